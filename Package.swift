@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Dossier: a newsroom document API. Module graph (arrows are imports):
+/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer}; dossier -> HTTPServer.
+/// No package dependencies: Foundation, Dispatch, Synchronization and Glibc only.
+let package = Package(
+    name: "Dossier",
+    products: [
+        .executable(name: "dossier", targets: ["dossier"])
+    ],
+    targets: [
+        .target(name: "HTTPServer"),
+        .target(name: "Routing"),
+        .target(name: "Serialization"),
+        .target(name: "Corpus"),
+        .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus"]),
+        .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
+        .testTarget(name: "SerializationTests", dependencies: ["Serialization"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus"]),
+        .testTarget(name: "dossierTests", dependencies: ["dossier"]),
+    ]
+)

@@ -1,0 +1,25 @@
+import HTTPServer
+import Routing
+
+/// What can go wrong while answering a parsed request.
+///
+/// Every case maps to one status in `ProblemMapping`; the cases carry what the problem's
+/// `detail` must name.
+public enum APIError: Error, Sendable, Hashable {
+    /// No route has this path.
+    case routeNotFound(path: String)
+    /// The path exists but not for this method.
+    case methodNotAllowed(method: HTTPMethod, allowed: [HTTPMethod])
+    /// No document has this id or slug.
+    case documentNotFound(id: String)
+    /// A query parameter this endpoint does not take.
+    case unknownParameter(name: String, allowed: [String])
+    /// A query parameter with a value that breaks its rule.
+    case invalidParameter(name: String, rule: String)
+    /// A query parameter given more than once where one value is expected.
+    case repeatedParameter(name: String)
+    /// The query string could not be decoded.
+    case invalidQuery(QueryError)
+    /// The service is not ready (loading or draining).
+    case notReady(Readiness.Phase)
+}

@@ -1,0 +1,57 @@
+import Corpus
+import Serialization
+
+/// The JSON shapes of a document: the full resource and the list summary.
+enum DocumentRepresentation {
+    /// `/v1/documents/{id}` for a document.
+    static func path(of document: Document) -> String {
+        "/v1/documents/" + URLPath.encodeSegment(document.id)
+    }
+
+    /// The summary: every field except the paragraphs.
+    static func summary(_ document: Document) -> JSONValue {
+        .object(self.summaryMembers(document))
+    }
+
+    /// The full document.
+    static func full(_ document: Document) -> JSONValue {
+        var members = self.summaryMembers(document)
+        let paragraphs = document.paragraphs.map { paragraph in
+            JSONValue.object([
+                ("index", .int(paragraph.index)), ("section", .string(paragraph.section.rawValue)),
+                ("text", .string(paragraph.text)),
+            ])
+        }
+        members.insert(("paragraphs", .array(paragraphs)), at: members.count - 1)
+        return .object(members)
+    }
+
+    private static func summaryMembers(_ document: Document) -> [(String, JSONValue)] {
+        let path = self.path(of: document)
+        return [
+            ("id", .string(document.id)),
+            ("slug", .string(document.slug)),
+            ("title", .string(document.title)),
+            ("title_derived", .bool(document.isTitleDerived)),
+            ("source", .optional(document.source)),
+            ("published", .optional(document.published)),
+            ("dateline", .optional(document.dateline)),
+            ("summary", .string(document.summary)),
+            ("word_count", .int(document.wordCount)),
+            ("reading_time_minutes", .int(document.readingTimeMinutes)),
+            ("links", .object([("self", .string(path)), ("text", .string(path + "/text"))])),
+        ]
+    }
+}
+
+/// The document JSON a text becomes, for `dossier inspect`.
+public enum DocumentJSON {
+    /// The full document as JSON bytes, exactly as `GET /v1/documents/{id}` serves it.
+    ///
+    /// - Parameters:
+    ///   - document: the document.
+    ///   - pretty: indent it.
+    public static func render(_ document: Document, pretty: Bool) -> [UInt8] {
+        JSONWriter.serialize(DocumentRepresentation.full(document), pretty: pretty)
+    }
+}

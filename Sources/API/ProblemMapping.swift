@@ -1,0 +1,76 @@
+import HTTPServer
+import Routing
+import Serialization
+
+/// The one place where errors become HTTP statuses and problem+json bodies.
+enum ProblemMapping {
+    /// The problem describing an API error.
+    static func problem(for error: APIError) -> ProblemDetails {
+        switch error {
+        case .routeNotFound(let path):
+            return self.make(.notFound, "No resource at '\(path)'. GET / lists the endpoints.")
+        case .methodNotAllowed(let method, let allowed):
+            return self.make(.methodNotAllowed, "\(method) is not allowed here; allowed: \(allowed.map(\.rawValue).joined(separator: ", ")).")
+        case .documentNotFound(let id):
+            return self.make(.notFound, "No document has the id or slug '\(id)'.")
+        case .unknownParameter(let name, let allowed):
+            let list = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
+            return self.make(.badRequest, "Unknown query parameter '\(name)'; this endpoint takes: \(list).", parameter: name)
+        case .invalidParameter(let name, let rule):
+            return self.make(.badRequest, "The query parameter '\(name)' \(rule).", parameter: name)
+        case .repeatedParameter(let name):
+            return self.make(.badRequest, "The query parameter '\(name)' must be given at most once.", parameter: name)
+        case .invalidQuery(let queryError):
+            let parameter: String
+            switch queryError { case .invalidEncoding(let name): parameter = name }
+            return self.make(.badRequest, queryError.description, parameter: parameter)
+        case .notReady(let phase):
+            return self.make(.serviceUnavailable, phase == .loading ? "The corpus is still loading." : "The server is shutting down.")
+        }
+    }
+
+    /// The problem describing a request the server could not read or serve.
+    static func problem(for failure: RequestFailure) -> ProblemDetails {
+        switch failure {
+        case .headerTimeout: return self.make(.requestTimeout, failure.description)
+        case .connectionLimit: return self.make(.serviceUnavailable, failure.description)
+        case .malformed(let error): return self.make(self.status(for: error), error.description)
+        }
+    }
+
+    /// The status for each parse error: limits have their own, framing the server does not
+    /// implement is 501, a version it does not speak 505, everything else 400.
+    static func status(for error: HTTPParseError) -> HTTPStatus {
+        switch error {
+        case .requestLineTooLong: return .uriTooLong
+        case .headerSectionTooLarge, .tooManyHeaderFields: return .requestHeaderFieldsTooLarge
+        case .bodyTooLarge: return .contentTooLarge
+        case .unknownMethod, .unsupportedTransferEncoding: return .notImplemented
+        case .unsupportedVersion: return .httpVersionNotSupported
+        case .unsupportedExpectation: return .expectationFailed
+        case .malformedRequestLine, .invalidTarget, .invalidPercentEncoding, .malformedVersion,
+            .malformedHeaderField, .obsoleteLineFolding, .bareCarriageReturn, .missingHost, .duplicateHost,
+            .invalidContentLength, .conflictingFraming, .malformedTransferEncoding, .transferEncodingOnHTTP1_0,
+            .malformedChunk:
+            return .badRequest
+        }
+    }
+
+    /// A problem+json response for a problem.
+    static func response(for problem: ProblemDetails, status: HTTPStatus, pretty: Bool = false) -> Response {
+        var headers = HeaderFields([("Content-Type", ProblemDetails.mediaType), ("Cache-Control", "no-store")])
+        if status == .serviceUnavailable { headers.add("Retry-After", "1") }
+        return Response(status: status, headers: headers, body: JSONWriter.serialize(problem.json, pretty: pretty))
+    }
+
+    private static func make(_ status: HTTPStatus, _ detail: String, parameter: String? = nil) -> ProblemDetails {
+        ProblemDetails(status: status.code, title: status.reason, detail: detail, parameter: parameter)
+    }
+}
+
+extension ProblemDetails {
+    /// The status this problem carries.
+    var httpStatus: HTTPStatus {
+        HTTPStatus(code: self.status, reason: self.title)
+    }
+}

@@ -1,0 +1,44 @@
+import Corpus
+import Serialization
+
+/// A snapshot with every document's JSON rendered once, for serving as shared bytes.
+///
+/// Built when a snapshot is made, never per request: `GET /v1/documents/{id}` hands out the
+/// stored bytes and ETag, so its cost does not depend on the document's size.
+///
+/// - Note: Immutable, hence `Sendable`.
+final class RenderedCorpus: Sendable {
+    /// One document, rendered.
+    struct Entry: Sendable {
+        let document: Document
+        /// The full JSON value (re-serialised only for `?pretty=true`).
+        let json: JSONValue
+        /// The compact JSON bytes.
+        let compact: [UInt8]
+        /// The strong ETag of `compact`.
+        let etag: String
+    }
+
+    let snapshot: Snapshot
+    private let entries: [String: Entry]
+
+    /// Renders every document of a snapshot.
+    ///
+    /// - Complexity: O(*n*) in the corpus size.
+    init(snapshot: Snapshot) {
+        self.snapshot = snapshot
+        var entries: [String: Entry] = [:]
+        for document in snapshot.documents {
+            let json = DocumentRepresentation.full(document)
+            let compact = JSONWriter.serialize(json)
+            entries[document.id] = Entry(document: document, json: json, compact: compact, etag: EntityTag.make(for: compact))
+        }
+        self.entries = entries
+    }
+
+    /// The rendered document with this id or slug.
+    func entry(idOrSlug key: String) -> Entry? {
+        if let entry = self.entries[key] { return entry }
+        return self.snapshot.document(idOrSlug: key).flatMap { self.entries[$0.id] }
+    }
+}

@@ -1,0 +1,91 @@
+/// One ingested article or press release.
+///
+/// This first cut carries identity, metadata from the optional `date YYYY-MM-DD SOURCE, CITY`
+/// line, the headline and the paragraphs; extraction of quotes, entities and dates comes later.
+public struct Document: Sendable, Hashable {
+    /// Stable id: the file name without extension for seeds.
+    public let id: String
+    /// URL-friendly form of the title.
+    public let slug: String
+    /// The headline, or one derived from the lede when the text has none.
+    public let title: String
+    /// Whether `title` was derived from the lede.
+    public let isTitleDerived: Bool
+    /// Publisher or agency, when the text says.
+    public let source: String?
+    /// Publication date `YYYY-MM-DD`, when the text says.
+    public let published: String?
+    /// Where the story was filed from, when the text says.
+    public let dateline: String?
+    /// The paragraphs, in order, boilerplate dropped.
+    public let paragraphs: [Paragraph]
+
+    /// Makes a document.
+    public init(
+        id: String, slug: String, title: String, isTitleDerived: Bool, source: String?,
+        published: String?, dateline: String?, paragraphs: [Paragraph]
+    ) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.isTitleDerived = isTitleDerived
+        self.source = source
+        self.published = published
+        self.dateline = dateline
+        self.paragraphs = paragraphs
+    }
+
+    /// The paragraphs of the story itself (section `body`).
+    public var bodyParagraphs: [Paragraph] {
+        self.paragraphs.filter { $0.section == .body }
+    }
+
+    /// The lede: the first body paragraph, or empty.
+    public var summary: String {
+        self.bodyParagraphs.first?.text ?? ""
+    }
+
+    /// Words in the body.
+    public var wordCount: Int {
+        self.bodyParagraphs.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
+    }
+
+    /// Minutes to read the body at 200 words a minute, at least 1.
+    public var readingTimeMinutes: Int {
+        max(1, (self.wordCount + 199) / 200)
+    }
+
+    /// The body as plain text: paragraphs separated by blank lines.
+    public var bodyText: String {
+        self.bodyParagraphs.map(\.text).joined(separator: "\n\n") + "\n"
+    }
+}
+
+/// A paragraph of a document.
+public struct Paragraph: Sendable, Hashable {
+    /// Position in the document's paragraph list, from 0.
+    public let index: Int
+    /// What part of the document it belongs to.
+    public let section: Section
+    /// The text, whitespace normalised.
+    public let text: String
+
+    /// Makes a paragraph.
+    public init(index: Int, section: Section, text: String) {
+        self.index = index
+        self.section = section
+        self.text = text
+    }
+}
+
+/// The part of a document a paragraph belongs to.
+public enum Section: String, Sendable, Hashable, CaseIterable {
+    /// The story.
+    case body
+    /// Background such as an about-the-author bio.
+    case background
+    /// Press contacts.
+    case contacts
+    /// Page footer.
+    case footer
+}

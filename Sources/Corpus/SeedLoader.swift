@@ -1,0 +1,94 @@
+import Foundation
+
+/// Loads every `.txt` file of a folder as a document whose id is the file name without extension.
+///
+/// Hidden files, non-regular files and symbolic links are ignored; files larger than
+/// `maxFileBytes`, unreadable files and files that fail ingestion are skipped and reported,
+/// never fatal.
+public struct SeedLoader: Sendable {
+    /// A file that was not loaded, and why.
+    public struct Skipped: Sendable, Hashable {
+        /// The file name.
+        public let file: String
+        /// Why it was skipped.
+        public let reason: String
+    }
+
+    /// What a load produced.
+    public struct Result: Sendable {
+        /// The documents, in file-name order.
+        public let documents: [Document]
+        /// The files that were skipped.
+        public let skipped: [Skipped]
+    }
+
+    /// Largest seed file read, in bytes. Default 8 MiB.
+    public var maxFileBytes: Int
+    private let ingestor: Ingestor
+
+    /// Makes a loader.
+    public init(maxFileBytes: Int = 8 * 1024 * 1024, ingestor: Ingestor = Ingestor()) {
+        self.maxFileBytes = maxFileBytes
+        self.ingestor = ingestor
+    }
+
+    /// Loads a folder.
+    ///
+    /// - Parameter directory: the folder's path.
+    /// - Returns: the documents and the skipped files.
+    /// - Throws: `SeedLoaderError.unreadableDirectory` when the folder itself cannot be listed.
+    public func load(directory: String) throws(SeedLoaderError) -> Result {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw .unreadableDirectory(path: directory, reason: error.localizedDescription)
+        }
+        var documents: [Document] = []
+        var skipped: [Skipped] = []
+        for name in names where name.hasSuffix(".txt") && !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let id = String(name.dropLast(4))
+            switch self.loadFile(path: path, id: id) {
+            case .success(let document): documents.append(document)
+            case .failure(let reason): skipped.append(Skipped(file: name, reason: reason.description))
+            case nil: continue
+            }
+        }
+        return Result(documents: documents, skipped: skipped)
+    }
+
+    private enum FileOutcome {
+        case success(Document)
+        case failure(String)
+    }
+
+    /// `nil` for files that are silently ignored (not regular files).
+    private func loadFile(path: String, id: String) -> FileOutcome? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular
+        else { return nil }
+        if let size = attributes[.size] as? Int, size > self.maxFileBytes {
+            return .failure("larger than \(self.maxFileBytes) bytes")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure("unreadable") }
+        do {
+            return .success(try self.ingestor.ingest(text: String(decoding: data, as: UTF8.self), id: id))
+        } catch {
+            return .failure(error.description)
+        }
+    }
+}
+
+/// Why a seed folder could not be loaded at all.
+public enum SeedLoaderError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The folder is missing or cannot be listed.
+    case unreadableDirectory(path: String, reason: String)
+
+    /// A sentence naming the folder.
+    public var description: String {
+        switch self {
+        case .unreadableDirectory(let path, let reason): return "cannot read seeds folder '\(path)': \(reason)"
+        }
+    }
+}

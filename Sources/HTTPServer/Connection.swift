@@ -1,0 +1,325 @@
+import Dispatch
+
+/// One client connection: reads requests, answers them in order, and closes cleanly.
+///
+/// A read source delivers bytes to a `RequestParser`; each complete request is answered by
+/// the responder and its response appended to one output buffer, so pipelined requests are
+/// answered strictly in order and several responses can leave in one `send`. When the socket
+/// will not take more, a write source resumes the flush; when too much output is queued,
+/// reading pauses until it drains (back-pressure).
+///
+/// Closing is "lingering": after the last response, the write side is shut down and input
+/// discarded until the peer closes or `lingerTimeout` passes, so that unread request bytes
+/// do not make the kernel reset the connection before the client has read the response.
+///
+/// - Note: `@unchecked Sendable` because all mutable state is confined to `worker.queue`;
+///   every entry point checks it with `dispatchPrecondition`.
+final class Connection: @unchecked Sendable {
+    private enum Phase {
+        /// Reading and answering requests.
+        case open
+        /// A closing response is queued; no more requests are read.
+        case closingAfterFlush
+        /// Output is done and the write side shut down; waiting for the peer to close.
+        case lingering
+        /// The sources are cancelled.
+        case closed
+    }
+
+    private let socket: Socket
+    private unowned let worker: Worker
+    private let remoteAddress: String
+    private var parser: RequestParser
+    private let readSource: DispatchSourceRead
+    private var writeSource: DispatchSourceWrite?
+    private var isWriteSourceSuspended = false
+    private var isReadPaused = false
+    private var phase = Phase.open
+    private var peerClosed = false
+    private var hasServedRequest = false
+    private var pendingCancellations = 0
+    private var output: [UInt8] = []
+    private var outputSent = 0
+    /// When the current request (or, before the first, the connection) started, for the header timeout.
+    private var requestStartedAt: UInt64
+    /// When the sweep should act on this connection, on the monotonic clock.
+    private(set) var deadline: UInt64
+
+    init(socket: Socket, worker: Worker) {
+        self.socket = socket
+        self.worker = worker
+        self.remoteAddress = socket.peerAddress()
+        self.parser = RequestParser(limits: worker.context.configuration.limits)
+        self.readSource = DispatchSource.makeReadSource(fileDescriptor: socket.descriptor, queue: worker.queue)
+        self.requestStartedAt = System.monotonicNanoseconds()
+        self.deadline = self.requestStartedAt + worker.context.configuration.headerTimeout.nanoseconds
+    }
+
+    deinit {
+        precondition(self.phase == .closed && self.pendingCancellations == 0, "connection dropped with its socket open")
+    }
+
+    private var configuration: ServerConfiguration { self.worker.context.configuration }
+    private var pendingOutput: Int { self.output.count - self.outputSent }
+
+    /// Begins reading. Runs on the worker's queue.
+    func start() {
+        dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        self.readSource.setEventHandler { [unowned self] in self.readable() }
+        self.readSource.setCancelHandler { [unowned self] in self.sourceCancelled() }
+        self.pendingCancellations += 1
+        self.readSource.activate()
+    }
+
+    /// Shutdown has begun: close now if idle, otherwise after the response in progress.
+    func drain() {
+        dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        guard self.phase == .open else { return }
+        if !self.parser.hasPartialRequest && self.pendingOutput == 0 {
+            self.close()
+        }
+        // Otherwise the next response goes out with `Connection: close` (the worker is draining).
+    }
+
+    /// Called by the sweep when `deadline` has passed.
+    func deadlinePassed() {
+        dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        switch self.phase {
+        case .open where self.parser.isReadingHead && self.parser.hasPartialRequest && self.pendingOutput == 0:
+            self.answer(failure: .headerTimeout)
+            self.flush()
+        case .open, .closingAfterFlush, .lingering:
+            self.close()
+        case .closed:
+            break
+        }
+    }
+
+    // MARK: Reading
+
+    private func readable() {
+        dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        guard self.phase != .closed else { return }
+        let buffer = self.worker.readBuffer
+        let result: IOResult
+        do {
+            result = try self.socket.read(into: buffer)
+        } catch {
+            self.close()  // ECONNRESET and the like: the peer is gone.
+            return
+        }
+        switch result {
+        case .wouldBlock:
+            return
+        case .endOfFile:
+            self.peerDidClose()
+        case .bytes(let count):
+            guard self.phase == .open else { return }  // lingering or closing: discard
+            if !self.parser.hasPartialRequest { self.requestStartedAt = System.monotonicNanoseconds() }
+            self.parser.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            self.processInput()
+        }
+    }
+
+    private func peerDidClose() {
+        self.peerClosed = true
+        // The read source is level-triggered: at end of file it would fire forever.
+        self.pauseReading()
+        if self.pendingOutput == 0 || self.phase == .lingering {
+            self.close()
+        } else if self.phase == .open {
+            self.phase = .closingAfterFlush
+        }
+    }
+
+    /// Answers every complete request in the parser, in order, then flushes.
+    private func processInput() {
+        while self.phase == .open && self.pendingOutput < self.configuration.outputHighWaterMark {
+            let result: ParseResult
+            do {
+                result = try self.parser.next()
+            } catch {
+                self.answer(failure: .malformed(error))
+                break
+            }
+            switch result {
+            case .needMoreBytes:
+                self.refreshDeadline()
+                self.flush()
+                return
+            case .continueExpected:
+                self.output.append(contentsOf: ResponseWriter.continueMessage)
+            case .request(let request):
+                self.answer(request)
+            }
+        }
+        if self.phase == .open { self.pauseReading() }  // over the high-water mark
+        self.refreshDeadline()
+        self.flush()
+    }
+
+    private func answer(_ request: Request) {
+        let started = System.monotonicNanoseconds()
+        let response = self.worker.context.responder.respond(to: request)
+        let keepAlive = request.isKeepAlive && !response.closesConnection && !self.worker.isDraining
+        let directive: ResponseWriter.ConnectionDirective =
+            !keepAlive ? .close : (request.version == .http1_0 ? .keepAlive : .none)
+        let omitBody = request.method == .head
+        ResponseWriter.append(
+            response, omitBody: omitBody, connection: directive, date: self.worker.dateHeader(),
+            serverName: self.worker.context.serverNameBytes, to: &self.output)
+        self.hasServedRequest = true
+        if !keepAlive { self.phase = .closingAfterFlush }
+        self.worker.context.logger.access(
+            AccessLogEntry(
+                remoteAddress: self.remoteAddress, method: request.method.rawValue, target: request.target,
+                status: response.status.code, bodyBytes: omitBody || response.status.forbidsContent ? 0 : response.body.count,
+                durationMicroseconds: Int((System.monotonicNanoseconds() - started) / 1000),
+                requestID: response.headers["X-Request-Id"]))
+    }
+
+    private func answer(failure: RequestFailure) {
+        let response = self.worker.context.responder.respond(to: failure)
+        ResponseWriter.append(
+            response, omitBody: false, connection: .close, date: self.worker.dateHeader(),
+            serverName: self.worker.context.serverNameBytes, to: &self.output)
+        self.phase = .closingAfterFlush
+        self.worker.context.logger.access(
+            AccessLogEntry(
+                remoteAddress: self.remoteAddress, method: "-", target: "-", status: response.status.code,
+                bodyBytes: response.body.count, durationMicroseconds: 0, requestID: response.headers["X-Request-Id"]))
+    }
+
+    // MARK: Writing
+
+    private func flush() {
+        while self.outputSent < self.output.count {
+            let result: IOResult
+            do {
+                result = try self.output.withUnsafeBytes { all throws(SystemCallError) in
+                    try self.socket.write(UnsafeRawBufferPointer(rebasing: all[self.outputSent...]))
+                }
+            } catch {
+                self.close()  // EPIPE / ECONNRESET: the peer is gone.
+                return
+            }
+            switch result {
+            case .bytes(let count):
+                self.outputSent += count
+            case .wouldBlock, .endOfFile:
+                self.awaitWritable()
+                return
+            }
+        }
+        self.outputDrained()
+    }
+
+    private func outputDrained() {
+        // Keep a modest buffer for the next response; let a huge one go.
+        if self.output.capacity > 256 * 1024 {
+            self.output = []
+        } else {
+            self.output.removeAll(keepingCapacity: true)
+        }
+        self.outputSent = 0
+        if let source = self.writeSource, !self.isWriteSourceSuspended {
+            source.suspend()
+            self.isWriteSourceSuspended = true
+        }
+        switch self.phase {
+        case .open:
+            if self.isReadPaused && !self.peerClosed {
+                self.resumeReading()
+                self.processInput()  // requests may already be buffered in the parser
+            }
+        case .closingAfterFlush:
+            self.beginLingering()
+        case .lingering, .closed:
+            break
+        }
+    }
+
+    private func awaitWritable() {
+        if let source = self.writeSource {
+            if self.isWriteSourceSuspended {
+                source.resume()
+                self.isWriteSourceSuspended = false
+            }
+            return
+        }
+        let source = DispatchSource.makeWriteSource(fileDescriptor: self.socket.descriptor, queue: self.worker.queue)
+        source.setEventHandler { [unowned self] in
+            guard self.phase != .closed else { return }
+            self.flush()
+            self.refreshDeadline()
+        }
+        source.setCancelHandler { [unowned self] in self.sourceCancelled() }
+        self.pendingCancellations += 1
+        self.writeSource = source
+        source.activate()
+    }
+
+    // MARK: Closing
+
+    private func beginLingering() {
+        self.phase = .lingering
+        self.socket.shutdownWrite()
+        if self.peerClosed {
+            self.close()
+            return
+        }
+        self.resumeReading()
+        self.deadline = System.monotonicNanoseconds() + self.configuration.lingerTimeout.nanoseconds
+    }
+
+    /// Cancels the sources; the last cancel handler closes the socket. Idempotent.
+    func close() {
+        dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        guard self.phase != .closed else { return }
+        self.phase = .closed
+        // A suspended source never runs its cancel handler: resume before cancelling.
+        self.resumeReading()
+        self.readSource.cancel()
+        if let source = self.writeSource {
+            if self.isWriteSourceSuspended {
+                source.resume()
+                self.isWriteSourceSuspended = false
+            }
+            source.cancel()
+        }
+    }
+
+    private func sourceCancelled() {
+        dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        self.pendingCancellations -= 1
+        guard self.pendingCancellations == 0 else { return }
+        self.socket.close()
+        // Break the source → handler → connection cycles.
+        self.readSource.setEventHandler(handler: nil)
+        self.writeSource?.setEventHandler(handler: nil)
+        self.worker.connectionDidClose(self)
+    }
+
+    private func pauseReading() {
+        guard !self.isReadPaused else { return }
+        self.readSource.suspend()
+        self.isReadPaused = true
+    }
+
+    private func resumeReading() {
+        guard self.isReadPaused else { return }
+        self.readSource.resume()
+        self.isReadPaused = false
+    }
+
+    /// Header timeout while a head is arriving (or before the first request); idle timeout otherwise.
+    private func refreshDeadline() {
+        guard self.phase == .open || self.phase == .closingAfterFlush else { return }
+        let now = System.monotonicNanoseconds()
+        let waitingForHead = self.phase == .open && self.pendingOutput == 0 && self.parser.isReadingHead
+            && (self.parser.hasPartialRequest || !self.hasServedRequest)
+        self.deadline = waitingForHead
+            ? self.requestStartedAt + self.configuration.headerTimeout.nanoseconds
+            : now + self.configuration.idleTimeout.nanoseconds
+    }
+}

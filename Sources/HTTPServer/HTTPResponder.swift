@@ -1,0 +1,40 @@
+/// What the server calls to turn requests into responses.
+///
+/// The server knows nothing of routes or documents: it parses each request, hands it to its
+/// responder, and writes back the response. When it cannot get a request at all, it asks the
+/// responder to describe the failure, so that every error body is produced in one place.
+///
+/// - Note: Called concurrently from every worker queue; implementations must be `Sendable`
+///   and must not block.
+public protocol HTTPResponder: Sendable {
+    /// Answers one request.
+    ///
+    /// - Parameter request: the parsed request, body complete.
+    /// - Returns: the response; for `HEAD` the server drops its body.
+    func respond(to request: Request) -> Response
+
+    /// Answers a request the server could not read or will not serve.
+    ///
+    /// - Parameter failure: why; the connection is closed after this response.
+    /// - Returns: the error response.
+    func respond(to failure: RequestFailure) -> Response
+}
+
+/// Why the server answers without calling the handler.
+public enum RequestFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The bytes are not a valid request, or break a limit.
+    case malformed(HTTPParseError)
+    /// The header section did not arrive within the header timeout.
+    case headerTimeout
+    /// The server is at its connection limit.
+    case connectionLimit
+
+    /// A short explanation.
+    public var description: String {
+        switch self {
+        case .malformed(let error): return error.description
+        case .headerTimeout: return "The request header section did not arrive in time."
+        case .connectionLimit: return "The server is at its connection limit; retry shortly."
+        }
+    }
+}

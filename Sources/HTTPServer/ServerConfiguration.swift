@@ -1,0 +1,40 @@
+/// Settings of a `Server`, each with a documented default.
+public struct ServerConfiguration: Sendable, Hashable {
+    /// Address to bind: an IPv4 or IPv6 literal or a resolvable name. Default `127.0.0.1`.
+    public var host: String
+    /// Port to bind; 0 picks a free one. Default 8080.
+    public var port: Int
+    /// Serial worker queues connections are spread over. Default: one per active core.
+    public var workerCount: Int
+    /// Request parsing limits (414, 431, 413). Defaults: DESIGN.md's.
+    public var limits: ParserLimits
+    /// Open connections beyond which new ones get 503 and are closed. Default 10,000.
+    public var maxConnections: Int
+    /// Time allowed for a request's header section, from its first byte (or from accept). Default 10 s.
+    public var headerTimeout: Duration
+    /// Time an idle keep-alive connection, or a stalled body or write, is kept. Default 60 s.
+    public var idleTimeout: Duration
+    /// After a closing response, time to wait for the peer to close before resetting. Default 2 s.
+    public var lingerTimeout: Duration
+    /// The `Server` header value. Default `Dossier`.
+    public var serverName: String
+    /// The listen backlog. Default 1024.
+    public var backlog: Int32
+    /// Unsent response bytes above which a connection stops reading (back-pressure). Default 1 MiB.
+    public var outputHighWaterMark: Int
+
+    /// Makes a configuration with every default.
+    public init() {
+        self.host = "127.0.0.1"
+        self.port = 8080
+        self.workerCount = max(1, System.activeProcessorCount)
+        self.limits = ParserLimits()
+        self.maxConnections = 10_000
+        self.headerTimeout = .seconds(10)
+        self.idleTimeout = .seconds(60)
+        self.lingerTimeout = .seconds(2)
+        self.serverName = "Dossier"
+        self.backlog = 1024
+        self.outputHighWaterMark = 1024 * 1024
+    }
+}

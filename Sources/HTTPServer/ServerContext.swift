@@ -1,0 +1,60 @@
+import Synchronization
+
+/// What every worker and connection of one server shares: settings, the responder, the
+/// logger, the open-connection count and the drain state.
+///
+/// - Note: Immutable apart from `openConnections` (atomic) and `drain` (behind a mutex), so
+///   it is safe to use from any queue.
+final class ServerContext: Sendable {
+    let configuration: ServerConfiguration
+    let responder: any HTTPResponder
+    let logger: any ServerLogger
+    /// `configuration.serverName` as bytes, for the writer.
+    let serverNameBytes: [UInt8]
+
+    /// Connections accepted and not yet closed.
+    let openConnections = Atomic<Int>(0)
+
+    private struct DrainState {
+        var isDraining = false
+        var completion: (@Sendable () -> Void)?
+    }
+    /// Guarded by its mutex; the completion is taken out before it is called, never called inside the lock.
+    private let drain = Mutex(DrainState())
+
+    init(configuration: ServerConfiguration, responder: any HTTPResponder, logger: any ServerLogger) {
+        self.configuration = configuration
+        self.responder = responder
+        self.logger = logger
+        self.serverNameBytes = Array(configuration.serverName.utf8)
+    }
+
+    /// Whether shutdown has begun.
+    var isDraining: Bool { self.drain.withLock { $0.isDraining } }
+
+    /// Enters draining; `false` if it had already begun.
+    func beginDraining(completion: @escaping @Sendable () -> Void) -> Bool {
+        self.drain.withLock { state in
+            guard !state.isDraining else { return false }
+            state.isDraining = true
+            state.completion = completion
+            return true
+        }
+    }
+
+    /// Called once per closed connection.
+    func connectionClosed() {
+        let remaining = self.openConnections.subtract(1, ordering: .relaxed).newValue
+        if remaining == 0 { self.finishDrainIfIdle() }
+    }
+
+    /// Runs the drain completion, once, if draining and no connection is left (or `force`).
+    func finishDrainIfIdle(force: Bool = false) {
+        let completion: (@Sendable () -> Void)? = self.drain.withLock { state in
+            guard state.isDraining, force || self.openConnections.load(ordering: .relaxed) == 0 else { return nil }
+            defer { state.completion = nil }
+            return state.completion
+        }
+        completion?()
+    }
+}

@@ -1,0 +1,27 @@
+/// Where the server reports each request and its own notable events.
+///
+/// - Note: Called from every worker queue; implementations must be `Sendable` and cheap.
+public protocol ServerLogger: Sendable {
+    /// Records one answered request (the access log).
+    func access(_ entry: AccessLogEntry)
+    /// Records a server event worth an operator's attention (start, shedding, errors).
+    func notice(_ message: String)
+}
+
+/// One line of the access log.
+public struct AccessLogEntry: Sendable, Hashable {
+    /// The peer's address.
+    public var remoteAddress: String
+    /// The method, or `-` when the request could not be parsed.
+    public var method: String
+    /// The request target as sent, or `-`.
+    public var target: String
+    /// The response status code.
+    public var status: Int
+    /// Body bytes sent (0 for HEAD).
+    public var bodyBytes: Int
+    /// Time from the request's complete arrival to its response being queued, in microseconds.
+    public var durationMicroseconds: Int
+    /// The response's `X-Request-Id`, if it had one.
+    public var requestID: String?
+}

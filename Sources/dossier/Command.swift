@@ -1,0 +1,44 @@
+import API
+
+/// The version `--version` prints.
+enum Version {
+    static let current = ServiceInfo.version
+}
+
+/// What the command line asks for.
+enum Command: Equatable {
+    /// Serve the API.
+    case serve(ServeOptions)
+    /// Print the document a file would become.
+    case inspect(path: String)
+    /// Print a help page.
+    case help(String)
+    /// Print the version.
+    case version
+
+    /// Parses the arguments (without the program name).
+    ///
+    /// - Parameters:
+    ///   - arguments: the command line after `dossier`.
+    ///   - environment: the process environment, for `DOSSIER_*` variables.
+    /// - Throws: `UsageError`.
+    static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command {
+        guard let first = arguments.first else { throw .unknownCommand(nil) }
+        let rest = Array(arguments.dropFirst())
+        let wantsHelp = rest.contains("--help") || rest.contains("-h")
+        switch first {
+        case "-h", "--help", "help": return .help(HelpText.main)
+        case "--version": return .version
+        case "serve":
+            return wantsHelp ? .help(HelpText.serve) : .serve(try ServeOptions.parse(rest, environment: environment))
+        case "inspect":
+            if wantsHelp { return .help(HelpText.inspect) }
+            if let option = rest.first(where: { $0.hasPrefix("-") && $0 != "-" }) { throw .unknownOption(option) }
+            guard let path = rest.first else { throw .missingFile }
+            guard rest.count == 1 else { throw .unexpectedArgument(rest[1]) }
+            return .inspect(path: path)
+        default:
+            throw first.hasPrefix("-") ? .unknownOption(first) : .unknownCommand(first)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import HTTPServer
+
+/// The settings of `dossier serve`: defaults, overridden by environment variables,
+/// overridden by flags.
+struct ServeOptions: Equatable {
+    var host = "127.0.0.1"
+    var port = 8080
+    var seeds = "./seeds"
+    var workers = System.activeProcessorCount
+    var maxConnections = 10_000
+    var maxBodyBytes = 1024 * 1024
+    var headerTimeout = 10.0
+    var idleTimeout = 60.0
+    var drainTimeout = 10.0
+    var isAccessLogEnabled = true
+
+    /// The environment variable of each option that takes a value, by flag.
+    static let environmentNames: [(flag: String, variable: String)] = [
+        ("--host", "DOSSIER_HOST"), ("--port", "DOSSIER_PORT"), ("--seeds", "DOSSIER_SEEDS"),
+        ("--workers", "DOSSIER_WORKERS"), ("--max-connections", "DOSSIER_MAX_CONNECTIONS"),
+        ("--max-body-bytes", "DOSSIER_MAX_BODY_BYTES"), ("--header-timeout", "DOSSIER_HEADER_TIMEOUT"),
+        ("--idle-timeout", "DOSSIER_IDLE_TIMEOUT"), ("--drain-timeout", "DOSSIER_DRAIN_TIMEOUT"),
+    ]
+
+    /// Parses `serve`'s arguments over the environment.
+    ///
+    /// - Throws: `UsageError` naming the offending flag or variable.
+    static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> ServeOptions {
+        var options = ServeOptions()
+        for (flag, variable) in self.environmentNames {
+            if let value = environment[variable] { try options.set(flag, value, source: variable) }
+        }
+        if let value = environment["DOSSIER_ACCESS_LOG"] {
+            switch value {
+            case "on", "true", "1": options.isAccessLogEnabled = true
+            case "off", "false", "0": options.isAccessLogEnabled = false
+            default: throw .invalidValue(source: "DOSSIER_ACCESS_LOG", value: value, rule: "must be on or off")
+            }
+        }
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            if argument == "--no-access-log" {
+                options.isAccessLogEnabled = false
+                continue
+            }
+            let (flag, inlineValue) = Self.splitFlag(argument)
+            guard self.environmentNames.contains(where: { $0.flag == flag }) else {
+                throw argument.hasPrefix("-") ? .unknownOption(argument) : .unexpectedArgument(argument)
+            }
+            guard let value = inlineValue ?? remaining.popFirst() else { throw .missingValue(option: flag) }
+            try options.set(flag, value, source: flag)
+        }
+        return options
+    }
+
+    /// `--port=80` → (`--port`, `80`); `--port` → (`--port`, nil).
+    private static func splitFlag(_ argument: String) -> (String, String?) {
+        guard let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    private mutating func set(_ flag: String, _ value: String, source: String) throws(UsageError) {
+        switch flag {
+        case "--host":
+            guard !value.isEmpty else { throw .invalidValue(source: source, value: value, rule: "must not be empty") }
+            self.host = value
+        case "--port": self.port = try Self.integer(value, in: 0...65535, source: source)
+        case "--seeds":
+            guard !value.isEmpty else { throw .invalidValue(source: source, value: value, rule: "must not be empty") }
+            self.seeds = value
+        case "--workers": self.workers = try Self.integer(value, in: 1...256, source: source)
+        case "--max-connections": self.maxConnections = try Self.integer(value, in: 1...1_000_000, source: source)
+        case "--max-body-bytes": self.maxBodyBytes = try Self.integer(value, in: 0...(1 << 30), source: source)
+        case "--header-timeout": self.headerTimeout = try Self.seconds(value, source: source)
+        case "--idle-timeout": self.idleTimeout = try Self.seconds(value, source: source)
+        case "--drain-timeout": self.drainTimeout = try Self.seconds(value, source: source)
+        default: preconditionFailure("flag \(flag) listed without a setter")
+        }
+    }
+
+    private static func integer(_ text: String, in range: ClosedRange<Int>, source: String) throws(UsageError) -> Int {
+        guard let value = Int(text), range.contains(value) else {
+            throw .invalidValue(source: source, value: text, rule: "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    private static func seconds(_ text: String, source: String) throws(UsageError) -> Double {
+        guard let value = Double(text), value > 0, value <= 86_400 else {
+            throw .invalidValue(source: source, value: text, rule: "must be a number of seconds above 0 and at most 86400")
+        }
+        return value
+    }
+
+    /// The server configuration these options describe.
+    var serverConfiguration: ServerConfiguration {
+        var configuration = ServerConfiguration()
+        configuration.host = self.host
+        configuration.port = self.port
+        configuration.workerCount = self.workers
+        configuration.maxConnections = self.maxConnections
+        configuration.limits.maxBodyBytes = self.maxBodyBytes
+        configuration.headerTimeout = .milliseconds(Int(self.headerTimeout * 1000))
+        configuration.idleTimeout = .milliseconds(Int(self.idleTimeout * 1000))
+        configuration.serverName = "Dossier/\(Version.current)"
+        return configuration
+    }
+}

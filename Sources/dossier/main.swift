@@ -1,0 +1,21 @@
+import Foundation
+
+// Wiring only: parse the command line, then hand over to the command.
+let command: Command
+do {
+    command = try Command.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+} catch {
+    FileHandle.standardError.write(Data("Error: \(error)\n\(HelpText.usage)\n".utf8))
+    exit(64)  // EX_USAGE
+}
+
+switch command {
+case .help(let text):
+    FileHandle.standardOutput.write(Data(text.utf8))
+case .version:
+    FileHandle.standardOutput.write(Data("dossier \(Version.current)\n".utf8))
+case .inspect(let path):
+    exit(InspectCommand.run(path: path))
+case .serve(let options):
+    ServeCommand.run(options)
+}
