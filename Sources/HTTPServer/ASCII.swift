@@ -45,8 +45,20 @@ enum ASCII {
     }
 
     /// Compares two strings byte by byte, folding ASCII case.
+    ///
+    /// Header lookups run several times per request, so this compares contiguous UTF-8
+    /// storage directly (native strings always have it) instead of zipping two views.
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
-        equalsIgnoringCase(a.utf8, b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        let result = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                for index in 0..<left.count where lowercased(left[index]) != lowercased(right[index]) {
+                    return false
+                }
+                return true
+            }
+        }
+        return (result ?? nil) ?? equalsIgnoringCase(a.utf8, b.utf8)
     }
 
     /// The value of a hexadecimal digit, or `nil`.

@@ -27,7 +27,9 @@ final class Connection: @unchecked Sendable {
     }
 
     private let socket: Socket
-    private unowned let worker: Worker
+    /// Strong on purpose: the worker outlives its connections, and an `unowned` reference would
+    /// cost an atomic check on every access in the hot path.
+    private let worker: Worker
     private let remoteAddress: String
     private var parser: RequestParser
     private let readSource: DispatchSourceRead
@@ -65,8 +67,10 @@ final class Connection: @unchecked Sendable {
     /// Begins reading. Runs on the worker's queue.
     func start() {
         dispatchPrecondition(condition: .onQueue(self.worker.queue))
-        self.readSource.setEventHandler { [unowned self] in self.readable() }
-        self.readSource.setCancelHandler { [unowned self] in self.sourceCancelled() }
+        // Strong captures: the cycle connection → source → handler → connection is broken in
+        // `sourceCancelled`, which clears the handlers once the sources are cancelled.
+        self.readSource.setEventHandler { [self] in self.readable() }
+        self.readSource.setCancelHandler { [self] in self.sourceCancelled() }
         self.pendingCancellations += 1
         self.readSource.activate()
     }
@@ -248,12 +252,12 @@ final class Connection: @unchecked Sendable {
             return
         }
         let source = DispatchSource.makeWriteSource(fileDescriptor: self.socket.descriptor, queue: self.worker.queue)
-        source.setEventHandler { [unowned self] in
+        source.setEventHandler { [self] in
             guard self.phase != .closed else { return }
             self.flush()
             self.refreshDeadline()
         }
-        source.setCancelHandler { [unowned self] in self.sourceCancelled() }
+        source.setCancelHandler { [self] in self.sourceCancelled() }
         self.pendingCancellations += 1
         self.writeSource = source
         source.activate()
@@ -296,7 +300,9 @@ final class Connection: @unchecked Sendable {
         self.socket.close()
         // Break the source → handler → connection cycles.
         self.readSource.setEventHandler(handler: nil)
+        self.readSource.setCancelHandler(handler: nil)
         self.writeSource?.setEventHandler(handler: nil)
+        self.writeSource?.setCancelHandler(handler: nil)
         self.worker.connectionDidClose(self)
     }
 

@@ -38,11 +38,32 @@ struct RequestHead: Sendable {
         self.headers = try FieldLines.parse(UnsafeBufferPointer(rebasing: bytes[fieldStart...]))
         if self.headers.count > limits.maxHeaderFields { throw .tooManyHeaderFields(limit: limits.maxHeaderFields) }
 
-        let hosts = self.headers.values(for: "Host")
-        if hosts.count > 1 { throw .duplicateHost }
-        if hosts.isEmpty && self.version == .http1_1 { throw .missingHost }
-        self.framing = try Self.framing(of: self.headers, version: self.version)
-        self.expectsContinue = try Self.expectsContinue(self.headers, version: self.version)
+        let fields = FramingFields(self.headers)
+        if fields.hostCount > 1 { throw .duplicateHost }
+        if fields.hostCount == 0 && self.version == .http1_1 { throw .missingHost }
+        self.framing = try Self.framing(of: fields, version: self.version)
+        self.expectsContinue = try Self.expectsContinue(fields.expectations, version: self.version)
+    }
+
+    /// The fields that decide framing, gathered in one pass over the header section.
+    private struct FramingFields {
+        var hostCount = 0
+        var transferEncodings: [String] = []
+        var contentLengths: [String] = []
+        var expectations: [String] = []
+
+        init(_ headers: HeaderFields) {
+            for field in headers {
+                // Dispatch on length first: most fields are none of these.
+                switch field.name.utf8.count {
+                case 4 where ASCII.equalsIgnoringCase(field.name, "Host"): self.hostCount += 1
+                case 6 where ASCII.equalsIgnoringCase(field.name, "Expect"): self.expectations.append(field.value)
+                case 14 where ASCII.equalsIgnoringCase(field.name, "Content-Length"): self.contentLengths.append(field.value)
+                case 17 where ASCII.equalsIgnoringCase(field.name, "Transfer-Encoding"): self.transferEncodings.append(field.value)
+                default: break
+                }
+            }
+        }
     }
 
     /// Assembles the request once its body is complete.
@@ -64,9 +85,9 @@ struct RequestHead: Sendable {
     }
 
     /// Chooses the body framing, refusing every ambiguous combination (RFC 9112 §6.1, §6.3).
-    private static func framing(of headers: HeaderFields, version: HTTPVersion) throws(HTTPParseError) -> BodyFraming {
-        let encodings = headers.values(for: "Transfer-Encoding")
-        let lengths = headers.values(for: "Content-Length")
+    private static func framing(of fields: FramingFields, version: HTTPVersion) throws(HTTPParseError) -> BodyFraming {
+        let encodings = fields.transferEncodings
+        let lengths = fields.contentLengths
         if !encodings.isEmpty {
             if version == .http1_0 { throw .transferEncodingOnHTTP1_0 }
             if !lengths.isEmpty { throw .conflictingFraming }
@@ -106,8 +127,7 @@ struct RequestHead: Sendable {
     }
 
     /// `Expect: 100-continue` on HTTP/1.1; any other expectation is 417 (RFC 9110 §10.1.1).
-    private static func expectsContinue(_ headers: HeaderFields, version: HTTPVersion) throws(HTTPParseError) -> Bool {
-        let expectations = headers.values(for: "Expect")
+    private static func expectsContinue(_ expectations: [String], version: HTTPVersion) throws(HTTPParseError) -> Bool {
         guard !expectations.isEmpty else { return false }
         for value in expectations where !ASCII.equalsIgnoringCase(value, "100-continue") {
             throw .unsupportedExpectation(value)
