@@ -16,11 +16,14 @@ let package = Package(
         .target(name: "Corpus"),
         .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus"]),
         .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        // Test-only helpers shared by the test targets: a raw loopback client, a server harness,
+        // a seeded random generator.
+        .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/Support"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
-        .testTarget(name: "SerializationTests", dependencies: ["Serialization"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus"]),
+        .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "TestSupport"]),
         .testTarget(name: "dossierTests", dependencies: ["dossier"]),
     ]
 )

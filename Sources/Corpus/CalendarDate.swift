@@ -37,7 +37,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public var description: String {
         let month = self.month < 10 ? "0\(self.month)" : "\(self.month)"
         let day = self.day < 10 ? "0\(self.day)" : "\(self.day)"
-        return "\(self.year)-\(month)-\(day)"
+        let year = String(repeating: "0", count: max(0, 4 - String(self.year).count)) + String(self.year)
+        return "\(year)-\(month)-\(day)"
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

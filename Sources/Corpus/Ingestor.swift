@@ -53,38 +53,53 @@ public struct Ingestor: Sendable {
             paragraphs: paragraphs)
     }
 
-    /// Non-breaking and other Unicode spaces become plain spaces; CRLF and CR become LF.
+    /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and
+    /// U+2028 end a line, U+2029 ends a paragraph.
     static func normalizeSpaces(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
-            case "\r": scalars.append("\n")
             case "\n" where previousWasCR: continue
-            case "\u{00A0}", "\u{2007}", "\u{202F}", "\t": scalars.append(" ")
+            case "\r", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}": scalars.append("\n")
+            case "\u{2029}": scalars.append(contentsOf: "\n\n".unicodeScalars)
+            case "\t": scalars.append(" ")
             default:
-                if scalar.properties.generalCategory == .spaceSeparator {
-                    scalars.append(" ")
-                } else {
-                    scalars.append(scalar)
-                }
+                scalars.append(scalar.properties.generalCategory == .spaceSeparator ? " " : scalar)
             }
         }
         return String(scalars)
     }
 
     /// Blank-line separated blocks, each with its lines joined by single spaces.
+    ///
+    /// Works on scalars, not `Character`s: a space can fuse with a following combining mark
+    /// into one grapheme cluster, and must still separate words.
     static func paragraphBlocks(_ lines: ArraySlice<Substring>) -> [String] {
         var blocks: [String] = []
-        var current: [Substring] = []
+        var current = String.UnicodeScalarView()
+        var pendingSpace = false
         func close() {
-            let words = current.joined(separator: " ").split(whereSeparator: { $0 == " " })
-            if !words.isEmpty { blocks.append(words.joined(separator: " ")) }
-            current = []
+            if !current.isEmpty { blocks.append(String(current)) }
+            current = String.UnicodeScalarView()
+            pendingSpace = false
         }
         for line in lines {
-            if line.allSatisfy(\.isWhitespace) { close() } else { current.append(line) }
+            guard line.unicodeScalars.contains(where: { $0 != " " }) else {
+                close()
+                continue
+            }
+            pendingSpace = !current.isEmpty
+            for scalar in line.unicodeScalars {
+                if scalar == " " {
+                    pendingSpace = !current.isEmpty
+                } else {
+                    if pendingSpace { current.append(" ") }
+                    pendingSpace = false
+                    current.append(scalar)
+                }
+            }
         }
         close()
         return blocks
@@ -97,12 +112,14 @@ public struct Ingestor: Sendable {
         return words.count <= maxHeadlineWords && !".!?:;,".contains(last)
     }
 
-    /// The lede's first sentence, cut to a few words at a word boundary.
+    /// The lede's first sentence, cut to a few words at a word boundary; never empty.
     static func derivedHeadline(fromLede lede: String) -> String {
-        let sentenceEnd = lede.firstRange(of: ". ")?.lowerBound ?? lede.endIndex
-        let sentence = lede[..<sentenceEnd].trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        let trimmedLede = lede.drop { $0.isPunctuation || $0.isWhitespace }
+        guard !trimmedLede.isEmpty else { return lede }
+        let sentenceEnd = trimmedLede.firstRange(of: ". ")?.lowerBound ?? trimmedLede.endIndex
+        let sentence = trimmedLede[..<sentenceEnd].trimmingCharacters(in: CharacterSet(charactersIn: ". "))
         let words = sentence.split(separator: " ")
-        guard words.count > derivedHeadlineWords else { return sentence }
+        guard words.count > derivedHeadlineWords else { return sentence.isEmpty ? String(trimmedLede) : sentence }
         return words.prefix(derivedHeadlineWords).joined(separator: " ") + "…"
     }
 }

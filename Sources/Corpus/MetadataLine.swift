@@ -18,9 +18,12 @@ struct MetadataLine: Sendable, Hashable {
         guard trimmed.hasPrefix("date ") else { return nil }
         let rest = trimmed.dropFirst(5).drop { $0 == " " }
         let date = rest.prefix { !$0.isWhitespace }
+        // "date night ideas" is a headline, not a metadata line: only a date-shaped token
+        // (digits and dashes) makes one, and then it must be a real date.
+        guard !date.isEmpty, date.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else { return nil }
         guard CalendarDate(parsing: date) != nil else { throw .malformedMetadataLine(String(trimmed)) }
         let tail = rest.dropFirst(date.count).trimmingCharacters(in: .whitespaces)
-        let parts = tail.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = tail.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         return MetadataLine(
             published: String(date),
             source: parts.first.flatMap { $0.isEmpty ? nil : $0 },

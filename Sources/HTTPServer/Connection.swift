@@ -82,7 +82,7 @@ final class Connection: @unchecked Sendable {
         if !self.parser.hasPartialRequest && self.pendingOutput == 0 {
             self.close()
         }
-        // Otherwise the next response goes out with `Connection: close` (the worker is draining).
+        // Otherwise the next response goes out with `Connection: close` (the server is draining).
     }
 
     /// Called by the sweep when `deadline` has passed.
@@ -165,7 +165,7 @@ final class Connection: @unchecked Sendable {
     private func answer(_ request: Request) {
         let started = System.monotonicNanoseconds()
         let response = self.worker.context.responder.respond(to: request)
-        let keepAlive = request.isKeepAlive && !response.closesConnection && !self.worker.isDraining
+        let keepAlive = request.isKeepAlive && !response.closesConnection && !self.worker.context.isDraining
         let directive: ResponseWriter.ConnectionDirective =
             !keepAlive ? .close : (request.version == .http1_0 ? .keepAlive : .none)
         let omitBody = request.method == .head
@@ -298,11 +298,10 @@ final class Connection: @unchecked Sendable {
         self.pendingCancellations -= 1
         guard self.pendingCancellations == 0 else { return }
         self.socket.close()
-        // Break the source → handler → connection cycles.
+        // Break the source → handler → connection cycles. (The cancel handler, running now,
+        // is released by Dispatch once it returns.)
         self.readSource.setEventHandler(handler: nil)
-        self.readSource.setCancelHandler(handler: nil)
         self.writeSource?.setEventHandler(handler: nil)
-        self.writeSource?.setCancelHandler(handler: nil)
         self.worker.connectionDidClose(self)
     }
 

@@ -54,11 +54,13 @@ struct FieldSectionScan: Sendable, Hashable {
             self.lines += 1
             self.lineStart = index + 1
         }
+        // A final CR may be the first half of the line terminator: it does not count yet.
+        let end = bytes.count - (bytes.last == ASCII.cr ? 1 : 0)
         if self.lines == 0 && hasStartLine {
-            if bytes.count - self.lineStart > limits.maxRequestLineBytes {
+            if end - self.lineStart > limits.maxRequestLineBytes {
                 throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
             }
-        } else if bytes.count - self.fieldsStart > limits.maxHeaderBytes {
+        } else if end - self.fieldsStart > limits.maxHeaderBytes {
             throw .headerSectionTooLarge(limit: limits.maxHeaderBytes)
         }
         return nil

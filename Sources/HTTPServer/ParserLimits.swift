@@ -5,7 +5,8 @@
 public struct ParserLimits: Sendable, Hashable {
     /// Longest request line in bytes, excluding its line terminator. Default 8 KiB.
     public var maxRequestLineBytes: Int
-    /// Largest header section in bytes, request line and trailers included. Default 32 KiB.
+    /// Largest header section in bytes: the field lines after the request line. A chunked
+    /// body's trailer section has its own allowance of the same size. Default 32 KiB.
     public var maxHeaderBytes: Int
     /// Most header field lines in one request, trailers included. Default 100.
     public var maxHeaderFields: Int

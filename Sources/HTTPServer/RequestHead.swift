@@ -26,7 +26,10 @@ struct RequestHead: Sendable {
         let methodBytes = UnsafeBufferPointer(rebasing: line[..<firstSpace])
         for byte in methodBytes where !ASCII.isTokenCharacter(byte) { throw .malformedRequestLine }
         let targetBytes = UnsafeBufferPointer(rebasing: line[(firstSpace + 1)..<secondSpace])
-        self.version = try Self.parseVersion(UnsafeBufferPointer(rebasing: line[(secondSpace + 1)...]))
+        let versionBytes = UnsafeBufferPointer(rebasing: line[(secondSpace + 1)...])
+        // Exactly one space between the three parts: anything else is not a request line.
+        guard !versionBytes.isEmpty, !versionBytes.contains(ASCII.space) else { throw .malformedRequestLine }
+        self.version = try Self.parseVersion(versionBytes)
         guard let method = HTTPMethod.recognise(methodBytes) else {
             throw .unknownMethod(String(decoding: methodBytes, as: UTF8.self))
         }

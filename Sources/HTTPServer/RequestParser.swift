@@ -35,7 +35,8 @@ public struct RequestParser: Sendable {
 
     private enum BodyState: Sendable {
         case fixed(remaining: Int)
-        case chunkSize
+        /// Reading a chunk-size line; `scanned` bytes of it are known to hold no LF.
+        case chunkSize(scanned: Int)
         case chunkData(remaining: Int)
         case chunkDataEnd
         case trailers(FieldSectionScan)
@@ -99,7 +100,7 @@ public struct RequestParser: Sendable {
             case .failed(let error):
                 throw error
             case .head(var scan):
-                if scan.scanned == 0 { self.skipEmptyLinesBeforeRequestLine() }
+                if scan.scanned == 0 && !self.skipEmptyLinesBeforeRequestLine() { return .needMoreBytes }
                 guard let end = try self.scanFieldSection(&scan, hasStartLine: true) else {
                     self.state = .head(scan)
                     return .needMoreBytes
@@ -119,7 +120,7 @@ public struct RequestParser: Sendable {
                     self.state = .body(head, .fixed(remaining: length))
                 case .chunked:
                     self.body = []
-                    self.state = .body(head, .chunkSize)
+                    self.state = .body(head, .chunkSize(scanned: 0))
                 }
                 if head.expectsContinue && self.availableCount == 0 { return .continueExpected }
             case .body(let head, let bodyState):
@@ -148,8 +149,11 @@ public struct RequestParser: Sendable {
             }
             self.state = .body(head, left == 0 ? .chunkDataEnd : .chunkData(remaining: left))
             return left == 0 ? .some(nil) : nil
-        case .chunkSize:
-            guard let size = try self.parseChunkSizeLine() else { return nil }
+        case .chunkSize(let scanned):
+            guard let size = try self.parseChunkSizeLine(scanned: scanned) else {
+                self.state = .body(head, .chunkSize(scanned: self.availableCount))
+                return nil
+            }
             guard size <= self.limits.maxBodyBytes - self.body.count else {
                 throw .bodyTooLarge(limit: self.limits.maxBodyBytes)
             }
@@ -161,7 +165,7 @@ public struct RequestParser: Sendable {
                 throw .malformedChunk
             }
             self.consume(2)
-            self.state = .body(head, .chunkSize)
+            self.state = .body(head, .chunkSize(scanned: 0))
             return .some(nil)
         case .trailers(var scan):
             guard let end = try self.scanFieldSection(&scan, hasStartLine: false) else {
@@ -186,12 +190,19 @@ public struct RequestParser: Sendable {
         return request
     }
 
+    /// Longest chunk-size line (size and extensions), without its CRLF.
+    static let maxChunkSizeLineBytes = 4096
+
     /// Reads `chunk-size [ chunk-ext ] CRLF`; `nil` when the line is incomplete.
-    private mutating func parseChunkSizeLine() throws(HTTPParseError) -> Int? {
-        let maxLine = 4096
+    ///
+    /// - Parameter scanned: bytes already searched for LF by an earlier call, so that a line
+    ///   arriving byte by byte is scanned once.
+    private mutating func parseChunkSizeLine(scanned: Int) throws(HTTPParseError) -> Int? {
+        let maxLine = Self.maxChunkSizeLineBytes
         let available = self.buffer[self.start...].prefix(maxLine + 2)
-        guard let lf = available.firstIndex(of: ASCII.lf) else {
-            if available.count > maxLine { throw .malformedChunk }
+        guard let lf = available[(self.start + scanned)...].firstIndex(of: ASCII.lf) else {
+            let pendingCR = available.last == ASCII.cr ? 1 : 0
+            if available.count - pendingCR > maxLine { throw .malformedChunk }
             return nil
         }
         guard lf > self.start, self.buffer[lf - 1] == ASCII.cr else { throw .malformedChunk }
@@ -244,16 +255,22 @@ public struct RequestParser: Sendable {
     }
 
     /// RFC 9112 §2.2: a server SHOULD ignore empty lines received before the request line.
-    private mutating func skipEmptyLinesBeforeRequestLine() {
+    ///
+    /// - Returns: `false` when the buffer ends in a lone CR that may still become an empty
+    ///   line: scanning it now would mistake it for the start of the request line.
+    private mutating func skipEmptyLinesBeforeRequestLine() -> Bool {
         while self.availableCount > 0 {
             if self.buffer[self.start] == ASCII.lf {
                 self.consume(1)
-            } else if self.availableCount >= 2 && self.buffer[self.start] == ASCII.cr && self.buffer[self.start + 1] == ASCII.lf {
+            } else if self.buffer[self.start] == ASCII.cr {
+                guard self.availableCount >= 2 else { return false }
+                guard self.buffer[self.start + 1] == ASCII.lf else { return true }
                 self.consume(2)
             } else {
-                return
+                return true
             }
         }
+        return true
     }
 
     /// Looks for the empty line that ends a header or trailer section, resuming where the

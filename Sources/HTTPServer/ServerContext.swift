@@ -15,12 +15,14 @@ final class ServerContext: Sendable {
     /// Connections accepted and not yet closed.
     let openConnections = Atomic<Int>(0)
 
-    private struct DrainState {
-        var isDraining = false
-        var completion: (@Sendable () -> Void)?
-    }
-    /// Guarded by its mutex; the completion is taken out before it is called, never called inside the lock.
-    private let drain = Mutex(DrainState())
+    /// Set once when shutdown begins. An atomic, because every response reads it: a request
+    /// answered after that moment must carry `Connection: close` even if its worker has not
+    /// yet run its drain block.
+    private let draining = Atomic<Bool>(false)
+
+    /// The drain completion; guarded by the mutex, taken out before it is called, never
+    /// called inside the lock.
+    private let drainCompletion = Mutex<(@Sendable () -> Void)?>(nil)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, logger: any ServerLogger) {
         self.configuration = configuration
@@ -30,14 +32,14 @@ final class ServerContext: Sendable {
     }
 
     /// Whether shutdown has begun.
-    var isDraining: Bool { self.drain.withLock { $0.isDraining } }
+    var isDraining: Bool { self.draining.load(ordering: .acquiring) }
 
     /// Enters draining; `false` if it had already begun.
     func beginDraining(completion: @escaping @Sendable () -> Void) -> Bool {
-        self.drain.withLock { state in
-            guard !state.isDraining else { return false }
-            state.isDraining = true
-            state.completion = completion
+        self.drainCompletion.withLock { stored in
+            guard !self.draining.load(ordering: .acquiring) else { return false }
+            stored = completion
+            self.draining.store(true, ordering: .releasing)
             return true
         }
     }
@@ -50,10 +52,10 @@ final class ServerContext: Sendable {
 
     /// Runs the drain completion, once, if draining and no connection is left (or `force`).
     func finishDrainIfIdle(force: Bool = false) {
-        let completion: (@Sendable () -> Void)? = self.drain.withLock { state in
-            guard state.isDraining, force || self.openConnections.load(ordering: .relaxed) == 0 else { return nil }
-            defer { state.completion = nil }
-            return state.completion
+        let completion: (@Sendable () -> Void)? = self.drainCompletion.withLock { stored in
+            guard self.isDraining, force || self.openConnections.load(ordering: .relaxed) == 0 else { return nil }
+            defer { stored = nil }
+            return stored
         }
         completion?()
     }

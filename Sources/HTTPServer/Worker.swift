@@ -18,7 +18,6 @@ final class Worker: @unchecked Sendable {
     private var connections: [ObjectIdentifier: Connection] = [:]
     private var date = HTTPDate()
     private var sweepTimer: DispatchSourceTimer?
-    private(set) var isDraining = false
 
     init(index: Int, context: ServerContext) {
         self.queue = DispatchQueue(label: "dossier.worker.\(index)")
@@ -55,7 +54,7 @@ final class Worker: @unchecked Sendable {
         let connection = Connection(socket: socket, worker: self)
         self.connections[ObjectIdentifier(connection)] = connection
         connection.start()
-        if self.isDraining { connection.drain() }
+        if self.context.isDraining { connection.drain() }
     }
 
     /// Forgets a connection whose socket is closed. Runs on `queue`.
@@ -74,7 +73,6 @@ final class Worker: @unchecked Sendable {
     /// Closes idle connections now and the others after their current response. Runs on `queue`.
     func drain() {
         dispatchPrecondition(condition: .onQueue(self.queue))
-        self.isDraining = true
         for connection in Array(self.connections.values) { connection.drain() }
     }
 

@@ -2,7 +2,7 @@
 ///
 /// Built once by `RouterBuilder`, then shared by every worker without locks. Literal segments
 /// win over captures at the same depth, so `/v1/documents/search` can sit beside
-/// `/v1/documents/{id}`.
+/// `/v1/documents/{id}`; when a literal branch leads nowhere, the capture is tried instead.
 ///
 /// ```swift
 /// var builder = RouterBuilder<String, String>()
@@ -38,26 +38,33 @@ public struct RouteTable<Method: Hashable & Sendable, Handler: Sendable>: Sendab
     ///   - path: the decoded path, starting with `/`. Empty segments (`//`) are ignored, as
     ///     is a trailing slash.
     /// - Returns: the match, a method mismatch with the allowed methods, or not found.
-    /// - Complexity: O(*k*) in the number of path segments.
+    /// - Complexity: O(*k*) in the number of path segments for tables without overlapping
+    ///   literal and capture branches; backtracking bounds it by the table's size otherwise.
     public func resolve(_ method: Method, path: String) -> RouteResolution<Method, Handler> {
-        var node = self.root
+        let segments = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         var parameters = PathParameters()
-        for segment in path.utf8.split(separator: UInt8(ascii: "/")) {
-            let text = String(Substring(segment))
-            if let next = node.literals[text] {
-                node = next
-            } else if let capture = node.parameter {
-                parameters.append(name: capture.name, value: text)
-                node = capture.node
-            } else {
-                return .notFound
-            }
-        }
-        guard !node.handlers.isEmpty else { return .notFound }
+        guard let node = Self.find(segments[...], from: self.root, capturing: &parameters) else { return .notFound }
         guard let match = node.handlers.first(where: { $0.method == method }) else {
             return .methodNotAllowed(allowed: node.handlers.map(\.method))
         }
         return .matched(match.handler, parameters, template: node.template)
+    }
+
+    /// The node with handlers that `segments` lead to, trying the literal branch before the
+    /// capture and backtracking when the literal branch dead-ends (`/d/search/text` still
+    /// matches `/d/{id}/text` beside `/d/search`).
+    private static func find(_ segments: ArraySlice<String>, from node: Node, capturing parameters: inout PathParameters) -> Node? {
+        guard let segment = segments.first else { return node.handlers.isEmpty ? nil : node }
+        let rest = segments.dropFirst()
+        if let next = node.literals[segment], let found = self.find(rest, from: next, capturing: &parameters) {
+            return found
+        }
+        guard let capture = node.parameter else { return nil }
+        var captured = parameters
+        captured.append(name: capture.name, value: segment)
+        guard let found = self.find(rest, from: capture.node, capturing: &captured) else { return nil }
+        parameters = captured
+        return found
     }
 }
 

@@ -51,7 +51,7 @@ enum ServeCommand {
                 guard !server.isDraining else { return }
                 readiness.set(.draining)
                 logger.notice("signal \(number): draining \(server.openConnectionCount) connections (at most \(drainTimeout) s)")
-                server.shutdown(gracePeriod: .milliseconds(Int(drainTimeout * 1000))) {
+                server.shutdown(gracePeriod: ServeOptions.duration(seconds: drainTimeout)) {
                     logger.notice("drained; exiting")
                     logger.flush()
                     exit(0)

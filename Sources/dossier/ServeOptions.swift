@@ -86,10 +86,15 @@ struct ServeOptions: Equatable {
     }
 
     private static func seconds(_ text: String, source: String) throws(UsageError) -> Double {
-        guard let value = Double(text), value > 0, value <= 86_400 else {
-            throw .invalidValue(source: source, value: text, rule: "must be a number of seconds above 0 and at most 86400")
+        guard let value = Double(text), value >= 0.001, value <= 86_400 else {
+            throw .invalidValue(source: source, value: text, rule: "must be a number of seconds from 0.001 to 86400")
         }
         return value
+    }
+
+    /// Seconds as a `Duration`, rounded to whole milliseconds (validation keeps it ≥ 1 ms).
+    static func duration(seconds: Double) -> Duration {
+        .milliseconds(Int((seconds * 1000).rounded()))
     }
 
     /// The server configuration these options describe.
@@ -100,8 +105,8 @@ struct ServeOptions: Equatable {
         configuration.workerCount = self.workers
         configuration.maxConnections = self.maxConnections
         configuration.limits.maxBodyBytes = self.maxBodyBytes
-        configuration.headerTimeout = .milliseconds(Int(self.headerTimeout * 1000))
-        configuration.idleTimeout = .milliseconds(Int(self.idleTimeout * 1000))
+        configuration.headerTimeout = Self.duration(seconds: self.headerTimeout)
+        configuration.idleTimeout = Self.duration(seconds: self.idleTimeout)
         configuration.serverName = "Dossier/\(Version.current)"
         return configuration
     }

@@ -1,0 +1,96 @@
+import Dispatch
+import HTTPServer
+import Synchronization
+import TestSupport
+import Testing
+
+/// The connection limit, and many connections served at once.
+@Suite(.timeLimit(.minutes(1)))
+struct ConnectionLimitTests {
+    /// At `maxConnections` 2, a third connection gets 503 without sending anything and is closed,
+    /// while the first two keep working.
+    @Test func refusesConnectionOverLimitWith503() throws {
+        var configuration = ServerConfiguration.testing
+        configuration.maxConnections = 2
+        let server = try TestServer.started(configuration: configuration, responder: ServerTestResponder())
+        defer { server.shutdown() }
+        let first = try server.makeClient()
+        let second = try server.makeClient()
+        try #require(server.waitForOpenConnections(2))
+
+        let third = try server.makeClient()
+        let refusal = try third.readResponse()
+
+        #expect(refusal.statusCode == 503)
+        #expect(refusal["Date"] != nil && refusal["Server"] != nil && refusal["Content-Length"] != nil)
+        #expect(refusal.announcesClose)
+        #expect(third.isClosedByPeer())
+        #expect(server.waitForOpenConnections(2))
+        for client in [first, second] {
+            try client.send(RawRequest.get("/still-served"))
+            #expect(try client.readResponse().statusCode == 200)
+        }
+    }
+
+    /// 100 connections open at once, driven from four threads, each make five requests and
+    /// every response matches its request.
+    @Test func servesHundredConcurrentConnections() throws {
+        let connections = 100
+        let threads = 4
+        let rounds = 5
+        let server = try TestServer.started(responder: ServerTestResponder())
+        defer { server.shutdown() }
+        let clients = try (0..<connections).map { _ in try server.makeClient() }
+        try #require(server.waitForOpenConnections(connections))
+
+        let failures = Mutex<[String]>([])
+        let successes = Atomic<Int>(0)
+        let groups = ClientGroups(clients: clients, count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let mine = groups.clients(of: thread)
+            do {
+                for round in 0..<rounds {
+                    // Send on every connection first, so all of them have a request in flight.
+                    for (index, client) in mine {
+                        try client.send(RawRequest.make("POST", "/c\(index)/r\(round)", body: "\(index):\(round)"))
+                    }
+                    for (index, client) in mine {
+                        let response = try client.readResponse()
+                        if response.statusCode == 200 && response["X-Echo-Path"] == "/c\(index)/r\(round)"
+                            && response.bodyText == "\(index):\(round)"
+                        {
+                            successes.add(1, ordering: .relaxed)
+                        } else {
+                            failures.withLock { $0.append("connection \(index) round \(round): \(response.statusCode)") }
+                        }
+                    }
+                }
+            } catch {
+                failures.withLock { $0.append("thread \(thread): \(error)") }
+            }
+        }
+
+        #expect(failures.withLock { $0 }.isEmpty)
+        #expect(successes.load(ordering: .relaxed) == connections * rounds)
+        #expect(server.openConnectionCount == connections)
+    }
+}
+
+/// Clients split into disjoint groups, one per thread.
+///
+/// - Note: `@unchecked Sendable` because each group's clients are used by exactly one thread
+///   of `concurrentPerform`, and the array itself is never mutated.
+private final class ClientGroups: @unchecked Sendable {
+    private let clients: [TestClient]
+    private let count: Int
+
+    init(clients: [TestClient], count: Int) {
+        self.clients = clients
+        self.count = count
+    }
+
+    /// The clients with their overall index for thread `group`.
+    func clients(of group: Int) -> [(Int, TestClient)] {
+        self.clients.indices.filter { $0 % self.count == group }.map { ($0, self.clients[$0]) }
+    }
+}

@@ -1,0 +1,84 @@
+@testable import dossier
+import Testing
+
+/// `Command.parse`: subcommands, help, version, and usage errors.
+struct CommandTests {
+    private func parse(_ arguments: [String], environment: [String: String] = [:]) throws(UsageError) -> Command {
+        try Command.parse(arguments, environment: environment)
+    }
+
+    @Test(arguments: [["--help"], ["-h"], ["help"]])
+    func mainHelp(_ arguments: [String]) throws {
+        #expect(try self.parse(arguments) == .help(HelpText.main))
+    }
+
+    @Test func version() throws {
+        #expect(try self.parse(["--version"]) == .version)
+    }
+
+    @Test(arguments: [["serve", "--help"], ["serve", "-h"], ["serve", "--port", "1", "--help"], ["serve", "--bogus", "-h"]])
+    func serveHelp(_ arguments: [String]) throws {
+        #expect(try self.parse(arguments) == .help(HelpText.serve))
+    }
+
+    @Test func serveHelpWinsOverInvalidEnvironment() throws {
+        #expect(try self.parse(["serve", "--help"], environment: ["DOSSIER_PORT": "x"]) == .help(HelpText.serve))
+    }
+
+    @Test(arguments: [["inspect", "--help"], ["inspect", "-h"], ["inspect", "file.txt", "--help"]])
+    func inspectHelp(_ arguments: [String]) throws {
+        #expect(try self.parse(arguments) == .help(HelpText.inspect))
+    }
+
+    @Test func serveWithoutArgumentsUsesDefaults() throws {
+        #expect(try self.parse(["serve"]) == .serve(ServeOptions()))
+    }
+
+    @Test func servePassesFlagsAndEnvironmentToServeOptions() throws {
+        var expected = ServeOptions()
+        expected.host = "::"
+        expected.port = 80
+        expected.isAccessLogEnabled = false
+        let command = try self.parse(["serve", "--port=80", "--no-access-log"], environment: ["DOSSIER_HOST": "::"])
+        #expect(command == .serve(expected))
+    }
+
+    @Test func serveUsageErrorsPropagate() {
+        #expect(throws: UsageError.missingValue(option: "--port")) { try self.parse(["serve", "--port"]) }
+    }
+
+    @Test(arguments: ["seeds/000.txt", "-", "/tmp/a b.txt"])
+    func inspectTakesOneFile(_ path: String) throws {
+        #expect(try self.parse(["inspect", path]) == .inspect(path: path))
+    }
+
+    @Test func inspectWithoutFileIsMissingFile() {
+        #expect(throws: UsageError.missingFile) { try self.parse(["inspect"]) }
+    }
+
+    @Test func inspectWithTwoFilesRejectsTheSecond() {
+        #expect(throws: UsageError.unexpectedArgument("b")) { try self.parse(["inspect", "a", "b"]) }
+    }
+
+    @Test func inspectRejectsOptions() {
+        #expect(throws: UsageError.unknownOption("--pretty")) { try self.parse(["inspect", "a.txt", "--pretty"]) }
+    }
+
+    @Test func noArgumentsIsMissingCommand() {
+        #expect(throws: UsageError.unknownCommand(nil)) { try self.parse([]) }
+    }
+
+    @Test(arguments: ["run", "Serve", "SERVE", ""])
+    func unknownCommandIsNamed(_ name: String) {
+        #expect(throws: UsageError.unknownCommand(name)) { try self.parse([name]) }
+    }
+
+    @Test(arguments: ["--port", "-v", "--versions"])
+    func unknownTopLevelOptionIsNamed(_ option: String) {
+        #expect(throws: UsageError.unknownOption(option)) { try self.parse([option]) }
+    }
+
+    @Test func versionMatchesServiceInfo() {
+        #expect(Version.current == "0.1.0")
+    }
+}

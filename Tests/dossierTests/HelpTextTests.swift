@@ -1,0 +1,81 @@
+@testable import dossier
+import Testing
+
+/// The help pages are part of the product: pinned here byte for byte (argument-parser's
+/// `AssertHelp` style), so any change to them is a deliberate one.
+struct HelpTextTests {
+    @Test func mainHelpIsPinned() {
+        let expected = """
+            OVERVIEW: Dossier turns news articles and press releases into structured documents
+            and serves them over HTTP/1.1 as JSON.
+
+            USAGE: dossier <command> [options]
+
+            COMMANDS:
+              serve                   Load the seeds and serve the HTTP API.
+              inspect FILE            Print the document JSON a text file would become.
+
+            OPTIONS:
+              -h, --help              Show help (also 'dossier serve --help').
+              --version               Show the version.
+
+            """
+        #expect(HelpText.main == expected)
+    }
+
+    @Test func serveHelpIsPinned() {
+        let expected = """
+            OVERVIEW: Load every .txt file of the seeds folder and serve the HTTP API.
+            SIGTERM or SIGINT drains: stop accepting, finish in-flight requests, exit 0.
+
+            USAGE: dossier serve [options]
+
+            OPTIONS:                       (environment variable; default)
+              --host <address>             Address to bind, IPv4 or IPv6 (DOSSIER_HOST; 127.0.0.1)
+              --port <port>                Port, 0 for any free one (DOSSIER_PORT; 8080)
+              --seeds <dir>                Seeds folder (DOSSIER_SEEDS; ./seeds)
+              --workers <n>                Worker queues (DOSSIER_WORKERS; one per core)
+              --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
+              --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)
+              --header-timeout <seconds>   Time to receive a request head (DOSSIER_HEADER_TIMEOUT; 10)
+              --idle-timeout <seconds>     Keep-alive idle time (DOSSIER_IDLE_TIMEOUT; 60)
+              --drain-timeout <seconds>    Longest graceful shutdown (DOSSIER_DRAIN_TIMEOUT; 10)
+              --no-access-log              Do not log requests to stdout (DOSSIER_ACCESS_LOG=off)
+              -h, --help                   Show this help.
+
+            """
+        #expect(HelpText.serve == expected)
+    }
+
+    @Test func inspectHelpIsPinned() {
+        let expected = """
+            OVERVIEW: Print the document JSON that a text file would become, as the server
+            would serve it; the id is the file name without its extension.
+
+            USAGE: dossier inspect FILE
+
+            OPTIONS:
+              -h, --help              Show this help.
+
+            """
+        #expect(HelpText.inspect == expected)
+    }
+
+    /// Every `serve` flag and variable the parser knows is documented on the help page.
+    @Test func serveHelpListsEveryOptionAndVariable() {
+        for (flag, variable) in ServeOptions.environmentNames {
+            #expect(HelpText.serve.contains("\(flag) <"), "\(flag)")
+            #expect(HelpText.serve.contains("(\(variable);"), "\(variable)")
+        }
+        #expect(HelpText.serve.contains("--no-access-log"))
+        #expect(HelpText.serve.contains("DOSSIER_ACCESS_LOG=off"))
+    }
+
+    @Test(arguments: [HelpText.main, HelpText.serve, HelpText.inspect])
+    func helpPageHasSectionsAndEndsWithOneNewline(_ page: String) {
+        #expect(page.hasPrefix("OVERVIEW: "))
+        #expect(page.contains("\n\nUSAGE: dossier "))
+        #expect(page.contains("\n\nOPTIONS:"))
+        #expect(page.hasSuffix("\n") && !page.hasSuffix("\n\n"))
+    }
+}
