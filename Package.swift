@@ -24,6 +24,6 @@ let package = Package(
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "TestSupport"]),
-        .testTarget(name: "dossierTests", dependencies: ["dossier"]),
+        .testTarget(name: "dossierTests", dependencies: ["dossier", "TestSupport"]),
     ]
 )

@@ -23,22 +23,23 @@ public final class DossierAPI: HTTPResponder {
     ///   - catalog: the documents to serve.
     ///   - readiness: what `/readyz` reports.
     public init(catalog: Catalog, readiness: Readiness) {
-        var builder = RouterBuilder<HTTPMethod, Handler>()
         let documents = DocumentsHandler(catalog: catalog)
-        builder.add(.get, "/v1/documents", documents.list)
-        builder.add(.get, "/v1/documents/{id}", documents.get)
-        builder.add(.get, "/v1/documents/{id}/text", documents.text)
-        let endpoints = builder.build().routes.map { ($0.method.rawValue, $0.template) }
-            + [("GET", "/"), ("GET", "/healthz"), ("GET", "/readyz")]
-        let service = ServiceHandler(catalog: catalog, readiness: readiness, endpoints: endpoints.sorted { $0.1 < $1.1 })
-        builder.add(.get, "/", service.index)
-        builder.add(.get, "/healthz", service.health)
-        builder.add(.get, "/readyz", service.ready)
+        let service = ServiceHandler(catalog: catalog, readiness: readiness)
+        var builder = RouterBuilder<HTTPMethod, Handler>()
+        for endpoint in Endpoint.allCases {
+            let handler: Handler
+            switch endpoint {
+            case .index: handler = service.index
+            case .health: handler = service.health
+            case .readiness: handler = service.ready
+            case .documents: handler = documents.list
+            case .document: handler = documents.get
+            case .documentText: handler = documents.text
+            }
+            builder.add(endpoint.method, endpoint.pattern, handler)
+        }
         self.routes = builder.build()
     }
-
-    /// Every route as (method, path template), `HEAD` implied by `GET`.
-    public var routeList: [(method: HTTPMethod, template: String)] { self.routes.routes }
 
     /// Answers a request (see the type's discussion for the shared rules).
     public func respond(to request: Request) -> Response {

@@ -5,14 +5,12 @@ import Serialization
 struct ServiceHandler: Sendable {
     let catalog: Catalog
     let readiness: Readiness
-    /// Every route, for the index.
-    let endpoints: [(method: String, template: String)]
 
     /// The service index: name, version, document count and every endpoint.
     func index(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
-        let endpoints = self.endpoints.map { endpoint in
-            JSONValue.object([("method", .string(endpoint.method)), ("path", .string(endpoint.template))])
+        let endpoints = Endpoint.allCases.map { endpoint in
+            JSONValue.object([("method", .string(endpoint.method.rawValue)), ("path", .string(endpoint.pattern))])
         }
         return .json(
             .object([

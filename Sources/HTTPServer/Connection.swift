@@ -79,7 +79,10 @@ final class Connection: @unchecked Sendable {
     func drain() {
         dispatchPrecondition(condition: .onQueue(self.worker.queue))
         guard self.phase == .open else { return }
-        if !self.parser.hasPartialRequest && self.pendingOutput == 0 {
+        // Bytes the read source has not delivered yet are a request in flight, not idleness:
+        // read them before deciding.
+        if !self.isReadPaused { self.readable() }
+        if self.phase == .open && !self.parser.hasPartialRequest && self.pendingOutput == 0 {
             self.close()
         }
         // Otherwise the next response goes out with `Connection: close` (the server is draining).

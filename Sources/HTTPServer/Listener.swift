@@ -45,6 +45,9 @@ final class Listener: @unchecked Sendable {
     func stop() {
         dispatchPrecondition(condition: .onQueue(self.queue))
         guard !self.isStopped else { return }
+        // Connections the kernel has completed but we have not accepted would be reset when
+        // the socket closes; take them all, so their requests are answered as in-flight ones.
+        while self.acceptPending() {}
         self.isStopped = true
         self.resumeAccepting()  // a suspended source would never run its cancel handler
         self.source?.cancel()
@@ -57,7 +60,11 @@ final class Listener: @unchecked Sendable {
         self.source?.resume()
     }
 
-    private func acceptPending() {
+    /// Accepts up to a batch of pending connections.
+    ///
+    /// - Returns: `true` when the batch was used up and more may be pending.
+    @discardableResult
+    private func acceptPending() -> Bool {
         dispatchPrecondition(condition: .onQueue(self.queue))
         for _ in 0..<Self.acceptBatch where !self.isStopped {
             let accepted: Socket?
@@ -65,9 +72,9 @@ final class Listener: @unchecked Sendable {
                 accepted = try self.socket.accept()
             } catch {
                 self.acceptFailed(error)
-                return
+                return false
             }
-            guard let client = accepted else { return }
+            guard let client = accepted else { return false }
             let open = self.context.openConnections.add(1, ordering: .relaxed).newValue
             guard open <= self.context.configuration.maxConnections else {
                 self.reject(client)
@@ -78,6 +85,7 @@ final class Listener: @unchecked Sendable {
             self.nextWorker = (self.nextWorker + 1) % self.workers.count
             worker.queue.async { worker.adopt(client) }
         }
+        return !self.isStopped
     }
 
     private func acceptFailed(_ error: SystemCallError) {

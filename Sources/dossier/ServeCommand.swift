@@ -6,9 +6,13 @@ import HTTPServer
 @preconcurrency import Glibc
 
 /// `dossier serve`: load the seeds, start the server, drain on SIGTERM/SIGINT.
+///
+/// The first thing it does is block SIGTERM and SIGINT, so that it must run before anything
+/// starts a thread.
 enum ServeCommand {
     /// Runs the server until a signal drains it; never returns.
     static func run(_ options: ServeOptions) -> Never {
+        blockTerminationSignals()
         let logger = StreamLogger(isAccessLogEnabled: options.isAccessLogEnabled)
         let readiness = Readiness(.loading)
         raiseDescriptorLimit(logger: logger)
@@ -31,34 +35,52 @@ enum ServeCommand {
         } catch {
             fail("cannot listen on \(options.host) port \(options.port): \(error)")
         }
-        let signals = installDrainOnSignals(server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout)
         server.start()
         readiness.set(.ready)
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
         logger.notice("listening on http://\(shownHost):\(server.port) with \(options.workers) workers")
-        withExtendedLifetime(signals) { dispatchMain() }
+        drainOnTerminationSignals(server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout)
     }
 
-    /// SIGTERM and SIGINT start a drain; the process exits 0 when it completes.
-    private static func installDrainOnSignals(
+    /// SIGTERM and SIGINT, which start a drain.
+    private static var terminationSignals: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGINT)
+        return set
+    }
+
+    /// Blocks SIGTERM and SIGINT in this thread before any other thread exists, so every
+    /// thread inherits the mask and a signal stays pending until `sigwait` takes it, even
+    /// one sent during start-up.
+    private static func blockTerminationSignals() {
+        var set = self.terminationSignals
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        signal(SIGPIPE, SIG_IGN)  // a vanished peer is EPIPE on its socket, not a process kill
+    }
+
+    /// Parks the main thread in `sigwait`; the first SIGTERM or SIGINT drains the server and
+    /// the process exits 0 when the drain completes.
+    ///
+    /// This replaces `dispatchMain()` with a Dispatch signal source, which loses signals on
+    /// Linux: `dispatchMain` parks the main thread in `sigsuspend` with an empty mask, so a
+    /// signal set to `SIG_IGN` (as a signal source requires) is discarded when the kernel picks
+    /// that thread, and one sent before the source is registered is lost as well.
+    private static func drainOnTerminationSignals(
         server: Server, readiness: Readiness, logger: StreamLogger, drainTimeout: Double
-    ) -> [any DispatchSourceSignal] {
-        signal(SIGPIPE, SIG_IGN)
-        return [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)  // let the Dispatch source receive it instead of the default action
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-            source.setEventHandler {
-                guard !server.isDraining else { return }
-                readiness.set(.draining)
-                logger.notice("signal \(number): draining \(server.openConnectionCount) connections (at most \(drainTimeout) s)")
-                server.shutdown(gracePeriod: ServeOptions.duration(seconds: drainTimeout)) {
-                    logger.notice("drained; exiting")
-                    logger.flush()
-                    exit(0)
-                }
+    ) -> Never {
+        var set = self.terminationSignals
+        while true {
+            var number: Int32 = 0
+            guard sigwait(&set, &number) == 0, !server.isDraining else { continue }
+            readiness.set(.draining)
+            logger.notice("signal \(number): draining \(server.openConnectionCount) connections (at most \(drainTimeout) s)")
+            server.shutdown(gracePeriod: ServeOptions.duration(seconds: drainTimeout)) {
+                logger.notice("drained; exiting")
+                logger.flush()
+                exit(0)
             }
-            source.activate()
-            return source
         }
     }
 

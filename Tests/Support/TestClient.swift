@@ -26,9 +26,10 @@ public final class TestClient {
     private var buffer: [UInt8] = []
     private var isClosed = false
 
-    /// Connects to `127.0.0.1:port`.
+    /// Connects to `host:port`.
     ///
     /// - Parameters:
+    ///   - host: a numeric IPv4 or IPv6 address. Default `127.0.0.1`.
     ///   - port: the server's port.
     ///   - timeout: the longest any single send or receive may block. Default 5 s.
     ///   - receiveBufferSize: a small kernel receive buffer (`SO_RCVBUF`) makes the server
@@ -36,14 +37,16 @@ public final class TestClient {
     ///   - readChunkSize: bytes asked for per `recv`. Default 64 KiB.
     /// - Throws: `TestClientError.systemCall` if the socket cannot be made or connected
     ///   (`ECONNREFUSED` when nothing listens).
-    public init(port: Int, timeout: Duration = .seconds(5), receiveBufferSize: Int? = nil, readChunkSize: Int = 64 * 1024)
-        throws(TestClientError)
-    {
+    public init(
+        host: String = "127.0.0.1", port: Int, timeout: Duration = .seconds(5), receiveBufferSize: Int? = nil,
+        readChunkSize: Int = 64 * 1024
+    ) throws(TestClientError) {
+        let isIPv6 = host.contains(":")
         precondition(readChunkSize > 0, "readChunkSize must be positive")
         self.port = port
         self.timeout = timeout
         self.readChunkSize = readChunkSize
-        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let descriptor = Glibc.socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw .systemCall("socket", errno: errno) }
         self.descriptor = descriptor
         do throws(TestClientError) {
@@ -59,7 +62,7 @@ public final class TestClient {
                 var size = Int32(receiveBufferSize)
                 try Self.setOption(descriptor, SOL_SOCKET, SO_RCVBUF, &size)
             }
-            try Self.connect(descriptor, port: port)
+            try Self.connect(descriptor, host: host, isIPv6: isIPv6, port: port)
         } catch {
             Glibc.close(descriptor)
             self.isClosed = true
@@ -245,14 +248,27 @@ public final class TestClient {
 
     // MARK: Socket set-up
 
-    private static func connect(_ descriptor: Int32, port: Int) throws(TestClientError) {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr = in_addr(s_addr: in_addr_t(INADDR_LOOPBACK).bigEndian)
-        let status = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    private static func connect(_ descriptor: Int32, host: String, isIPv6: Bool, port: Int) throws(TestClientError) {
+        let status: Int32
+        if isIPv6 {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else { throw .systemCall("inet_pton", errno: EINVAL) }
+            status = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { throw .systemCall("inet_pton", errno: EINVAL) }
+            status = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         }
         guard status == 0 else { throw .systemCall("connect", errno: errno) }

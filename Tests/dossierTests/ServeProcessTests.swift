@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `dossier` as a real process over loopback: start-up, SIGTERM drain, exit codes.
+@Suite(.serialized)
+struct ServeProcessTests {
+    /// SIGTERM stops accepting, closes idle connections, answers the request in flight with
+    /// `Connection: close`, and exits 0.
+    @Test func drainsOnSIGTERMAndExitsZero() throws {
+        let server = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath, "--drain-timeout", "5"])
+        let port = try #require(server.listeningPort(), "no 'listening on' notice; stderr: \(server.standardError)")
+
+        let idle = try TestClient(port: port)
+        try idle.send("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n")
+        #expect(try idle.readResponse().statusCode == 200)
+        let inFlight = try TestClient(port: port)
+        try inFlight.send("GET /v1/documents HTTP/1.1\r\nHost: test\r\n")  // head not finished yet
+        #expect(eventually { server.standardError.contains("loaded 2 documents") })
+
+        server.signal(SIGTERM)
+        #expect(eventually { (try? TestClient(port: port)) == nil }, "the listener should close")
+        #expect(idle.isClosedByPeer())
+        try inFlight.send("\r\n")
+        let response = try inFlight.readResponse()
+        #expect(response.statusCode == 200)
+        #expect(response.announcesClose)
+        inFlight.close()  // otherwise the server lingers up to 2 s for this client to close
+        #expect(server.exitStatus() == 0)
+    }
+
+    /// SIGINT drains the same way.
+    @Test func drainsOnSIGINT() throws {
+        let server = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath])
+        _ = try #require(server.listeningPort(), "stderr: \(server.standardError)")
+        server.signal(SIGINT)
+        #expect(server.exitStatus() == 0)
+    }
+
+    /// Serves on an IPv6 address given to `--host`.
+    @Test func servesOnIPv6Loopback() throws {
+        let server = try DossierProcess(["serve", "--host", "::1", "--port", "0", "--seeds", DossierProcess.seedsPath])
+        let port = try #require(server.listeningPort(), "stderr: \(server.standardError)")
+        #expect(server.standardError.contains("listening on http://[::1]:\(port)"))
+        let client = try TestClient(host: "::1", port: port)
+        try client.send("GET /readyz HTTP/1.1\r\nHost: [::1]\r\n\r\n")
+        #expect(try client.readResponse().statusCode == 200)
+        server.signal(SIGTERM)
+        #expect(server.exitStatus() == 0)
+    }
+
+    /// A usage error exits 64 (EX_USAGE) and names the problem on stderr.
+    @Test func usageErrorExits64() throws {
+        let process = try DossierProcess(["serve", "--port", "http"])
+        #expect(process.exitStatus() == 64)
+        #expect(process.standardError.contains("Error: invalid value 'http' for --port"))
+    }
+
+    /// A seeds folder that does not exist stops start-up with exit code 1.
+    @Test func missingSeedsFolderExits1() throws {
+        let process = try DossierProcess(["serve", "--port", "0", "--seeds", "/nonexistent/seeds"])
+        #expect(process.exitStatus() == 1)
+        #expect(process.standardError.contains("cannot read seeds folder '/nonexistent/seeds'"))
+    }
+}

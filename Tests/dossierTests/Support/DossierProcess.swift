@@ -1,0 +1,78 @@
+import Foundation
+import Synchronization
+import TestSupport
+
+/// The built `dossier` executable run as a child process, with its stderr captured.
+///
+/// Found next to the test bundle (SwiftPM puts every product of a build in one folder), so
+/// the test runs the binary this build produced, whatever the scratch path.
+final class DossierProcess: Sendable {
+    private let process: Process
+    /// Everything the process wrote to stderr so far; appended from the pipe's handler.
+    private let errorOutput = Mutex("")
+
+    /// Where the executable should be.
+    static var executableURL: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier")
+    }
+
+    /// The repository's `seeds` folder.
+    static var seedsPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("seeds").path
+    }
+
+    /// Starts `dossier` with `arguments`.
+    init(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = Self.executableURL
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        let pipe = Pipe()
+        process.standardError = pipe
+        self.process = process
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            self?.errorOutput.withLock { $0 += text }
+        }
+        try process.run()
+    }
+
+    deinit {
+        if self.process.isRunning { kill(self.process.processIdentifier, SIGKILL) }
+    }
+
+    /// What the process wrote to stderr so far.
+    var standardError: String { self.errorOutput.withLock { $0 } }
+
+    /// The port from the `listening on http://HOST:PORT` notice, once it appears.
+    func listeningPort(within timeout: Duration = .seconds(10)) -> Int? {
+        var port: Int?
+        _ = eventually(within: timeout) {
+            guard let range = self.standardError.range(of: "listening on http://") else { return false }
+            let rest = self.standardError[range.upperBound...]
+            guard let colon = rest.lastIndex(of: ":", before: rest.firstIndex(of: " ") ?? rest.endIndex) else { return false }
+            port = Int(rest[rest.index(after: colon)...].prefix { $0.isNumber })
+            return port != nil
+        }
+        return port
+    }
+
+    /// Sends a signal.
+    func signal(_ number: Int32) {
+        kill(self.process.processIdentifier, number)
+    }
+
+    /// The exit status once the process ends, or `nil` if it is still running after `timeout`.
+    func exitStatus(within timeout: Duration = .seconds(10)) -> Int32? {
+        guard eventually(within: timeout, { !self.process.isRunning }) else { return nil }
+        return self.process.terminationStatus
+    }
+}
+
+extension Substring {
+    /// The last index of `character` before `end`.
+    fileprivate func lastIndex(of character: Character, before end: Index) -> Index? {
+        self[..<end].lastIndex(of: character)
+    }
+}
