@@ -25,10 +25,7 @@ struct DocumentsHandler: Sendable {
     func get(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
         let entry = try self.entry(context)
-        guard !context.isPretty else { return .json(entry.json, pretty: true) }
-        return Response(
-            headers: HeaderFields([("Content-Type", "application/json"), ("Cache-Control", "no-cache"), ("ETag", entry.etag)]),
-            body: entry.compact)
+        return context.isPretty ? .json(entry.json, pretty: true) : entry.response
     }
 
     /// The cleaned body as plain text.

@@ -1,4 +1,5 @@
 import Corpus
+import HTTPServer
 import Serialization
 
 /// A snapshot with every document's JSON rendered once, for serving as shared bytes.
@@ -13,10 +14,8 @@ final class RenderedCorpus: Sendable {
         let document: Document
         /// The full JSON value (re-serialised only for `?pretty=true`).
         let json: JSONValue
-        /// The compact JSON bytes.
-        let compact: [UInt8]
-        /// The strong ETag of `compact`.
-        let etag: String
+        /// The whole 200 response with the compact JSON, built once: serving it copies nothing.
+        let response: Response
     }
 
     let snapshot: Snapshot
@@ -31,7 +30,10 @@ final class RenderedCorpus: Sendable {
         for document in snapshot.documents {
             let json = DocumentRepresentation.full(document)
             let compact = JSONWriter.serialize(json)
-            entries[document.id] = Entry(document: document, json: json, compact: compact, etag: EntityTag.make(for: compact))
+            let headers = HeaderFields([
+                ("Content-Type", "application/json"), ("Cache-Control", "no-cache"), ("ETag", EntityTag.make(for: compact)),
+            ])
+            entries[document.id] = Entry(document: document, json: json, response: Response(headers: headers, body: compact))
         }
         self.entries = entries
     }

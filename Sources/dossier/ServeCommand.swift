@@ -7,13 +7,20 @@ import HTTPServer
 
 /// `dossier serve`: load the seeds, start the server, drain on SIGTERM/SIGINT.
 ///
-/// The first thing it does is block SIGTERM and SIGINT, so that it must run before anything
-/// starts a thread.
+/// The first things it does (block SIGTERM and SIGINT, choose the scheduling policy) are
+/// inherited by threads created later, so it must run before anything starts a thread.
 enum ServeCommand {
     /// Runs the server until a signal drains it; never returns.
     static func run(_ options: ServeOptions) -> Never {
         blockTerminationSignals()
         let logger = StreamLogger(isAccessLogEnabled: options.isAccessLogEnabled)
+        if options.scheduler == .batch {
+            do {
+                try System.useBatchScheduling()
+            } catch {
+                logger.notice("keeping the normal scheduler: \(error)")
+            }
+        }
         let readiness = Readiness(.loading)
         raiseDescriptorLimit(logger: logger)
 
@@ -38,7 +45,7 @@ enum ServeCommand {
         server.start()
         readiness.set(.ready)
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
-        logger.notice("listening on http://\(shownHost):\(server.port) with \(options.workers) workers")
+        logger.notice("listening on http://\(shownHost):\(server.port) (workers: \(options.workers))")
         drainOnTerminationSignals(server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout)
     }
 

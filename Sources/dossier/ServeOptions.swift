@@ -13,6 +13,15 @@ struct ServeOptions: Equatable {
     var idleTimeout = 60.0
     var drainTimeout = 10.0
     var isAccessLogEnabled = true
+    var scheduler = Scheduler.batch
+
+    /// The Linux scheduling policy of the server's threads.
+    enum Scheduler: String, CaseIterable, Equatable {
+        /// `SCHED_BATCH`: Dispatch's event thread is not preempted by each worker it wakes.
+        case batch
+        /// The default `SCHED_OTHER`.
+        case normal
+    }
 
     /// The environment variable of each option that takes a value, by flag.
     static let environmentNames: [(flag: String, variable: String)] = [
@@ -20,6 +29,7 @@ struct ServeOptions: Equatable {
         ("--workers", "DOSSIER_WORKERS"), ("--max-connections", "DOSSIER_MAX_CONNECTIONS"),
         ("--max-body-bytes", "DOSSIER_MAX_BODY_BYTES"), ("--header-timeout", "DOSSIER_HEADER_TIMEOUT"),
         ("--idle-timeout", "DOSSIER_IDLE_TIMEOUT"), ("--drain-timeout", "DOSSIER_DRAIN_TIMEOUT"),
+        ("--scheduler", "DOSSIER_SCHEDULER"),
     ]
 
     /// Parses `serve`'s arguments over the environment.
@@ -74,6 +84,11 @@ struct ServeOptions: Equatable {
         case "--header-timeout": self.headerTimeout = try Self.seconds(value, source: source)
         case "--idle-timeout": self.idleTimeout = try Self.seconds(value, source: source)
         case "--drain-timeout": self.drainTimeout = try Self.seconds(value, source: source)
+        case "--scheduler":
+            guard let scheduler = Scheduler(rawValue: value) else {
+                throw .invalidValue(source: source, value: value, rule: "must be batch or normal")
+            }
+            self.scheduler = scheduler
         default: preconditionFailure("flag \(flag) listed without a setter")
         }
     }

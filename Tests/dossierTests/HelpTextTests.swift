@@ -34,12 +34,14 @@ struct HelpTextTests {
               --host <address>             Address to bind, IPv4 or IPv6 (DOSSIER_HOST; 127.0.0.1)
               --port <port>                Port, 0 for any free one (DOSSIER_PORT; 8080)
               --seeds <dir>                Seeds folder (DOSSIER_SEEDS; ./seeds)
-              --workers <n>                Worker queues (DOSSIER_WORKERS; one per core)
+              --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
               --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
               --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)
               --header-timeout <seconds>   Time to receive a request head (DOSSIER_HEADER_TIMEOUT; 10)
               --idle-timeout <seconds>     Keep-alive idle time (DOSSIER_IDLE_TIMEOUT; 60)
               --drain-timeout <seconds>    Longest graceful shutdown (DOSSIER_DRAIN_TIMEOUT; 10)
+              --scheduler <batch|normal>   Linux scheduling policy; batch trades wake-up latency
+                                           for fewer context switches (DOSSIER_SCHEDULER; batch)
               --no-access-log              Do not log requests to stdout (DOSSIER_ACCESS_LOG=off)
               -h, --help                   Show this help.
 

@@ -51,6 +51,7 @@ struct ServeOptionsTests {
         #expect(ServeOptions.environmentNames.map(\.variable) == [
             "DOSSIER_HOST", "DOSSIER_PORT", "DOSSIER_SEEDS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS",
             "DOSSIER_MAX_BODY_BYTES", "DOSSIER_HEADER_TIMEOUT", "DOSSIER_IDLE_TIMEOUT", "DOSSIER_DRAIN_TIMEOUT",
+            "DOSSIER_SCHEDULER",
         ])
     }
 
@@ -190,5 +191,23 @@ struct ServeOptionsTests {
         let configuration = try ServeOptions.parsed(["--header-timeout", "0.001", "--idle-timeout", "0.001"]).serverConfiguration
         #expect(configuration.headerTimeout == .milliseconds(1))
         #expect(configuration.idleTimeout == .milliseconds(1))
+    }
+}
+
+/// `--scheduler` / `DOSSIER_SCHEDULER`.
+struct ServeOptionsSchedulerTests {
+    @Test func defaultsToBatch() throws {
+        #expect(try ServeOptions.parsed([]).scheduler == .batch)
+    }
+
+    @Test func flagOverridesEnvironment() throws {
+        #expect(try ServeOptions.parsed([], environment: ["DOSSIER_SCHEDULER": "normal"]).scheduler == .normal)
+        #expect(try ServeOptions.parsed(["--scheduler", "batch"], environment: ["DOSSIER_SCHEDULER": "normal"]).scheduler == .batch)
+    }
+
+    @Test func rejectsUnknownPolicy() {
+        #expect(throws: UsageError.invalidValue(source: "--scheduler", value: "fifo", rule: "must be batch or normal")) {
+            try ServeOptions.parsed(["--scheduler", "fifo"])
+        }
     }
 }

@@ -27,10 +27,11 @@ final class TemporaryDirectory {
     }
 
     /// Writes a file with exactly these bytes.
+    ///
+    /// Not atomically: corelibs Foundation's atomic writes leave a `TemporaryDirectory.*`
+    /// folder behind in /tmp for every file.
     func write(_ name: String, bytes: [UInt8]) throws {
-        guard FileManager.default.createFile(atPath: self.path(of: name), contents: Data(bytes)) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try Data(bytes).write(to: URL(fileURLWithPath: self.path(of: name)))
     }
 
     /// Makes a sub-folder.
