@@ -13,7 +13,8 @@ let package = Package(
         .target(name: "HTTPServer"),
         .target(name: "Routing"),
         .target(name: "Serialization"),
-        .target(name: "Corpus"),
+        // Lexicons/: the small word lists extraction rules use (navigation labels, agencies, ...).
+        .target(name: "Corpus", resources: [.copy("Lexicons")]),
         .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus"]),
         .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
         // Test-only helpers shared by the test targets: a raw loopback client, a server harness,
@@ -22,7 +23,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "TestSupport"]),
         .testTarget(name: "dossierTests", dependencies: ["dossier", "TestSupport"]),
     ]

@@ -31,6 +31,7 @@ enum DocumentRepresentation {
         return [
             ("id", .string(document.id)),
             ("slug", .string(document.slug)),
+            ("kind", .string(document.kind.rawValue)),
             ("title", .string(document.title)),
             ("title_derived", .bool(document.isTitleDerived)),
             ("source", .optional(document.source)),

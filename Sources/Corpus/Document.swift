@@ -1,12 +1,14 @@
 /// One ingested article or press release.
 ///
-/// This first cut carries identity, metadata from the optional `date YYYY-MM-DD SOURCE, CITY`
-/// line, the headline and the paragraphs; extraction of quotes, entities and dates comes later.
+/// Carries identity, kind, metadata (from the optional `date YYYY-MM-DD SOURCE, CITY` line or
+/// from the text), the headline and the paragraphs labelled by section.
 public struct Document: Sendable, Hashable {
     /// Stable id: the file name without extension for seeds.
     public let id: String
     /// URL-friendly form of the title.
     public let slug: String
+    /// Whether it is a news article or a press release.
+    public let kind: DocumentKind
     /// The headline, or one derived from the lede when the text has none.
     public let title: String
     /// Whether `title` was derived from the lede.
@@ -22,11 +24,12 @@ public struct Document: Sendable, Hashable {
 
     /// Makes a document.
     public init(
-        id: String, slug: String, title: String, isTitleDerived: Bool, source: String?,
+        id: String, slug: String, kind: DocumentKind, title: String, isTitleDerived: Bool, source: String?,
         published: String?, dateline: String?, paragraphs: [Paragraph]
     ) {
         self.id = id
         self.slug = slug
+        self.kind = kind
         self.title = title
         self.isTitleDerived = isTitleDerived
         self.source = source
@@ -88,4 +91,12 @@ public enum Section: String, Sendable, Hashable, CaseIterable {
     case contacts
     /// Page footer.
     case footer
+}
+
+/// What sort of text a document is.
+public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
+    /// A story by a news organisation or agency.
+    case newsArticle = "news-article"
+    /// A statement issued by the organisation it is about.
+    case pressRelease = "press-release"
 }

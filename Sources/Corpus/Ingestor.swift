@@ -2,21 +2,24 @@ import Foundation
 
 /// Turns raw article text into a `Document`.
 ///
-/// First cut: reads the optional metadata line, normalises whitespace (non-breaking spaces
-/// included), splits paragraphs at blank lines, and takes the first paragraph as the headline
-/// when it reads like one; otherwise it derives a headline from the lede.
+/// Reads the optional metadata line, normalises whitespace (non-breaking spaces included),
+/// drops page chrome, finds the headline (or derives one from the lede), the dateline, the
+/// date, publisher and kind the page states, and labels the paragraphs after the story as
+/// background, contacts or footer (`LayoutAnalyzer`).
 ///
 /// ```swift
 /// let document = try Ingestor().ingest(text: text, id: "000_abc")
 /// ```
 public struct Ingestor: Sendable {
-    /// Longest headline, in words, taken from the text as is.
-    static let maxHeadlineWords = 20
     /// Words kept when deriving a headline from the lede.
     static let derivedHeadlineWords = 12
 
-    /// Makes an ingestor.
-    public init() {}
+    private let lexicon: Lexicon
+
+    /// Makes an ingestor with the shipped lexicons.
+    public init() {
+        self.lexicon = .standard
+    }
 
     /// Builds a document from its text.
     ///
@@ -34,22 +37,20 @@ public struct Ingestor: Sendable {
             metadata = parsed
             lines = lines.dropFirst()
         }
-        var blocks = Self.paragraphBlocks(lines)
-        guard !blocks.isEmpty else { throw .emptyBody }
+        let layout = LayoutAnalyzer(lexicon: self.lexicon).analyze(Self.collapsingSpaces(lines))
+        let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
+        guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
 
-        let title: String
-        let isDerived: Bool
-        if blocks.count > 1, Self.readsAsHeadline(blocks[0]) {
-            title = blocks.removeFirst()
-            isDerived = false
-        } else {
-            title = Self.derivedHeadline(fromLede: blocks[0])
-            isDerived = true
-        }
-        let paragraphs = blocks.enumerated().map { Paragraph(index: $0.offset, section: .body, text: $0.element) }
+        let title = layout.headline ?? Self.derivedHeadline(fromLede: lede.text)
+        let statedYear = layout.statedDate?.year
+        let published = metadata?.published
+            ?? layout.statedDate?.resolved(fallbackYear: layout.dateline?.date?.year)?.description
+            ?? layout.dateline?.date?.resolved(fallbackYear: statedYear)?.description
         return Document(
-            id: id, slug: Slug.make(from: title), title: title, isTitleDerived: isDerived,
-            source: metadata?.source, published: metadata?.published, dateline: metadata?.dateline,
+            id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
+            title: title, isTitleDerived: layout.headline == nil,
+            source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead,
+            published: published, dateline: metadata?.dateline ?? layout.dateline?.place,
             paragraphs: paragraphs)
     }
 
@@ -72,44 +73,25 @@ public struct Ingestor: Sendable {
         return String(scalars)
     }
 
-    /// Blank-line separated blocks, each with its lines joined by single spaces.
+    /// Each line with runs of spaces collapsed to one and no leading or trailing space.
     ///
     /// Works on scalars, not `Character`s: a space can fuse with a following combining mark
     /// into one grapheme cluster, and must still separate words.
-    static func paragraphBlocks(_ lines: ArraySlice<Substring>) -> [String] {
-        var blocks: [String] = []
-        var current = String.UnicodeScalarView()
-        var pendingSpace = false
-        func close() {
-            if !current.isEmpty { blocks.append(String(current)) }
-            current = String.UnicodeScalarView()
-            pendingSpace = false
-        }
-        for line in lines {
-            guard line.unicodeScalars.contains(where: { $0 != " " }) else {
-                close()
-                continue
-            }
-            pendingSpace = !current.isEmpty
+    static func collapsingSpaces(_ lines: ArraySlice<Substring>) -> ArraySlice<Substring> {
+        lines.map { line in
+            var collapsed = String.UnicodeScalarView()
+            var pendingSpace = false
             for scalar in line.unicodeScalars {
                 if scalar == " " {
-                    pendingSpace = !current.isEmpty
+                    pendingSpace = !collapsed.isEmpty
                 } else {
-                    if pendingSpace { current.append(" ") }
+                    if pendingSpace { collapsed.append(" ") }
                     pendingSpace = false
-                    current.append(scalar)
+                    collapsed.append(scalar)
                 }
             }
-        }
-        close()
-        return blocks
-    }
-
-    /// Short, and not ending like a sentence.
-    static func readsAsHeadline(_ block: String) -> Bool {
-        let words = block.split(separator: " ")
-        guard let last = block.last else { return false }
-        return words.count <= maxHeadlineWords && !".!?:;,".contains(last)
+            return Substring(String(collapsed))
+        }[...]
     }
 
     /// The lede's first sentence, cut to a few words at a word boundary; never empty.

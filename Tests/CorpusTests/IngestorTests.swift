@@ -37,10 +37,13 @@ struct IngestorTests {
         #expect(document.dateline == nil)
     }
 
-    @Test func dateLineAfterTheFirstLineIsOrdinaryText() throws {
+    /// Only the first line can be the metadata line; later it is a short unpunctuated line
+    /// before the story, which is page chrome.
+    @Test func dateLineAfterTheFirstLineIsNotMetadata() throws {
         let document = try self.ingest("Headline\n\ndate 2018-02-30 AFP, X\n\nBody.")
         #expect(document.published == nil)
-        #expect(document.paragraphs.map(\.text) == ["date 2018-02-30 AFP, X", "Body."])
+        #expect(document.source == nil)
+        #expect(document.paragraphs.map(\.text) == ["Body."])
     }
 
     @Test(arguments: ["date 2018-02-30 AFP, X", "date 2018-1-01 AFP, X", "date 2018-13-01"])
@@ -59,8 +62,8 @@ struct IngestorTests {
     // MARK: Paragraphs and whitespace
 
     @Test func splitsParagraphsAtBlankLinesAndJoinsTheirLines() throws {
-        let document = try self.ingest("Headline\n\nfirst line\nsecond line\n\n\n\nnext paragraph.\n")
-        #expect(document.paragraphs.map(\.text) == ["first line second line", "next paragraph."])
+        let document = try self.ingest("Headline\n\nfirst line\nsecond line.\n\n\n\nnext paragraph.\n")
+        #expect(document.paragraphs.map(\.text) == ["first line second line.", "next paragraph."])
     }
 
     @Test func numbersParagraphsFromZeroInBodySection() throws {
@@ -79,8 +82,8 @@ struct IngestorTests {
         ("A\u{3000}b\u{2003}c\u{2009}d", "A b c d"), ("A \u{00A0}\t b", "A b"),
     ])
     func normalisesSpacesInsideParagraph(_ raw: String, _ expected: String) throws {
-        let document = try self.ingest("Headline\n\n\(raw)")
-        #expect(document.paragraphs.map(\.text) == [expected])
+        let document = try self.ingest("Headline\n\n\(raw)\nend.")
+        #expect(document.paragraphs.map(\.text) == [expected + " end."])
     }
 
     /// Vertical tab, form feed, NEL and the Unicode line and paragraph separators are
@@ -124,13 +127,14 @@ struct IngestorTests {
         #expect(document.paragraphs.count == 2)
     }
 
-    @Test func firstBlockOfTwentyWordsIsTitle() throws {
-        let words = (1...20).map { "w\($0)" }.joined(separator: " ")
+    @Test func firstBlockOfFifteenWordsIsTitle() throws {
+        let words = (1...15).map { "w\($0)" }.joined(separator: " ")
         #expect(try self.ingest("\(words)\n\nBody.").title == words)
     }
 
-    @Test func firstBlockOverTwentyWordsIsNotTitle() throws {
-        let words = (1...21).map { "w\($0)" }.joined(separator: " ")
+    /// Sixteen words or more read as prose, punctuated or not.
+    @Test func firstBlockOfSixteenWordsIsNotTitle() throws {
+        let words = (1...16).map { "w\($0)" }.joined(separator: " ")
         let document = try self.ingest("\(words)\n\nBody.")
         #expect(document.isTitleDerived)
         #expect(document.summary == words)

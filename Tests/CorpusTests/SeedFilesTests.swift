@@ -29,4 +29,42 @@ struct SeedFilesTests {
             #expect(document.readingTimeMinutes >= 1)
         }
     }
+
+    private func seed(_ id: String) throws -> Document {
+        let path = (ArticleText.seedsDirectory as NSString).appendingPathComponent("\(id).txt")
+        return try Ingestor().ingest(text: try String(contentsOfFile: path, encoding: .utf8), id: id)
+    }
+
+    /// The AFP story: a news article with no headline, so the title comes from the lede.
+    @Test func firstSeedIsAnArticleWithDerivedTitle() throws {
+        let document = try self.seed("000_65728c7abcf48230")
+        #expect(document.kind == .newsArticle)
+        #expect(document.isTitleDerived)
+        #expect(document.title.hasPrefix("A senior UN official on Tuesday warned"))
+        #expect(document.paragraphs.count == 10)
+        #expect(document.paragraphs.allSatisfy { $0.section == .body })
+    }
+
+    /// The scraped OHCHR release: chrome dropped, headline found, dateline and date read,
+    /// bio, contacts and footer labelled.
+    @Test func secondSeedIsAPressReleaseWithSections() throws {
+        let document = try self.seed("001_7adfbbae4f46cd26")
+        #expect(document.kind == .pressRelease)
+        #expect(document.title == "Human Rights are key to progress in North Korea talks, says UN expert")
+        #expect(!document.isTitleDerived)
+        #expect(document.published == "2018-04-25")
+        #expect(document.dateline == "GENEVA")
+        let texts = document.paragraphs.map(\.text)
+        for chrome in ["Skip to main content", "Press releases Special Procedures", "North Korea talks", "25 April 2018"] {
+            #expect(!texts.contains(chrome))
+        }
+        #expect(document.summary.hasPrefix("The UN Special Rapporteur on the situation of human rights"))
+        let sections = document.paragraphs.map(\.section)
+        #expect(sections == Array(repeating: .body, count: 10) + Array(repeating: .background, count: 3)
+            + Array(repeating: .contacts, count: 4) + [.footer])
+        #expect(texts[10].hasPrefix("Mr. Tomás OJEA QUINTANA (Argentina) was designated"))
+        #expect(texts[14].hasPrefix("-In Seoul: (in English), Tarek Cheniti"))
+        #expect(texts[17].hasPrefix("This year is the 70th anniversary"))
+        #expect(texts[17].hasSuffix("to Stand Up for Human"))  // the truncated ending survives
+    }
 }

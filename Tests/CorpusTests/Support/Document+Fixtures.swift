@@ -8,7 +8,7 @@ extension Document {
         paragraphs: [(Section, String)] = [(.body, "Body.")]
     ) -> Document {
         Document(
-            id: id, slug: slug ?? id, title: title, isTitleDerived: isTitleDerived, source: source,
+            id: id, slug: slug ?? id, kind: .newsArticle, title: title, isTitleDerived: isTitleDerived, source: source,
             published: published, dateline: dateline,
             paragraphs: paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.0, text: $0.element.1) })
     }

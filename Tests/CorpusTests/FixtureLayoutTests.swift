@@ -1,0 +1,67 @@
+@testable import Corpus
+import Foundation
+import Testing
+
+/// The fixtures in `Fixtures/` (documents written for these tests, in formats the seeds do
+/// not show): kind, source, date, dateline, headline, kept and dropped text, sections.
+struct FixtureLayoutTests {
+    static let names = FixtureDocument.names
+
+    @Test(arguments: Self.names)
+    func readsMetadata(_ name: String) throws {
+        let fixture = try FixtureDocument(name: name)
+        let document = try fixture.ingest()
+        #expect(document.kind.rawValue == fixture.string("kind"), "kind of \(name)")
+        #expect(document.source == fixture.string("source"), "source of \(name)")
+        #expect(document.published == fixture.string("published"), "published of \(name)")
+        #expect(document.dateline == fixture.string("dateline"), "dateline of \(name)")
+    }
+
+    @Test(arguments: Self.names)
+    func findsHeadlineOrDerivesOne(_ name: String) throws {
+        let fixture = try FixtureDocument(name: name)
+        let document = try fixture.ingest()
+        #expect(document.isTitleDerived == (fixture.expected["title_derived"] as? Bool), "title_derived of \(name)")
+        if let title = fixture.string("title") {
+            #expect(document.title == title, "title of \(name)")
+        } else {
+            let start = try #require(fixture.string("title_starts_with"))
+            #expect(document.title.hasPrefix(start), "title of \(name): \(document.title)")
+        }
+    }
+
+    @Test(arguments: Self.names)
+    func keepsTheStoryInOrder(_ name: String) throws {
+        let fixture = try FixtureDocument(name: name)
+        let body = try fixture.ingest().paragraphs.filter { $0.section == .body }.map(\.text)
+        Self.expect(body, startWith: fixture.strings("body_paragraphs_start_with"), "\(name) body")
+    }
+
+    /// The texts are as many as the expected starts, and each starts with its own.
+    private static func expect(_ texts: [String], startWith starts: [String], _ what: String) {
+        #expect(texts.count == starts.count, "\(what): \(texts.map { $0.prefix(40) })")
+        for (text, start) in zip(texts, starts) {
+            #expect(text.hasPrefix(start), "\(what): '\(text.prefix(60))' should start with '\(start)'")
+        }
+    }
+
+    @Test(arguments: Self.names)
+    func labelsSections(_ name: String) throws {
+        let fixture = try FixtureDocument(name: name)
+        let document = try fixture.ingest()
+        let sections = fixture.expected["sections"] as? [String: [String]] ?? [:]
+        for section in [Section.background, .contacts, .footer] {
+            let texts = document.paragraphs.filter { $0.section == section }.map(\.text)
+            Self.expect(texts, startWith: sections[section.rawValue] ?? [], "\(name) \(section)")
+        }
+    }
+
+    @Test(arguments: Self.names)
+    func dropsPageChrome(_ name: String) throws {
+        let fixture = try FixtureDocument(name: name)
+        let paragraphs = try fixture.ingest().paragraphs.map(\.text)
+        for line in fixture.strings("dropped") {
+            #expect(!paragraphs.contains(line), "\(name) kept the chrome line '\(line)'")
+        }
+    }
+}
