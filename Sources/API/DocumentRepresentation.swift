@@ -23,7 +23,20 @@ enum DocumentRepresentation {
             ])
         }
         members.insert(("paragraphs", .array(paragraphs)), at: members.count - 1)
+        members.insert(("contacts", .array(document.contacts.map(self.contact))), at: members.count - 1)
         return .object(members)
+    }
+
+    /// A press contact: `{name, city, languages, phones: [{written, e164}], email, email_redacted}`.
+    static func contact(_ contact: Contact) -> JSONValue {
+        .object([
+            ("name", .string(contact.name)),
+            ("city", .optional(contact.city)),
+            ("languages", .array(contact.languages.map(JSONValue.string))),
+            ("phones", .array(contact.phones.map { .object([("written", .string($0.written)), ("e164", .optional($0.e164))]) })),
+            ("email", .optional(contact.email)),
+            ("email_redacted", .bool(contact.isEmailRedacted)),
+        ])
     }
 
     private static func summaryMembers(_ document: Document) -> [(String, JSONValue)] {

@@ -25,6 +25,7 @@ public final class DossierAPI: HTTPResponder {
     public init(catalog: Catalog, readiness: Readiness) {
         let documents = DocumentsHandler(catalog: catalog)
         let service = ServiceHandler(catalog: catalog, readiness: readiness)
+        let contacts = ContactsHandler(catalog: catalog)
         var builder = RouterBuilder<HTTPMethod, Handler>()
         for endpoint in Endpoint.allCases {
             let handler: Handler
@@ -35,6 +36,7 @@ public final class DossierAPI: HTTPResponder {
             case .documents: handler = documents.list
             case .document: handler = documents.get
             case .documentText: handler = documents.text
+            case .contacts: handler = contacts.list
             }
             builder.add(endpoint.method, endpoint.pattern, handler)
         }

@@ -11,11 +11,12 @@ enum Endpoint: CaseIterable, Sendable {
     case documents
     case document
     case documentText
+    case contacts
 
     /// The method it answers (`HEAD` is implied by `GET`).
     var method: HTTPMethod {
         switch self {
-        case .index, .health, .readiness, .documents, .document, .documentText: return .get
+        case .index, .health, .readiness, .documents, .document, .documentText, .contacts: return .get
         }
     }
 
@@ -28,6 +29,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .documents: return "/v1/documents"
         case .document: return "/v1/documents/{id}"
         case .documentText: return "/v1/documents/{id}/text"
+        case .contacts: return "/v1/contacts"
         }
     }
 }

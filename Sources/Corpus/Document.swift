@@ -21,11 +21,13 @@ public struct Document: Sendable, Hashable {
     public let dateline: String?
     /// The paragraphs, in order, boilerplate dropped.
     public let paragraphs: [Paragraph]
+    /// Press contacts from the contacts section.
+    public let contacts: [Contact]
 
     /// Makes a document.
     public init(
         id: String, slug: String, kind: DocumentKind, title: String, isTitleDerived: Bool, source: String?,
-        published: String?, dateline: String?, paragraphs: [Paragraph]
+        published: String?, dateline: String?, paragraphs: [Paragraph], contacts: [Contact] = []
     ) {
         self.id = id
         self.slug = slug
@@ -36,6 +38,7 @@ public struct Document: Sendable, Hashable {
         self.published = published
         self.dateline = dateline
         self.paragraphs = paragraphs
+        self.contacts = contacts
     }
 
     /// The paragraphs of the story itself (section `body`).

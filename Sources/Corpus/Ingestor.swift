@@ -15,10 +15,12 @@ public struct Ingestor: Sendable {
     static let derivedHeadlineWords = 12
 
     private let lexicon: Lexicon
+    private let gazetteer: Gazetteer
 
-    /// Makes an ingestor with the shipped lexicons.
+    /// Makes an ingestor with the shipped lexicons and gazetteer.
     public init() {
         self.lexicon = .standard
+        self.gazetteer = .standard
     }
 
     /// Builds a document from its text.
@@ -46,12 +48,17 @@ public struct Ingestor: Sendable {
         let published = metadata?.published
             ?? layout.statedDate?.resolved(fallbackYear: layout.dateline?.date?.year)?.description
             ?? layout.dateline?.date?.resolved(fallbackYear: statedYear)?.description
+        let dateline = metadata?.dateline ?? layout.dateline?.place
+        // National-format phone numbers belong to the story's country unless a contact's city says otherwise.
+        let countryHint = dateline.flatMap(self.gazetteer.country(ofPlace:))
+            ?? self.gazetteer.firstCountry(mentionedIn: paragraphs.filter { $0.section == .body }.map(\.text).joined(separator: " "))
+        let contacts = ContactExtractor(gazetteer: self.gazetteer, languages: self.lexicon.languages)
+            .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
         return Document(
             id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
             title: title, isTitleDerived: layout.headline == nil,
             source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead,
-            published: published, dateline: metadata?.dateline ?? layout.dateline?.place,
-            paragraphs: paragraphs)
+            published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts)
     }
 
     /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and

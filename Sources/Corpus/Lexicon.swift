@@ -22,6 +22,8 @@ struct Lexicon: Sendable {
     let releaseMarkers: Set<String>
     /// Section headings → the section they open.
     let sectionHeadings: [String: Section]
+    /// Language names, capitalised as written (`English`).
+    let languages: Set<String>
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -51,6 +53,7 @@ struct Lexicon: Sendable {
         self.publicationWords = Set(entries("publication-words").map(TextFolding.fold))
         self.agencies = Dictionary(pairs("agencies").map { (TextFolding.fold($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
         self.releaseMarkers = Set(entries("release-markers").map(TextFolding.fold))
+        self.languages = Set(entries("languages"))
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })

@@ -54,7 +54,8 @@ struct ServiceIntegrationTests {
 /// A running `DossierAPI` over three small documents, and checks shared by the API's
 /// integration tests.
 enum APIFixture {
-    /// The documents' ids and texts: two with a metadata line and headline, one with neither.
+    /// The documents' ids and texts: two with a metadata line and headline, one with neither,
+    /// and a press release with a media contact.
     static let articles: [(id: String, text: String)] = [
         (
             "alpha",
@@ -82,6 +83,20 @@ enum APIFixture {
             "charlie",
             """
             Officials said the old bridge would reopen after safety inspections. Traffic was diverted overnight.
+            """
+        ),
+        (
+            "delta",
+            """
+            Harbour board — Press Release
+
+            New ferry timetable starts in June
+
+            LISBON (3 May 2024) – The harbour board published a new ferry timetable on Friday with more evening crossings.
+
+            Media contact
+
+            In Lisbon (Portuguese, English): Marta Sousa Lima, +351 21 123 4567, marta.lima@harbour.example
             """
         ),
     ]

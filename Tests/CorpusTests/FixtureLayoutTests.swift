@@ -65,3 +65,22 @@ struct FixtureLayoutTests {
         }
     }
 }
+
+/// The fixtures' press contacts: names, cities, languages, phones in E.164, e-mail or redaction.
+struct FixtureContactTests {
+    @Test(arguments: FixtureDocument.names)
+    func extractsContacts(_ name: String) throws {
+        let fixture = try FixtureDocument(name: name)
+        let contacts = try fixture.ingest().contacts
+        let expected = fixture.expected["contacts"] as? [[String: Any]] ?? []
+        #expect(contacts.map(\.name) == expected.map { $0["name"] as? String ?? "" }, "contact names of \(name)")
+        for (contact, want) in zip(contacts, expected) {
+            #expect(contact.city == want["city"] as? String, "city of \(contact.name)")
+            #expect(contact.languages == want["languages"] as? [String] ?? [], "languages of \(contact.name)")
+            let phones = (want["phones"] as? [[String: String]] ?? []).map { PhoneNumber(written: $0["written"] ?? "", e164: $0["e164"]) }
+            #expect(contact.phones == phones, "phones of \(contact.name)")
+            #expect(contact.email == want["email"] as? String, "email of \(contact.name)")
+            #expect(contact.isEmailRedacted == (want["email_redacted"] as? Bool ?? false), "redaction of \(contact.name)")
+        }
+    }
+}

@@ -67,4 +67,27 @@ struct SeedFilesTests {
         #expect(texts[17].hasPrefix("This year is the 70th anniversary"))
         #expect(texts[17].hasSuffix("to Stand Up for Human"))  // the truncated ending survives
     }
+
+    /// The release's media contacts: the scrape replaced every address with a placeholder.
+    @Test func secondSeedContacts() throws {
+        let contacts = try self.seed("001_7adfbbae4f46cd26").contacts
+        #expect(contacts == [
+            Contact(
+                name: "Tarek Cheniti", city: "Seoul", languages: ["English"],
+                phones: [PhoneNumber(written: "+82 2 725 3522", e164: "+8227253522")], email: nil, isEmailRedacted: true),
+            Contact(
+                name: "YounKyo Ahn", city: "Seoul", languages: ["Korean"],
+                phones: [PhoneNumber(written: "+82 27253523", e164: "+8227253523")], email: nil, isEmailRedacted: true),
+            Contact(
+                name: "Olga Nakajo", city: "Geneva", languages: [],
+                phones: [PhoneNumber(written: "+41 79 444 5515", e164: "+41794445515")], email: nil, isEmailRedacted: true),
+            Contact(
+                name: "Jeremy Laurence", city: nil, languages: [],
+                phones: [PhoneNumber(written: "+41 22 917 9383", e164: "+41229179383")], email: nil, isEmailRedacted: true),
+        ])
+    }
+
+    @Test func firstSeedHasNoContacts() throws {
+        #expect(try self.seed("000_65728c7abcf48230").contacts.isEmpty)
+    }
 }
