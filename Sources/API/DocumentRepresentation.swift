@@ -23,8 +23,18 @@ enum DocumentRepresentation {
             ])
         }
         members.insert(("paragraphs", .array(paragraphs)), at: members.count - 1)
+        members.insert(("dates", .array(document.dates.map(self.date))), at: members.count - 1)
         members.insert(("contacts", .array(document.contacts.map(self.contact))), at: members.count - 1)
         return .object(members)
+    }
+
+    /// A mentioned date with its evidence: `{date, precision, expression, relative, paragraph, start, end}`.
+    static func date(_ mention: DateMention) -> JSONValue {
+        .object([
+            ("date", .string(mention.date)), ("precision", .string(mention.precision.rawValue)),
+            ("expression", .string(mention.expression)), ("relative", .bool(mention.isRelative)),
+            ("paragraph", .int(mention.paragraph)), ("start", .int(mention.start)), ("end", .int(mention.end)),
+        ])
     }
 
     /// A press contact: `{name, city, languages, phones: [{written, e164}], email, email_redacted}`.

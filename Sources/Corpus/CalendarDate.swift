@@ -53,3 +53,48 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 }
+
+extension CalendarDate {
+    /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
+    var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = self.month <= 2 ? self.year - 1 : self.year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (self.month + (self.month > 2 ? -3 : 9)) + 2) / 5 + self.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date for a day number (inverse of `dayNumber`).
+    init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.init(year: year, month: month, day: day)!
+    }
+
+    /// 0 for Sunday through 6 for Saturday.
+    var weekday: Int {
+        ((self.dayNumber % 7) + 11) % 7  // 1970-01-01 was a Thursday
+    }
+
+    /// The date `days` later (earlier when negative).
+    func adding(days: Int) -> CalendarDate {
+        CalendarDate(dayNumber: self.dayNumber + days)
+    }
+
+    /// The first day of the month `months` later, keeping the day where it exists.
+    func adding(months: Int) -> CalendarDate {
+        let total = self.year * 12 + (self.month - 1) + months
+        let year = total / 12
+        let month = total % 12 + 1
+        return CalendarDate(year: year, month: month, day: min(self.day, Self.daysIn(month: month, year: year)))!
+    }
+}

@@ -23,11 +23,13 @@ public struct Document: Sendable, Hashable {
     public let paragraphs: [Paragraph]
     /// Press contacts from the contacts section.
     public let contacts: [Contact]
+    /// Dates the text mentions, relative ones resolved against `published`.
+    public let dates: [DateMention]
 
     /// Makes a document.
     public init(
         id: String, slug: String, kind: DocumentKind, title: String, isTitleDerived: Bool, source: String?,
-        published: String?, dateline: String?, paragraphs: [Paragraph], contacts: [Contact] = []
+        published: String?, dateline: String?, paragraphs: [Paragraph], contacts: [Contact] = [], dates: [DateMention] = []
     ) {
         self.id = id
         self.slug = slug
@@ -39,6 +41,7 @@ public struct Document: Sendable, Hashable {
         self.dateline = dateline
         self.paragraphs = paragraphs
         self.contacts = contacts
+        self.dates = dates
     }
 
     /// The paragraphs of the story itself (section `body`).

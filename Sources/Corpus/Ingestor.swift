@@ -58,7 +58,8 @@ public struct Ingestor: Sendable {
             id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
             title: title, isTitleDerived: layout.headline == nil,
             source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead,
-            published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts)
+            published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts,
+            dates: DateMentionExtractor().extract(from: paragraphs, published: published.flatMap { CalendarDate(parsing: $0) }))
     }
 
     /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and

@@ -84,3 +84,28 @@ struct FixtureContactTests {
         }
     }
 }
+
+/// The fixtures' mentioned dates, relative ones resolved against the publication date.
+struct FixtureDateTests {
+    @Test(arguments: FixtureDocument.names)
+    func resolvesMentionedDates(_ name: String) throws {
+        let fixture = try FixtureDocument(name: name)
+        let document = try fixture.ingest()
+        let found = document.dates.map { "\($0.expression) → \($0.date) \($0.precision.rawValue)\($0.isRelative ? " relative" : "")" }
+        let expected = (fixture.expected["dates"] as? [[String: Any]] ?? []).map { date in
+            "\(date["expression"] as? String ?? "") → \(date["date"] as? String ?? "") \(date["precision"] as? String ?? "")"
+                + ((date["relative"] as? Bool ?? false) ? " relative" : "")
+        }
+        #expect(found == expected, "dates of \(name)")
+    }
+
+    /// Each mention's offsets (in Unicode scalars) select its expression in its paragraph.
+    @Test(arguments: FixtureDocument.names)
+    func offsetsSelectTheExpression(_ name: String) throws {
+        let document = try FixtureDocument(name: name).ingest()
+        for mention in document.dates {
+            let scalars = Array(document.paragraphs[mention.paragraph].text.unicodeScalars)
+            #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.expression)
+        }
+    }
+}

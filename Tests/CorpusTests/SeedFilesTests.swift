@@ -90,4 +90,24 @@ struct SeedFilesTests {
     @Test func firstSeedHasNoContacts() throws {
         #expect(try self.seed("000_65728c7abcf48230").contacts.isEmpty)
     }
+
+    private func dates(_ id: String) throws -> [String] {
+        try self.seed(id).dates.map { "\($0.paragraph) \($0.expression) → \($0.date) \($0.precision.rawValue)\($0.isRelative ? " relative" : "")" }
+    }
+
+    /// "on Tuesday" in a story published Thursday 2018-10-25 is 2018-10-23 (DESIGN.md's example).
+    @Test func firstSeedDates() throws {
+        #expect(try self.dates("000_65728c7abcf48230") == [
+            "0 on Tuesday → 2018-10-23 day relative", "3 in June → 2018-06 month relative", "8 in 2014 → 2014 year",
+        ])
+    }
+
+    @Test func secondSeedDates() throws {
+        #expect(try self.dates("001_7adfbbae4f46cd26") == [
+            "2 on 27 of April → 2018-04-27 day relative", "2 by the end of May 2018 → 2018-05 month",
+            "2 Friday’s → 2018-04-27 day relative", "6 On 21 April → 2018-04-21 day relative",
+            "9 in October 2018 → 2018-10 month", "10 in 2016 → 2016 year", "10 from 2008 → 2008 year", "10 to 2014 → 2014 year",
+            "17 This year → 2018 year relative", "17 on 10 December 1948 → 1948-12-10 day",
+        ])
+    }
 }
