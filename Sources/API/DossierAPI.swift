@@ -26,6 +26,7 @@ public final class DossierAPI: HTTPResponder {
         let documents = DocumentsHandler(catalog: catalog)
         let service = ServiceHandler(catalog: catalog, readiness: readiness)
         let contacts = ContactsHandler(catalog: catalog)
+        let timeline = TimelineHandler(catalog: catalog)
         var builder = RouterBuilder<HTTPMethod, Handler>()
         for endpoint in Endpoint.allCases {
             let handler: Handler
@@ -37,6 +38,7 @@ public final class DossierAPI: HTTPResponder {
             case .document: handler = documents.get
             case .documentText: handler = documents.text
             case .contacts: handler = contacts.list
+            case .timeline: handler = timeline.list
             }
             builder.add(endpoint.method, endpoint.pattern, handler)
         }

@@ -12,11 +12,12 @@ enum Endpoint: CaseIterable, Sendable {
     case document
     case documentText
     case contacts
+    case timeline
 
     /// The method it answers (`HEAD` is implied by `GET`).
     var method: HTTPMethod {
         switch self {
-        case .index, .health, .readiness, .documents, .document, .documentText, .contacts: return .get
+        case .index, .health, .readiness, .documents, .document, .documentText, .contacts, .timeline: return .get
         }
     }
 
@@ -30,6 +31,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .document: return "/v1/documents/{id}"
         case .documentText: return "/v1/documents/{id}/text"
         case .contacts: return "/v1/contacts"
+        case .timeline: return "/v1/timeline"
         }
     }
 }

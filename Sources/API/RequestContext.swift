@@ -1,3 +1,4 @@
+import Corpus
 import HTTPServer
 import Routing
 
@@ -22,6 +23,17 @@ public struct RequestContext: Sendable {
             }
             if self.query.values(for: name).count > 1 { throw .repeatedParameter(name: name) }
         }
+    }
+
+    /// A `YYYY-MM-DD` date parameter, or `nil` when absent.
+    ///
+    /// - Throws: `.invalidParameter` when it is not a real date in that form.
+    func date(_ name: String) throws(APIError) -> CalendarDate? {
+        guard let text = self.query[name] else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            throw .invalidParameter(name: name, rule: "must be a date as YYYY-MM-DD, got '\(text)'")
+        }
+        return date
     }
 
     /// An integer parameter within bounds, or its default when absent.

@@ -30,4 +30,23 @@ public struct DateMention: Sendable, Hashable {
         self.start = start
         self.end = end
     }
+
+    /// The days the mention covers: one day, every day of a month, or of a year.
+    public var coveredDays: ClosedRange<CalendarDate> {
+        let parts = self.date.split(separator: "-").compactMap { Int($0) }
+        let year = parts.first ?? 1
+        let month = parts.count > 1 ? parts[1] : 1
+        let fallback = CalendarDate(year: 1, month: 1, day: 1)!
+        switch self.precision {
+        case .day:
+            let day = CalendarDate(year: year, month: month, day: parts.count > 2 ? parts[2] : 1) ?? fallback
+            return day...day
+        case .month:
+            let first = CalendarDate(year: year, month: month, day: 1) ?? fallback
+            return first...first.adding(months: 1).adding(days: -1)
+        case .year:
+            let first = CalendarDate(year: year, month: 1, day: 1) ?? fallback
+            return first...(CalendarDate(year: year, month: 12, day: 31) ?? first)
+        }
+    }
 }
