@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "Corpus", resources: [.copy("Lexicons")]),
         .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus"]),
         .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
+        // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
+        .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "TestSupport"], path: "Tests/Benchmarks/IngestBenchmark"),
         // Test-only helpers shared by the test targets: a raw loopback client, a server harness,
         // a seeded random generator.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/Support"),

@@ -25,9 +25,17 @@ struct ContactExtractor: Sendable {
     ///
     /// - Parameters:
     ///   - paragraphs: the contacts section's texts, in order.
-    ///   - countryHint: the country of national-format numbers when a contact's city does not tell.
-    func extract(from paragraphs: [String], countryHint: Gazetteer.Country?) -> [Contact] {
-        paragraphs.flatMap { self.contacts(in: $0, countryHint: countryHint) }
+    ///   - countryHint: the country of national-format numbers when a contact's city does not
+    ///     tell; called only when such a number needs it, at most once.
+    func extract(from paragraphs: [String], countryHint: @escaping () -> Gazetteer.Country?) -> [Contact] {
+        var hint: Gazetteer.Country??
+        let memoizedHint = { () -> Gazetteer.Country? in
+            if let known = hint { return known }
+            let found = countryHint()
+            hint = .some(found)
+            return found
+        }
+        return paragraphs.flatMap { self.contacts(in: $0, countryHint: memoizedHint) }
     }
 
     private struct Candidate {
@@ -35,7 +43,7 @@ struct ContactExtractor: Sendable {
         let range: Range<String.Index>
     }
 
-    private func contacts(in paragraph: String, countryHint: Gazetteer.Country?) -> [Contact] {
+    private func contacts(in paragraph: String, countryHint: () -> Gazetteer.Country?) -> [Contact] {
         let details = Self.details(in: paragraph)
         guard !details.isEmpty else { return [] }
         // A capitalised run is a contact's name when details follow it before the next run.
@@ -52,13 +60,15 @@ struct ContactExtractor: Sendable {
             let context = paragraph[contextStart..<candidate.range.lowerBound]
             city = self.city(in: context) ?? city
             let own = details.filter { $0.range.lowerBound >= candidate.range.upperBound && $0.range.upperBound <= end }
-            let country = city.flatMap(self.gazetteer.country(ofPlace:)) ?? countryHint
+            let cityCountry = city.flatMap(self.gazetteer.country(ofPlace:))
             let emails = own.compactMap { detail -> String? in if case .email(let address) = detail.kind { return address } else { return nil } }
             contacts.append(
                 Contact(
                     name: candidate.name, city: city, languages: self.languages(in: context),
                     phones: own.compactMap { detail in
                         guard case .phone(let written) = detail.kind else { return nil }
+                        let isInternational = written.hasPrefix("+") || written.hasPrefix("00")
+                        let country = isInternational ? nil : cityCountry ?? countryHint()
                         return PhoneNumber(written: written, e164: PhoneNumber.e164(written, country: country))
                     },
                     email: emails.first,

@@ -49,9 +49,12 @@ public struct Ingestor: Sendable {
             ?? layout.statedDate?.resolved(fallbackYear: layout.dateline?.date?.year)?.description
             ?? layout.dateline?.date?.resolved(fallbackYear: statedYear)?.description
         let dateline = metadata?.dateline ?? layout.dateline?.place
-        // National-format phone numbers belong to the story's country unless a contact's city says otherwise.
-        let countryHint = dateline.flatMap(self.gazetteer.country(ofPlace:))
-            ?? self.gazetteer.firstCountry(mentionedIn: paragraphs.filter { $0.section == .body }.map(\.text).joined(separator: " "))
+        // National-format phone numbers belong to the story's country unless a contact's city
+        // says otherwise; it is looked for only when such a number needs it.
+        let countryHint = {
+            dateline.flatMap(self.gazetteer.country(ofPlace:))
+                ?? self.gazetteer.firstCountry(mentionedIn: paragraphs.filter { $0.section == .body }.map(\.text).joined(separator: " "))
+        }
         let contacts = ContactExtractor(gazetteer: self.gazetteer, languages: self.lexicon.languages)
             .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
         return Document(
