@@ -8,24 +8,26 @@ enum DocumentRepresentation {
         "/v1/documents/" + URLPath.encodeSegment(document.id)
     }
 
-    /// The summary: every field except the paragraphs.
+    /// The summary: the metadata and links, without paragraphs or extractions.
     static func summary(_ document: Document) -> JSONValue {
-        .object(self.summaryMembers(document))
+        .object(self.metadataMembers(document) + [self.linksMember(document)])
     }
 
-    /// The full document.
+    /// The full document: the summary's fields, then paragraphs, dates and contacts, then links.
     static func full(_ document: Document) -> JSONValue {
-        var members = self.summaryMembers(document)
         let paragraphs = document.paragraphs.map { paragraph in
             JSONValue.object([
                 ("index", .int(paragraph.index)), ("section", .string(paragraph.section.rawValue)),
                 ("text", .string(paragraph.text)),
             ])
         }
-        members.insert(("paragraphs", .array(paragraphs)), at: members.count - 1)
-        members.insert(("dates", .array(document.dates.map(self.date))), at: members.count - 1)
-        members.insert(("contacts", .array(document.contacts.map(self.contact))), at: members.count - 1)
-        return .object(members)
+        return .object(
+            self.metadataMembers(document) + [
+                ("paragraphs", .array(paragraphs)),
+                ("dates", .array(document.dates.map(self.date))),
+                ("contacts", .array(document.contacts.map(self.contact))),
+                self.linksMember(document),
+            ])
     }
 
     /// A mentioned date with its evidence: `{date, precision, expression, relative, paragraph, start, end}`.
@@ -49,9 +51,8 @@ enum DocumentRepresentation {
         ])
     }
 
-    private static func summaryMembers(_ document: Document) -> [(String, JSONValue)] {
-        let path = self.path(of: document)
-        return [
+    private static func metadataMembers(_ document: Document) -> [(String, JSONValue)] {
+        [
             ("id", .string(document.id)),
             ("slug", .string(document.slug)),
             ("kind", .string(document.kind.rawValue)),
@@ -63,8 +64,12 @@ enum DocumentRepresentation {
             ("summary", .string(document.summary)),
             ("word_count", .int(document.wordCount)),
             ("reading_time_minutes", .int(document.readingTimeMinutes)),
-            ("links", .object([("self", .string(path)), ("text", .string(path + "/text"))])),
         ]
+    }
+
+    private static func linksMember(_ document: Document) -> (String, JSONValue) {
+        let path = self.path(of: document)
+        return ("links", .object([("self", .string(path)), ("text", .string(path + "/text"))]))
     }
 }
 

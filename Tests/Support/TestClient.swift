@@ -249,26 +249,26 @@ public final class TestClient {
     // MARK: Socket set-up
 
     private static func connect(_ descriptor: Int32, host: String, isIPv6: Bool, port: Int) throws(TestClientError) {
-        let status: Int32
         if isIPv6 {
             var address = sockaddr_in6()
             address.sin6_family = sa_family_t(AF_INET6)
             address.sin6_port = in_port_t(UInt16(port).bigEndian)
             guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else { throw .systemCall("inet_pton", errno: EINVAL) }
-            status = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-                }
-            }
+            try self.connect(descriptor, to: &address)
         } else {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
             guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { throw .systemCall("inet_pton", errno: EINVAL) }
-            status = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
+            try self.connect(descriptor, to: &address)
+        }
+    }
+
+    /// Connects to a `sockaddr_in` or `sockaddr_in6`.
+    private static func connect<Address>(_ descriptor: Int32, to address: inout Address) throws(TestClientError) {
+        let status = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<Address>.size))
             }
         }
         guard status == 0 else { throw .systemCall("connect", errno: errno) }
