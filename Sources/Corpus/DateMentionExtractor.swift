@@ -46,17 +46,26 @@ struct DateMentionExtractor: Sendable {
         return found
     }
 
+    /// Words (letters, digits and inner apostrophes), scanned on scalars: `Character`
+    /// iteration (grapheme breaking) made this the costliest step of ingestion.
     private static func words(in text: String) -> [Word] {
+        let scalars = text.unicodeScalars
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.isDiacritic)
+        }
+        func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{00B4}" || scalar == "\u{02BC}" || scalar == "\u{2018}"
+        }
         var words: [Word] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard text[index].isLetter || text[index].isNumber else {
-                index = text.index(after: index)
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            guard isWordScalar(scalars[index]) else {
+                index = scalars.index(after: index)
                 continue
             }
             let start = index
-            while index < text.endIndex, text[index].isLetter || text[index].isNumber || TextFolding.apostrophes.contains(text[index]) {
-                index = text.index(after: index)
+            while index < scalars.endIndex, isWordScalar(scalars[index]) || isApostrophe(scalars[index]) {
+                index = scalars.index(after: index)
             }
             let raw = String(text[start..<index])
             words.append(Word(text: raw, folded: TextFolding.fold(raw), range: start..<index))
@@ -97,7 +106,7 @@ struct DateMentionExtractor: Sendable {
             return make(resolved.description, .day, relative: !hasYear, from: preposition == "on" ? lead : core, to: last)
         }
         // Month [year].
-        if let month = WrittenDate.month(named: Substring(words[core].text)), words[core].text.first?.isUppercase == true,
+        if let month = WrittenDate.month(folded: words[core].folded), words[core].text.first?.isUppercase == true,
             words[core].text.count > 3 || core + 1 < words.count && Self.year(words[core + 1]) != nil || preposition != nil
         {
             if core + 1 < words.count, let year = Self.year(words[core + 1]) {
@@ -164,13 +173,13 @@ struct DateMentionExtractor: Sendable {
         if let day = Int(words[index].text), (1...31).contains(day) {
             var monthIndex = index + 1
             if words[monthIndex].folded == "of", monthIndex + 1 < words.count { monthIndex += 1 }  // "27 of April"
-            guard let month = WrittenDate.month(named: Substring(words[monthIndex].text)) else { return nil }
+            guard let month = WrittenDate.month(folded: words[monthIndex].folded) else { return nil }
             if monthIndex + 1 < words.count, let year = self.year(words[monthIndex + 1]) {
                 return (WrittenDate(year: year, month: month, day: day), monthIndex + 1, true)
             }
             return (WrittenDate(year: nil, month: month, day: day), monthIndex, false)
         }
-        if let month = WrittenDate.month(named: Substring(words[index].text)), words[index].text.first?.isUppercase == true,
+        if let month = WrittenDate.month(folded: words[index].folded), words[index].text.first?.isUppercase == true,
             let day = Int(words[index + 1].text), (1...31).contains(day), words[index + 1].text.count <= 2
         {
             if index + 2 < words.count, let year = self.year(words[index + 2]) {

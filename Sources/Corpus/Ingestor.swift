@@ -78,7 +78,8 @@ public struct Ingestor: Sendable {
             case "\u{2029}": scalars.append(contentsOf: "\n\n".unicodeScalars)
             case "\t": scalars.append(" ")
             default:
-                scalars.append(scalar.properties.generalCategory == .spaceSeparator ? " " : scalar)
+                // ASCII has no other spaces; only the rest needs a Unicode property lookup.
+                scalars.append(!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator ? " " : scalar)
             }
         }
         return String(scalars)

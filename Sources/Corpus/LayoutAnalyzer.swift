@@ -48,7 +48,7 @@ struct LayoutAnalyzer: Sendable {
         case prose
     }
 
-    /// Analyses normalised lines (metadata line already removed).
+    /// Analyses normalised lines (spaces collapsed and trimmed, metadata line removed).
     func analyze(_ lines: ArraySlice<Substring>) -> Layout {
         let units = self.units(of: lines).map { ($0, self.classify($0.text)) }
         var layout = Layout()
@@ -112,7 +112,7 @@ struct LayoutAnalyzer: Sendable {
             dropsNextList = false
             var current = ""
             for line in block {
-                let text = line.trimmingCharacters(in: .whitespaces)
+                let text = String(line)  // lines arrive with their spaces collapsed and trimmed
                 if current.isEmpty {
                     current = text
                 } else if Self.continuesProse(current, with: text) {
@@ -125,7 +125,7 @@ struct LayoutAnalyzer: Sendable {
             if !current.isEmpty { units.append(Unit(text: current, block: blockNumber)) }
         }
         for line in lines {
-            if line.allSatisfy({ $0 == " " }) { flush() } else { block.append(line) }
+            if line.isEmpty { flush() } else { block.append(line) }
         }
         flush()
         return units
@@ -176,12 +176,16 @@ struct LayoutAnalyzer: Sendable {
 
     /// `Home > Peace and Security`, `News › World`.
     private static func isBreadcrumb(_ text: String) -> Bool {
+        // Cheap test first: most lines have no separator at all.
+        guard text.utf8.contains(UInt8(ascii: ">")) || text.unicodeScalars.contains("\u{203A}") else { return false }
         let parts = text.components(separatedBy: " > ").count > 1 ? text.components(separatedBy: " > ") : text.components(separatedBy: " › ")
         return parts.count > 1 && parts.allSatisfy { self.wordCount($0) <= 5 }
     }
 
     /// `Published 9 February 2024`, `Published: 3 June 2022`, `12 March 2024`.
     private static func statedDate(_ text: String) -> WrittenDate? {
+        // A date line is short and has a digit; skip prose at once.
+        guard text.utf8.count <= 64, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
         var rest = Substring(text)
         for prefix in ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:", "Dated"] where rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
@@ -297,13 +301,14 @@ struct LayoutAnalyzer: Sendable {
     /// `For additional information and media requests, please contact`: a line that begins
     /// like a contacts heading.
     private func opensContacts(_ text: String) -> Bool {
-        let folded = TextFolding.fold(text)
-        return self.lexicon.sectionHeadings.contains { $0.value == .contacts && folded.hasPrefix($0.key + " ") || folded == $0.key }
+        // Headings are short: fold only the first few words.
+        let folded = TextFolding.fold(text.prefix(48))
+        return self.lexicon.contactsHeadings.contains { folded.hasPrefix($0 + " ") || folded == $0 }
     }
 
     /// An about-the-person paragraph: `Mr. Name SURNAME (Country) was …`.
     private static func isBiography(_ text: String) -> Bool {
-        let words = text.split(separator: " ").prefix(6)
+        let words = text.split(separator: " ", maxSplits: 6).prefix(6)
         guard let first = words.first, ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "Dr", "Prof."].contains(String(first)) else { return false }
         return words.dropFirst().contains { word in
             let letters = word.filter(\.isLetter)

@@ -22,6 +22,8 @@ struct Lexicon: Sendable {
     let releaseMarkers: Set<String>
     /// Section headings → the section they open.
     let sectionHeadings: [String: Section]
+    /// The folded headings that open a contacts section, for prefix tests.
+    let contactsHeadings: [String]
     /// Language names, capitalised as written (`English`).
     let languages: Set<String>
 
@@ -57,5 +59,6 @@ struct Lexicon: Sendable {
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })
+        self.contactsHeadings = self.sectionHeadings.filter { $0.value == .contacts }.map(\.key).sorted()
     }
 }

@@ -22,6 +22,11 @@ struct WrittenDate: Sendable, Hashable {
         self.months[TextFolding.fold(word)]
     }
 
+    /// The month number of an already folded word (`oct`, `october`).
+    static func month(folded word: String) -> Int? {
+        self.months[word]
+    }
+
     /// Parses text that is exactly one date (surrounding spaces and punctuation allowed).
     static func parse<S: StringProtocol>(_ text: S) -> WrittenDate? {
         let words = text.split { $0 == " " || $0 == "," }.map { $0.trimmingCharacters(in: .punctuationCharacters) }
