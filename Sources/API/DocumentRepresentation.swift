@@ -24,10 +24,25 @@ enum DocumentRepresentation {
         return .object(
             self.metadataMembers(document) + [
                 ("paragraphs", .array(paragraphs)),
+                ("entities", .array(document.entities.map(self.entity))),
                 ("dates", .array(document.dates.map(self.date))),
                 ("contacts", .array(document.contacts.map(self.contact))),
                 self.linksMember(document),
             ])
+    }
+
+    /// An entity with its aliases and every mention's evidence.
+    static func entity(_ entity: Entity) -> JSONValue {
+        .object([
+            ("id", .string(entity.id)), ("name", .string(entity.name)), ("type", .string(entity.kind.rawValue)),
+            ("aliases", .array(entity.aliases.map(JSONValue.string))),
+            ("mentions", .array(entity.mentions.map { mention in
+                .object([
+                    ("text", .string(mention.text)), ("paragraph", .int(mention.paragraph)),
+                    ("start", .int(mention.start)), ("end", .int(mention.end)),
+                ])
+            })),
+        ])
     }
 
     /// A mentioned date with its evidence: `{date, precision, expression, relative, paragraph, start, end}`.

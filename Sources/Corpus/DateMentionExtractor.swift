@@ -7,11 +7,7 @@
 /// month without a year falls before the publication date unless its clause looks ahead
 /// (`will`, `would`, `expected`, `by`, `until`, `next`).
 struct DateMentionExtractor: Sendable {
-    private struct Word {
-        let text: String
-        let folded: String
-        let range: Range<String.Index>
-    }
+    private typealias Word = TextWord
 
     private static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
     private static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
@@ -32,7 +28,7 @@ struct DateMentionExtractor: Sendable {
 
     private func mentions(in paragraph: Paragraph, published: CalendarDate?) -> [DateMention] {
         let text = paragraph.text
-        let words = Self.words(in: text)
+        let words = TextWord.scan(text)
         var found: [DateMention] = []
         var index = 0
         while index < words.count {
@@ -44,33 +40,6 @@ struct DateMentionExtractor: Sendable {
             }
         }
         return found
-    }
-
-    /// Words (letters, digits and inner apostrophes), scanned on scalars: `Character`
-    /// iteration (grapheme breaking) made this the costliest step of ingestion.
-    private static func words(in text: String) -> [Word] {
-        let scalars = text.unicodeScalars
-        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.isDiacritic)
-        }
-        func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{00B4}" || scalar == "\u{02BC}" || scalar == "\u{2018}"
-        }
-        var words: [Word] = []
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            guard isWordScalar(scalars[index]) else {
-                index = scalars.index(after: index)
-                continue
-            }
-            let start = index
-            while index < scalars.endIndex, isWordScalar(scalars[index]) || isApostrophe(scalars[index]) {
-                index = scalars.index(after: index)
-            }
-            let raw = String(text[start..<index])
-            words.append(Word(text: raw, folded: TextFolding.fold(raw), range: start..<index))
-        }
-        return words
     }
 
     // MARK: Matching

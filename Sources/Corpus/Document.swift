@@ -25,11 +25,13 @@ public struct Document: Sendable, Hashable {
     public let contacts: [Contact]
     /// Dates the text mentions, relative ones resolved against `published`.
     public let dates: [DateMention]
+    /// People, organizations and locations, each with its aliases and mentions.
+    public let entities: [Entity]
 
     /// Makes a document.
     public init(
         id: String, slug: String, kind: DocumentKind, title: String, isTitleDerived: Bool, source: String?,
-        published: String?, dateline: String?, paragraphs: [Paragraph], contacts: [Contact] = [], dates: [DateMention] = []
+        published: String?, dateline: String?, paragraphs: [Paragraph], contacts: [Contact] = [], dates: [DateMention] = [], entities: [Entity] = []
     ) {
         self.id = id
         self.slug = slug
@@ -42,6 +44,7 @@ public struct Document: Sendable, Hashable {
         self.paragraphs = paragraphs
         self.contacts = contacts
         self.dates = dates
+        self.entities = entities
     }
 
     /// The paragraphs of the story itself (section `body`).

@@ -62,7 +62,11 @@ public struct Ingestor: Sendable {
             title: title, isTitleDerived: layout.headline == nil,
             source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead,
             published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts,
-            dates: DateMentionExtractor().extract(from: paragraphs, published: published.flatMap { CalendarDate(parsing: $0) }))
+            dates: DateMentionExtractor().extract(from: paragraphs, published: published.flatMap { CalendarDate(parsing: $0) }),
+            entities: EntityExtractor(
+                gazetteer: self.gazetteer, honorifics: self.lexicon.honorifics, titles: self.lexicon.titles,
+                organizationWords: self.lexicon.organizationWords
+            ).extract(from: paragraphs))
     }
 
     /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and

@@ -26,6 +26,12 @@ struct Lexicon: Sendable {
     let contactsHeadings: [String]
     /// Language names, capitalised as written (`English`).
     let languages: Set<String>
+    /// Courtesy titles, folded without their dot (`mr`, `dr`).
+    let honorifics: Set<String>
+    /// Offices written before names, folded (`president`, `special rapporteur`).
+    let titles: Set<String>
+    /// Words that make a name an organization's, folded (`council`).
+    let organizationWords: Set<String>
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -56,6 +62,9 @@ struct Lexicon: Sendable {
         self.agencies = Dictionary(pairs("agencies").map { (TextFolding.fold($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
         self.releaseMarkers = Set(entries("release-markers").map(TextFolding.fold))
         self.languages = Set(entries("languages"))
+        self.honorifics = Set(entries("honorifics").map(TextFolding.fold))
+        self.titles = Set(entries("titles").map(TextFolding.fold))
+        self.organizationWords = Set(entries("organization-words").map(TextFolding.fold))
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })

@@ -110,4 +110,56 @@ struct SeedFilesTests {
             "17 This year → 2018 year relative", "17 on 10 December 1948 → 1948-12-10 day",
         ])
     }
+
+    private func entity(_ name: String, in document: Document) -> Entity? {
+        document.entities.first { $0.name == name }
+    }
+
+    /// DESIGN.md's examples: DPRK, North Korea and the official name are one entity, and so
+    /// are Ojea Quintana, Tomas Ojea Quintana and Mr. Tomás OJEA QUINTANA.
+    @Test func firstSeedEntities() throws {
+        let document = try self.seed("000_65728c7abcf48230")
+        let korea = try #require(self.entity("North Korea", in: document))
+        #expect(korea.kind == .location)
+        #expect(korea.aliases == ["Democratic People’s Republic of Korea"])
+        let expert = try #require(self.entity("Tomas Ojea Quintana", in: document))
+        #expect(expert.kind == .person)
+        #expect(expert.id == "tomas-ojea-quintana")
+        #expect(expert.aliases == ["Ojea Quintana"])
+        #expect(expert.mentions.count == 4)
+        for person in ["Kim Jong-un", "Donald Trump", "Moon Jae-in"] {
+            #expect(self.entity(person, in: document)?.kind == .person, "\(person)")
+        }
+        for place in ["Pyongyang", "Singapore", "New York", "South Korea", "United States"] {
+            #expect(self.entity(place, in: document)?.kind == .location, "\(place)")
+        }
+        #expect(self.entity("United States", in: document)?.aliases == ["US"])
+        #expect(self.entity("UN", in: document)?.kind == .organization)
+    }
+
+    @Test func secondSeedEntities() throws {
+        let document = try self.seed("001_7adfbbae4f46cd26")
+        let korea = try #require(self.entity("North Korea", in: document))
+        #expect(Set(korea.aliases) == ["Democratic People`s Republic of Korea", "DPRK"])
+        let expert = try #require(self.entity("Tomás Ojea Quintana", in: document))
+        #expect(expert.id == "tomas-ojea-quintana")
+        #expect(Set(expert.aliases) == ["Ojea Quintana", "Tomás OJEA QUINTANA"])
+        #expect(self.entity("Antonio Guterres", in: document)?.kind == .person)
+        for organization in ["OHCHR", "Human Rights Council", "General Assembly", "Inter-American Commission of Human Rights"] {
+            #expect(self.entity(organization, in: document)?.kind == .organization, "\(organization)")
+        }
+        // The contacts are contacts, not entities of the story.
+        #expect(self.entity("Olga Nakajo", in: document) == nil)
+    }
+
+    /// Every mention's offsets (Unicode scalars) select its text in its paragraph.
+    @Test func entityMentionOffsetsSelectTheirText() throws {
+        for id in ["000_65728c7abcf48230", "001_7adfbbae4f46cd26"] {
+            let document = try self.seed(id)
+            for mention in document.entities.flatMap(\.mentions) {
+                let scalars = Array(document.paragraphs[mention.paragraph].text.unicodeScalars)
+                #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+            }
+        }
+    }
 }
