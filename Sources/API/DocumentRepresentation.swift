@@ -24,11 +24,24 @@ enum DocumentRepresentation {
         return .object(
             self.metadataMembers(document) + [
                 ("paragraphs", .array(paragraphs)),
+                ("quotes", .array(document.quotes.map(self.quote))),
                 ("entities", .array(document.entities.map(self.entity))),
                 ("dates", .array(document.dates.map(self.date))),
                 ("contacts", .array(document.contacts.map(self.contact))),
                 self.linksMember(document),
             ])
+    }
+
+    /// A quotation with its speaker (or `null`) and evidence.
+    static func quote(_ quote: Quote) -> JSONValue {
+        .object([
+            ("id", .string(quote.id)), ("text", .string(quote.text)),
+            ("speaker", quote.speaker.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) } ?? .null),
+            ("speaker_text", .optional(quote.speakerText)), ("verb", .optional(quote.verb)),
+            ("paragraph", .int(quote.paragraph)), ("start", .int(quote.start)), ("end", .int(quote.end)),
+            ("partial", .bool(quote.isPartial)), ("attribution", .optional(quote.attribution)),
+            ("confidence", .double(quote.confidence)),
+        ])
     }
 
     /// An entity with its aliases and every mention's evidence.

@@ -27,11 +27,13 @@ public struct Document: Sendable, Hashable {
     public let dates: [DateMention]
     /// People, organizations and locations, each with its aliases and mentions.
     public let entities: [Entity]
+    /// Direct quotations with their speakers.
+    public let quotes: [Quote]
 
     /// Makes a document.
     public init(
         id: String, slug: String, kind: DocumentKind, title: String, isTitleDerived: Bool, source: String?,
-        published: String?, dateline: String?, paragraphs: [Paragraph], contacts: [Contact] = [], dates: [DateMention] = [], entities: [Entity] = []
+        published: String?, dateline: String?, paragraphs: [Paragraph], contacts: [Contact] = [], dates: [DateMention] = [], entities: [Entity] = [], quotes: [Quote] = []
     ) {
         self.id = id
         self.slug = slug
@@ -45,6 +47,7 @@ public struct Document: Sendable, Hashable {
         self.contacts = contacts
         self.dates = dates
         self.entities = entities
+        self.quotes = quotes
     }
 
     /// The paragraphs of the story itself (section `body`).

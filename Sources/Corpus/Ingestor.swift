@@ -57,16 +57,18 @@ public struct Ingestor: Sendable {
         }
         let contacts = ContactExtractor(gazetteer: self.gazetteer, languages: self.lexicon.languages)
             .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
+        let entities = EntityExtractor(
+            gazetteer: self.gazetteer, honorifics: self.lexicon.honorifics, titles: self.lexicon.titles,
+            organizationWords: self.lexicon.organizationWords
+        ).extract(from: paragraphs)
         return Document(
             id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
             title: title, isTitleDerived: layout.headline == nil,
             source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead,
             published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts,
             dates: DateMentionExtractor().extract(from: paragraphs, published: published.flatMap { CalendarDate(parsing: $0) }),
-            entities: EntityExtractor(
-                gazetteer: self.gazetteer, honorifics: self.lexicon.honorifics, titles: self.lexicon.titles,
-                organizationWords: self.lexicon.organizationWords
-            ).extract(from: paragraphs))
+            entities: entities,
+            quotes: QuoteExtractor(verbs: self.lexicon.attributionVerbs).extract(from: paragraphs, entities: entities))
     }
 
     /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and

@@ -32,6 +32,8 @@ struct Lexicon: Sendable {
     let titles: Set<String>
     /// Words that make a name an organization's, folded (`council`).
     let organizationWords: Set<String>
+    /// Verbs that attribute a quotation (`said`, `told`).
+    let attributionVerbs: Set<String>
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -65,6 +67,7 @@ struct Lexicon: Sendable {
         self.honorifics = Set(entries("honorifics").map(TextFolding.fold))
         self.titles = Set(entries("titles").map(TextFolding.fold))
         self.organizationWords = Set(entries("organization-words").map(TextFolding.fold))
+        self.attributionVerbs = Set(entries("attribution-verbs").map(TextFolding.fold))
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })

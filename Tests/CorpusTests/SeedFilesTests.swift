@@ -162,4 +162,46 @@ struct SeedFilesTests {
             }
         }
     }
+
+    private func quotes(_ id: String) throws -> [String] {
+        try self.seed(id).quotes.map { quote in
+            "\(quote.paragraph) \(quote.text.prefix(24)) | \(quote.speaker?.name ?? "nil") | \(quote.speakerText ?? "nil") \(quote.verb ?? "nil")"
+                + (quote.isPartial ? " partial" : "")
+        }
+    }
+
+    /// Every quotation of the AFP story, partial ones included, with its speaker.
+    @Test func firstSeedQuotes() throws {
+        #expect(try self.quotes("000_65728c7abcf48230") == [
+            "2 The human rights situati | Tomas Ojea Quintana | he told",
+            "4 an extraordinary develop | Tomas Ojea Quintana | Ojea Quintana called partial",
+            "4 very important, | Tomas Ojea Quintana | Ojea Quintana called partial",
+            "5 extremely serious | Tomas Ojea Quintana | Ojea Quintana said partial",
+            "5 North Korea needs to sho | Tomas Ojea Quintana | he said",
+            "6 We haven’t heard anythin | Tomas Ojea Quintana | he added",
+            "8 crimes against humanity  | nil | nil nil partial",
+        ])
+    }
+
+    /// The release: "the expert", "he" and "the UN Special Rapporteur" are all Ojea Quintana,
+    /// not the Secretary-General named inside a quotation; the bio's quoted NGO name has no speaker.
+    @Test func secondSeedQuotes() throws {
+        let quotes = try self.seed("001_7adfbbae4f46cd26").quotes
+        #expect(quotes.count == 11)
+        let speakers = Set(quotes.compactMap(\.speaker?.name))
+        #expect(speakers == ["Tomás Ojea Quintana"])
+        #expect(quotes.filter { $0.speaker == nil }.map(\.text) == ["security of its system", "Abuelas de Plaza de Mayo"])
+        #expect(quotes.first { $0.speakerText == "the UN Special Rapporteur" }?.attribution == "description")
+    }
+
+    /// Each quotation's offsets select its text.
+    @Test func quoteOffsetsSelectTheirText() throws {
+        for id in ["000_65728c7abcf48230", "001_7adfbbae4f46cd26"] {
+            let document = try self.seed(id)
+            for quote in document.quotes {
+                let scalars = Array(document.paragraphs[quote.paragraph].text.unicodeScalars)
+                #expect(String(String.UnicodeScalarView(scalars[quote.start..<quote.end])) == quote.text)
+            }
+        }
+    }
 }
