@@ -12,6 +12,8 @@ public enum APIError: Error, Sendable, Hashable {
     case methodNotAllowed(method: HTTPMethod, allowed: [HTTPMethod])
     /// No document has this id or slug.
     case documentNotFound(id: String)
+    /// No entity has this id.
+    case entityNotFound(id: String)
     /// A query parameter this endpoint does not take.
     case unknownParameter(name: String, allowed: [String])
     /// A query parameter with a value that breaks its rule.

@@ -27,6 +27,8 @@ public final class DossierAPI: HTTPResponder {
         let service = ServiceHandler(catalog: catalog, readiness: readiness)
         let contacts = ContactsHandler(catalog: catalog)
         let timeline = TimelineHandler(catalog: catalog)
+        let quotes = QuotesHandler(catalog: catalog)
+        let entities = EntitiesHandler(catalog: catalog)
         var builder = RouterBuilder<HTTPMethod, Handler>()
         for endpoint in Endpoint.allCases {
             let handler: Handler
@@ -39,6 +41,9 @@ public final class DossierAPI: HTTPResponder {
             case .documentText: handler = documents.text
             case .contacts: handler = contacts.list
             case .timeline: handler = timeline.list
+            case .quotes: handler = quotes.list
+            case .entities: handler = entities.list
+            case .entity: handler = entities.get
             }
             builder.add(endpoint.method, endpoint.pattern, handler)
         }

@@ -13,11 +13,15 @@ enum Endpoint: CaseIterable, Sendable {
     case documentText
     case contacts
     case timeline
+    case quotes
+    case entities
+    case entity
 
     /// The method it answers (`HEAD` is implied by `GET`).
     var method: HTTPMethod {
         switch self {
-        case .index, .health, .readiness, .documents, .document, .documentText, .contacts, .timeline: return .get
+        case .index, .health, .readiness, .documents, .document, .documentText, .contacts, .timeline, .quotes, .entities, .entity:
+            return .get
         }
     }
 
@@ -32,6 +36,9 @@ enum Endpoint: CaseIterable, Sendable {
         case .documentText: return "/v1/documents/{id}/text"
         case .contacts: return "/v1/contacts"
         case .timeline: return "/v1/timeline"
+        case .quotes: return "/v1/quotes"
+        case .entities: return "/v1/entities"
+        case .entity: return "/v1/entities/{id}"
         }
     }
 }

@@ -13,6 +13,8 @@ enum ProblemMapping {
             return self.make(.methodNotAllowed, "\(method) is not allowed here; allowed: \(allowed.map(\.rawValue).joined(separator: ", ")).")
         case .documentNotFound(let id):
             return self.make(.notFound, "No document has the id or slug '\(id)'.")
+        case .entityNotFound(let id):
+            return self.make(.notFound, "No entity has the id '\(id)'. GET /v1/entities lists them.")
         case .unknownParameter(let name, let allowed):
             let list = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
             return self.make(.badRequest, "Unknown query parameter '\(name)'; this endpoint takes: \(list).", parameter: name)

@@ -19,6 +19,8 @@ final class RenderedCorpus: Sendable {
     }
 
     let snapshot: Snapshot
+    /// The corpus's entities, merged across documents.
+    let entities: EntityDirectory
     private let entries: [String: Entry]
 
     /// Renders every document of a snapshot.
@@ -26,6 +28,7 @@ final class RenderedCorpus: Sendable {
     /// - Complexity: O(*n*) in the corpus size.
     init(snapshot: Snapshot) {
         self.snapshot = snapshot
+        self.entities = EntityDirectory(documents: snapshot.documents)
         var entries: [String: Entry] = [:]
         for document in snapshot.documents {
             let json = DocumentRepresentation.full(document)

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Display text keeps its accents and typography; rules compare folded text, so that
 /// "Tomás" matches "Tomas", "People`s" matches "People's" and "HOME" matches "home".
-enum TextFolding {
+public enum TextFolding {
     /// Characters scraped text uses for an apostrophe.
     static let apostrophes: Set<Character> = ["'", "\u{2019}", "`", "\u{00B4}", "\u{02BC}", "\u{2018}"]
 
@@ -27,5 +27,12 @@ enum TextFolding {
         let unified = String(text.map { self.apostrophes.contains($0) ? "'" : $0 })
         let folded = unified.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         return folded.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":.")))
+    }
+}
+
+extension TextFolding {
+    /// The folded words of a text, for matching queries against it.
+    public static func words(of text: String) -> [String] {
+        TextWord.scan(text).map(\.folded)
     }
 }

@@ -94,6 +94,8 @@ enum APIFixture {
 
             LISBON (3 May 2024) – The harbour board published a new ferry timetable on Friday with more evening crossings.
 
+            “We will add evening crossings as demand grows,” said Marta Sousa Lima, the board's spokeswoman.
+
             Media contact
 
             In Lisbon (Portuguese, English): Marta Sousa Lima, +351 21 123 4567, marta.lima@harbour.example

@@ -1,0 +1,36 @@
+import Corpus
+import HTTPServer
+import Serialization
+
+/// `GET /v1/quotes`: quotations across the corpus, in document order; filters `speaker`
+/// (an entity id), `document` (a document id) and `q` (words the quotation contains, case-
+/// and accent-insensitive; ranked search comes with the search engine).
+struct QuotesHandler: Sendable {
+    let catalog: Catalog
+
+    /// One page of quotations.
+    func list(_ context: RequestContext) throws(APIError) -> Response {
+        try context.requireParameters(["speaker", "document", "q", "limit", "offset"])
+        let limit = try context.integer("limit", default: DocumentsHandler.defaultLimit, in: 1...DocumentsHandler.maxLimit)
+        let offset = try context.integer("offset", default: 0, in: 0...Int.max)
+        let speaker = context.query["speaker"]
+        let documentID = context.query["document"]
+        let words = context.query["q"].map { TextFolding.words(of: $0) } ?? []
+        if context.query["q"] != nil && words.isEmpty { throw .invalidParameter(name: "q", rule: "must contain at least one word") }
+
+        let quotes = self.catalog.snapshot.documents.filter { documentID == nil || $0.id == documentID }.flatMap { document in
+            document.quotes.map { (document, $0) }
+        }.filter { _, quote in
+            (speaker == nil || quote.speaker?.id == speaker) && (words.isEmpty || Set(TextFolding.words(of: quote.text)).isSuperset(of: words))
+        }
+        let page = quotes.dropFirst(offset).prefix(limit).map { document, quote in
+            guard case .object(var members) = DocumentRepresentation.quote(quote) else { preconditionFailure("a quote is an object") }
+            members.append(("document", .string(document.id)))
+            members.append(("links", .object([("document", .string(DocumentRepresentation.path(of: document)))])))
+            return JSONValue.object(members)
+        }
+        var listing = ListPage(path: "/v1/quotes", total: quotes.count, limit: limit, offset: offset, isPretty: context.isPretty)
+        listing.filters = [("speaker", speaker), ("document", documentID), ("q", context.query["q"])].compactMap { name, value in value.map { (name, $0) } }
+        return .json(listing.envelope(data: Array(page)), pretty: context.isPretty)
+    }
+}
