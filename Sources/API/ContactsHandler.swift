@@ -8,16 +8,12 @@ struct ContactsHandler: Sendable {
     /// Every contact with the id of the document it comes from, paged with `limit` and `offset`.
     func list(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters(["limit", "offset"])
-        let limit = try context.integer("limit", default: DocumentsHandler.defaultLimit, in: 1...DocumentsHandler.maxLimit)
-        let offset = try context.integer("offset", default: 0, in: 0...Int.max)
+        let (limit, offset) = try context.page()
         let contacts = self.catalog.snapshot.documents.flatMap { document in
             document.contacts.map { (document, $0) }
         }
         let page = contacts.dropFirst(offset).prefix(limit).map { document, contact in
-            guard case .object(var members) = DocumentRepresentation.contact(contact) else { preconditionFailure("a contact is an object") }
-            members.append(("document", .string(document.id)))
-            members.append(("links", .object([("document", .string(DocumentRepresentation.path(of: document)))])))
-            return JSONValue.object(members)
+            DocumentRepresentation.item(DocumentRepresentation.contact(contact), of: document)
         }
         let listing = ListPage(path: "/v1/contacts", total: contacts.count, limit: limit, offset: offset, isPretty: context.isPretty)
         return .json(listing.envelope(data: Array(page)), pretty: context.isPretty)

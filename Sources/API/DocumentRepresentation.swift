@@ -58,6 +58,15 @@ enum DocumentRepresentation {
         ])
     }
 
+    /// An item of a corpus-wide list (a quote, a date, a contact) with the id of the
+    /// document it comes from and a link to it.
+    static func item(_ value: JSONValue, of document: Document) -> JSONValue {
+        guard case .object(let members) = value else { preconditionFailure("list items are objects") }
+        return .object(members + [
+            ("document", .string(document.id)), ("links", .object([("document", .string(self.path(of: document)))])),
+        ])
+    }
+
     /// A mentioned date with its evidence: `{date, precision, expression, relative, paragraph, start, end}`.
     static func date(_ mention: DateMention) -> JSONValue {
         .object([

@@ -5,16 +5,10 @@ import Serialization
 struct DocumentsHandler: Sendable {
     let catalog: Catalog
 
-    /// Largest page.
-    static let maxLimit = 100
-    /// Page size when `limit` is absent.
-    static let defaultLimit = 20
-
     /// Document summaries, paged with `limit` and `offset`, in id order.
     func list(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters(["limit", "offset"])
-        let limit = try context.integer("limit", default: Self.defaultLimit, in: 1...Self.maxLimit)
-        let offset = try context.integer("offset", default: 0, in: 0...Int.max)
+        let (limit, offset) = try context.page()
         let documents = self.catalog.snapshot.documents
         let page = documents.dropFirst(offset).prefix(limit).map(DocumentRepresentation.summary)
         let listing = ListPage(path: "/v1/documents", total: documents.count, limit: limit, offset: offset, isPretty: context.isPretty)

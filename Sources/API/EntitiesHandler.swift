@@ -10,8 +10,7 @@ struct EntitiesHandler: Sendable {
     /// Entities with mention and document counts, most mentioned first; filter `type`.
     func list(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters(["type", "limit", "offset"])
-        let limit = try context.integer("limit", default: DocumentsHandler.defaultLimit, in: 1...DocumentsHandler.maxLimit)
-        let offset = try context.integer("offset", default: 0, in: 0...Int.max)
+        let (limit, offset) = try context.page()
         var kind: Entity.Kind?
         if let type = context.query["type"] {
             guard let parsed = Entity.Kind(rawValue: type) else {
@@ -35,11 +34,7 @@ struct EntitiesHandler: Sendable {
         guard let entry = rendered.entities.entry(id: id) else { throw .entityNotFound(id: id) }
         let documents = entry.documentIDs.compactMap { rendered.snapshot.document(idOrSlug: $0) }
         let quotes = documents.flatMap { document in
-            document.quotes.filter { $0.speaker?.id == id }.map { quote -> JSONValue in
-                guard case .object(var members) = DocumentRepresentation.quote(quote) else { preconditionFailure("a quote is an object") }
-                members.append(("document", .string(document.id)))
-                return .object(members)
-            }
+            document.quotes.filter { $0.speaker?.id == id }.map { DocumentRepresentation.item(DocumentRepresentation.quote($0), of: document) }
         }
         var shared: [String: Int] = [:]
         for document in documents {

@@ -3,6 +3,11 @@ import Serialization
 /// The list envelope every collection endpoint returns:
 /// `{data, meta: {total, limit, offset}, links: {self, next, prev}}`.
 struct ListPage: Sendable {
+    /// Largest page.
+    static let maxLimit = 100
+    /// Page size when `limit` is absent.
+    static let defaultLimit = 20
+
     let path: String
     let total: Int
     let limit: Int

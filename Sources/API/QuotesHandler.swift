@@ -11,8 +11,7 @@ struct QuotesHandler: Sendable {
     /// One page of quotations.
     func list(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters(["speaker", "document", "q", "limit", "offset"])
-        let limit = try context.integer("limit", default: DocumentsHandler.defaultLimit, in: 1...DocumentsHandler.maxLimit)
-        let offset = try context.integer("offset", default: 0, in: 0...Int.max)
+        let (limit, offset) = try context.page()
         let speaker = context.query["speaker"]
         let documentID = context.query["document"]
         let words = context.query["q"].map { TextFolding.words(of: $0) } ?? []
@@ -24,10 +23,7 @@ struct QuotesHandler: Sendable {
             (speaker == nil || quote.speaker?.id == speaker) && (words.isEmpty || Set(TextFolding.words(of: quote.text)).isSuperset(of: words))
         }
         let page = quotes.dropFirst(offset).prefix(limit).map { document, quote in
-            guard case .object(var members) = DocumentRepresentation.quote(quote) else { preconditionFailure("a quote is an object") }
-            members.append(("document", .string(document.id)))
-            members.append(("links", .object([("document", .string(DocumentRepresentation.path(of: document)))])))
-            return JSONValue.object(members)
+            DocumentRepresentation.item(DocumentRepresentation.quote(quote), of: document)
         }
         var listing = ListPage(path: "/v1/quotes", total: quotes.count, limit: limit, offset: offset, isPretty: context.isPretty)
         listing.filters = [("speaker", speaker), ("document", documentID), ("q", context.query["q"])].compactMap { name, value in value.map { (name, $0) } }

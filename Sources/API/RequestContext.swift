@@ -25,6 +25,15 @@ public struct RequestContext: Sendable {
         }
     }
 
+    /// `limit` (1 to 100, default 20) and `offset` (0 or more, default 0) of a list.
+    ///
+    /// - Throws: `.invalidParameter` naming the one out of range.
+    func page() throws(APIError) -> (limit: Int, offset: Int) {
+        let limit = try self.integer("limit", default: ListPage.defaultLimit, in: 1...ListPage.maxLimit)
+        let offset = try self.integer("offset", default: 0, in: 0...Int.max)
+        return (limit, offset)
+    }
+
     /// A `YYYY-MM-DD` date parameter, or `nil` when absent.
     ///
     /// - Throws: `.invalidParameter` when it is not a real date in that form.

@@ -13,8 +13,7 @@ struct TimelineHandler: Sendable {
         let from = try context.date("from")
         let to = try context.date("to")
         if let from, let to, to < from { throw .invalidParameter(name: "from", rule: "must not be after 'to' (\(to))") }
-        let limit = try context.integer("limit", default: DocumentsHandler.defaultLimit, in: 1...DocumentsHandler.maxLimit)
-        let offset = try context.integer("offset", default: 0, in: 0...Int.max)
+        let (limit, offset) = try context.page()
 
         let events = self.catalog.snapshot.documents.flatMap { document in document.dates.map { (document, $0) } }
             .filter { _, mention in
@@ -23,10 +22,7 @@ struct TimelineHandler: Sendable {
             }
             .sorted { ($0.1.date, $0.0.id, $0.1.paragraph, $0.1.start) < ($1.1.date, $1.0.id, $1.1.paragraph, $1.1.start) }
         let page = events.dropFirst(offset).prefix(limit).map { document, mention in
-            guard case .object(var members) = DocumentRepresentation.date(mention) else { preconditionFailure("a date is an object") }
-            members.append(("document", .string(document.id)))
-            members.append(("links", .object([("document", .string(DocumentRepresentation.path(of: document)))])))
-            return JSONValue.object(members)
+            DocumentRepresentation.item(DocumentRepresentation.date(mention), of: document)
         }
         var listing = ListPage(path: "/v1/timeline", total: events.count, limit: limit, offset: offset, isPretty: context.isPretty)
         listing.filters = [("from", from?.description), ("to", to?.description)].compactMap { name, value in value.map { (name, $0) } }

@@ -5,16 +5,8 @@ import TestSupport
 
 /// `GET /v1/entities`, `GET /v1/entities/{id}` and `GET /v1/quotes` over a real socket.
 struct EntitiesIntegrationTests {
-    private func get(_ target: String) throws -> TestResponse {
-        let server = try APIFixture.startServer()
-        defer { server.shutdown() }
-        let client = try server.makeClient()
-        try client.send(RawRequest.get(target))
-        return try client.readResponse()
-    }
-
     @Test func listsEntitiesOfAType() throws {
-        let response = try self.get("/v1/entities?type=person")
+        let response = try APIFixture.get("/v1/entities?type=person")
         #expect(response.statusCode == 200)
         let data = try #require(try response.jsonObject()["data"] as? [[String: Any]])
         #expect(!data.isEmpty)
@@ -24,7 +16,7 @@ struct EntitiesIntegrationTests {
 
     /// A person with the quotation attributed to them and the documents that name them.
     @Test func servesOneEntityWithItsQuotes() throws {
-        let response = try self.get("/v1/entities/marta-sousa-lima")
+        let response = try APIFixture.get("/v1/entities/marta-sousa-lima")
         #expect(response.statusCode == 200)
         let entity = try response.jsonObject()
         #expect(entity["type"] as? String == "person")
@@ -34,24 +26,24 @@ struct EntitiesIntegrationTests {
     }
 
     @Test func unknownEntityIsNotFound() throws {
-        let response = try self.get("/v1/entities/nobody-at-all")
+        let response = try APIFixture.get("/v1/entities/nobody-at-all")
         #expect(response.statusCode == 404)
     }
 
     @Test func rejectsUnknownType() throws {
-        let response = try self.get("/v1/entities?type=thing")
+        let response = try APIFixture.get("/v1/entities?type=thing")
         #expect(response.statusCode == 400)
         #expect(try response.jsonObject()["parameter"] as? String == "type")
     }
 
     /// Quotations filtered by speaker and by the words they contain.
     @Test func filtersQuotesBySpeakerAndWords() throws {
-        let bySpeaker = try self.get("/v1/quotes?speaker=marta-sousa-lima")
+        let bySpeaker = try APIFixture.get("/v1/quotes?speaker=marta-sousa-lima")
         #expect((try bySpeaker.jsonObject()["meta"] as? [String: Int])?["total"] == 1)
-        let byWords = try self.get("/v1/quotes?q=EVENING+crossings")
+        let byWords = try APIFixture.get("/v1/quotes?q=EVENING+crossings")
         let data = try #require(try byWords.jsonObject()["data"] as? [[String: Any]])
         #expect(data.map { $0["document"] as? String } == ["delta"])
-        let none = try self.get("/v1/quotes?q=submarine")
+        let none = try APIFixture.get("/v1/quotes?q=submarine")
         #expect((try none.jsonObject()["meta"] as? [String: Int])?["total"] == 0)
     }
 }

@@ -103,6 +103,15 @@ enum APIFixture {
         ),
     ]
 
+    /// Starts a server, sends one GET and returns its response.
+    static func get(_ target: String) throws -> TestResponse {
+        let server = try self.startServer()
+        defer { server.shutdown() }
+        let client = try server.makeClient()
+        try client.send(RawRequest.get(target))
+        return try client.readResponse()
+    }
+
     /// Starts a server answering with the real API over the fixture documents.
     ///
     /// - Parameters:
