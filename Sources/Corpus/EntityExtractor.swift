@@ -170,6 +170,8 @@ struct EntityExtractor: Sendable {
             if run[end - 1].folded == "the" || run[start].folded == "the" { continue }
             if phrase.count <= 3 && phrase != phrase.uppercased() { continue }  // "US", not "Us"
             if let country = self.gazetteer.country(named: phrase) { return (end, country.name) }
+            // "Sofia Raposo" is a person: a one-word city followed by another name is a first name.
+            if end - start == 1, end < run.endIndex, run[end].isCapitalized, !run[end].isAllCaps { continue }
             if let city = self.gazetteer.city(named: phrase) { return (end, city.name) }
         }
         return nil
@@ -231,6 +233,14 @@ struct EntityExtractor: Sendable {
         guard slice.count >= 2, slice.allSatisfy({ !$0.isAllCaps || $0.text.count > 3 }) else { return false }
         guard let first = words.firstIndex(of: slice.first!), let last = words.firstIndex(of: slice.last!) else { return false }
         if last + 1 < words.count, Self.attributionWords.contains(words[last + 1].folded) { return true }
+        // "Wilmer Ocampo, a former combatant": an apposition describing a person.
+        if last + 1 < words.count, text[slice.last!.range.upperBound...].hasPrefix(",") {
+            let next = words[last + 1].folded
+            let nextTwo = last + 2 < words.count ? next + " " + words[last + 2].folded : next
+            if ["a", "an", "the", "who", "whose", "its", "his", "her"].contains(next) || self.titles.contains(next) || self.titles.contains(nextTwo) {
+                return true  // "Rhiannon Pugh, chief executive of …"
+            }
+        }
         if first > 0, Self.attributionWords.contains(words[first - 1].folded) { return true }
         return false
     }

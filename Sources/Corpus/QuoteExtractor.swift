@@ -28,6 +28,7 @@ struct QuoteExtractor: Sendable {
         let paragraph: Int
         let offset: Int
         let entity: Entity
+        let text: String
         let context: String
     }
 
@@ -54,6 +55,9 @@ struct QuoteExtractor: Sendable {
         }
         var quotes: [Quote] = []
         var previousSpeaker: (Quote.Speaker?, String?, String?)?
+        // A quotation opening a paragraph may be introduced by the one before ("X said:").
+        var previousParagraph: [Int: Paragraph] = [:]
+        for (earlier, later) in zip(paragraphs, paragraphs.dropFirst()) { previousParagraph[later.index] = earlier }
         for spans in allSpans {
             for span in spans {
                 let paragraph = span.paragraph
@@ -66,7 +70,7 @@ struct QuoteExtractor: Sendable {
                 var verb: String?
                 var rule: String?
                 var confidence = 0.0
-                if let found = self.attribution(of: span, partial: partial) {
+                if let found = self.attribution(of: span, partial: partial, previous: previousParagraph[paragraph.index], people: people) {
                     speakerText = found.speakerText
                     verb = found.verb
                     if let words = found.speakerText, let (entity, how, sure) = self.resolve(words, before: (paragraph.index, start), people: people) {
@@ -136,7 +140,7 @@ struct QuoteExtractor: Sendable {
 
     // MARK: Attribution
 
-    private func attribution(of span: Span, partial: Bool) -> Attribution? {
+    private func attribution(of span: Span, partial: Bool, previous: Paragraph?, people: [PersonMention]) -> Attribution? {
         let text = span.paragraph.text
         // After the closing mark, up to the end of the sentence or the next quotation.
         let after = text[span.closeEnd...].prefix { !Self.openers.contains($0) && $0 != "\"" }
@@ -154,14 +158,29 @@ struct QuoteExtractor: Sendable {
                 .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
             return Attribution(speakerText: speaker.isEmpty ? nil : speaker, verb: verb, rule: "said-after-quote")
         }
-        // Before the opening mark, back to the start of the sentence.
-        let markIndex = text.index(before: span.range.lowerBound)
-        let sentenceStart = text[..<markIndex].lastIndex(where: { ".!?".contains($0) }).map { text.index(after: $0) } ?? text.startIndex
-        let beforeWords = TextWord.scan(String(text[sentenceStart..<markIndex]))
+        // Before the opening mark, back to the start of the sentence; a quotation that opens its
+        // paragraph takes the previous paragraph's last sentence when that ends with ":".
+        var markIndex = text.index(before: span.range.lowerBound)
+        var source = span.paragraph
+        if text[..<markIndex].allSatisfy({ $0 == " " }), let previous, previous.text.hasSuffix(":") {
+            source = previous
+            markIndex = previous.text.endIndex
+        }
+        let sourceText = source.text
+        let sentenceStart = sourceText[..<markIndex].lastIndex(where: { ".!?".contains($0) }).map { sourceText.index(after: $0) } ?? sourceText.startIndex
+        let beforeWords = TextWord.scan(String(sourceText[sentenceStart..<markIndex]))
+        let sentenceRange = sourceText.unicodeScalars.distance(from: sourceText.startIndex, to: sentenceStart)
+            ..< sourceText.unicodeScalars.distance(from: sourceText.startIndex, to: markIndex)
         guard let verbIndex = beforeWords.lastIndex(where: { self.verbs.contains($0.folded) || Self.partialVerbs.contains($0.folded) }) else {
             return nil
         }
         let verb = beforeWords[verbIndex].folded
+        let rule = Self.partialVerbs.contains(verb) ? "called-it" : "speaker-before-quote"
+        // "Rhiannon Pugh, chief executive of the Rural Libraries Network, said:": the subject is
+        // the person the sentence names first, not the nearest capitalised words.
+        if let named = people.first(where: { $0.paragraph == source.index && sentenceRange.contains($0.offset) }) {
+            return Attribution(speakerText: named.text, verb: verb, rule: rule)
+        }
         let subject = beforeWords[..<verbIndex]
         // The subject is the capitalised run or pronoun nearest before the verb.
         var speakerWords: [TextWord] = []
@@ -170,7 +189,6 @@ struct QuoteExtractor: Sendable {
             if word.isCapitalized { speakerWords.insert(word, at: 0) } else if !speakerWords.isEmpty { break }
         }
         let speaker = speakerWords.isEmpty ? nil : speakerWords.map(\.text).joined(separator: " ")
-        let rule = Self.partialVerbs.contains(verb) ? "called-it" : "speaker-before-quote"
         return Attribution(speakerText: speaker, verb: verb, rule: rule)
     }
 
@@ -183,7 +201,7 @@ struct QuoteExtractor: Sendable {
                 let from = max(0, mention.start - 120)
                 let to = min(scalars.count, mention.end + 60)
                 return PersonMention(
-                    paragraph: mention.paragraph, offset: mention.start, entity: entity,
+                    paragraph: mention.paragraph, offset: mention.start, entity: entity, text: mention.text,
                     context: TextFolding.fold(String(String.UnicodeScalarView(scalars[from..<to]))))
             }
         }.sorted { ($0.paragraph, $0.offset) < ($1.paragraph, $1.offset) }

@@ -8,6 +8,12 @@ public enum TextFolding {
     /// Characters scraped text uses for an apostrophe.
     static let apostrophes: Set<Character> = ["'", "\u{2019}", "`", "\u{00B4}", "\u{02BC}", "\u{2018}"]
 
+    /// Letters that are not a base letter plus an accent, so diacritic folding leaves them:
+    /// "Đà Nẵng" must still match "Da Nang", "Łukasz" "Lukasz".
+    private static let letters: [Character: Character] = [
+        "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
+    ]
+
     /// Lower case, accents removed, every apostrophe variant as `'`, surrounding spaces and
     /// trailing `:` or `.` trimmed.
     ///
@@ -24,7 +30,7 @@ public enum TextFolding {
             while let last = bytes.last, trimmed(last) { bytes = bytes.dropLast() }
             return String(decoding: bytes, as: UTF8.self)
         }
-        let unified = String(text.map { self.apostrophes.contains($0) ? "'" : $0 })
+        let unified = String(text.map { self.apostrophes.contains($0) ? "'" : self.letters[$0] ?? $0 })
         let folded = unified.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         return folded.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":.")))
     }

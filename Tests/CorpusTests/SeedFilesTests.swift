@@ -177,7 +177,7 @@ struct SeedFilesTests {
             "4 an extraordinary develop | Tomas Ojea Quintana | Ojea Quintana called partial",
             "4 very important, | Tomas Ojea Quintana | Ojea Quintana called partial",
             "5 extremely serious | Tomas Ojea Quintana | Ojea Quintana said partial",
-            "5 North Korea needs to sho | Tomas Ojea Quintana | he said",
+            "5 North Korea needs to sho | Tomas Ojea Quintana | Ojea Quintana said",
             "6 We haven’t heard anythin | Tomas Ojea Quintana | he added",
             "8 crimes against humanity  | nil | nil nil partial",
         ])
