@@ -43,7 +43,7 @@ public struct Ingestor: Sendable {
         let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
         guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
 
-        let title = layout.headline ?? Self.derivedHeadline(fromLede: lede.text)
+        let title = layout.headline ?? Self.derivedHeadline(fromLede: lede.text, honorifics: self.lexicon.honorifics)
         let statedYear = layout.statedDate?.year
         let published = metadata?.published
             ?? layout.statedDate?.resolved(fallbackYear: layout.dateline?.date?.year)?.description
@@ -113,10 +113,21 @@ public struct Ingestor: Sendable {
     }
 
     /// The lede's first sentence, cut to a few words at a word boundary; never empty.
-    static func derivedHeadline(fromLede lede: String) -> String {
+    static func derivedHeadline(fromLede lede: String, honorifics: Set<String> = []) -> String {
         let trimmedLede = lede.drop { $0.isPunctuation || $0.isWhitespace }
         guard !trimmedLede.isEmpty else { return lede }
-        let sentenceEnd = trimmedLede.firstRange(of: ". ")?.lowerBound ?? trimmedLede.endIndex
+        // The first ". " that ends a sentence: not the dot of "Mr." or of an initial ("J. Smith").
+        var sentenceEnd = trimmedLede.endIndex
+        var searchFrom = trimmedLede.startIndex
+        while let range = trimmedLede[searchFrom...].firstRange(of: ". ") {
+            let word = trimmedLede[..<range.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+            if word.count == 1 || honorifics.contains(TextFolding.fold(word)) {
+                searchFrom = range.upperBound
+                continue
+            }
+            sentenceEnd = range.lowerBound
+            break
+        }
         let sentence = trimmedLede[..<sentenceEnd].trimmingCharacters(in: CharacterSet(charactersIn: ". "))
         let words = sentence.split(separator: " ")
         guard words.count > derivedHeadlineWords else { return sentence.isEmpty ? String(trimmedLede) : sentence }

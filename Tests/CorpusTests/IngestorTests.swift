@@ -190,4 +190,10 @@ struct IngestorTests {
         #expect(IngestError.malformedMetadataLine("date x").description
             == "The first line looks like 'date YYYY-MM-DD SOURCE, CITY' but is malformed: 'date x'.")
     }
+
+    /// "Mr." and initials do not end the lede's first sentence.
+    @Test func derivedTitleSkipsHonorificAndInitialDots() throws {
+        let document = try self.ingest("Mr. J. Okafor said the bridge would reopen. Traffic resumed at noon.")
+        #expect(document.title == "Mr. J. Okafor said the bridge would reopen")
+    }
 }
