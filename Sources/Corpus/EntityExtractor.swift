@@ -12,6 +12,21 @@ struct EntityExtractor: Sendable {
     let honorifics: Set<String>
     let titles: Set<String>
     let organizationWords: Set<String>
+    let placeWords: Set<String>
+    /// Agency tags (`reuters`), which name organizations on their own.
+    let agencies: Set<String>
+
+    init(gazetteer: Gazetteer, lexicon: Lexicon) {
+        self.gazetteer = gazetteer
+        self.honorifics = lexicon.honorifics
+        self.titles = lexicon.titles
+        self.organizationWords = lexicon.organizationWords
+        self.placeWords = lexicon.placeWords
+        self.agencies = Set(lexicon.agencies.keys)
+    }
+
+    /// Prepositions after which an unknown name is a place ("in Cumbria", "from Brittany").
+    private static let placePrepositions: Set<String> = ["in", "from", "near", "across", "around", "throughout"]
 
     /// Capitalised words that do not start a name at the start of a sentence.
     private static let sentenceStarters: Set<String> = [
@@ -43,8 +58,18 @@ struct EntityExtractor: Sendable {
         var acronyms: [String: (Entity.Kind, String)] = [:]
         for paragraph in paragraphs where paragraph.section != .contacts {
             let words = TextWord.scan(paragraph.text)
+            var previousPlaceEnd: String.Index?
             for run in self.runs(in: words, text: paragraph.text) {
-                found.append(contentsOf: self.classify(run, words: words, paragraph: paragraph, acronyms: &acronyms))
+                var results = self.classify(run, words: words, paragraph: paragraph, acronyms: &acronyms)
+                // "in Cumbria, Powys, Norfolk and Cornwall": names listed after a place are places.
+                if results.isEmpty, run.count <= 3, let end = previousPlaceEnd,
+                    [", ", " and ", ", and "].contains(String(paragraph.text[end..<run.first!.range.lowerBound])),
+                    !self.hasPersonSignal(run, words: words, text: paragraph.text)
+                {
+                    results = [self.found(.location, Self.withoutPossessive(run.map(\.text).joined(separator: " ")), run, paragraph)]
+                }
+                found.append(contentsOf: results)
+                previousPlaceEnd = results.last.flatMap { $0.kind == .location ? $0.range.upperBound : nil }
             }
         }
         return self.merge(found, acronyms: acronyms)
@@ -66,7 +91,7 @@ struct EntityExtractor: Sendable {
         for (index, word) in words.enumerated() {
             let joined = index > 0 && self.joins(words[index - 1], text[words[index - 1].range.upperBound..<word.range.lowerBound])
             if start != nil && !joined { close(index) }
-            if word.isCapitalized && !Self.months.contains(word.folded) {
+            if word.isCapitalized && !Self.months.contains(Self.withoutPossessive(word.folded)) {
                 if start == nil { start = index }
             } else if start != nil && Self.connectors.contains(word.text) && joined {
                 continue
@@ -81,7 +106,7 @@ struct EntityExtractor: Sendable {
     /// Whether the gap after `previous` keeps the run going: spaces only, or the dot of an
     /// honorific or an initial (`Mr. Name`, `John F. Kennedy`).
     private func joins(_ previous: TextWord, _ gap: Substring) -> Bool {
-        if gap.allSatisfy({ $0 == " " }) { return true }
+        if gap.allSatisfy({ $0 == " " }) || gap == " & " { return true }
         guard gap.first == ".", gap.dropFirst().allSatisfy({ $0 == " " }) else { return false }
         return self.honorifics.contains(previous.folded) || previous.text.count == 1
     }
@@ -111,9 +136,14 @@ struct EntityExtractor: Sendable {
             } else if let end = self.titleEnd(in: run, from: index) {
                 index = end
                 pendingTitle = true
-            } else if let end = self.organizationEnd(in: run, from: index) {
+            } else if let end = self.nameEnd(in: run, from: index, words: self.placeWords) {
                 let slice = run[index..<end]
-                let name = Self.withoutPossessive(slice.map(\.text).joined(separator: " "))
+                results.append(self.found(.location, Self.withoutPossessive(slice.map(\.text).joined(separator: " ")), slice, paragraph))
+                index = end
+                pendingTitle = false
+            } else if let end = self.nameEnd(in: run, from: index, words: self.organizationWords) {
+                let slice = run[index..<end]
+                let name = Self.withoutPossessive(String(text[slice.first!.range.lowerBound..<slice.last!.range.upperBound]))
                 results.append(self.found(.organization, name, slice, paragraph))
                 if let acronym = Self.parenthesisedAcronym(after: slice.last!.range.upperBound, in: text) {
                     acronyms[acronym] = (.organization, name)
@@ -127,8 +157,12 @@ struct EntityExtractor: Sendable {
                     end += 1
                 }
                 let slice = run[index..<max(end, index + 1)]
-                if slice.count == 1, slice.first!.isAllCaps, !Self.connectors.contains(slice.first!.text) {
+                if slice.count == 1, slice.first!.isAllCaps || self.agencies.contains(slice.first!.folded), !Self.connectors.contains(slice.first!.text) {
                     results.append(self.found(.organization, Self.withoutPossessive(slice.first!.text), slice, paragraph))
+                } else if index == run.startIndex, (1...3).contains(slice.count), !pendingTitle,
+                    self.followsPlacePreposition(slice.first!, words: words), !self.hasPersonSignal(slice, words: words, text: text)
+                {
+                    results.append(self.found(.location, Self.withoutPossessive(slice.map(\.text).joined(separator: " ")), slice, paragraph))
                 } else if (1...4).contains(slice.count), !Self.connectors.contains(slice.first!.text) {
                     var person = self.found(.person, Self.displayName(slice), slice, paragraph)
                     person.isWeak = !(pendingTitle || self.hasPersonSignal(slice, words: words, text: text))
@@ -177,32 +211,39 @@ struct EntityExtractor: Sendable {
         return nil
     }
 
-    /// The end of an organization's name starting at `start`: through its last organization
-    /// word, connectors included (`Ministry of Energy and Mineral Resources` needs a word after).
-    private func organizationEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
+    /// The end of a name starting at `start` that runs through one of `words` (an organization's
+    /// `Council`, a place's `Sea`), with an `of …`/`for …` complement (`Ministry of Energy and
+    /// Mineral Resources`, `Gulf of Riga`, `Nordic Institute for Coastal Research`).
+    private func nameEnd(in run: ArraySlice<TextWord>, from start: Int, words: Set<String>) -> Int? {
         guard !Self.connectors.contains(run[start].text) else { return nil }
         var last: Int?
         var index = start
-        while index < run.endIndex {
-            let word = run[index]
-            // "the Human Rights Council and the General Assembly" are two organizations.
-            if word.text == "and", last != nil { break }
-            if self.organizationWords.contains(TextFolding.fold(Self.withoutPossessive(word.text))) { last = index }
+        // "UNMAS and the UN Verification Mission" are two names: "and" ends this one.
+        while index < run.endIndex, run[index].text != "and" {
+            if words.contains(TextFolding.fold(Self.withoutPossessive(run[index].text))) { last = index }
             index += 1
         }
         guard var end = last.map({ $0 + 1 }) else { return nil }
         // A bare organization word ("the Council") names nothing by itself.
-        if end == start + 1 && !run[start].isAllCaps && (end == run.endIndex || run[end].text != "of") { return nil }
-        // "Ministry of Justice", "Commission of Human Rights": the "of …" complement belongs to it.
-        if end < run.endIndex, run[end].text == "of" {
+        let hasComplement = end < run.endIndex && (run[end].text == "of" || run[end].text == "for")
+        if end == start + 1 && !run[start].isAllCaps && !hasComplement && words == self.organizationWords { return nil }
+        if hasComplement {
             var stop = end + 1
-            while stop < run.endIndex, run[stop].text != "and", self.organizationWords.contains(run[stop].folded) || run[stop].isCapitalized || Self.connectors.contains(run[stop].text) {
+            while stop < run.endIndex {
+                let word = run[stop]
+                let continues = word.text == "and" ? stop + 1 < run.endIndex && run[stop + 1].isCapitalized : (word.isCapitalized || Self.connectors.contains(word.text))
+                guard continues else { break }
                 stop += 1
             }
             while stop > end, Self.connectors.contains(run[stop - 1].text) { stop -= 1 }
             end = stop
         }
         return end
+    }
+
+    private func followsPlacePreposition(_ word: TextWord, words: [TextWord]) -> Bool {
+        guard let position = words.firstIndex(of: word), position > 0 else { return false }
+        return Self.placePrepositions.contains(words[position - 1].folded)
     }
 
     /// The end of a run of title and honorific words starting at `start`, if any.

@@ -57,10 +57,7 @@ public struct Ingestor: Sendable {
         }
         let contacts = ContactExtractor(gazetteer: self.gazetteer, languages: self.lexicon.languages)
             .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
-        let entities = EntityExtractor(
-            gazetteer: self.gazetteer, honorifics: self.lexicon.honorifics, titles: self.lexicon.titles,
-            organizationWords: self.lexicon.organizationWords
-        ).extract(from: paragraphs)
+        let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs)
         return Document(
             id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
             title: title, isTitleDerived: layout.headline == nil,

@@ -34,6 +34,8 @@ struct Lexicon: Sendable {
     let organizationWords: Set<String>
     /// Verbs that attribute a quotation (`said`, `told`).
     let attributionVerbs: Set<String>
+    /// Words that make a name a place's, folded (`sea`, `river`).
+    let placeWords: Set<String>
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -68,6 +70,7 @@ struct Lexicon: Sendable {
         self.titles = Set(entries("titles").map(TextFolding.fold))
         self.organizationWords = Set(entries("organization-words").map(TextFolding.fold))
         self.attributionVerbs = Set(entries("attribution-verbs").map(TextFolding.fold))
+        self.placeWords = Set(entries("place-words").map(TextFolding.fold))
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })
