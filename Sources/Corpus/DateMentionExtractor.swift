@@ -21,14 +21,14 @@ struct DateMentionExtractor: Sendable {
     ///
     /// - Parameters:
     ///   - paragraphs: the paragraphs.
+    ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
     ///   - published: the publication date; without it relative expressions are skipped.
-    func extract(from paragraphs: [Paragraph], published: CalendarDate?) -> [DateMention] {
-        paragraphs.flatMap { self.mentions(in: $0, published: published) }
+    func extract(from paragraphs: [Paragraph], words: [[TextWord]], published: CalendarDate?) -> [DateMention] {
+        zip(paragraphs, words).flatMap { self.mentions(in: $0, words: $1, published: published) }
     }
 
-    private func mentions(in paragraph: Paragraph, published: CalendarDate?) -> [DateMention] {
+    private func mentions(in paragraph: Paragraph, words: [TextWord], published: CalendarDate?) -> [DateMention] {
         let text = paragraph.text
-        let words = TextWord.scan(text)
         var found: [DateMention] = []
         var index = 0
         while index < words.count {

@@ -53,11 +53,14 @@ struct EntityExtractor: Sendable {
     }
 
     /// The entities of a document's paragraphs (contacts excluded: those are contacts).
-    func extract(from paragraphs: [Paragraph]) -> [Entity] {
+    ///
+    /// - Parameters:
+    ///   - paragraphs: the paragraphs.
+    ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
+    func extract(from paragraphs: [Paragraph], words paragraphWords: [[TextWord]]) -> [Entity] {
         var found: [Found] = []
         var acronyms: [String: (Entity.Kind, String)] = [:]
-        for paragraph in paragraphs where paragraph.section != .contacts {
-            let words = TextWord.scan(paragraph.text)
+        for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
             var previousPlaceEnd: String.Index?
             for run in self.runs(in: words, text: paragraph.text) {
                 var results = self.classify(run, words: words, paragraph: paragraph, acronyms: &acronyms)

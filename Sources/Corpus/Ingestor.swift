@@ -57,13 +57,14 @@ public struct Ingestor: Sendable {
         }
         let contacts = ContactExtractor(gazetteer: self.gazetteer, languages: self.lexicon.languages)
             .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
-        let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs)
+        let words = paragraphs.map { TextWord.scan($0.text) }
+        let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs, words: words)
         return Document(
             id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
             title: title, isTitleDerived: layout.headline == nil,
             source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead,
             published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts,
-            dates: DateMentionExtractor().extract(from: paragraphs, published: published.flatMap { CalendarDate(parsing: $0) }),
+            dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),
             entities: entities,
             quotes: QuoteExtractor(verbs: self.lexicon.attributionVerbs).extract(from: paragraphs, entities: entities))
     }
