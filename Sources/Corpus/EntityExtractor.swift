@@ -15,6 +15,8 @@ struct EntityExtractor: Sendable {
     let placeWords: Set<String>
     /// Agency tags (`reuters`), which name organizations on their own.
     let agencies: Set<String>
+    /// Well-known acronyms → full names; a document's own "(ACRONYM)"s are added to these.
+    let knownAcronyms: [String: String]
 
     init(gazetteer: Gazetteer, lexicon: Lexicon) {
         self.gazetteer = gazetteer
@@ -23,6 +25,7 @@ struct EntityExtractor: Sendable {
         self.organizationWords = lexicon.organizationWords
         self.placeWords = lexicon.placeWords
         self.agencies = Set(lexicon.agencies.keys)
+        self.knownAcronyms = lexicon.acronyms
     }
 
     /// Prepositions after which an unknown name is a place ("in Cumbria", "from Brittany").
@@ -59,7 +62,7 @@ struct EntityExtractor: Sendable {
     ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
     func extract(from paragraphs: [Paragraph], words paragraphWords: [[TextWord]]) -> [Entity] {
         var found: [Found] = []
-        var acronyms: [String: (Entity.Kind, String)] = [:]
+        var acronyms = self.knownAcronyms.mapValues { (Entity.Kind.organization, $0) }
         for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
             var previousPlaceEnd: String.Index?
             for run in self.runs(in: words, text: paragraph.text) {

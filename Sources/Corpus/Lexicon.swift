@@ -36,6 +36,8 @@ struct Lexicon: Sendable {
     let attributionVerbs: Set<String>
     /// Words that make a name a place's, folded (`sea`, `river`).
     let placeWords: Set<String>
+    /// Well-known acronyms → full names (`UN` → `United Nations`).
+    let acronyms: [String: String]
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -71,6 +73,7 @@ struct Lexicon: Sendable {
         self.organizationWords = Set(entries("organization-words").map(TextFolding.fold))
         self.attributionVerbs = Set(entries("attribution-verbs").map(TextFolding.fold))
         self.placeWords = Set(entries("place-words").map(TextFolding.fold))
+        self.acronyms = Dictionary(pairs("acronyms"), uniquingKeysWith: { first, _ in first })
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })
