@@ -7,8 +7,6 @@
 /// month without a year falls before the publication date unless its clause looks ahead
 /// (`will`, `would`, `expected`, `by`, `until`, `next`).
 struct DateMentionExtractor: Sendable {
-    private typealias Word = TextWord
-
     private static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
     private static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
     private static let yearPrepositions: Set<String> = ["in", "since", "from", "until", "till", "by", "during", "before", "after", "to", "of"]
@@ -44,7 +42,7 @@ struct DateMentionExtractor: Sendable {
 
     // MARK: Matching
 
-    private func match(at index: Int, _ words: [Word], text: String, paragraph: Int, published: CalendarDate?) -> (DateMention, Int)? {
+    private func match(at index: Int, _ words: [TextWord], text: String, paragraph: Int, published: CalendarDate?) -> (DateMention, Int)? {
         let word = words[index]
         func make(_ date: String, _ precision: DateMention.Precision, relative: Bool, from first: Int, to last: Int) -> (DateMention, Int) {
             let range = words[first].range.lowerBound..<words[last].range.upperBound
@@ -95,7 +93,7 @@ struct DateMentionExtractor: Sendable {
 
     /// Weekdays and relative words.
     private func relative(
-        at index: Int, _ words: [Word], published: CalendarDate,
+        at index: Int, _ words: [TextWord], published: CalendarDate,
         make: (String, DateMention.Precision, Bool, Int, Int) -> (DateMention, Int)
     ) -> (DateMention, Int)? {
         let word = words[index].folded
@@ -137,7 +135,7 @@ struct DateMentionExtractor: Sendable {
 
     // MARK: Helpers
 
-    private static func dayDate(at index: Int, _ words: [Word]) -> (WrittenDate, Int, Bool)? {
+    private static func dayDate(at index: Int, _ words: [TextWord]) -> (WrittenDate, Int, Bool)? {
         guard index + 1 < words.count else { return nil }
         if let day = Int(words[index].text), (1...31).contains(day) {
             var monthIndex = index + 1
@@ -159,7 +157,7 @@ struct DateMentionExtractor: Sendable {
         return nil
     }
 
-    private static func year(_ word: Word) -> Int? {
+    private static func year(_ word: TextWord) -> Int? {
         guard word.text.count == 4, let year = Int(word.text), (1000...2999).contains(year) else { return nil }
         return year
     }
@@ -176,7 +174,7 @@ struct DateMentionExtractor: Sendable {
     private static let lookingBack: Set<String> = ["said", "says", "told", "was", "were", "had", "did", "announced", "since", "after", "ago", "earlier", "last"]
 
     /// The tense of the clause before a mention: the nearest marker within fourteen words.
-    private func tense(_ words: [Word], before index: Int, preposition: String?) -> Tense {
+    private func tense(_ words: [TextWord], before index: Int, preposition: String?) -> Tense {
         if let preposition, ["until", "till", "by", "from"].contains(preposition) { return .ahead }
         if let preposition, ["since", "after"].contains(preposition) { return .behind }
         var position = index - 1

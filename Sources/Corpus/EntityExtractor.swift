@@ -9,24 +9,8 @@
 /// alone, in capitals or without accents join the person first named in full.
 struct EntityExtractor: Sendable {
     let gazetteer: Gazetteer
-    let honorifics: Set<String>
-    let titles: Set<String>
-    let organizationWords: Set<String>
-    let placeWords: Set<String>
-    /// Agency tags (`reuters`), which name organizations on their own.
-    let agencies: Set<String>
-    /// Well-known acronyms → full names; a document's own "(ACRONYM)"s are added to these.
-    let knownAcronyms: [String: String]
-
-    init(gazetteer: Gazetteer, lexicon: Lexicon) {
-        self.gazetteer = gazetteer
-        self.honorifics = lexicon.honorifics
-        self.titles = lexicon.titles
-        self.organizationWords = lexicon.organizationWords
-        self.placeWords = lexicon.placeWords
-        self.agencies = Set(lexicon.agencies.keys)
-        self.knownAcronyms = lexicon.acronyms
-    }
+    /// Honorifics, titles, organization and place words, agencies and well-known acronyms.
+    let lexicon: Lexicon
 
     /// Prepositions after which an unknown name is a place ("in Cumbria", "from Brittany").
     private static let placePrepositions: Set<String> = ["in", "from", "near", "across", "around", "throughout"]
@@ -62,7 +46,7 @@ struct EntityExtractor: Sendable {
     ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
     func extract(from paragraphs: [Paragraph], words paragraphWords: [[TextWord]]) -> [Entity] {
         var found: [Found] = []
-        var acronyms = self.knownAcronyms.mapValues { (Entity.Kind.organization, $0) }
+        var acronyms = self.lexicon.acronyms.mapValues { (Entity.Kind.organization, $0) }
         for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
             var previousPlaceEnd: String.Index?
             for run in self.runs(in: words, text: paragraph.text) {
@@ -114,7 +98,7 @@ struct EntityExtractor: Sendable {
     private func joins(_ previous: TextWord, _ gap: Substring) -> Bool {
         if gap.allSatisfy({ $0 == " " }) || gap == " & " { return true }
         guard gap.first == ".", gap.dropFirst().allSatisfy({ $0 == " " }) else { return false }
-        return self.honorifics.contains(previous.folded) || previous.text.count == 1
+        return self.lexicon.honorifics.contains(previous.folded) || previous.text.count == 1
     }
 
     // MARK: Classification
@@ -132,7 +116,7 @@ struct EntityExtractor: Sendable {
         var index = run.startIndex
         // "leader Kim Jong-un": a lower-case title just before the run introduces a person.
         var pendingTitle = run.first.flatMap { first in words.firstIndex(of: first) }.map { position in
-            position > 0 && self.titles.contains(words[position - 1].folded)
+            position > 0 && self.lexicon.titles.contains(words[position - 1].folded)
         } ?? false
         while index < run.endIndex {
             if let (end, place) = self.longestPlace(in: run, from: index) {
@@ -142,12 +126,12 @@ struct EntityExtractor: Sendable {
             } else if let end = self.titleEnd(in: run, from: index) {
                 index = end
                 pendingTitle = true
-            } else if let end = self.nameEnd(in: run, from: index, words: self.placeWords) {
+            } else if let end = self.nameEnd(in: run, from: index, kind: .location) {
                 let slice = run[index..<end]
                 results.append(self.found(.location, Self.withoutPossessive(slice.map(\.text).joined(separator: " ")), slice, paragraph))
                 index = end
                 pendingTitle = false
-            } else if let end = self.nameEnd(in: run, from: index, words: self.organizationWords) {
+            } else if let end = self.nameEnd(in: run, from: index, kind: .organization) {
                 let slice = run[index..<end]
                 let name = Self.withoutPossessive(String(text[slice.first!.range.lowerBound..<slice.last!.range.upperBound]))
                 results.append(self.found(.organization, name, slice, paragraph))
@@ -163,7 +147,7 @@ struct EntityExtractor: Sendable {
                     end += 1
                 }
                 let slice = run[index..<max(end, index + 1)]
-                if slice.count == 1, slice.first!.isAllCaps || self.agencies.contains(slice.first!.folded), !Self.connectors.contains(slice.first!.text) {
+                if slice.count == 1, slice.first!.isAllCaps || self.lexicon.agencies[slice.first!.folded] != nil, !Self.connectors.contains(slice.first!.text) {
                     results.append(self.found(.organization, Self.withoutPossessive(slice.first!.text), slice, paragraph))
                 } else if index == run.startIndex, (1...3).contains(slice.count), !pendingTitle,
                     self.followsPlacePreposition(slice.first!, words: words), !self.hasPersonSignal(slice, words: words, text: text)
@@ -217,11 +201,12 @@ struct EntityExtractor: Sendable {
         return nil
     }
 
-    /// The end of a name starting at `start` that runs through one of `words` (an organization's
+    /// The end of a name starting at `start` that runs through one of its kind's words (an organization's
     /// `Council`, a place's `Sea`), with an `of …`/`for …` complement (`Ministry of Energy and
     /// Mineral Resources`, `Gulf of Riga`, `Nordic Institute for Coastal Research`).
-    private func nameEnd(in run: ArraySlice<TextWord>, from start: Int, words: Set<String>) -> Int? {
+    private func nameEnd(in run: ArraySlice<TextWord>, from start: Int, kind: Entity.Kind) -> Int? {
         guard !Self.connectors.contains(run[start].text) else { return nil }
+        let words = kind == .organization ? self.lexicon.organizationWords : self.lexicon.placeWords
         var last: Int?
         var index = start
         // "UNMAS and the UN Verification Mission" are two names: "and" ends this one.
@@ -232,7 +217,7 @@ struct EntityExtractor: Sendable {
         guard var end = last.map({ $0 + 1 }) else { return nil }
         // A bare organization word ("the Council") names nothing by itself.
         let hasComplement = end < run.endIndex && (run[end].text == "of" || run[end].text == "for")
-        if end == start + 1 && !run[start].isAllCaps && !hasComplement && words == self.organizationWords { return nil }
+        if end == start + 1 && !run[start].isAllCaps && !hasComplement && kind == .organization { return nil }
         if hasComplement {
             var stop = end + 1
             while stop < run.endIndex {
@@ -258,9 +243,9 @@ struct EntityExtractor: Sendable {
         while end < run.endIndex {
             let one = run[end].folded
             let two = end + 1 < run.endIndex ? one + " " + run[end + 1].folded : ""
-            if self.titles.contains(two) || self.honorifics.contains(two) {
+            if self.lexicon.titles.contains(two) || self.lexicon.honorifics.contains(two) {
                 end += 2
-            } else if self.titles.contains(one) || self.honorifics.contains(one) {
+            } else if self.lexicon.titles.contains(one) || self.lexicon.honorifics.contains(one) {
                 end += 1
             } else {
                 break
@@ -284,7 +269,7 @@ struct EntityExtractor: Sendable {
         if last + 1 < words.count, text[slice.last!.range.upperBound...].hasPrefix(",") {
             let next = words[last + 1].folded
             let nextTwo = last + 2 < words.count ? next + " " + words[last + 2].folded : next
-            if ["a", "an", "the", "who", "whose", "its", "his", "her"].contains(next) || self.titles.contains(next) || self.titles.contains(nextTwo) {
+            if ["a", "an", "the", "who", "whose", "its", "his", "her"].contains(next) || self.lexicon.titles.contains(next) || self.lexicon.titles.contains(nextTwo) {
                 return true  // "Rhiannon Pugh, chief executive of …"
             }
         }

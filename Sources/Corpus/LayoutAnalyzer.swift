@@ -11,7 +11,7 @@ struct LayoutAnalyzer: Sendable {
     let lexicon: Lexicon
 
     /// What the analysis found.
-    struct Layout: Sendable, Hashable {
+    struct Layout: Sendable {
         /// The headline, when the page has one.
         var headline: String?
         /// The publisher named by a masthead line before the headline.
@@ -24,17 +24,6 @@ struct LayoutAnalyzer: Sendable {
         var dateline: Dateline?
         /// The paragraphs kept, in order, each with its section.
         var paragraphs: [(section: Section, text: String)] = []
-
-        static func == (lhs: Layout, rhs: Layout) -> Bool {
-            lhs.headline == rhs.headline && lhs.masthead == rhs.masthead && lhs.statedDate == rhs.statedDate
-                && lhs.isPressRelease == rhs.isPressRelease && lhs.dateline == rhs.dateline
-                && lhs.paragraphs.elementsEqual(rhs.paragraphs) { $0.section == $1.section && $0.text == $1.text }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(self.headline)
-            hasher.combine(self.paragraphs.count)
-        }
     }
 
     /// What one unit of text is.

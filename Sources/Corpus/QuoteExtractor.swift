@@ -21,7 +21,6 @@ struct QuoteExtractor: Sendable {
         let paragraph: Paragraph
         let range: Range<String.Index>
         let closeEnd: String.Index
-        let continuesPrevious: Bool
     }
 
     private struct PersonMention {
@@ -109,13 +108,13 @@ struct QuoteExtractor: Sendable {
                 openedAt = next
                 straightOpen = character == "\""
             } else if let start = openedAt, self.closers.contains(character) || (character == "\"" && straightOpen) || (character == "\"" && !straightOpen) {
-                spans.append(Span(paragraph: paragraph, range: start..<index, closeEnd: next, continuesPrevious: continuing && spans.isEmpty && start == text.index(after: text.startIndex)))
+                spans.append(Span(paragraph: paragraph, range: start..<index, closeEnd: next))
                 openedAt = nil
             }
             index = next
         }
         if let start = openedAt, start < text.endIndex {
-            spans.append(Span(paragraph: paragraph, range: start..<text.endIndex, closeEnd: text.endIndex, continuesPrevious: continuing && spans.isEmpty))
+            spans.append(Span(paragraph: paragraph, range: start..<text.endIndex, closeEnd: text.endIndex))
         }
         return spans.filter { !text[$0.range].trimmingCharacters(in: .whitespaces).isEmpty }
     }
