@@ -3,17 +3,21 @@
 /// Capitalised runs of words are read one by one. A run the gazetteer knows is a location
 /// (under its common name, so `DPRK` and `Democratic People's Republic of Korea` are
 /// `North Korea`). A run with an organization word (`Council`, `Ministry`) or an acronym is an
-/// organization, and `(ACRONYM)` right after one names it too. Courtesy titles and offices
-/// (`Mr.`, `US President`, `Special Rapporteur`) are stripped from people's names. A run is a
-/// person when such a title precedes it or it is two to four names; later mentions by surname
-/// alone, in capitals or without accents join the person first named in full.
+/// organization, and `(ACRONYM)` right after one names it too. A lower-case noun beside a
+/// name says what it is: `operator De Lijn` and `Linha Norte, the state-owned operator` are
+/// organizations, `Antioquia department` and `the region of Flanders` places. Courtesy titles
+/// and offices (`Mr.`, `US President`, `Special Rapporteur`) are stripped from people's names.
+/// A run is a person when such a title precedes it or it is two to four names; later mentions
+/// by surname alone, in capitals or without accents join the person first named in full, and
+/// a shortened organization name (`the Commission`) joins the fuller one it ends.
+/// Media contacts are people, and their cities places.
 struct EntityExtractor: Sendable {
     let gazetteer: Gazetteer
     /// Honorifics, titles, organization and place words, agencies and well-known acronyms.
     let lexicon: Lexicon
 
     /// Prepositions after which an unknown name is a place ("in Cumbria", "from Brittany").
-    private static let placePrepositions: Set<String> = ["in", "from", "near", "across", "around", "throughout"]
+    private static let placePrepositions: Set<String> = ["in", "from", "near", "off", "across", "around", "throughout"]
 
     /// Capitalised words that do not start a name at the start of a sentence.
     private static let sentenceStarters: Set<String> = [
@@ -29,7 +33,8 @@ struct EntityExtractor: Sendable {
     ]
 
     private struct Found {
-        /// A name with no sign of being a person's: kept only if it joins a person named in full.
+        /// A name with no sign of being a person's, or a bare organization word: kept only if
+        /// it joins a person named in full or an organization's fuller name.
         var isWeak = false
         let kind: Entity.Kind
         let name: String
@@ -39,27 +44,32 @@ struct EntityExtractor: Sendable {
         let text: String
     }
 
-    /// The entities of a document's paragraphs (contacts excluded: those are contacts).
+    /// The entities of a document's paragraphs.
     ///
     /// - Parameters:
     ///   - paragraphs: the paragraphs.
     ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
-    func extract(from paragraphs: [Paragraph], words paragraphWords: [[TextWord]]) -> [Entity] {
+    ///   - contacts: the media contacts found in the `contacts` paragraphs, which are read for
+    ///     these names and cities only (their other words are phone numbers and labels).
+    func extract(from paragraphs: [Paragraph], words paragraphWords: [[TextWord]], contacts: [Contact]) -> [Entity] {
         var found: [Found] = []
         var acronyms = self.lexicon.acronyms.mapValues { (Entity.Kind.organization, $0) }
+        for paragraph in paragraphs where paragraph.section == .contacts {
+            found.append(contentsOf: self.contactMentions(contacts, in: paragraph))
+        }
         for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
             var previousPlaceEnd: String.Index?
             for run in self.runs(in: words, text: paragraph.text) {
-                var results = self.classify(run, words: words, paragraph: paragraph, acronyms: &acronyms)
-                // "in Cumbria, Powys, Norfolk and Cornwall": names listed after a place are places.
-                if results.isEmpty, run.count <= 3, let end = previousPlaceEnd,
-                    [", ", " and ", ", and "].contains(String(paragraph.text[end..<run.first!.range.lowerBound])),
-                    !self.hasPersonSignal(run, words: words, text: paragraph.text)
-                {
-                    results = [self.found(.location, Self.withoutPossessive(run.map(\.text).joined(separator: " ")), run, paragraph)]
+                for var result in self.classify(run, words: words, paragraph: paragraph, acronyms: &acronyms) {
+                    // "in Cumbria, Powys, Norfolk and Cornwall": names listed after a place are places.
+                    if result.isWeak, result.kind == .person, let end = previousPlaceEnd, result.name.split(separator: " ").count <= 3,
+                        self.continuesList(result.range, after: paragraph.text[end..<result.range.lowerBound], in: paragraph.text)
+                    {
+                        result = Found(kind: .location, name: result.surface, surface: result.surface, paragraph: result.paragraph, range: result.range, text: result.text)
+                    }
+                    found.append(result)
+                    previousPlaceEnd = result.kind == .location ? result.range.upperBound : nil
                 }
-                found.append(contentsOf: results)
-                previousPlaceEnd = results.last.flatMap { $0.kind == .location ? $0.range.upperBound : nil }
             }
         }
         return self.merge(found, acronyms: acronyms)
@@ -67,6 +77,7 @@ struct EntityExtractor: Sendable {
 
     // MARK: Runs of capitalised words
 
+    /// The runs of capitalised words, as slices of `words`: a run's indices are word positions.
     private func runs(in words: [TextWord], text: String) -> [ArraySlice<TextWord>] {
         var runs: [ArraySlice<TextWord>] = []
         var start: Int?
@@ -83,7 +94,7 @@ struct EntityExtractor: Sendable {
             if start != nil && !joined { close(index) }
             if word.isCapitalized && !Self.months.contains(Self.withoutPossessive(word.folded)) {
                 if start == nil { start = index }
-            } else if start != nil && Self.connectors.contains(word.text) && joined {
+            } else if start != nil && (Self.connectors.contains(word.text) || Self.isMissionIn(words, index)) && joined {
                 continue
             } else {
                 close(index)
@@ -91,6 +102,24 @@ struct EntityExtractor: Sendable {
         }
         close(words.count)
         return runs
+    }
+
+    /// Whether the name at `name`, written `separator` after a place, is an item of a list of
+    /// places: the last (`and Cornwall`) or one followed by more (`, Powys, …`).
+    /// `the DPRK, Tomás Ojea Quintana, has warned` is no list.
+    private func continuesList(_ name: Range<String.Index>, after separator: Substring, in text: String) -> Bool {
+        guard [", ", " and ", ", and "].contains(separator) else { return false }
+        if separator != ", " { return true }
+        let rest = text[name.upperBound...]
+        let next = rest.hasPrefix(", ") ? rest.dropFirst(2) : rest.hasPrefix(" and ") ? rest.dropFirst(5) : ""
+        return next.first?.isUppercase == true
+    }
+
+    /// Whether `words[index]` is the `in` of a mission named for its country (`UN Verification
+    /// Mission in Colombia`, `UN Assistance Mission in Afghanistan`).
+    private static func isMissionIn(_ words: [TextWord], _ index: Int) -> Bool {
+        words[index].text == "in" && index > 0 && words[index - 1].folded == "mission"
+            && index + 1 < words.count && words[index + 1].isCapitalized
     }
 
     /// Whether the gap after `previous` keeps the run going: spaces only, or the dot of an
@@ -115,9 +144,7 @@ struct EntityExtractor: Sendable {
         var results: [Found] = []
         var index = run.startIndex
         // "leader Kim Jong-un": a lower-case title just before the run introduces a person.
-        var pendingTitle = run.first.flatMap { first in words.firstIndex(of: first) }.map { position in
-            position > 0 && self.lexicon.titles.contains(words[position - 1].folded)
-        } ?? false
+        var pendingTitle = !run.isEmpty && run.startIndex > 0 && self.lexicon.titles.contains(words[run.startIndex - 1].folded)
         while index < run.endIndex {
             if let (end, place) = self.longestPlace(in: run, from: index) {
                 results.append(self.found(.location, place, run[index..<end], paragraph))
@@ -147,12 +174,20 @@ struct EntityExtractor: Sendable {
                     end += 1
                 }
                 let slice = run[index..<max(end, index + 1)]
+                let named = Self.withoutPossessive(slice.map(\.text).joined(separator: " "))
                 if slice.count == 1, slice.first!.isAllCaps || self.lexicon.agencies[slice.first!.folded] != nil, !Self.connectors.contains(slice.first!.text) {
                     results.append(self.found(.organization, Self.withoutPossessive(slice.first!.text), slice, paragraph))
+                } else if slice.count <= 4, !pendingTitle, let kind = self.kindByNeighbours(slice, words: words, text: text) {
+                    results.append(self.found(kind, named, slice, paragraph))
+                } else if slice.count == 1, self.lexicon.organizationWords.contains(TextFolding.fold(named)) {
+                    // "the Commission", "the Alliance's members": a shortened name, kept if a fuller one is known.
+                    var organization = self.found(.organization, named, slice, paragraph)
+                    organization.isWeak = true
+                    results.append(organization)
                 } else if index == run.startIndex, (1...3).contains(slice.count), !pendingTitle,
-                    self.followsPlacePreposition(slice.first!, words: words), !self.hasPersonSignal(slice, words: words, text: text)
+                    self.followsPlacePreposition(slice.startIndex, words: words), !self.hasPersonSignal(slice, words: words, text: text)
                 {
-                    results.append(self.found(.location, Self.withoutPossessive(slice.map(\.text).joined(separator: " ")), slice, paragraph))
+                    results.append(self.found(.location, named, slice, paragraph))
                 } else if (1...4).contains(slice.count), !Self.connectors.contains(slice.first!.text) {
                     var person = self.found(.person, Self.displayName(slice), slice, paragraph)
                     person.isWeak = !(pendingTitle || self.hasPersonSignal(slice, words: words, text: text))
@@ -196,8 +231,51 @@ struct EntityExtractor: Sendable {
             if let country = self.gazetteer.country(named: phrase) { return (end, country.name) }
             // "Sofia Raposo" is a person: a one-word city followed by another name is a first name.
             if end - start == 1, end < run.endIndex, run[end].isCapitalized, !run[end].isAllCaps { continue }
-            if let city = self.gazetteer.city(named: phrase) { return (end, city.name) }
+            if let place = self.gazetteer.city(named: phrase) ?? self.gazetteer.region(named: phrase) { return (end, place.name) }
         }
+        return nil
+    }
+
+    /// The mentions of contacts' names (people) and cities (places) in a contacts paragraph.
+    private func contactMentions(_ contacts: [Contact], in paragraph: Paragraph) -> [Found] {
+        var found: [Found] = []
+        for contact in contacts {
+            guard let name = paragraph.text.range(of: contact.name) else { continue }
+            found.append(Found(kind: .person, name: contact.name, surface: contact.name, paragraph: paragraph.index, range: name, text: paragraph.text))
+            if let city = contact.city, let range = paragraph.text.range(of: city) {
+                let canonical = self.gazetteer.city(named: city)?.name ?? city
+                found.append(Found(kind: .location, name: canonical, surface: city, paragraph: paragraph.index, range: range, text: paragraph.text))
+            }
+        }
+        return found
+    }
+
+    /// What the lower-case nouns beside a name say it is: an organization (`operator De Lijn`,
+    /// `Linha Norte, the state-owned operator,`, `the city parliament, the Bürgerschaft,`) or a
+    /// place (`Antioquia department`, `the centre of Ghent`).
+    private func kindByNeighbours(_ slice: ArraySlice<TextWord>, words: [TextWord], text: String) -> Entity.Kind? {
+        let (first, last) = (slice.startIndex, slice.endIndex - 1)
+        func word(_ index: Int) -> String? { words.indices.contains(index) && !words[index].isCapitalized ? words[index].folded : nil }
+        func gap(after index: Int) -> Substring { text[words[index].range.upperBound..<(index + 1 < words.count ? words[index + 1].range.lowerBound : text.endIndex)] }
+        let organizations = self.lexicon.organizationNouns
+        if let before = word(first - 1), organizations.contains(before), gap(after: first - 1) == " " { return .organization }
+        if let after = word(last + 1), gap(after: last) == " " {
+            if self.lexicon.placeNouns.contains(after) { return .location }
+            if organizations.contains(after) { return .organization }
+        }
+        // "Linha Norte, the state-owned operator,": the apposition's last word before its comma.
+        if gap(after: last).hasPrefix(","), let article = word(last + 1), ["the", "a", "an"].contains(article) {
+            var index = last + 2
+            while let noun = word(index), index < last + 6 {
+                if gap(after: index) != " " { return organizations.contains(noun) ? .organization : nil }
+                index += 1
+            }
+        }
+        // "the city parliament, the Bürgerschaft,": the apposition comes first.
+        if word(first - 1) == "the", first >= 2, gap(after: first - 2).hasPrefix(","), let noun = word(first - 2), organizations.contains(noun) {
+            return .organization
+        }
+        if word(first - 1) == "of", let noun = word(first - 2), self.lexicon.placeNouns.contains(noun) { return .location }
         return nil
     }
 
@@ -216,7 +294,7 @@ struct EntityExtractor: Sendable {
         }
         guard var end = last.map({ $0 + 1 }) else { return nil }
         // A bare organization word ("the Council") names nothing by itself.
-        let hasComplement = end < run.endIndex && (run[end].text == "of" || run[end].text == "for")
+        let hasComplement = end < run.endIndex && (run[end].text == "of" || run[end].text == "for" || run[end].text == "in")
         if end == start + 1 && !run[start].isAllCaps && !hasComplement && kind == .organization { return nil }
         if hasComplement {
             var stop = end + 1
@@ -232,9 +310,8 @@ struct EntityExtractor: Sendable {
         return end
     }
 
-    private func followsPlacePreposition(_ word: TextWord, words: [TextWord]) -> Bool {
-        guard let position = words.firstIndex(of: word), position > 0 else { return false }
-        return Self.placePrepositions.contains(words[position - 1].folded)
+    private func followsPlacePreposition(_ position: Int, words: [TextWord]) -> Bool {
+        position > 0 && Self.placePrepositions.contains(words[position - 1].folded)
     }
 
     /// The end of a run of title and honorific words starting at `start`, if any.
@@ -263,7 +340,7 @@ struct EntityExtractor: Sendable {
     /// right after it or right before it (`X said`, `said X`), or `, who`.
     private func hasPersonSignal(_ slice: ArraySlice<TextWord>, words: [TextWord], text: String) -> Bool {
         guard slice.count >= 2, slice.allSatisfy({ !$0.isAllCaps || $0.text.count > 3 }) else { return false }
-        guard let first = words.firstIndex(of: slice.first!), let last = words.firstIndex(of: slice.last!) else { return false }
+        let (first, last) = (slice.startIndex, slice.endIndex - 1)
         if last + 1 < words.count, Self.attributionWords.contains(words[last + 1].folded) { return true }
         // "Wilmer Ocampo, a former combatant": an apposition describing a person.
         if last + 1 < words.count, text[slice.last!.range.upperBound...].hasPrefix(",") {
@@ -298,26 +375,71 @@ struct EntityExtractor: Sendable {
 
     // MARK: Merging
 
-    private func merge(_ found: [Found], acronyms: [String: (Entity.Kind, String)]) -> [Entity] {
-        // People first named in full absorb later partial mentions (surname, capitals, no accents).
-        let fullNames = found.filter { $0.kind == .person && !$0.isWeak }.map(\.name).reduce(into: [String]()) { names, name in
+    /// The longer names that hold `name`'s words where `fits` allows (given the longer name's
+    /// words and the range they would take).
+    private static func fuller(_ name: String, among names: [String], fits: ([Substring], Range<Int>) -> Bool) -> [String] {
+        let words = TextFolding.fold(name).split(separator: " ")
+        return names.filter { full in
+            let fullWords = TextFolding.fold(full).split(separator: " ")
+            guard fullWords.count > words.count else { return false }
+            return (0...(fullWords.count - words.count)).contains { start in
+                let range = start..<(start + words.count)
+                return Array(fullWords[range]) == words && fits(fullWords, range)
+            }
+        }
+    }
+
+    /// A person's surname or surnames: any words after the first name (`Benavides` and
+    /// `Benavides Arango` are Lucía Benavides Arango).
+    private static func surnames(_ words: [Substring], _ range: Range<Int>) -> Bool { range.lowerBound > 0 }
+
+    /// An organization's name or its part before a complement (`Verification Mission` in
+    /// `UN Verification Mission in Colombia`, `Council` in `Human Rights Council`).
+    private static func head(_ words: [Substring], _ range: Range<Int>) -> Bool {
+        range.upperBound == words.count || ["of", "for", "in"].contains(words[range.upperBound])
+    }
+
+    /// The names people are known by in full: those with a sign of being a person's, and those
+    /// without that hold one of them as surnames (`Ana Sousa Lima, has warned` once `Sousa Lima
+    /// said`).
+    private static func fullNames(_ found: [Found]) -> [String] {
+        let people = found.filter { $0.kind == .person }
+        let signalled = people.filter { !$0.isWeak }.map(\.name)
+        let completing = people.filter { item in
+            item.isWeak && signalled.contains { !Self.fuller($0, among: [item.name], fits: Self.surnames).isEmpty }
+        }
+        return (signalled + completing.map(\.name)).reduce(into: [String]()) { names, name in
             if !names.contains(where: { TextFolding.fold($0) == TextFolding.fold(name) }) { names.append(name) }
         }
+    }
+
+    private func merge(_ found: [Found], acronyms: [String: (Entity.Kind, String)]) -> [Entity] {
+        // People first named in full absorb later partial mentions (surname, capitals, no accents).
+        let fullNames = Self.fullNames(found)
+        let organizationNames = found.filter { $0.kind == .organization && !$0.isWeak }.map(\.name)
+        /// The organization a shortened name stands for: the nearest fuller name, itself expanded
+        /// (`Council` → `Human Rights Council` → `UN Human Rights Council`).
+        func expandedOrganization(_ name: String) -> String {
+            guard let nearest = Self.fuller(name, among: organizationNames, fits: Self.head).min(by: { $0.count < $1.count }) else { return name }
+            return expandedOrganization(nearest)
+        }
         func canonical(_ item: Found) -> (Entity.Kind, String) {
-            if item.kind == .organization, let expansion = acronyms[item.surface] { return expansion }
-            guard item.kind == .person else { return (item.kind, item.name) }
-            let words = TextFolding.fold(item.name).split(separator: " ")
-            let fuller = fullNames.filter { full in
-                let fullWords = TextFolding.fold(full).split(separator: " ")
-                return fullWords.count > words.count && Array(fullWords.suffix(words.count)) == words
+            switch item.kind {
+            case .organization:
+                // "the Commission" is the European Commission, "the Verification Mission" the UN
+                // Verification Mission in Colombia.
+                return acronyms[item.surface] ?? (.organization, expandedOrganization(item.name))
+            case .person:
+                return (.person, Self.fuller(item.name, among: fullNames, fits: Self.surnames).max { $0.count < $1.count } ?? item.name)
+            case .location:
+                return (.location, item.name)
             }
-            return (.person, fuller.max { $0.count < $1.count } ?? item.name)
         }
         var order: [String] = []
         var groups: [String: (kind: Entity.Kind, name: String, items: [Found])] = [:]
         for item in found {
             let (kind, name) = canonical(item)
-            if item.isWeak && !fullNames.contains(name) { continue }
+            if item.isWeak && (item.kind == .person ? !fullNames.contains(name) : name == item.name) { continue }
             let key = "\(kind.rawValue):\(TextFolding.fold(name))"
             if groups[key] == nil {
                 order.append(key)

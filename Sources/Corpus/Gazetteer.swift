@@ -1,7 +1,8 @@
 import Foundation
 
-/// Countries and major cities with their common aliases, from `Lexicons/countries.tsv` and
-/// `Lexicons/cities.tsv`, for recognising places and telling a phone number's country.
+/// Countries, major cities and well-known regions and natural features with their common
+/// aliases, from `Lexicons/countries.tsv`, `cities.tsv` and `regions.tsv`, for recognising
+/// places and telling a phone number's country.
 ///
 /// - Note: Immutable after loading; `standard` is loaded once and shared.
 struct Gazetteer: Sendable {
@@ -19,8 +20,8 @@ struct Gazetteer: Sendable {
         let trunkPrefix: String
     }
 
-    /// A city and the country it is in.
-    struct City: Sendable, Hashable {
+    /// A city, region or natural feature, and the country it is in (empty when it spans several).
+    struct Place: Sendable, Hashable {
         let name: String
         let countryCode: String
         let aliases: [String]
@@ -28,11 +29,12 @@ struct Gazetteer: Sendable {
 
     let countries: [String: Country]
     private let countryByName: [String: String]
-    private let cityByName: [String: City]
+    private let cityByName: [String: Place]
+    private let regionByName: [String: Place]
 
     /// The gazetteer shipped with the module.
     static let standard = Gazetteer(
-        countriesTSV: Self.resource("countries"), citiesTSV: Self.resource("cities"))
+        countriesTSV: Self.resource("countries"), citiesTSV: Self.resource("cities"), regionsTSV: Self.resource("regions"))
 
     private static func resource(_ name: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Lexicons"),
@@ -41,8 +43,8 @@ struct Gazetteer: Sendable {
         return text
     }
 
-    /// Builds a gazetteer from the two files' contents.
-    init(countriesTSV: String, citiesTSV: String) {
+    /// Builds a gazetteer from the files' contents.
+    init(countriesTSV: String, citiesTSV: String, regionsTSV: String) {
         func rows(_ text: String) -> [[String]] {
             text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
                 .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
@@ -59,16 +61,20 @@ struct Gazetteer: Sendable {
             countries[country.code] = country
             for name in [country.name] + country.aliases { countryByName[TextFolding.fold(name)] = country.code }
         }
-        var cityByName: [String: City] = [:]
-        for row in rows(citiesTSV) where row.count >= 2 {
-            let city = City(name: row[0], countryCode: row[1], aliases: aliases(row.count > 2 ? row[2] : nil))
-            for name in [city.name] + city.aliases where cityByName[TextFolding.fold(name)] == nil {
-                cityByName[TextFolding.fold(name)] = city
+        func places(_ text: String) -> [String: Place] {
+            var byName: [String: Place] = [:]
+            for row in rows(text) where row.count >= 2 {
+                let place = Place(name: row[0], countryCode: row[1], aliases: aliases(row.count > 2 ? row[2] : nil))
+                for name in [place.name] + place.aliases where byName[TextFolding.fold(name)] == nil {
+                    byName[TextFolding.fold(name)] = place
+                }
             }
+            return byName
         }
         self.countries = countries
         self.countryByName = countryByName
-        self.cityByName = cityByName
+        self.cityByName = places(citiesTSV)
+        self.regionByName = places(regionsTSV)
     }
 
     /// The country with this name or alias (`DPRK`, `Britain`), folded for comparison.
@@ -77,16 +83,21 @@ struct Gazetteer: Sendable {
     }
 
     /// The city with this name or alias (`Kiev`, `Washington, DC`).
-    func city(named name: String) -> City? {
+    func city(named name: String) -> Place? {
         self.cityByName[TextFolding.fold(name)]
     }
 
-    /// The country a place name (city or country) belongs to.
-    func country(ofPlace name: String) -> Country? {
-        self.city(named: name).flatMap { self.countries[$0.countryCode] } ?? self.country(named: name)
+    /// The region or natural feature with this name or alias (`Flanders`, `Mediterranean Sea`).
+    func region(named name: String) -> Place? {
+        self.regionByName[TextFolding.fold(name)]
     }
 
-    /// The first country the text names, by name or alias, or through one of its cities.
+    /// The country a place name (city, region in one country, or country) belongs to.
+    func country(ofPlace name: String) -> Country? {
+        (self.city(named: name) ?? self.region(named: name)).flatMap { self.countries[$0.countryCode] } ?? self.country(named: name)
+    }
+
+    /// The first country the text names, by name or alias, or through one of its cities or regions.
     ///
     /// - Complexity: O(*n*) in the text's words.
     func firstCountry(mentionedIn text: String) -> Country? {

@@ -58,15 +58,30 @@ public struct Ingestor: Sendable {
         let contacts = ContactExtractor(gazetteer: self.gazetteer, languages: self.lexicon.languages)
             .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
         let words = paragraphs.map { TextWord.scan($0.text) }
-        let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs, words: words)
+        let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs, words: words, contacts: contacts)
         return Document(
             id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
             title: title, isTitleDerived: layout.headline == nil,
-            source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead,
+            source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead
+                ?? (layout.isPressRelease ? self.signOffPublisher(paragraphs, entities: entities) : nil),
             published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts,
             dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),
             entities: entities,
             quotes: QuoteExtractor(verbs: self.lexicon.attributionVerbs).extract(from: paragraphs, entities: entities))
+    }
+
+    /// The publisher a press release signs off with: the organization on the short line just
+    /// before its media contacts (`OHCHR Seoul Office`), or the known organization whose office
+    /// that is (`OHCHR`).
+    private func signOffPublisher(_ paragraphs: [Paragraph], entities: [Entity]) -> String? {
+        guard let contacts = paragraphs.firstIndex(where: { $0.section == .contacts }), contacts > 0,
+            paragraphs[contacts - 1].text.split(separator: " ").count <= 12
+        else { return nil }
+        let signOff = paragraphs[contacts - 1].index
+        let mention = entities.filter { $0.kind == .organization }.flatMap(\.mentions).first { $0.paragraph == signOff }
+        guard let name = mention?.text else { return nil }
+        let first = String(name.prefix { $0 != " " })
+        return self.lexicon.acronyms[first] != nil ? first : name
     }
 
     /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and

@@ -36,6 +36,10 @@ struct Lexicon: Sendable {
     let attributionVerbs: Set<String>
     /// Words that make a name a place's, folded (`sea`, `river`).
     let placeWords: Set<String>
+    /// Lower-case nouns that make the name beside them a place's (`district`, `region of`).
+    let placeNouns: Set<String>
+    /// Lower-case nouns that make the name beside them an organization's (`operator`).
+    let organizationNouns: Set<String>
     /// Well-known acronyms → full names (`UN` → `United Nations`).
     let acronyms: [String: String]
 
@@ -73,6 +77,8 @@ struct Lexicon: Sendable {
         self.organizationWords = Set(entries("organization-words").map(TextFolding.fold))
         self.attributionVerbs = Set(entries("attribution-verbs").map(TextFolding.fold))
         self.placeWords = Set(entries("place-words").map(TextFolding.fold))
+        self.placeNouns = Set(entries("place-nouns").map(TextFolding.fold))
+        self.organizationNouns = Set(entries("organization-nouns").map(TextFolding.fold))
         self.acronyms = Dictionary(pairs("acronyms"), uniquingKeysWith: { first, _ in first })
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },

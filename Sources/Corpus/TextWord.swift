@@ -11,9 +11,10 @@ struct TextWord: Sendable, Hashable {
     /// Whether it starts with a capital letter.
     var isCapitalized: Bool { self.text.first?.isUppercase == true }
 
-    /// Whether it is all capitals, with at least two letters (`UN`, `OJEA`).
+    /// Whether it is all capitals, with at least two letters, a possessive aside (`UN`, `OJEA`, `EU’s`).
     var isAllCaps: Bool {
-        let letters = self.text.unicodeScalars.filter(\.properties.isAlphabetic)
+        var letters = self.text.unicodeScalars.filter(\.properties.isAlphabetic)
+        if letters.last == "s", self.folded.hasSuffix("'s") { letters.removeLast() }
         return letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
     }
 

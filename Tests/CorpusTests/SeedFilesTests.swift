@@ -54,6 +54,8 @@ struct SeedFilesTests {
         #expect(!document.isTitleDerived)
         #expect(document.published == "2018-04-25")
         #expect(document.dateline == "GENEVA")
+        // Signed off "OHCHR Seoul Office" just before the media contacts.
+        #expect(document.source == "OHCHR")
         let texts = document.paragraphs.map(\.text)
         for chrome in ["Skip to main content", "Press releases Special Procedures", "North Korea talks", "25 April 2018"] {
             #expect(!texts.contains(chrome))
@@ -149,13 +151,19 @@ struct SeedFilesTests {
         #expect(Set(expert.aliases) == ["Ojea Quintana", "Tomás OJEA QUINTANA"])
         #expect(self.entity("Antonio Guterres", in: document)?.kind == .person)
         for organization in [
-            "Office of the United Nations High Commissioner for Human Rights", "Human Rights Council", "General Assembly",
+            "Office of the United Nations High Commissioner for Human Rights", "UN Human Rights Council", "General Assembly",
             "Inter-American Commission of Human Rights",
         ] {
             #expect(self.entity(organization, in: document)?.kind == .organization, "\(organization)")
         }
-        // The contacts are contacts, not entities of the story.
-        #expect(self.entity("Olga Nakajo", in: document) == nil)
+        // "the Human Rights Council" and "the Council" are the UN Human Rights Council named first.
+        #expect(Set(self.entity("UN Human Rights Council", in: document)?.aliases ?? []) == ["Human Rights Council", "Council"])
+        // The media contacts are people named in the contacts section.
+        for contact in document.contacts {
+            let person = try #require(self.entity(contact.name, in: document), "\(contact.name)")
+            #expect(person.kind == .person)
+            #expect(person.mentions.allSatisfy { document.paragraphs[$0.paragraph].section == .contacts })
+        }
     }
 
     /// Every mention's offsets (Unicode scalars) select its text in its paragraph.
