@@ -8,7 +8,11 @@ struct ServeProcessTests {
     /// SIGTERM stops accepting, closes idle connections, answers the request in flight with
     /// `Connection: close`, and exits 0.
     @Test func drainsOnSIGTERMAndExitsZero() throws {
-        let server = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath, "--drain-timeout", "5"])
+        // Generous limits: on a loaded machine the steps below may take seconds, and neither
+        // the drain deadline nor the header timeout may cut the in-flight request short.
+        let server = try DossierProcess([
+            "serve", "--port", "0", "--seeds", DossierProcess.seedsPath, "--drain-timeout", "60", "--header-timeout", "60",
+        ])
         let port = try #require(server.listeningPort(), "no 'listening on' notice; stderr: \(server.standardError)")
 
         let idle = try TestClient(port: port)
