@@ -5,19 +5,17 @@ enum Slug {
     /// Longest slug, in characters.
     static let maxLength = 80
 
-    /// Characters scraped text uses for an apostrophe: ' ’ ` ´ ʼ.
-    static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "`", "\u{00B4}", "\u{02BC}"]
-
-    /// `Human Rights are key…` → `human-rights-are-key`: accents folded, lower case ASCII
-    /// letters and digits, words joined by `-`, cut at a word boundary.
+    /// `Human Rights are key…` → `human-rights-are-key`: folded as `TextFolding` folds
+    /// (`Bartłomiej Yıldırım` → `bartlomiej-yildirim`), lower case ASCII letters and digits,
+    /// words joined by `-`, cut at a word boundary.
     static func make(from title: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let folded = TextFolding.fold(title)
         var words: [String] = []
         var current = ""
         for scalar in folded.unicodeScalars {
             if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
                 current.unicodeScalars.append(scalar)
-            } else if Self.apostrophes.contains(scalar) {
+            } else if scalar == "'" {
                 continue  // "People's" → "peoples"
             } else if !current.isEmpty {
                 words.append(current)

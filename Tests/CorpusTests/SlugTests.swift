@@ -16,6 +16,9 @@ struct SlugTests {
         ("e\u{0301}te\u{0301}", "ete"),
         ("UN/DPRK: talks (part 2)", "un-dprk-talks-part-2"),
         ("Seoul 北朝鮮 talks", "seoul-talks"),
+        // Letters that are no base letter plus accent fold too.
+        ("Bartłomiej Grzęślak", "bartlomiej-grzeslak"), ("Ayşegül Yıldırım", "aysegul-yildirim"), ("Đà Nẵng", "da-nang"),
+        ("Øresund", "oresund"),
     ])
     func foldsAccentsAndPunctuation(_ title: String, _ slug: String) {
         #expect(Slug.make(from: title) == slug)
