@@ -24,4 +24,8 @@ public enum APIError: Error, Sendable, Hashable {
     case invalidQuery(QueryError)
     /// The service is not ready (loading or draining).
     case notReady(Readiness.Phase)
+    /// A CORS preflight from an origin the server does not allow.
+    case originNotAllowed(origin: String)
+    /// The server was started without an OpenAPI document to serve.
+    case openAPIUnavailable
 }

@@ -1,3 +1,4 @@
+import Corpus
 import HTTPServer
 import Serialization
 
@@ -5,21 +6,48 @@ import Serialization
 struct DocumentsHandler: Sendable {
     let catalog: Catalog
 
-    /// Document summaries, paged with `limit` and `offset`, in id order.
+    /// The orders `sort` accepts.
+    static let sortOrders = ["published", "-published"]
+
+    /// Document summaries, paged with `limit` and `offset`. Filters: `source` (case- and
+    /// accent-insensitive), `kind`, `from` and `to` (published dates, inclusive; undated
+    /// documents drop out) and `entity` (an entity id the document mentions). In id order, or
+    /// by `sort` = `published` / `-published` (undated last, ties by id).
     func list(_ context: RequestContext) throws(APIError) -> Response {
-        try context.requireParameters(["limit", "offset"])
-        let (limit, offset) = try context.page()
-        let documents = self.catalog.snapshot.documents
-        let page = documents.dropFirst(offset).prefix(limit).map(DocumentRepresentation.summary)
-        let listing = ListPage(path: "/v1/documents", total: documents.count, limit: limit, offset: offset, isPretty: context.isPretty)
-        return .json(listing.envelope(data: page), pretty: context.isPretty)
+        try context.requireParameters(["source", "kind", "from", "to", "entity", "sort", "limit", "offset"])
+        let source = context.query["source"].map(TextFolding.fold)
+        let kind = try context.choice("kind", among: DocumentKind.allCases.map(\.rawValue)).flatMap(DocumentKind.init)
+        let (from, to) = try context.dateRange()
+        let entity = context.query["entity"]
+        let sort = try context.choice("sort", among: Self.sortOrders)
+        let page = try context.page()
+        var documents = self.catalog.snapshot.documents.filter { document in
+            let published = document.published.flatMap(CalendarDate.init(parsing:))
+            return (source == nil || document.source.map(TextFolding.fold) == source)
+                && (kind == nil || document.kind == kind)
+                && (from.map { from in published.map { $0 >= from } ?? false } ?? true)
+                && (to.map { to in published.map { $0 <= to } ?? false } ?? true)
+                && (entity == nil || document.entities.contains { $0.id == entity })
+        }
+        if let sort {
+            let newestFirst = sort == "-published"
+            documents.sort { left, right in
+                switch (left.published, right.published) {
+                case let (l?, r?) where l != r: return newestFirst ? l > r : l < r
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default: return left.id < right.id
+                }
+            }
+        }
+        return context.listing(documents, page: page, render: DocumentRepresentation.summary)
     }
 
     /// One document, served from the bytes rendered with the snapshot.
     func get(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
         let entry = try self.entry(context)
-        return context.isPretty ? .json(entry.json, pretty: true) : entry.response
+        return context.isPretty || context.fields != nil ? context.resource(entry.json) : entry.response
     }
 
     /// The cleaned body as plain text.

@@ -8,6 +8,8 @@ enum Endpoint: CaseIterable, Sendable {
     case index
     case health
     case readiness
+    case metrics
+    case openAPI
     case documents
     case document
     case documentText
@@ -17,10 +19,11 @@ enum Endpoint: CaseIterable, Sendable {
     case entities
     case entity
 
-    /// The method it answers (`HEAD` is implied by `GET`).
+    /// The method it answers (`HEAD` is implied by `GET`, `OPTIONS` answered for every path).
     var method: HTTPMethod {
         switch self {
-        case .index, .health, .readiness, .documents, .document, .documentText, .contacts, .timeline, .quotes, .entities, .entity:
+        case .index, .health, .readiness, .metrics, .openAPI, .documents, .document, .documentText, .contacts, .timeline, .quotes,
+            .entities, .entity:
             return .get
         }
     }
@@ -31,6 +34,8 @@ enum Endpoint: CaseIterable, Sendable {
         case .index: return "/"
         case .health: return "/healthz"
         case .readiness: return "/readyz"
+        case .metrics: return "/metrics"
+        case .openAPI: return "/openapi.yaml"
         case .documents: return "/v1/documents"
         case .document: return "/v1/documents/{id}"
         case .documentText: return "/v1/documents/{id}/text"
@@ -39,6 +44,25 @@ enum Endpoint: CaseIterable, Sendable {
         case .quotes: return "/v1/quotes"
         case .entities: return "/v1/entities"
         case .entity: return "/v1/entities/{id}"
+        }
+    }
+
+    /// What it answers, for the index.
+    var summary: String {
+        switch self {
+        case .index: return "This index of the service and its endpoints."
+        case .health: return "Liveness: 200 while the process answers."
+        case .readiness: return "Readiness: 200 when serving, 503 while loading or draining."
+        case .metrics: return "Prometheus metrics: requests, latency, connections, corpus size."
+        case .openAPI: return "The OpenAPI 3.1 description of this API."
+        case .documents: return "Document summaries; filters source, kind, from, to, entity; sort; paging."
+        case .document: return "One document by id or slug, with everything extracted from it."
+        case .documentText: return "One document's cleaned body as plain text."
+        case .contacts: return "Press contacts across the corpus."
+        case .timeline: return "Dates the corpus mentions, in date order; filters from, to, entity."
+        case .quotes: return "Quotations with their speakers; filters speaker, document, q."
+        case .entities: return "People, organizations and places with counts; filter type."
+        case .entity: return "One entity: aliases, documents, quotes, co-occurring entities."
         }
     }
 }

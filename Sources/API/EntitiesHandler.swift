@@ -10,19 +10,10 @@ struct EntitiesHandler: Sendable {
     /// Entities with mention and document counts, most mentioned first; filter `type`.
     func list(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters(["type", "limit", "offset"])
-        let (limit, offset) = try context.page()
-        var kind: Entity.Kind?
-        if let type = context.query["type"] {
-            guard let parsed = Entity.Kind(rawValue: type) else {
-                throw .invalidParameter(name: "type", rule: "must be person, organization or location, got '\(type)'")
-            }
-            kind = parsed
-        }
+        let page = try context.page()
+        let kind = try context.choice("type", among: [Entity.Kind.person, .organization, .location].map(\.rawValue)).flatMap(Entity.Kind.init)
         let entries = self.catalog.rendered.entities.entries.filter { kind == nil || $0.kind == kind }
-        let page = entries.dropFirst(offset).prefix(limit).map(Self.summary)
-        var listing = ListPage(path: "/v1/entities", total: entries.count, limit: limit, offset: offset, isPretty: context.isPretty)
-        listing.filters = kind.map { [("type", $0.rawValue)] } ?? []
-        return .json(listing.envelope(data: Array(page)), pretty: context.isPretty)
+        return context.listing(entries, page: page, render: Self.summary)
     }
 
     /// One entity: aliases, its documents, the quotations it spoke, and the entities it
@@ -59,7 +50,7 @@ struct EntitiesHandler: Sendable {
         })), at: members.count - 1)
         members.insert(("quotes", .array(quotes)), at: members.count - 1)
         members.insert(("co_occurring", .array(Array(coOccurring))), at: members.count - 1)
-        return .json(.object(members), pretty: context.isPretty)
+        return context.resource(.object(members))
     }
 
     private static func path(_ id: String) -> String {

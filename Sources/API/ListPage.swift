@@ -1,7 +1,11 @@
+import Routing
 import Serialization
 
 /// The list envelope every collection endpoint returns:
 /// `{data, meta: {total, limit, offset}, links: {self, next, prev}}`.
+///
+/// The links keep every other query parameter of the request (filters, `fields`, `pretty`)
+/// in the order the client sent them, so following `next` pages through the same list.
 struct ListPage: Sendable {
     /// Largest page.
     static let maxLimit = 100
@@ -9,12 +13,10 @@ struct ListPage: Sendable {
     static let defaultLimit = 20
 
     let path: String
+    let query: QueryParameters
     let total: Int
     let limit: Int
     let offset: Int
-    let isPretty: Bool
-    /// Other query parameters to keep in the links (filters), in order.
-    var filters: [(String, String)] = []
 
     /// The envelope around one page of items.
     func envelope(data: [JSONValue]) -> JSONValue {
@@ -28,10 +30,9 @@ struct ListPage: Sendable {
     }
 
     private func link(offset: Int) -> JSONValue {
-        var pairs = self.filters
+        var pairs = self.query.pairs.filter { $0.name != "limit" && $0.name != "offset" }.map { ($0.name, $0.value) }
         pairs.append(("limit", String(self.limit)))
         pairs.append(("offset", String(offset)))
-        if self.isPretty { pairs.append(("pretty", "true")) }
         return .string(URLPath.withQuery(self.path, pairs))
     }
 }

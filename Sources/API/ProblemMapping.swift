@@ -28,6 +28,10 @@ enum ProblemMapping {
             return self.make(.badRequest, queryError.description, parameter: parameter)
         case .notReady(let phase):
             return self.make(.serviceUnavailable, phase == .loading ? "The corpus is still loading." : "The server is shutting down.")
+        case .originNotAllowed(let origin):
+            return self.make(.forbidden, "Cross-origin requests from '\(origin)' are not allowed (see --cors-origins).")
+        case .openAPIUnavailable:
+            return self.make(.notFound, "This server was started without its OpenAPI document (see --openapi).")
         }
     }
 

@@ -11,7 +11,7 @@ struct QuotesHandler: Sendable {
     /// One page of quotations.
     func list(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters(["speaker", "document", "q", "limit", "offset"])
-        let (limit, offset) = try context.page()
+        let page = try context.page()
         let speaker = context.query["speaker"]
         let documentID = context.query["document"]
         let words = context.query["q"].map { TextFolding.words(of: $0) } ?? []
@@ -22,11 +22,8 @@ struct QuotesHandler: Sendable {
         }.filter { _, quote in
             (speaker == nil || quote.speaker?.id == speaker) && (words.isEmpty || Set(TextFolding.words(of: quote.text)).isSuperset(of: words))
         }
-        let page = quotes.dropFirst(offset).prefix(limit).map { document, quote in
+        return context.listing(quotes, page: page) { document, quote in
             DocumentRepresentation.item(DocumentRepresentation.quote(quote), of: document)
         }
-        var listing = ListPage(path: "/v1/quotes", total: quotes.count, limit: limit, offset: offset, isPretty: context.isPretty)
-        listing.filters = [("speaker", speaker), ("document", documentID), ("q", context.query["q"])].compactMap { name, value in value.map { (name, $0) } }
-        return .json(listing.envelope(data: Array(page)), pretty: context.isPretty)
     }
 }

@@ -12,14 +12,19 @@ public struct RequestContext: Sendable {
     public let query: QueryParameters
     /// Whether `?pretty=true` asked for indented JSON.
     public let isPretty: Bool
+    /// The top-level members `?fields=a,b` keeps in each item, or `nil` for all.
+    public let fields: Set<String>?
 
-    /// Checks that the query uses only `allowed` names (plus `pretty`), each at most once.
+    /// The query parameters every route accepts: `pretty` and `fields`.
+    static let commonParameters = ["pretty", "fields"]
+
+    /// Checks that the query uses only `allowed` names (plus `pretty` and `fields`), each at most once.
     ///
     /// - Throws: `.unknownParameter` or `.repeatedParameter`.
     func requireParameters(_ allowed: [String]) throws(APIError) {
         for name in self.query.names {
-            guard name == "pretty" || allowed.contains(name) else {
-                throw .unknownParameter(name: name, allowed: allowed + ["pretty"])
+            guard Self.commonParameters.contains(name) || allowed.contains(name) else {
+                throw .unknownParameter(name: name, allowed: allowed + Self.commonParameters)
             }
             if self.query.values(for: name).count > 1 { throw .repeatedParameter(name: name) }
         }
@@ -43,6 +48,27 @@ public struct RequestContext: Sendable {
             throw .invalidParameter(name: name, rule: "must be a date as YYYY-MM-DD, got '\(text)'")
         }
         return date
+    }
+
+    /// A parameter that must be one of `choices`, or `nil` when absent.
+    ///
+    /// - Throws: `.invalidParameter` listing the choices.
+    func choice(_ name: String, among choices: [String]) throws(APIError) -> String? {
+        guard let text = self.query[name] else { return nil }
+        guard choices.contains(text) else {
+            throw .invalidParameter(name: name, rule: "must be one of \(choices.joined(separator: ", ")), got '\(text)'")
+        }
+        return text
+    }
+
+    /// The `from` and `to` dates (inclusive), each optional.
+    ///
+    /// - Throws: `.invalidParameter` when one is not a date, or `from` is after `to`.
+    func dateRange() throws(APIError) -> (from: CalendarDate?, to: CalendarDate?) {
+        let from = try self.date("from")
+        let to = try self.date("to")
+        if let from, let to, to < from { throw .invalidParameter(name: "from", rule: "must not be after 'to' (\(to)), got '\(from)'") }
+        return (from, to)
     }
 
     /// An integer parameter within bounds, or its default when absent.

@@ -20,3 +20,28 @@ extension Response {
             body: body)
     }
 }
+
+extension RequestContext {
+    /// One resource as JSON, indented on `?pretty=true` and cut to `?fields=`.
+    func resource(_ value: JSONValue, cacheControl: String = "no-cache") -> Response {
+        .json(self.keepingFields(of: value), pretty: self.isPretty, cacheControl: cacheControl)
+    }
+
+    /// One page of a list in the list envelope, each item cut to `?fields=`.
+    ///
+    /// - Parameters:
+    ///   - items: the whole filtered, ordered list.
+    ///   - page: `limit` and `offset` (`page()`).
+    ///   - render: an item's representation, called for the page's items only.
+    func listing<Items: Collection>(_ items: Items, page: (limit: Int, offset: Int), render: (Items.Element) -> JSONValue) -> Response {
+        let data = items.dropFirst(page.offset).prefix(page.limit).map { self.keepingFields(of: render($0)) }
+        let listing = ListPage(path: self.request.path, query: self.query, total: items.count, limit: page.limit, offset: page.offset)
+        return .json(listing.envelope(data: data), pretty: self.isPretty)
+    }
+
+    /// The value with only the top-level members `?fields=` names, or whole without it.
+    private func keepingFields(of value: JSONValue) -> JSONValue {
+        guard let fields = self.fields, case .object(let members) = value else { return value }
+        return .object(members.filter { fields.contains($0.0) })
+    }
+}

@@ -1,34 +1,42 @@
 import HTTPServer
 import Serialization
 
-/// `GET /`, `GET /healthz` and `GET /readyz`.
+/// `GET /`, `GET /healthz`, `GET /readyz`, `GET /metrics` and `GET /openapi.yaml`.
 struct ServiceHandler: Sendable {
     let catalog: Catalog
     let readiness: Readiness
+    let metrics: Metrics
+    let openAPIDocument: [UInt8]?
 
-    /// The service index: name, version, document count and every endpoint.
+    /// The service index: name, version, document count and every endpoint, with its URL
+    /// when the path has no `{parameter}` to fill in.
     func index(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
         let endpoints = Endpoint.allCases.map { endpoint in
-            JSONValue.object([("method", .string(endpoint.method.rawValue)), ("path", .string(endpoint.pattern))])
+            JSONValue.object([
+                ("method", .string(endpoint.method.rawValue)), ("path", .string(endpoint.pattern)),
+                ("url", endpoint.pattern.contains("{") ? .null : .string(endpoint.pattern)), ("summary", .string(endpoint.summary)),
+            ])
         }
-        return .json(
+        return context.resource(
             .object([
                 ("name", .string(ServiceInfo.name)),
                 ("version", .string(ServiceInfo.version)),
                 ("documents", .int(self.catalog.snapshot.documents.count)),
                 ("links", .object([
                     ("self", .string("/")), ("health", .string("/healthz")), ("ready", .string("/readyz")),
-                    ("documents", .string("/v1/documents")),
+                    ("metrics", .string("/metrics")), ("openapi", .string("/openapi.yaml")), ("documents", .string("/v1/documents")),
+                    ("entities", .string("/v1/entities")), ("quotes", .string("/v1/quotes")), ("timeline", .string("/v1/timeline")),
+                    ("contacts", .string("/v1/contacts")),
                 ])),
                 ("endpoints", .array(endpoints)),
-            ]), pretty: context.isPretty)
+            ]))
     }
 
     /// Liveness: the process answers.
     func health(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
-        return .json(.object([("status", .string("ok"))]), pretty: context.isPretty, cacheControl: "no-store")
+        return context.resource(.object([("status", .string("ok"))]), cacheControl: "no-store")
     }
 
     /// Readiness: 200 while serving, 503 while loading or draining.
@@ -36,8 +44,31 @@ struct ServiceHandler: Sendable {
         try context.requireParameters([])
         let phase = self.readiness.current
         guard phase == .ready else { throw .notReady(phase) }
-        return .json(
-            .object([("status", .string("ready")), ("documents", .int(self.catalog.snapshot.documents.count))]),
-            pretty: context.isPretty, cacheControl: "no-store")
+        return context.resource(
+            .object([("status", .string("ready")), ("documents", .int(self.catalog.snapshot.documents.count))]), cacheControl: "no-store")
+    }
+
+    /// The Prometheus exposition: request counters and latency by route, open connections,
+    /// and the corpus's size.
+    func metricsExposition(_ context: RequestContext) throws(APIError) -> Response {
+        try context.requireParameters([])
+        let rendered = self.catalog.rendered
+        let text = self.metrics.render(gauges: [
+            ("dossier_documents", "Documents in the corpus.", rendered.snapshot.documents.count),
+            ("dossier_entities", "Entities in the corpus, merged across documents.", rendered.entities.entries.count),
+            ("dossier_quotes", "Quotations in the corpus.", rendered.snapshot.documents.reduce(0) { $0 + $1.quotes.count }),
+        ])
+        return Response(
+            headers: HeaderFields([("Content-Type", "text/plain; version=0.0.4; charset=utf-8"), ("Cache-Control", "no-store")]),
+            body: Array(text.utf8))
+    }
+
+    /// The OpenAPI document this server was started with.
+    func openAPI(_ context: RequestContext) throws(APIError) -> Response {
+        try context.requireParameters([])
+        guard let document = self.openAPIDocument else { throw .openAPIUnavailable }
+        return Response(
+            headers: HeaderFields([("Content-Type", "application/yaml"), ("Cache-Control", "public, max-age=300")]),
+            body: document)
     }
 }

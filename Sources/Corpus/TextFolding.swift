@@ -20,7 +20,7 @@ public enum TextFolding {
     /// ```swift
     /// TextFolding.fold("  Tomás OJEA`s Notes:")   // "tomas ojea's notes"
     /// ```
-    static func fold<S: StringProtocol>(_ text: S) -> String {
+    public static func fold<S: StringProtocol>(_ text: S) -> String {
         // Most text is ASCII: fold it byte by byte. Foundation's folding, which handles
         // accents, costs microseconds a call and rules fold every word.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {

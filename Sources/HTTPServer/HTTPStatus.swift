@@ -38,6 +38,8 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let notModified = HTTPStatus(code: 304, reason: "Not Modified")
     /// 400 Bad Request.
     public static let badRequest = HTTPStatus(code: 400, reason: "Bad Request")
+    /// 403 Forbidden.
+    public static let forbidden = HTTPStatus(code: 403, reason: "Forbidden")
     /// 404 Not Found.
     public static let notFound = HTTPStatus(code: 404, reason: "Not Found")
     /// 405 Method Not Allowed.

@@ -28,6 +28,10 @@ enum HelpText {
           --host <address>             Address to bind, IPv4 or IPv6 (DOSSIER_HOST; 127.0.0.1)
           --port <port>                Port, 0 for any free one (DOSSIER_PORT; 8080)
           --seeds <dir>                Seeds folder (DOSSIER_SEEDS; ./seeds)
+          --openapi <file>             OpenAPI document served at /openapi.yaml
+                                       (DOSSIER_OPENAPI; ./openapi.yaml)
+          --cors-origins <list>        Origins browsers may call from, comma-separated,
+                                       or * for any (DOSSIER_CORS_ORIGINS; *)
           --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
           --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
           --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)

@@ -34,14 +34,17 @@ enum ServeCommand {
         let catalog = Catalog(snapshot: Snapshot(documents: loaded.documents, version: 1))
         logger.notice("loaded \(loaded.documents.count) documents from \(options.seeds)")
 
+        let openAPI = FileManager.default.contents(atPath: options.openAPI).map { Array($0) }
+        if openAPI == nil { logger.notice("no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404") }
+        let api = DossierAPI(
+            catalog: catalog, readiness: readiness, options: APIOptions(allowedOrigins: options.corsOrigins, openAPIDocument: openAPI))
         let server: Server
         do {
-            server = try Server(
-                configuration: options.serverConfiguration,
-                responder: DossierAPI(catalog: catalog, readiness: readiness), logger: logger)
+            server = try Server(configuration: options.serverConfiguration, responder: api, logger: logger)
         } catch {
             fail("cannot listen on \(options.host) port \(options.port): \(error)")
         }
+        api.observeOpenConnections { server.openConnectionCount }
         server.start()
         readiness.set(.ready)
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 
 /// The settings of `dossier serve`: defaults, overridden by environment variables,
@@ -6,6 +7,8 @@ struct ServeOptions: Equatable {
     var host = "127.0.0.1"
     var port = 8080
     var seeds = "./seeds"
+    var openAPI = "./openapi.yaml"
+    var corsOrigins = ["*"]
     var workers = System.activeProcessorCount
     var maxConnections = 10_000
     var maxBodyBytes = 1024 * 1024
@@ -26,6 +29,7 @@ struct ServeOptions: Equatable {
     /// The environment variable of each option that takes a value, by flag.
     static let environmentNames: [(flag: String, variable: String)] = [
         ("--host", "DOSSIER_HOST"), ("--port", "DOSSIER_PORT"), ("--seeds", "DOSSIER_SEEDS"),
+        ("--openapi", "DOSSIER_OPENAPI"), ("--cors-origins", "DOSSIER_CORS_ORIGINS"),
         ("--workers", "DOSSIER_WORKERS"), ("--max-connections", "DOSSIER_MAX_CONNECTIONS"),
         ("--max-body-bytes", "DOSSIER_MAX_BODY_BYTES"), ("--header-timeout", "DOSSIER_HEADER_TIMEOUT"),
         ("--idle-timeout", "DOSSIER_IDLE_TIMEOUT"), ("--drain-timeout", "DOSSIER_DRAIN_TIMEOUT"),
@@ -78,6 +82,10 @@ struct ServeOptions: Equatable {
         case "--seeds":
             guard !value.isEmpty else { throw .invalidValue(source: source, value: value, rule: "must not be empty") }
             self.seeds = value
+        case "--openapi":
+            guard !value.isEmpty else { throw .invalidValue(source: source, value: value, rule: "must not be empty") }
+            self.openAPI = value
+        case "--cors-origins": self.corsOrigins = try Self.origins(value, source: source)
         case "--workers": self.workers = try Self.integer(value, in: 1...256, source: source)
         case "--max-connections": self.maxConnections = try Self.integer(value, in: 1...1_000_000, source: source)
         case "--max-body-bytes": self.maxBodyBytes = try Self.integer(value, in: 0...(1 << 30), source: source)
@@ -91,6 +99,20 @@ struct ServeOptions: Equatable {
             self.scheduler = scheduler
         default: preconditionFailure("flag \(flag) listed without a setter")
         }
+    }
+
+    /// `*`, or a comma-separated list of origins (`scheme://host[:port]`, no path).
+    private static func origins(_ text: String, source: String) throws(UsageError) -> [String] {
+        let origins = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let isOrigin: (String) -> Bool = { origin in
+            guard let scheme = ["http://", "https://"].first(where: origin.hasPrefix) else { return false }
+            let authority = origin.dropFirst(scheme.count)
+            return !authority.isEmpty && !authority.contains("/")
+        }
+        guard !origins.isEmpty, origins == ["*"] || origins.allSatisfy(isOrigin) else {
+            throw .invalidValue(source: source, value: text, rule: "must be * or comma-separated origins like https://desk.example")
+        }
+        return origins
     }
 
     private static func integer(_ text: String, in range: ClosedRange<Int>, source: String) throws(UsageError) -> Int {

@@ -118,7 +118,7 @@ struct HTTPErrorIntegrationTests {
         let response = try client.readResponse()
 
         try response.expectProblem(status: 405)
-        #expect(response["Allow"] == "GET, HEAD")
+        #expect(response["Allow"] == "GET, HEAD, OPTIONS")
         #expect(!response.announcesClose)
         try APIFixture.expectConnectionStillServes(client)
     }

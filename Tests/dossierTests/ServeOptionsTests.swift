@@ -23,6 +23,8 @@ struct ServeOptionsTests {
         ("--host", "::1", { $0.host == "::1" }),
         ("--port", "80", { $0.port == 80 }),
         ("--seeds", "/srv/seeds", { $0.seeds == "/srv/seeds" }),
+        ("--openapi", "/srv/openapi.yaml", { $0.openAPI == "/srv/openapi.yaml" }),
+        ("--cors-origins", "https://desk.example, http://localhost:3000", { $0.corsOrigins == ["https://desk.example", "http://localhost:3000"] }),
         ("--workers", "3", { $0.workers == 3 }),
         ("--max-connections", "50", { $0.maxConnections == 50 }),
         ("--max-body-bytes", "0", { $0.maxBodyBytes == 0 }),
@@ -49,7 +51,7 @@ struct ServeOptionsTests {
 
     @Test func everyValueFlagHasItsDocumentedVariable() {
         #expect(ServeOptions.environmentNames.map(\.variable) == [
-            "DOSSIER_HOST", "DOSSIER_PORT", "DOSSIER_SEEDS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS",
+            "DOSSIER_HOST", "DOSSIER_PORT", "DOSSIER_SEEDS", "DOSSIER_OPENAPI", "DOSSIER_CORS_ORIGINS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS",
             "DOSSIER_MAX_BODY_BYTES", "DOSSIER_HEADER_TIMEOUT", "DOSSIER_IDLE_TIMEOUT", "DOSSIER_DRAIN_TIMEOUT",
             "DOSSIER_SCHEDULER",
         ])
@@ -103,6 +105,7 @@ struct ServeOptionsTests {
 
     static let portRule = "must be an integer from 0 to 65535"
     static let secondsRule = "must be a number of seconds from 0.001 to 86400"
+    static let originsRule = "must be * or comma-separated origins like https://desk.example"
 
     @Test(arguments: [
         ("--port", "70000", Self.portRule), ("--port", "-1", Self.portRule), ("--port", "http", Self.portRule),
@@ -113,7 +116,9 @@ struct ServeOptionsTests {
         ("--header-timeout", "0", Self.secondsRule), ("--header-timeout", "-5", Self.secondsRule),
         ("--idle-timeout", "soon", Self.secondsRule), ("--idle-timeout", "nan", Self.secondsRule),
         ("--drain-timeout", "86401", Self.secondsRule), ("--drain-timeout", "inf", Self.secondsRule),
-        ("--host", "", "must not be empty"), ("--seeds", "", "must not be empty"),
+        ("--host", "", "must not be empty"), ("--seeds", "", "must not be empty"), ("--openapi", "", "must not be empty"),
+        ("--cors-origins", "", Self.originsRule), ("--cors-origins", "desk.example", Self.originsRule),
+        ("--cors-origins", "https://desk.example/", Self.originsRule), ("--cors-origins", "*,https://a.example", Self.originsRule),
     ])
     func invalidFlagValueNamesTheFlag(_ flag: String, _ value: String, _ rule: String) {
         let expected = UsageError.invalidValue(source: flag, value: value, rule: rule)

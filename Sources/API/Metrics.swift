@@ -1,0 +1,92 @@
+import Synchronization
+
+/// Request counters and latency histograms, exposed at `GET /metrics` in the Prometheus text
+/// format (version 0.0.4).
+///
+/// Requests are labelled by route template (`/v1/documents/{id}`), never by raw path, so the
+/// number of series stays bounded whatever clients send: a path no route matches counts as
+/// `unmatched`, a request the server could not read as `unreadable`.
+///
+/// - Note: The counters live behind one mutex, taken once per request for a few dictionary
+///   updates; gauges are read when `/metrics` is rendered.
+final class Metrics: Sendable {
+    /// The route label of a path no route matches.
+    static let unmatchedRoute = "unmatched"
+    /// The route label of a request the server could not read.
+    static let unreadableRoute = "unreadable"
+    /// Histogram bucket upper bounds, in seconds.
+    static let buckets: [Double] = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]
+
+    private struct Histogram {
+        var counts = [Int](repeating: 0, count: Metrics.buckets.count)
+        var sum = 0.0
+        var count = 0
+    }
+
+    private struct Counters {
+        var requests: [String: [Int: Int]] = [:]
+        var latency: [String: Histogram] = [:]
+    }
+
+    private let counters = Mutex(Counters())
+    /// Reads the open-connection count; set once the server exists.
+    private let openConnections = Mutex<(@Sendable () -> Int)?>(nil)
+
+    /// Counts one answered request.
+    func record(route: String, status: Int, seconds: Double) {
+        let bucket = Self.buckets.firstIndex { seconds <= $0 }
+        self.counters.withLock { counters in
+            counters.requests[route, default: [:]][status, default: 0] += 1
+            var histogram = counters.latency[route] ?? Histogram()
+            if let bucket { histogram.counts[bucket] += 1 }
+            histogram.sum += seconds
+            histogram.count += 1
+            counters.latency[route] = histogram
+        }
+    }
+
+    /// Where the open-connection gauge reads from.
+    func observeOpenConnections(_ read: @escaping @Sendable () -> Int) {
+        self.openConnections.withLock { $0 = read }
+    }
+
+    /// The exposition: counters, histograms (cumulative buckets), and the gauges given.
+    func render(gauges: [(name: String, help: String, value: Int)]) -> String {
+        let counters = self.counters.withLock { $0 }
+        var lines: [String] = []
+        lines.append("# HELP dossier_http_requests_total HTTP requests answered, by route template and status.")
+        lines.append("# TYPE dossier_http_requests_total counter")
+        for route in counters.requests.keys.sorted() {
+            for (status, count) in counters.requests[route, default: [:]].sorted(by: { $0.key < $1.key }) {
+                lines.append("dossier_http_requests_total{route=\"\(Self.escaped(route))\",status=\"\(status)\"} \(count)")
+            }
+        }
+        lines.append("# HELP dossier_http_request_duration_seconds Time from a request's arrival at the API to its response, by route template.")
+        lines.append("# TYPE dossier_http_request_duration_seconds histogram")
+        for route in counters.latency.keys.sorted() {
+            let histogram = counters.latency[route] ?? Histogram()
+            let label = "route=\"\(Self.escaped(route))\""
+            var cumulative = 0
+            for (bound, count) in zip(Self.buckets, histogram.counts) {
+                cumulative += count
+                lines.append("dossier_http_request_duration_seconds_bucket{\(label),le=\"\(bound)\"} \(cumulative)")
+            }
+            lines.append("dossier_http_request_duration_seconds_bucket{\(label),le=\"+Inf\"} \(histogram.count)")
+            lines.append("dossier_http_request_duration_seconds_sum{\(label)} \(histogram.sum)")
+            lines.append("dossier_http_request_duration_seconds_count{\(label)} \(histogram.count)")
+        }
+        let open = self.openConnections.withLock { $0 }?() ?? 0
+        for gauge in [("dossier_open_connections", "Connections open now.", open)] + gauges.map({ ($0.name, $0.help, $0.value) }) {
+            lines.append("# HELP \(gauge.0) \(gauge.1)")
+            lines.append("# TYPE \(gauge.0) gauge")
+            lines.append("\(gauge.0) \(gauge.2)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A label value with `\`, `"` and line feeds escaped, as the format requires.
+    private static func escaped(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
