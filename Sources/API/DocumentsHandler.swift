@@ -2,7 +2,7 @@ import Corpus
 import HTTPServer
 import Serialization
 
-/// `GET /v1/documents`, `GET /v1/documents/{id}` and `GET /v1/documents/{id}/text`.
+/// `GET /v1/documents`, `GET /v1/documents/{id}`, `…/{id}/text` and `…/{id}/related`.
 struct DocumentsHandler: Sendable {
     let catalog: Catalog
 
@@ -57,6 +57,27 @@ struct DocumentsHandler: Sendable {
         return Response(
             headers: HeaderFields([("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-cache")]),
             body: Array(entry.document.bodyText.utf8))
+    }
+
+    /// The documents most like this one, best first, each with the entities and terms they share.
+    func related(_ context: RequestContext) throws(APIError) -> Response {
+        try context.requireParameters(["limit", "offset"])
+        let page = try context.page()
+        let rendered = self.catalog.rendered
+        let document = try self.entry(context).document
+        let matches = rendered.similarity.related(to: document.id) ?? []
+        return context.listing(matches, page: page) { match in
+            let other = rendered.entry(idOrSlug: match.id)?.document
+            return .object([
+                ("id", .string(match.id)), ("title", .optional(other?.title)), ("published", .optional(other?.published)),
+                ("source", .optional(other?.source)), ("score", .double((match.score * 1000).rounded() / 1000)),
+                ("shared_entities", .array(match.sharedEntities.compactMap(rendered.entities.entry(id:)).map { entity in
+                    .object([("id", .string(entity.id)), ("name", .string(entity.name)), ("type", .string(entity.kind.rawValue))])
+                })),
+                ("shared_terms", .array(match.sharedTerms.map(JSONValue.string))),
+                ("links", .object([("self", .string("/v1/documents/" + URLPath.encodeSegment(match.id)))])),
+            ])
+        }
     }
 
     private func entry(_ context: RequestContext) throws(APIError) -> RenderedCorpus.Entry {

@@ -49,6 +49,7 @@ public final class DossierAPI: HTTPResponder {
             case .documents: handler = documents.list
             case .document: handler = documents.get
             case .documentText: handler = documents.text
+            case .related: handler = documents.related
             case .contacts: handler = contacts.list
             case .timeline: handler = timeline.list
             case .quotes: handler = quotes.list
@@ -106,19 +107,21 @@ public final class DossierAPI: HTTPResponder {
     /// `OPTIONS`: the methods of the path (or of the server, for `*`), CORS preflights included.
     private func answerOptions(_ request: Request) -> (Response, String) {
         let methods: [HTTPMethod]
-        if request.path == "*" {
-            methods = Self.withImpliedMethods(Array(Set(Endpoint.allCases.map(\.method))))
-        } else {
-            switch self.routes.resolve(.options, path: request.path) {
-            case .notFound: return (self.problem(.routeNotFound(path: request.path), pretty: false), Metrics.unmatchedRoute)
-            case .methodNotAllowed(let allowed): methods = Self.withImpliedMethods(allowed)
-            case .matched(_, _, let template): preconditionFailure("no route is declared for OPTIONS: \(template)")
+        var route = "*"
+        if request.path != "*" {
+            guard case .methodNotAllowed(let allowed) = self.routes.resolve(.options, path: request.path) else {
+                return (self.problem(.routeNotFound(path: request.path), pretty: false), Metrics.unmatchedRoute)
             }
+            methods = Self.withImpliedMethods(allowed)
+            // Counted under the path's template, found through any method it has.
+            if let method = allowed.first, case .matched(_, _, let template) = self.routes.resolve(method, path: request.path) { route = template }
+        } else {
+            methods = Self.withImpliedMethods(Array(Set(Endpoint.allCases.map(\.method))))
         }
         do {
-            return (try self.cors.options(for: request, allowing: methods), request.path == "*" ? "*" : Metrics.unmatchedRoute)
+            return (try self.cors.options(for: request, allowing: methods), route)
         } catch {
-            return (self.problem(error, pretty: false), Metrics.unmatchedRoute)
+            return (self.problem(error, pretty: false), route)
         }
     }
 

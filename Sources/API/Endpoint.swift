@@ -13,6 +13,7 @@ enum Endpoint: CaseIterable, Sendable {
     case documents
     case document
     case documentText
+    case related
     case contacts
     case timeline
     case quotes
@@ -22,8 +23,8 @@ enum Endpoint: CaseIterable, Sendable {
     /// The method it answers (`HEAD` is implied by `GET`, `OPTIONS` answered for every path).
     var method: HTTPMethod {
         switch self {
-        case .index, .health, .readiness, .metrics, .openAPI, .documents, .document, .documentText, .contacts, .timeline, .quotes,
-            .entities, .entity:
+        case .index, .health, .readiness, .metrics, .openAPI, .documents, .document, .documentText, .related, .contacts, .timeline,
+            .quotes, .entities, .entity:
             return .get
         }
     }
@@ -39,6 +40,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .documents: return "/v1/documents"
         case .document: return "/v1/documents/{id}"
         case .documentText: return "/v1/documents/{id}/text"
+        case .related: return "/v1/documents/{id}/related"
         case .contacts: return "/v1/contacts"
         case .timeline: return "/v1/timeline"
         case .quotes: return "/v1/quotes"
@@ -58,6 +60,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .documents: return "Document summaries; filters source, kind, from, to, entity; sort; paging."
         case .document: return "One document by id or slug, with everything extracted from it."
         case .documentText: return "One document's cleaned body as plain text."
+        case .related: return "The documents most like one, with the entities and terms they share."
         case .contacts: return "Press contacts across the corpus."
         case .timeline: return "Dates the corpus mentions, in date order; filters from, to, entity."
         case .quotes: return "Quotations with their speakers; filters speaker, document, q."

@@ -21,6 +21,8 @@ final class RenderedCorpus: Sendable {
     let snapshot: Snapshot
     /// The corpus's entities, merged across documents.
     let entities: EntityDirectory
+    /// Which documents are alike.
+    let similarity: SimilarityIndex
     private let entries: [String: Entry]
 
     /// Renders every document of a snapshot.
@@ -29,6 +31,7 @@ final class RenderedCorpus: Sendable {
     init(snapshot: Snapshot) {
         self.snapshot = snapshot
         self.entities = EntityDirectory(documents: snapshot.documents)
+        self.similarity = SimilarityIndex(documents: snapshot.documents)
         var entries: [String: Entry] = [:]
         for document in snapshot.documents {
             let json = DocumentRepresentation.full(document)

@@ -42,6 +42,8 @@ struct Lexicon: Sendable {
     let organizationNouns: Set<String>
     /// Well-known acronyms → full names (`UN` → `United Nations`).
     let acronyms: [String: String]
+    /// Words too common to characterise a story, folded (`would`, `said`).
+    let stopwords: Set<String>
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -80,6 +82,7 @@ struct Lexicon: Sendable {
         self.placeNouns = Set(entries("place-nouns").map(TextFolding.fold))
         self.organizationNouns = Set(entries("organization-nouns").map(TextFolding.fold))
         self.acronyms = Dictionary(pairs("acronyms"), uniquingKeysWith: { first, _ in first })
+        self.stopwords = Set(entries("stopwords").map(TextFolding.fold))
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })

@@ -111,6 +111,19 @@ public final class TestClient {
         }
     }
 
+    /// Waits until the server's kernel has acknowledged every byte sent, so they are in its
+    /// socket's receive buffer. (`send` returning is not enough: on a loaded machine loopback
+    /// delivery can lag behind it.)
+    ///
+    /// - Returns: `false` if bytes are still unacknowledged after `timeout`.
+    public func waitUntilAcknowledged(within timeout: Duration = .seconds(5)) -> Bool {
+        eventually(within: timeout) {
+            var info = tcp_info()
+            var length = socklen_t(MemoryLayout<tcp_info>.size)
+            return getsockopt(self.descriptor, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 && info.tcpi_unacked == 0
+        }
+    }
+
     /// Ends the sending side (sends FIN) while still allowing reads.
     public func shutdownWrite() {
         _ = Glibc.shutdown(self.descriptor, Int32(SHUT_WR))

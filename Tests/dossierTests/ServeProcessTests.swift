@@ -20,6 +20,8 @@ struct ServeProcessTests {
         #expect(try idle.readResponse().statusCode == 200)
         let inFlight = try TestClient(port: port)
         try inFlight.send("GET /v1/documents HTTP/1.1\r\nHost: test\r\n")  // head not finished yet
+        // Bytes still travelling at the signal would find an idle connection, closed by the drain.
+        #expect(inFlight.waitUntilAcknowledged())
         #expect(eventually { server.standardError.contains("loaded 2 documents") })
 
         server.signal(SIGTERM)
