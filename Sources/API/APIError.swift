@@ -18,6 +18,8 @@ public enum APIError: Error, Sendable, Hashable {
     case unknownParameter(name: String, allowed: [String])
     /// A query parameter with a value that breaks its rule.
     case invalidParameter(name: String, rule: String)
+    /// A query parameter the endpoint needs is absent.
+    case missingParameter(name: String)
     /// A query parameter given more than once where one value is expected.
     case repeatedParameter(name: String)
     /// The query string could not be decoded.

@@ -15,20 +15,10 @@ struct DocumentsHandler: Sendable {
     /// by `sort` = `published` / `-published` (undated last, ties by id).
     func list(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters(["source", "kind", "from", "to", "entity", "sort", "limit", "offset"])
-        let source = context.query["source"].map(TextFolding.fold)
-        let kind = try context.choice("kind", among: DocumentKind.allCases.map(\.rawValue)).flatMap(DocumentKind.init)
-        let (from, to) = try context.dateRange()
-        let entity = context.query["entity"]
+        let filter = try context.documentFilter()
         let sort = try context.choice("sort", among: Self.sortOrders)
         let page = try context.page()
-        var documents = self.catalog.snapshot.documents.filter { document in
-            let published = document.published.flatMap(CalendarDate.init(parsing:))
-            return (source == nil || document.source.map(TextFolding.fold) == source)
-                && (kind == nil || document.kind == kind)
-                && (from.map { from in published.map { $0 >= from } ?? false } ?? true)
-                && (to.map { to in published.map { $0 <= to } ?? false } ?? true)
-                && (entity == nil || document.entities.contains { $0.id == entity })
-        }
+        var documents = self.catalog.snapshot.documents.filter(filter.admits)
         if let sort {
             let newestFirst = sort == "-published"
             documents.sort { left, right in

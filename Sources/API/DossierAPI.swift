@@ -37,6 +37,7 @@ public final class DossierAPI: HTTPResponder {
         let timeline = TimelineHandler(catalog: catalog)
         let quotes = QuotesHandler(catalog: catalog)
         let entities = EntitiesHandler(catalog: catalog)
+        let search = SearchHandler(catalog: catalog)
         var builder = RouterBuilder<HTTPMethod, Handler>()
         for endpoint in Endpoint.allCases {
             let handler: Handler
@@ -50,6 +51,7 @@ public final class DossierAPI: HTTPResponder {
             case .document: handler = documents.get
             case .documentText: handler = documents.text
             case .related: handler = documents.related
+            case .search: handler = search.search
             case .contacts: handler = contacts.list
             case .timeline: handler = timeline.list
             case .quotes: handler = quotes.list

@@ -14,6 +14,7 @@ enum Endpoint: CaseIterable, Sendable {
     case document
     case documentText
     case related
+    case search
     case contacts
     case timeline
     case quotes
@@ -23,7 +24,7 @@ enum Endpoint: CaseIterable, Sendable {
     /// The method it answers (`HEAD` is implied by `GET`, `OPTIONS` answered for every path).
     var method: HTTPMethod {
         switch self {
-        case .index, .health, .readiness, .metrics, .openAPI, .documents, .document, .documentText, .related, .contacts, .timeline,
+        case .index, .health, .readiness, .metrics, .openAPI, .documents, .document, .documentText, .related, .search, .contacts, .timeline,
             .quotes, .entities, .entity:
             return .get
         }
@@ -41,6 +42,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .document: return "/v1/documents/{id}"
         case .documentText: return "/v1/documents/{id}/text"
         case .related: return "/v1/documents/{id}/related"
+        case .search: return "/v1/search"
         case .contacts: return "/v1/contacts"
         case .timeline: return "/v1/timeline"
         case .quotes: return "/v1/quotes"
@@ -61,6 +63,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .document: return "One document by id or slug, with everything extracted from it."
         case .documentText: return "One document's cleaned body as plain text."
         case .related: return "The documents most like one, with the entities and terms they share."
+        case .search: return "Ranked full-text search: q plus the list filters; snippets, facets."
         case .contacts: return "Press contacts across the corpus."
         case .timeline: return "Dates the corpus mentions, in date order; filters from, to, entity."
         case .quotes: return "Quotations with their speakers; filters speaker, document, q."

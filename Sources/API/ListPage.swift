@@ -19,14 +19,20 @@ struct ListPage: Sendable {
     let offset: Int
 
     /// The envelope around one page of items.
-    func envelope(data: [JSONValue]) -> JSONValue {
+    ///
+    /// - Parameters:
+    ///   - data: the page's items.
+    ///   - meta: members added to `meta` after `total`, `limit` and `offset`.
+    ///   - members: members added after `links` (search's `facets`).
+    func envelope(data: [JSONValue], meta: [(String, JSONValue)] = [], members: [(String, JSONValue)] = []) -> JSONValue {
         let next = self.offset + self.limit < self.total ? self.link(offset: self.offset + self.limit) : JSONValue.null
         let prev = self.offset > 0 ? self.link(offset: max(0, self.offset - self.limit)) : JSONValue.null
-        return .object([
-            ("data", .array(data)),
-            ("meta", .object([("total", .int(self.total)), ("limit", .int(self.limit)), ("offset", .int(self.offset))])),
-            ("links", .object([("self", self.link(offset: self.offset)), ("next", next), ("prev", prev)])),
-        ])
+        return .object(
+            [
+                ("data", .array(data)),
+                ("meta", .object([("total", .int(self.total)), ("limit", .int(self.limit)), ("offset", .int(self.offset))] + meta)),
+                ("links", .object([("self", self.link(offset: self.offset)), ("next", next), ("prev", prev)])),
+            ] + members)
     }
 
     private func link(offset: Int) -> JSONValue {

@@ -20,6 +20,8 @@ enum ProblemMapping {
             return self.make(.badRequest, "Unknown query parameter '\(name)'; this endpoint takes: \(list).", parameter: name)
         case .invalidParameter(let name, let rule):
             return self.make(.badRequest, "The query parameter '\(name)' \(rule).", parameter: name)
+        case .missingParameter(let name):
+            return self.make(.badRequest, "The query parameter '\(name)' is required.", parameter: name)
         case .repeatedParameter(let name):
             return self.make(.badRequest, "The query parameter '\(name)' must be given at most once.", parameter: name)
         case .invalidQuery(let queryError):

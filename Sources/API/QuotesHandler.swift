@@ -2,9 +2,10 @@ import Corpus
 import HTTPServer
 import Serialization
 
-/// `GET /v1/quotes`: quotations across the corpus, in document order; filters `speaker`
-/// (an entity id), `document` (a document id) and `q` (words the quotation contains, case-
-/// and accent-insensitive; ranked search comes with the search engine).
+/// `GET /v1/quotes`: quotations across the corpus; filters `speaker` (an entity id) and
+/// `document` (a document id). Without `q` they come in document order; with `q` they are
+/// searched with the search engine's language and ranking, best first, each with its `score`
+/// and `snippets` marking the matches.
 struct QuotesHandler: Sendable {
     let catalog: Catalog
 
@@ -14,16 +15,35 @@ struct QuotesHandler: Sendable {
         let page = try context.page()
         let speaker = context.query["speaker"]
         let documentID = context.query["document"]
-        let words = context.query["q"].map { TextFolding.words(of: $0) } ?? []
-        if context.query["q"] != nil && words.isEmpty { throw .invalidParameter(name: "q", rule: "must contain at least one word") }
-
+        if let query = try context.searchQuery() {
+            return self.search(query, filter: SearchFilter(entity: speaker, document: documentID), page: page, context: context)
+        }
         let quotes = self.catalog.snapshot.documents.filter { documentID == nil || $0.id == documentID }.flatMap { document in
-            document.quotes.map { (document, $0) }
-        }.filter { _, quote in
-            (speaker == nil || quote.speaker?.id == speaker) && (words.isEmpty || Set(TextFolding.words(of: quote.text)).isSuperset(of: words))
+            document.quotes.filter { speaker == nil || $0.speaker?.id == speaker }.map { (document, $0) }
         }
         return context.listing(quotes, page: page) { document, quote in
             DocumentRepresentation.item(DocumentRepresentation.quote(quote), of: document)
         }
+    }
+
+    private func search(_ query: SearchQuery, filter: SearchFilter, page: (limit: Int, offset: Int), context: RequestContext) -> Response {
+        let rendered = self.catalog.rendered
+        let results = rendered.quotationSearch.search(query, filter: filter, limit: page.limit, offset: page.offset)
+        let items = results.hits.compactMap { hit -> JSONValue? in
+            guard let (document, quote) = self.quotation(keyed: hit.id),
+                case .object(let members) = DocumentRepresentation.item(DocumentRepresentation.quote(quote), of: document)
+            else { return nil }
+            return .object(members + [("score", .double(hit.score)), ("snippets", .array(hit.snippets.map(SearchHandler.snippet)))])
+        }
+        return context.listing(
+            page: items, total: results.total, limit: page.limit, offset: page.offset, meta: [("query", .string(query.description))])
+    }
+
+    /// The quotation a search key (`DOCUMENT/QUOTE`) names.
+    private func quotation(keyed key: String) -> (Document, Quote)? {
+        guard let slash = key.lastIndex(of: "/"), let document = self.catalog.rendered.entry(idOrSlug: String(key[..<slash]))?.document,
+            let quote = document.quotes.first(where: { $0.id == key[key.index(after: slash)...] })
+        else { return nil }
+        return (document, quote)
     }
 }

@@ -23,6 +23,9 @@ final class RenderedCorpus: Sendable {
     let entities: EntityDirectory
     /// Which documents are alike.
     let similarity: SimilarityIndex
+    /// Full-text search over the documents, and over their quotations.
+    let search: SearchIndex
+    let quotationSearch: SearchIndex
     private let entries: [String: Entry]
 
     /// Renders every document of a snapshot.
@@ -32,6 +35,8 @@ final class RenderedCorpus: Sendable {
         self.snapshot = snapshot
         self.entities = EntityDirectory(documents: snapshot.documents)
         self.similarity = SimilarityIndex(documents: snapshot.documents)
+        self.search = SearchIndex(documents: snapshot.documents)
+        self.quotationSearch = SearchIndex.quotations(of: snapshot.documents)
         var entries: [String: Entry] = [:]
         for document in snapshot.documents {
             let json = DocumentRepresentation.full(document)

@@ -71,6 +71,27 @@ public struct RequestContext: Sendable {
         return (from, to)
     }
 
+    /// The list filters `source`, `kind`, `from`, `to` and `entity`, as a search filter.
+    ///
+    /// - Throws: `.invalidParameter` for a bad kind or date, or `from` after `to`.
+    func documentFilter() throws(APIError) -> SearchFilter {
+        let kind = try self.choice("kind", among: DocumentKind.allCases.map(\.rawValue)).flatMap(DocumentKind.init)
+        let (from, to) = try self.dateRange()
+        return SearchFilter(source: self.query["source"], kind: kind, from: from, to: to, entity: self.query["entity"])
+    }
+
+    /// The search query in `q`, or `nil` when absent.
+    ///
+    /// - Throws: `.invalidParameter` saying what is wrong with the query.
+    func searchQuery() throws(APIError) -> SearchQuery? {
+        guard let text = self.query["q"] else { return nil }
+        do {
+            return try SearchQuery(parsing: text)
+        } catch {
+            throw .invalidParameter(name: "q", rule: error.description)
+        }
+    }
+
     /// An integer parameter within bounds, or its default when absent.
     ///
     /// - Throws: `.invalidParameter` naming the bounds.

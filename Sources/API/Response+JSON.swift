@@ -34,9 +34,23 @@ extension RequestContext {
     ///   - page: `limit` and `offset` (`page()`).
     ///   - render: an item's representation, called for the page's items only.
     func listing<Items: Collection>(_ items: Items, page: (limit: Int, offset: Int), render: (Items.Element) -> JSONValue) -> Response {
-        let data = items.dropFirst(page.offset).prefix(page.limit).map { self.keepingFields(of: render($0)) }
-        let listing = ListPage(path: self.request.path, query: self.query, total: items.count, limit: page.limit, offset: page.offset)
-        return .json(listing.envelope(data: data), pretty: self.isPretty)
+        self.listing(page: items.dropFirst(page.offset).prefix(page.limit).map(render), total: items.count, limit: page.limit, offset: page.offset)
+    }
+
+    /// A page already cut (a search's), in the list envelope, each item cut to `?fields=`.
+    ///
+    /// - Parameters:
+    ///   - data: the page's items.
+    ///   - total: items in the whole list.
+    ///   - limit: the page size asked for.
+    ///   - offset: items before the page.
+    ///   - meta: members added to `meta`.
+    ///   - members: members added after `links`.
+    func listing(
+        page data: [JSONValue], total: Int, limit: Int, offset: Int, meta: [(String, JSONValue)] = [], members: [(String, JSONValue)] = []
+    ) -> Response {
+        let listing = ListPage(path: self.request.path, query: self.query, total: total, limit: limit, offset: offset)
+        return .json(listing.envelope(data: data.map(self.keepingFields), meta: meta, members: members), pretty: self.isPretty)
     }
 
     /// The value with only the top-level members `?fields=` names, or whole without it.

@@ -15,6 +15,14 @@ public struct Entity: Sendable, Hashable {
         public let start: Int
         /// End (exclusive), in Unicode scalars.
         public let end: Int
+
+        /// A mention of `text` at `start..<end` of paragraph `paragraph`.
+        public init(text: String, paragraph: Int, start: Int, end: Int) {
+            self.text = text
+            self.paragraph = paragraph
+            self.start = start
+            self.end = end
+        }
     }
 
     /// A stable slug of the canonical name, e.g. `tomas-ojea-quintana`, `north-korea`.
@@ -27,4 +35,13 @@ public struct Entity: Sendable, Hashable {
     public let aliases: [String]
     /// Every mention, in reading order.
     public let mentions: [Mention]
+
+    /// An entity with its forms and mentions (extraction makes these; benchmarks and tests may too).
+    public init(id: String, name: String, kind: Kind, aliases: [String], mentions: [Mention]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.mentions = mentions
+    }
 }

@@ -1,0 +1,224 @@
+/// A query evaluated against one segment: the matching items with their scores, and what to
+/// highlight in them.
+struct Evaluation {
+    private let index: SearchIndex
+    private let segment: SearchSegment
+    private let query: SearchQuery
+    /// The indexed terms any required clause matched (as written, misspelled or by prefix).
+    private(set) var highlightTerms: Set<String> = []
+    /// The required phrases, as terms.
+    private(set) var highlightPhrases: [[String]] = []
+    /// Entity ids the query names.
+    private(set) var namedEntities: Set<String> = []
+
+    init(index: SearchIndex, segment: SearchSegment, query: SearchQuery) {
+        self.index = index
+        self.segment = segment
+        self.query = query
+    }
+
+    /// The items matching every required clause and no excluded one, ascending.
+    mutating func matches() -> [Match] {
+        var result: [Match]?
+        for clause in self.query.required {
+            let matches = self.evaluate(clause, highlighting: true)
+            result = result.map { Self.intersect($0, matches) } ?? matches
+            if result?.isEmpty == true { return [] }
+        }
+        var excluded = Set<UInt32>()
+        for clause in self.query.excluded {
+            for match in self.evaluate(clause, highlighting: false) where match.isExact { excluded.insert(match.item) }
+        }
+        return (result ?? []).filter { !excluded.contains($0.item) }
+    }
+
+    /// The entities the query named that `item` mentions.
+    func matchedEntities(of item: SearchItem) -> [String] {
+        item.entities.map(\.id).filter(self.namedEntities.contains)
+    }
+
+    // MARK: Clauses
+
+    private mutating func evaluate(_ clause: SearchQuery.Clause, highlighting: Bool) -> [Match] {
+        var lists: [[Match]] = []
+        switch clause {
+        case .word(let word):
+            let stem = Stemmer.stem(word)
+            var variants: [(Int, Double, Bool)] = self.segment.termNumbers[stem].map { [($0, 1, true)] } ?? []
+            if highlighting, word.count >= 5, !word.allSatisfy(\.isNumber) {
+                variants += self.segment.terms(near: stem, maxEdits: word.count >= 9 ? 2 : 1).map { ($0, SearchIndex.fuzzyWeight, false) }
+            }
+            lists += variants.map { self.termMatches($0.0, weight: $0.1, isExact: $0.2) }
+            if highlighting { self.highlightTerms.formUnion(variants.map { self.segment.terms[$0.0] }) }
+            lists += self.entityMatches(named: word, recording: highlighting)
+        case .prefix(let prefix):
+            let expansions = self.segment.terms(startingWith: prefix, limit: SearchIndex.prefixExpansionLimit)
+            lists += expansions.map { self.termMatches($0, weight: SearchIndex.prefixWeight, isExact: true) }
+            if highlighting { self.highlightTerms.formUnion(expansions.map { self.segment.terms[$0] }) }
+        case .phrase(let words):
+            let stems = words.map(Stemmer.stem)
+            lists.append(self.phraseMatches(stems))
+            if highlighting { self.highlightPhrases.append(stems) }
+            lists += self.entityMatches(named: words.joined(separator: " "), recording: highlighting)
+        }
+        return Self.union(lists)
+    }
+
+    /// Items containing term `number`, scored.
+    private func termMatches(_ number: Int, weight: Double, isExact: Bool) -> [Match] {
+        let postings = self.segment.postings[number]
+        let inverse = self.index.inverseFrequency(self.index.documentFrequency(of: self.segment.terms[number]))
+        return postings.items.indices.map { index in
+            let item = postings.items[index]
+            var score = 0.0
+            for field in SearchSegment.Field.allCases {
+                score += self.index.saturated(postings.count(field, at: index), length: self.segment.length(of: item, field), field: field)
+            }
+            return Match(item: item, score: score * inverse * weight, isExact: isExact)
+        }
+    }
+
+    /// Items mentioning an entity that has `words` as one of its names, scored like an extra.
+    private mutating func entityMatches(named words: String, recording: Bool) -> [[Match]] {
+        guard let ids = self.segment.entityForms[words] else { return [] }
+        if recording { self.namedEntities.formUnion(ids) }
+        return ids.compactMap { id in
+            guard let postings = self.segment.entityPostings[id] else { return nil }
+            let inverse = self.index.inverseFrequency(self.index.documentFrequency(ofEntity: id))
+            return postings.map { item, mentions in
+                let score = self.index.saturated(Int(mentions), length: self.segment.length(of: item, .extras), field: .extras)
+                return Match(item: item, score: score * inverse, isExact: true)
+            }
+        }
+    }
+
+    /// Items containing the terms one after another, scored as the sum of the terms' scores.
+    private func phraseMatches(_ stems: [String]) -> [Match] {
+        let numbers = stems.compactMap { self.segment.termNumbers[$0] }
+        guard numbers.count == stems.count else { return [] }
+        let postings = numbers.map { self.segment.postings[$0] }
+        // Start from the rarest term; find each of its items in the others by binary search.
+        let rarest = postings.indices.min { postings[$0].items.count < postings[$1].items.count }!
+        var result: [Match] = []
+        for (rarestIndex, item) in postings[rarest].items.enumerated() {
+            var indices: [Int] = []
+            for (offset, list) in postings.enumerated() {
+                if offset == rarest {
+                    indices.append(rarestIndex)
+                } else if let found = Self.position(of: item, in: list.items) {
+                    indices.append(found)
+                } else {
+                    break
+                }
+            }
+            guard indices.count == postings.count else { continue }
+            let starts = postings[0].positions(at: indices[0])
+            let hasPhrase = starts.contains { start in
+                (1..<postings.count).allSatisfy { offset in
+                    Self.position(of: start + UInt32(offset), in: postings[offset].positions(at: indices[offset])) != nil
+                }
+            }
+            guard hasPhrase else { continue }
+            var score = 0.0
+            for (offset, list) in postings.enumerated() {
+                let inverse = self.index.inverseFrequency(self.index.documentFrequency(of: self.segment.terms[numbers[offset]]))
+                for field in SearchSegment.Field.allCases {
+                    score += inverse * self.index.saturated(list.count(field, at: indices[offset]), length: self.segment.length(of: item, field), field: field)
+                }
+            }
+            result.append(Match(item: item, score: score, isExact: true))
+        }
+        return result
+    }
+
+    // MARK: Combining
+
+    /// Binary search in an ascending list.
+    private static func position<C: RandomAccessCollection>(of value: UInt32, in list: C) -> C.Index? where C.Element == UInt32 {
+        var low = list.startIndex
+        var high = list.endIndex
+        while low < high {
+            let middle = list.index(low, offsetBy: list.distance(from: low, to: high) / 2)
+            if list[middle] < value { low = list.index(after: middle) } else { high = middle }
+        }
+        return low < list.endIndex && list[low] == value ? low : nil
+    }
+
+    /// Matches of any list, one per item: the best score, exact if any list matched exactly.
+    private static func union(_ lists: [[Match]]) -> [Match] {
+        let nonEmpty = lists.filter { !$0.isEmpty }
+        if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
+        var merged: [Match] = []
+        for match in nonEmpty.joined().sorted(by: { $0.item < $1.item }) {
+            if let last = merged.last, last.item == match.item {
+                merged[merged.count - 1].score = max(last.score, match.score)
+                merged[merged.count - 1].isExact = last.isExact || match.isExact
+            } else {
+                merged.append(match)
+            }
+        }
+        return merged
+    }
+
+    /// Items in both lists: scores added, exact only if exact in both.
+    private static func intersect(_ left: [Match], _ right: [Match]) -> [Match] {
+        var result: [Match] = []
+        var i = 0
+        var j = 0
+        while i < left.count && j < right.count {
+            if left[i].item < right[j].item {
+                i += 1
+            } else if left[i].item > right[j].item {
+                j += 1
+            } else {
+                result.append(Match(item: left[i].item, score: left[i].score + right[j].score, isExact: left[i].isExact && right[j].isExact))
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+}
+
+/// The first `count` elements of a list in a given order, without sorting all of it.
+enum TopHits {
+    /// The `count` first elements by `precedes`, in that order.
+    ///
+    /// - Complexity: O(*n* log `count`).
+    static func select<T>(_ elements: [T], count: Int, by precedes: (T, T) -> Bool) -> [T] {
+        guard count > 0 else { return [] }
+        if elements.count <= count * 4 { return Array(elements.sorted(by: precedes).prefix(count)) }
+        // A max-heap (by `precedes`) of the best `count` so far: its root is the worst kept.
+        var heap: [T] = []
+        heap.reserveCapacity(count)
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var worst = parent
+                if left < heap.count && precedes(heap[worst], heap[left]) { worst = left }
+                if right < heap.count && precedes(heap[worst], heap[right]) { worst = right }
+                if worst == parent { return }
+                heap.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+        for element in elements {
+            if heap.count < count {
+                heap.append(element)
+                var child = heap.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard precedes(heap[parent], heap[child]) else { break }
+                    heap.swapAt(parent, child)
+                    child = parent
+                }
+            } else if precedes(element, heap[0]) {
+                heap[0] = element
+                siftDown(0)
+            }
+        }
+        return heap.sorted(by: precedes)
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+
+/// A ranked full-text index over documents (or quotations): the engine behind `/v1/search`.
+///
+/// Matching follows `SearchQuery`; ranking is BM25 (k1 1.2, b 0.75) per field, title,
+/// body and extras (quotations, entity names) weighted by `SearchSegment.Field.weight`.
+/// Hits that match every word as written rank above those that need a misspelling; ties go
+/// to the more recent item, then to the smaller id. A word or phrase that names an entity
+/// also matches the items that mention it under any name.
+///
+/// The index is a list of immutable segments: `adding(_:)` indexes only the new documents
+/// (merging small segments now and then), so readers of the old index are never blocked.
+///
+/// - Note: Immutable, hence `Sendable`.
+public final class SearchIndex: Sendable {
+    /// Most entities in the entity facet.
+    public static let entityFacetLimit = 10
+    /// Most words one prefix expands to.
+    static let prefixExpansionLimit = 64
+    /// How much a misspelled or prefix-expanded match counts, relative to the word as written.
+    static let fuzzyWeight = 0.5
+    static let prefixWeight = 0.8
+    private static let k1 = 1.2
+    private static let b = 0.75
+
+    let segments: [SearchSegment]
+    /// Items across segments.
+    let itemCount: Int
+    /// Average field lengths across segments, by `Field.rawValue`.
+    private let averageLengths: [Double]
+
+    /// Indexes documents: titles, body and background paragraphs, quotations, entity names.
+    public convenience init(documents: [Document]) {
+        self.init(segments: documents.isEmpty ? [] : [SearchSegment(items: documents.map(SearchItem.init(document:)))])
+    }
+
+    /// A quotation's key in a quotation index: `DOCUMENT/QUOTE` (quotation ids are per document).
+    public static func quotationKey(document: String, quote: String) -> String {
+        document + "/" + quote
+    }
+
+    /// Indexes the quotations of documents, each as an item keyed by `quotationKey`.
+    public static func quotations(of documents: [Document]) -> SearchIndex {
+        let items = documents.flatMap { document in document.quotes.map { SearchItem(quote: $0, of: document) } }
+        return SearchIndex(segments: items.isEmpty ? [] : [SearchSegment(items: items)])
+    }
+
+    init(segments: [SearchSegment]) {
+        let count = segments.reduce(0) { $0 + $1.items.count }
+        let fields = SearchSegment.Field.allCases.count
+        var totals = [Double](repeating: 0, count: fields)
+        for segment in segments {
+            for (index, length) in segment.fieldLengths.enumerated() { totals[index % fields] += Double(length) }
+        }
+        self.segments = segments
+        self.itemCount = count
+        self.averageLengths = totals.map { count == 0 ? 1 : max($0 / Double(count), 1) }
+    }
+
+    /// This index plus `documents`, which are indexed into a new segment; small segments are
+    /// merged (rebuilt together) when the newest is at least half the size of the one before,
+    /// so each document is re-indexed O(log n) times over the index's life.
+    public func adding(_ documents: [Document]) -> SearchIndex {
+        guard !documents.isEmpty else { return self }
+        var segments = self.segments + [SearchSegment(items: documents.map(SearchItem.init(document:)))]
+        while segments.count >= 2, segments[segments.count - 1].items.count * 2 >= segments[segments.count - 2].items.count {
+            let newer = segments.removeLast()
+            let older = segments.removeLast()
+            segments.append(SearchSegment(items: older.items + newer.items))
+        }
+        return SearchIndex(segments: segments)
+    }
+
+    // MARK: Searching
+
+    /// Runs a query.
+    ///
+    /// - Parameters:
+    ///   - query: what to find.
+    ///   - filter: which items may match.
+    ///   - limit: hits per page.
+    ///   - offset: hits to skip.
+    /// - Returns: the total, the page of hits with snippets, and facets over all matches.
+    public func search(_ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int = 20, offset: Int = 0) -> SearchResults {
+        var found: [(segment: Int, match: Match)] = []
+        var evaluations: [Evaluation] = []
+        for (number, segment) in self.segments.enumerated() {
+            var evaluation = Evaluation(index: self, segment: segment, query: query)
+            for match in evaluation.matches() where filter.admits(segment.items[Int(match.item)]) {
+                found.append((number, match))
+            }
+            evaluations.append(evaluation)
+        }
+        let facets = self.facets(of: found)
+        let page = TopHits.select(found, count: offset + limit) { left, right in
+            self.ranksBefore(left, right)
+        }.dropFirst(offset)
+        let hits = page.map { segment, match in
+            let item = self.segments[segment].items[Int(match.item)]
+            let evaluation = evaluations[segment]
+            return SearchHit(
+                id: item.key, score: (match.score * 1000).rounded() / 1000, isExact: match.isExact,
+                matchedEntities: evaluation.matchedEntities(of: item),
+                snippets: SnippetBuilder(terms: evaluation.highlightTerms, phrases: evaluation.highlightPhrases, entities: evaluation.matchedEntities(of: item))
+                    .snippets(of: item))
+        }
+        return SearchResults(total: found.count, hits: Array(hits), facets: facets)
+    }
+
+    private func ranksBefore(_ left: (segment: Int, match: Match), _ right: (segment: Int, match: Match)) -> Bool {
+        if left.match.isExact != right.match.isExact { return left.match.isExact }
+        if left.match.score != right.match.score { return left.match.score > right.match.score }
+        let leftItem = self.segments[left.segment].items[Int(left.match.item)]
+        let rightItem = self.segments[right.segment].items[Int(right.match.item)]
+        if leftItem.published != rightItem.published {
+            guard let leftDate = leftItem.published else { return false }
+            guard let rightDate = rightItem.published else { return true }
+            return leftDate > rightDate
+        }
+        return leftItem.key < rightItem.key
+    }
+
+    // MARK: Scoring
+
+    /// Items containing `term`, across segments.
+    func documentFrequency(of term: String) -> Int {
+        self.segments.reduce(0) { total, segment in total + (segment.termNumbers[term].map { segment.postings[$0].items.count } ?? 0) }
+    }
+
+    /// Items mentioning an entity, across segments.
+    func documentFrequency(ofEntity id: String) -> Int {
+        self.segments.reduce(0) { $0 + ($1.entityPostings[id]?.count ?? 0) }
+    }
+
+    /// BM25's inverse document frequency.
+    func inverseFrequency(_ frequency: Int) -> Double {
+        log(1 + (Double(self.itemCount - frequency) + 0.5) / (Double(frequency) + 0.5))
+    }
+
+    /// BM25's saturated term frequency for one field of one item.
+    func saturated(_ count: Int, length: Int, field: SearchSegment.Field) -> Double {
+        guard count > 0 else { return 0 }
+        let frequency = Double(count)
+        let norm = 1 - Self.b + Self.b * Double(length) / self.averageLengths[field.rawValue]
+        return field.weight * frequency * (Self.k1 + 1) / (frequency + Self.k1 * norm)
+    }
+
+    // MARK: Facets
+
+    private func facets(of found: [(segment: Int, match: Match)]) -> SearchFacets {
+        var sources: [String: Int] = [:]
+        var kinds: [String: Int] = [:]
+        var years: [Int: Int] = [:]
+        var entityCounts = self.segments.map { [Int](repeating: 0, count: $0.entityIDs.count) }
+        for (segment, match) in found {
+            let item = self.segments[segment].items[Int(match.item)]
+            if let source = item.source { sources[source, default: 0] += 1 }
+            if let kind = item.kind { kinds[kind.rawValue, default: 0] += 1 }
+            if let year = item.published?.year { years[year, default: 0] += 1 }
+            for entity in self.segments[segment].itemEntities[Int(match.item)] { entityCounts[segment][Int(entity)] += 1 }
+        }
+        var entities: [String: (name: String, count: Int)] = [:]
+        for (number, segment) in self.segments.enumerated() {
+            for (entity, count) in entityCounts[number].enumerated() where count > 0 {
+                entities[segment.entityIDs[entity], default: (segment.entityNames[entity], 0)].count += count
+            }
+        }
+        func ranked(_ counts: [String: Int]) -> [SearchFacets.Count] {
+            counts.map { SearchFacets.Count(value: $0.key, name: nil, count: $0.value) }.sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+        }
+        return SearchFacets(
+            sources: ranked(sources), kinds: ranked(kinds),
+            years: years.sorted { $0.key > $1.key }.map { SearchFacets.Count(value: String($0.key), name: nil, count: $0.value) },
+            entities: entities.map { SearchFacets.Count(value: $0.key, name: $0.value.name, count: $0.value.count) }
+                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }.prefix(Self.entityFacetLimit).map { $0 })
+    }
+}
+
+/// One item's match of a query: its score and whether every word matched as written.
+struct Match: Sendable {
+    let item: UInt32
+    var score: Double
+    var isExact: Bool
+}
+
+/// Which items a search may return.
+public struct SearchFilter: Sendable, Hashable {
+    /// The source, compared folded (`afp` is `AFP`).
+    public var source: String?
+    public var kind: DocumentKind?
+    /// Published on or after.
+    public var from: CalendarDate?
+    /// Published on or before.
+    public var to: CalendarDate?
+    /// An entity id the item must mention (for quotations: its speaker).
+    public var entity: String?
+    /// The document the item must be or come from.
+    public var document: String?
+
+    /// A filter; every condition optional. With `from` or `to`, undated items never match.
+    public init(
+        source: String? = nil, kind: DocumentKind? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, entity: String? = nil,
+        document: String? = nil
+    ) {
+        self.source = source.map(TextFolding.fold)
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.entity = entity
+        self.document = document
+    }
+
+    /// Whether a document passes.
+    public func admits(_ document: Document) -> Bool {
+        self.admits(
+            source: document.source, kind: document.kind, published: document.published.flatMap(CalendarDate.init(parsing:)),
+            documentID: document.id, mentions: { id in document.entities.contains { $0.id == id } })
+    }
+
+    func admits(_ item: SearchItem) -> Bool {
+        self.admits(
+            source: item.source, kind: item.kind, published: item.published, documentID: item.documentID,
+            mentions: { id in item.entities.contains { $0.id == id } })
+    }
+
+    private func admits(
+        source: String?, kind: DocumentKind?, published: CalendarDate?, documentID: String, mentions: (String) -> Bool
+    ) -> Bool {
+        if let wanted = self.source, source.map(TextFolding.fold) != wanted { return false }
+        if let wanted = self.kind, kind != wanted { return false }
+        if self.from != nil || self.to != nil {
+            guard let published else { return false }
+            if let from, published < from { return false }
+            if let to, published > to { return false }
+        }
+        if let entity, !mentions(entity) { return false }
+        if let document, documentID != document { return false }
+        return true
+    }
+}

@@ -1,0 +1,57 @@
+/// What the search engine indexes of one searchable thing: a document, or a quotation.
+struct SearchItem: Sendable {
+    /// An entity the item mentions.
+    struct EntityReference: Sendable {
+        let id: String
+        let name: String
+        /// Every form the item uses for it, for matching queries that name it.
+        let forms: [String]
+        let mentions: [Entity.Mention]
+    }
+
+    /// The document id, or `DOCUMENT/QUOTE` for a quotation (`SearchIndex.quotationKey`).
+    let key: String
+    /// The document it is or comes from.
+    let documentID: String
+    let title: String
+    /// The text that snippets come from, by paragraph index.
+    let paragraphs: [Paragraph]
+    /// Further text that counts with its own weight (quotations, entity names).
+    let extras: [String]
+    let source: String?
+    let kind: DocumentKind?
+    let published: CalendarDate?
+    let entities: [EntityReference]
+
+    /// A document: its title, its body and background paragraphs (not contacts or footer),
+    /// its quotations and its entities' names.
+    init(document: Document) {
+        self.key = document.id
+        self.documentID = document.id
+        self.title = document.title
+        self.paragraphs = document.paragraphs.filter { $0.section == .body || $0.section == .background }
+        self.extras = document.quotes.map(\.text) + document.entities.map(\.name)
+        self.source = document.source
+        self.kind = document.kind
+        self.published = document.published.flatMap(CalendarDate.init(parsing:))
+        self.entities = document.entities.map { entity in
+            EntityReference(id: entity.id, name: entity.name, forms: [entity.name] + entity.aliases, mentions: entity.mentions)
+        }
+    }
+
+    /// A quotation of `document`: its words, with the speaker's name as an extra.
+    init(quote: Quote, of document: Document) {
+        self.key = SearchIndex.quotationKey(document: document.id, quote: quote.id)
+        self.documentID = document.id
+        self.title = ""
+        self.paragraphs = [Paragraph(index: quote.paragraph, section: .body, text: quote.text)]
+        self.extras = quote.speaker.map { [$0.name] } ?? []
+        self.source = document.source
+        self.kind = document.kind
+        self.published = document.published.flatMap(CalendarDate.init(parsing:))
+        self.entities = quote.speaker.map { speaker in
+            let forms = document.entities.first { $0.id == speaker.id }.map { [$0.name] + $0.aliases } ?? [speaker.name]
+            return [EntityReference(id: speaker.id, name: speaker.name, forms: forms, mentions: [])]
+        } ?? []
+    }
+}

@@ -1,0 +1,214 @@
+/// An immutable inverted index over some items: for each term, the items that contain it,
+/// how often in each field, and where (for phrases).
+///
+/// An index is a list of segments; adding items adds a segment instead of rebuilding.
+///
+/// - Note: Immutable after `init`, hence `Sendable`.
+final class SearchSegment: Sendable {
+    /// The fields a term can occur in, with their weight in the score.
+    enum Field: Int, CaseIterable {
+        case title, body, extras
+
+        /// How much an occurrence here counts, relative to the body.
+        var weight: Double {
+            switch self {
+            case .title: return 2.5
+            case .body: return 1.0
+            case .extras: return 1.5
+            }
+        }
+    }
+
+    /// A term's postings: items in order, each with its per-field counts and positions.
+    struct Postings: Sendable {
+        /// Item numbers, ascending.
+        var items: [UInt32] = []
+        /// `Field.allCases.count` counts per item.
+        var counts: [UInt16] = []
+        /// Where each item's positions start in `positions` (one more entry than `items`).
+        var positionStarts: [UInt32] = [0]
+        /// Token positions (title, then body after a gap; extras have none).
+        var positions: [UInt32] = []
+
+        func count(_ field: Field, at index: Int) -> Int {
+            Int(self.counts[index * Field.allCases.count + field.rawValue])
+        }
+
+        func positions(at index: Int) -> ArraySlice<UInt32> {
+            self.positions[Int(self.positionStarts[index])..<Int(self.positionStarts[index + 1])]
+        }
+    }
+
+    /// Gap between the title's positions and the body's, and between paragraphs, so that a
+    /// phrase never spans two of them.
+    static let positionGap: UInt32 = 16
+
+    let items: [SearchItem]
+    /// Term → its number.
+    let termNumbers: [String: Int]
+    /// Terms by number, and their postings.
+    let terms: [String]
+    let postings: [Postings]
+    /// Terms in sorted order with their numbers, for prefix ranges.
+    let sortedTerms: [(term: String, number: Int)]
+    /// Each term's length in bytes and its letter mask, for quickly ruling out typo candidates.
+    let termLengths: [UInt8]
+    let termMasks: [UInt64]
+    /// Each item's length in tokens, per field (`Field.allCases.count` per item).
+    let fieldLengths: [UInt32]
+    /// Entity id → (item, mention count) pairs, items ascending.
+    let entityPostings: [String: [(item: UInt32, mentions: UInt32)]]
+    /// An entity's forms, folded, words joined by spaces (`dprk`, `north korea`) → its ids.
+    let entityForms: [String: [String]]
+    /// The entities of this segment by number (ids and names), and each item's entity numbers.
+    let entityIDs: [String]
+    let entityNames: [String]
+    let itemEntities: [[Int32]]
+
+    /// Indexes items.
+    ///
+    /// - Complexity: O(*n*) in the items' text.
+    init(items: [SearchItem]) {
+        var numbers: [String: Int] = [:]
+        var terms: [String] = []
+        var postings: [Postings] = []
+        var lengths: [UInt32] = []
+        lengths.reserveCapacity(items.count * Field.allCases.count)
+        var entityPostings: [String: [(item: UInt32, mentions: UInt32)]] = [:]
+        var entityForms: [String: [String]] = [:]
+        var entityNumbers: [String: Int32] = [:]
+        var entityIDs: [String] = []
+        var entityNames: [String] = []
+        var itemEntities: [[Int32]] = []
+        let fieldCount = Field.allCases.count
+        for (itemNumber, item) in items.enumerated() {
+            let number = UInt32(itemNumber)
+            func add(_ term: String, _ field: Field, position: UInt32?) {
+                let termNumber: Int
+                if let known = numbers[term] {
+                    termNumber = known
+                } else {
+                    termNumber = terms.count
+                    numbers[term] = termNumber
+                    terms.append(term)
+                    postings.append(Postings())
+                }
+                if postings[termNumber].items.last != number {
+                    postings[termNumber].items.append(number)
+                    postings[termNumber].counts.append(contentsOf: repeatElement(0, count: fieldCount))
+                    postings[termNumber].positionStarts.append(postings[termNumber].positionStarts.last!)
+                }
+                let slot = postings[termNumber].counts.count - fieldCount + field.rawValue
+                postings[termNumber].counts[slot] &+= postings[termNumber].counts[slot] == .max ? 0 : 1
+                if let position {
+                    postings[termNumber].positions.append(position)
+                    postings[termNumber].positionStarts[postings[termNumber].positionStarts.count - 1] += 1
+                }
+            }
+            var position: UInt32 = 0
+            let title = SearchToken.scan(item.title)
+            for token in title {
+                add(token.term, .title, position: position)
+                position += 1
+            }
+            var bodyLength: UInt32 = 0
+            for paragraph in item.paragraphs {
+                position += Self.positionGap
+                for token in SearchToken.scan(paragraph.text) {
+                    add(token.term, .body, position: position)
+                    position += 1
+                    bodyLength += 1
+                }
+            }
+            var extrasLength: UInt32 = 0
+            for extra in item.extras {
+                for token in SearchToken.scan(extra) {
+                    add(token.term, .extras, position: nil)
+                    extrasLength += 1
+                }
+            }
+            lengths.append(contentsOf: [UInt32(title.count), bodyLength, extrasLength])
+            var numbers: [Int32] = []
+            for entity in item.entities {
+                entityPostings[entity.id, default: []].append((number, UInt32(max(entity.mentions.count, 1))))
+                if entityNumbers[entity.id] == nil {
+                    entityNumbers[entity.id] = Int32(entityIDs.count)
+                    entityIDs.append(entity.id)
+                    entityNames.append(entity.name)
+                }
+                for form in entity.forms {
+                    let key = Self.formKey(form)
+                    if !key.isEmpty && !(entityForms[key]?.contains(entity.id) ?? false) { entityForms[key, default: []].append(entity.id) }
+                }
+                numbers.append(entityNumbers[entity.id]!)
+            }
+            itemEntities.append(numbers)
+        }
+        self.items = items
+        self.termNumbers = numbers
+        self.terms = terms
+        self.postings = postings
+        self.sortedTerms = terms.enumerated().map { ($1, $0) }.sorted { $0.0 < $1.0 }
+        self.termLengths = terms.map { UInt8(min($0.utf8.count, 255)) }
+        self.termMasks = terms.map(Self.letterMask)
+        self.fieldLengths = lengths
+        self.entityPostings = entityPostings
+        self.entityForms = entityForms
+        self.entityIDs = entityIDs
+        self.entityNames = entityNames
+        self.itemEntities = itemEntities
+    }
+
+    /// How an entity's form, or a query's words, are looked up: folded words joined by spaces.
+    static func formKey(_ text: String) -> String {
+        SearchToken.scan(text).map(\.folded).joined(separator: " ")
+    }
+
+    /// The field's length of item `number`, in tokens.
+    func length(of number: UInt32, _ field: Field) -> Int {
+        Int(self.fieldLengths[Int(number) * Field.allCases.count + field.rawValue])
+    }
+
+    /// A bit per letter the term uses (`a`–`z`, digits and other characters in shared bits):
+    /// two words within `k` edits differ in at most `2k` of these bits.
+    static func letterMask(_ term: String) -> UInt64 {
+        term.utf8.reduce(0) { mask, byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): return mask | 1 << UInt64(byte - UInt8(ascii: "a"))
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return mask | 1 << UInt64(26 + byte - UInt8(ascii: "0"))
+            default: return mask | 1 << UInt64(36 + byte % 28)
+            }
+        }
+    }
+
+    /// The numbers of the terms that start with `prefix`, most frequent first, at most `limit`.
+    func terms(startingWith prefix: String, limit: Int) -> [Int] {
+        var low = 0
+        var high = self.sortedTerms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if self.sortedTerms[middle].term < prefix { low = middle + 1 } else { high = middle }
+        }
+        var found: [Int] = []
+        while low < self.sortedTerms.count, self.sortedTerms[low].term.hasPrefix(prefix) {
+            found.append(self.sortedTerms[low].number)
+            low += 1
+        }
+        return Array(found.sorted { self.postings[$0].items.count > self.postings[$1].items.count }.prefix(limit))
+    }
+
+    /// The numbers of the terms within `maxEdits` edits of `term`, other than itself.
+    func terms(near term: String, maxEdits: Int) -> [Int] {
+        let target = Array(term.utf8)
+        let mask = Self.letterMask(term)
+        var found: [Int] = []
+        for number in self.terms.indices {
+            let length = Int(self.termLengths[number])
+            guard abs(length - target.count) <= maxEdits, (self.termMasks[number] ^ mask).nonzeroBitCount <= 2 * maxEdits else { continue }
+            let candidate = self.terms[number]
+            guard candidate != term, EditDistance.isWithin(maxEdits, Array(candidate.utf8), target) else { continue }
+            found.append(number)
+        }
+        return found
+    }
+}
