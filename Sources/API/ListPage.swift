@@ -25,7 +25,9 @@ struct ListPage: Sendable {
     ///   - meta: members added to `meta` after `total`, `limit` and `offset`.
     ///   - members: members added after `links` (search's `facets`).
     func envelope(data: [JSONValue], meta: [(String, JSONValue)] = [], members: [(String, JSONValue)] = []) -> JSONValue {
-        let next = self.offset + self.limit < self.total ? self.link(offset: self.offset + self.limit) : JSONValue.null
+        // `total - offset > limit`, not `offset + limit < total`: offsets reach Int.max.
+        let hasNext = self.offset < self.total && self.total - self.offset > self.limit
+        let next = hasNext ? self.link(offset: self.offset + self.limit) : JSONValue.null
         let prev = self.offset > 0 ? self.link(offset: max(0, self.offset - self.limit)) : JSONValue.null
         return .object(
             [

@@ -92,6 +92,14 @@ struct Gazetteer: Sendable {
         self.regionByName[TextFolding.fold(name)]
     }
 
+    /// Every name the gazetteer knows for the place called `name` (its canonical name and
+    /// aliases: `North Korea`, `DPRK`, `Democratic People's Republic of Korea`), or none.
+    func names(of name: String) -> [String] {
+        if let country = self.country(named: name) { return [country.name] + country.aliases }
+        if let place = self.city(named: name) ?? self.region(named: name) { return [place.name] + place.aliases }
+        return []
+    }
+
     /// The country a place name (city, region in one country, or country) belongs to.
     func country(ofPlace name: String) -> Country? {
         (self.city(named: name) ?? self.region(named: name)).flatMap { self.countries[$0.countryCode] } ?? self.country(named: name)

@@ -44,6 +44,8 @@ struct Lexicon: Sendable {
     let acronyms: [String: String]
     /// Words too common to characterise a story, folded (`would`, `said`).
     let stopwords: Set<String>
+    /// Full names → their well-known acronyms (`United Nations` → `UN`).
+    let acronymsByName: [String: [String]]
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -81,7 +83,9 @@ struct Lexicon: Sendable {
         self.placeWords = Set(entries("place-words").map(TextFolding.fold))
         self.placeNouns = Set(entries("place-nouns").map(TextFolding.fold))
         self.organizationNouns = Set(entries("organization-nouns").map(TextFolding.fold))
-        self.acronyms = Dictionary(pairs("acronyms"), uniquingKeysWith: { first, _ in first })
+        let acronyms = Dictionary(pairs("acronyms"), uniquingKeysWith: { first, _ in first })
+        self.acronyms = acronyms
+        self.acronymsByName = Dictionary(grouping: acronyms.keys.sorted(), by: { acronyms[$0] ?? "" })
         self.stopwords = Set(entries("stopwords").map(TextFolding.fold))
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },

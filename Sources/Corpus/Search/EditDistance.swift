@@ -4,7 +4,7 @@ enum EditDistance {
     ///
     /// - Complexity: O(*n* · `bound`): only the diagonal band that can stay within the bound
     ///   is computed, and the search stops once a whole row exceeds it.
-    static func isWithin(_ bound: Int, _ a: [UInt8], _ b: [UInt8]) -> Bool {
+    static func isWithin<Element: Equatable>(_ bound: Int, _ a: [Element], _ b: [Element]) -> Bool {
         guard abs(a.count - b.count) <= bound else { return false }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= bound }
         let outside = bound + 1

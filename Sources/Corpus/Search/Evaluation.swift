@@ -80,7 +80,7 @@ struct Evaluation {
 
     /// Items mentioning an entity that has `words` as one of its names, scored like an extra.
     private mutating func entityMatches(named words: String, recording: Bool) -> [[Match]] {
-        guard let ids = self.segment.entityForms[words] else { return [] }
+        let ids = self.index.entities(named: words)
         if recording { self.namedEntities.formUnion(ids) }
         return ids.compactMap { id in
             guard let postings = self.segment.entityPostings[id] else { return nil }
@@ -187,7 +187,7 @@ enum TopHits {
     /// - Complexity: O(*n* log `count`).
     static func select<T>(_ elements: [T], count: Int, by precedes: (T, T) -> Bool) -> [T] {
         guard count > 0 else { return [] }
-        if elements.count <= count * 4 { return Array(elements.sorted(by: precedes).prefix(count)) }
+        if elements.count / 4 <= count { return Array(elements.sorted(by: precedes).prefix(count)) }
         // A max-heap (by `precedes`) of the best `count` so far: its root is the worst kept.
         var heap: [T] = []
         heap.reserveCapacity(count)

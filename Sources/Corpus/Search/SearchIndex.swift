@@ -92,7 +92,9 @@ public final class SearchIndex: Sendable {
             evaluations.append(evaluation)
         }
         let facets = self.facets(of: found)
-        let page = TopHits.select(found, count: offset + limit) { left, right in
+        // Saturating: an offset near Int.max asks for no hits, not an overflow.
+        let (wanted, overflow) = offset.addingReportingOverflow(limit)
+        let page = TopHits.select(found, count: overflow ? Int.max : wanted) { left, right in
             self.ranksBefore(left, right)
         }.dropFirst(offset)
         let hits = page.map { segment, match in
@@ -122,6 +124,15 @@ public final class SearchIndex: Sendable {
 
     // MARK: Scoring
 
+    /// The entities, across segments, that have `words` (folded, space-separated) as a name.
+    func entities(named words: String) -> [String] {
+        var ids: [String] = []
+        for segment in self.segments {
+            for id in segment.entityForms[words] ?? [] where !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
     /// Items containing `term`, across segments.
     func documentFrequency(of term: String) -> Int {
         self.segments.reduce(0) { total, segment in total + (segment.termNumbers[term].map { segment.postings[$0].items.count } ?? 0) }
@@ -148,13 +159,14 @@ public final class SearchIndex: Sendable {
     // MARK: Facets
 
     private func facets(of found: [(segment: Int, match: Match)]) -> SearchFacets {
-        var sources: [String: Int] = [:]
+        // Sources group as the source filter compares them (folded), shown as first written.
+        var sources: [String: (shown: String, count: Int)] = [:]
         var kinds: [String: Int] = [:]
         var years: [Int: Int] = [:]
         var entityCounts = self.segments.map { [Int](repeating: 0, count: $0.entityIDs.count) }
         for (segment, match) in found {
             let item = self.segments[segment].items[Int(match.item)]
-            if let source = item.source { sources[source, default: 0] += 1 }
+            if let source = item.source { sources[TextFolding.fold(source), default: (source, 0)].count += 1 }
             if let kind = item.kind { kinds[kind.rawValue, default: 0] += 1 }
             if let year = item.published?.year { years[year, default: 0] += 1 }
             for entity in self.segments[segment].itemEntities[Int(match.item)] { entityCounts[segment][Int(entity)] += 1 }
@@ -169,7 +181,7 @@ public final class SearchIndex: Sendable {
             counts.map { SearchFacets.Count(value: $0.key, name: nil, count: $0.value) }.sorted { ($1.count, $0.value) < ($0.count, $1.value) }
         }
         return SearchFacets(
-            sources: ranked(sources), kinds: ranked(kinds),
+            sources: ranked(Dictionary(uniqueKeysWithValues: sources.values.map { ($0.shown, $0.count) })), kinds: ranked(kinds),
             years: years.sorted { $0.key > $1.key }.map { SearchFacets.Count(value: String($0.key), name: nil, count: $0.value) },
             entities: entities.map { SearchFacets.Count(value: $0.key, name: $0.value.name, count: $0.value.count) }
                 .sorted { ($1.count, $0.value) < ($0.count, $1.value) }.prefix(Self.entityFacetLimit).map { $0 })

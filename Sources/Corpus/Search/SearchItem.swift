@@ -35,8 +35,16 @@ struct SearchItem: Sendable {
         self.kind = document.kind
         self.published = document.published.flatMap(CalendarDate.init(parsing:))
         self.entities = document.entities.map { entity in
-            EntityReference(id: entity.id, name: entity.name, forms: [entity.name] + entity.aliases, mentions: entity.mentions)
+            EntityReference(id: entity.id, name: entity.name, forms: Self.forms(of: entity), mentions: entity.mentions)
         }
+    }
+
+    /// The names a query may use for an entity: those the text uses, and those the shipped
+    /// gazetteer and acronym list know (`DPRK` finds a story that only says "North Korea").
+    static func forms(of entity: Entity) -> [String] {
+        let known = entity.kind == .location
+            ? Gazetteer.standard.names(of: entity.name) : Lexicon.standard.acronymsByName[entity.name] ?? []
+        return [entity.name] + entity.aliases + known
     }
 
     /// A quotation of `document`: its words, with the speaker's name as an extra.
@@ -50,7 +58,7 @@ struct SearchItem: Sendable {
         self.kind = document.kind
         self.published = document.published.flatMap(CalendarDate.init(parsing:))
         self.entities = quote.speaker.map { speaker in
-            let forms = document.entities.first { $0.id == speaker.id }.map { [$0.name] + $0.aliases } ?? [speaker.name]
+            let forms = document.entities.first { $0.id == speaker.id }.map(Self.forms) ?? [speaker.name]
             return [EntityReference(id: speaker.id, name: speaker.name, forms: forms, mentions: [])]
         } ?? []
     }

@@ -49,9 +49,11 @@ final class SearchSegment: Sendable {
     /// Terms by number, and their postings.
     let terms: [String]
     let postings: [Postings]
-    /// Terms in sorted order with their numbers, for prefix ranges.
-    let sortedTerms: [(term: String, number: Int)]
-    /// Each term's length in bytes and its letter mask, for quickly ruling out typo candidates.
+    /// Every word as written (folded, not stemmed) in sorted order, with its term's number,
+    /// for prefixes: `plann*` finds "planning", whose term is `plan`.
+    let sortedForms: [(form: String, number: Int)]
+    /// Each term's length in Unicode scalars and its letter mask, for quickly ruling out typo
+    /// candidates.
     let termLengths: [UInt8]
     let termMasks: [UInt64]
     /// Each item's length in tokens, per field (`Field.allCases.count` per item).
@@ -70,6 +72,7 @@ final class SearchSegment: Sendable {
     /// - Complexity: O(*n*) in the items' text.
     init(items: [SearchItem]) {
         var numbers: [String: Int] = [:]
+        var forms: [String: Int] = [:]
         var terms: [String] = []
         var postings: [Postings] = []
         var lengths: [UInt32] = []
@@ -83,16 +86,17 @@ final class SearchSegment: Sendable {
         let fieldCount = Field.allCases.count
         for (itemNumber, item) in items.enumerated() {
             let number = UInt32(itemNumber)
-            func add(_ term: String, _ field: Field, position: UInt32?) {
+            func add(_ token: SearchToken, _ field: Field, position: UInt32?) {
                 let termNumber: Int
-                if let known = numbers[term] {
+                if let known = numbers[token.term] {
                     termNumber = known
                 } else {
                     termNumber = terms.count
-                    numbers[term] = termNumber
-                    terms.append(term)
+                    numbers[token.term] = termNumber
+                    terms.append(token.term)
                     postings.append(Postings())
                 }
+                if forms[token.folded] == nil { forms[token.folded] = termNumber }
                 if postings[termNumber].items.last != number {
                     postings[termNumber].items.append(number)
                     postings[termNumber].counts.append(contentsOf: repeatElement(0, count: fieldCount))
@@ -108,14 +112,14 @@ final class SearchSegment: Sendable {
             var position: UInt32 = 0
             let title = SearchToken.scan(item.title)
             for token in title {
-                add(token.term, .title, position: position)
+                add(token, .title, position: position)
                 position += 1
             }
             var bodyLength: UInt32 = 0
             for paragraph in item.paragraphs {
                 position += Self.positionGap
                 for token in SearchToken.scan(paragraph.text) {
-                    add(token.term, .body, position: position)
+                    add(token, .body, position: position)
                     position += 1
                     bodyLength += 1
                 }
@@ -123,7 +127,7 @@ final class SearchSegment: Sendable {
             var extrasLength: UInt32 = 0
             for extra in item.extras {
                 for token in SearchToken.scan(extra) {
-                    add(token.term, .extras, position: nil)
+                    add(token, .extras, position: nil)
                     extrasLength += 1
                 }
             }
@@ -148,8 +152,8 @@ final class SearchSegment: Sendable {
         self.termNumbers = numbers
         self.terms = terms
         self.postings = postings
-        self.sortedTerms = terms.enumerated().map { ($1, $0) }.sorted { $0.0 < $1.0 }
-        self.termLengths = terms.map { UInt8(min($0.utf8.count, 255)) }
+        self.sortedForms = forms.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        self.termLengths = terms.map { UInt8(min($0.unicodeScalars.count, 255)) }
         self.termMasks = terms.map(Self.letterMask)
         self.fieldLengths = lengths
         self.entityPostings = entityPostings
@@ -169,44 +173,45 @@ final class SearchSegment: Sendable {
         Int(self.fieldLengths[Int(number) * Field.allCases.count + field.rawValue])
     }
 
-    /// A bit per letter the term uses (`a`–`z`, digits and other characters in shared bits):
-    /// two words within `k` edits differ in at most `2k` of these bits.
+    /// A bit per character the term uses (`a`–`z`, digits, and other characters sharing the
+    /// remaining bits): two words within `k` edits differ in at most `2k` of these bits.
     static func letterMask(_ term: String) -> UInt64 {
-        term.utf8.reduce(0) { mask, byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): return mask | 1 << UInt64(byte - UInt8(ascii: "a"))
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return mask | 1 << UInt64(26 + byte - UInt8(ascii: "0"))
-            default: return mask | 1 << UInt64(36 + byte % 28)
+        term.unicodeScalars.reduce(0) { mask, scalar in
+            switch scalar.value {
+            case 0x61...0x7A: return mask | 1 << UInt64(scalar.value - 0x61)
+            case 0x30...0x39: return mask | 1 << UInt64(26 + scalar.value - 0x30)
+            default: return mask | 1 << UInt64(36 + scalar.value % 28)
             }
         }
     }
 
-    /// The numbers of the terms that start with `prefix`, most frequent first, at most `limit`.
+    /// The numbers of the terms of the words that start with `prefix`, most frequent first,
+    /// at most `limit`.
     func terms(startingWith prefix: String, limit: Int) -> [Int] {
         var low = 0
-        var high = self.sortedTerms.count
+        var high = self.sortedForms.count
         while low < high {
             let middle = (low + high) / 2
-            if self.sortedTerms[middle].term < prefix { low = middle + 1 } else { high = middle }
+            if self.sortedForms[middle].form < prefix { low = middle + 1 } else { high = middle }
         }
-        var found: [Int] = []
-        while low < self.sortedTerms.count, self.sortedTerms[low].term.hasPrefix(prefix) {
-            found.append(self.sortedTerms[low].number)
+        var found = Set<Int>()
+        while low < self.sortedForms.count, self.sortedForms[low].form.hasPrefix(prefix) {
+            found.insert(self.sortedForms[low].number)
             low += 1
         }
-        return Array(found.sorted { self.postings[$0].items.count > self.postings[$1].items.count }.prefix(limit))
+        return Array(found.sorted { (self.postings[$0].items.count, $1) > (self.postings[$1].items.count, $0) }.prefix(limit))
     }
 
-    /// The numbers of the terms within `maxEdits` edits of `term`, other than itself.
+    /// The numbers of the terms within `maxEdits` edits (of characters) of `term`, other than itself.
     func terms(near term: String, maxEdits: Int) -> [Int] {
-        let target = Array(term.utf8)
+        let target = Array(term.unicodeScalars)
         let mask = Self.letterMask(term)
         var found: [Int] = []
         for number in self.terms.indices {
             let length = Int(self.termLengths[number])
             guard abs(length - target.count) <= maxEdits, (self.termMasks[number] ^ mask).nonzeroBitCount <= 2 * maxEdits else { continue }
             let candidate = self.terms[number]
-            guard candidate != term, EditDistance.isWithin(maxEdits, Array(candidate.utf8), target) else { continue }
+            guard candidate != term, EditDistance.isWithin(maxEdits, Array(candidate.unicodeScalars), target) else { continue }
             found.append(number)
         }
         return found

@@ -30,7 +30,7 @@ struct SearchToken: Sendable, Hashable {
             guard !word.isEmpty else { return }
             let raw = String(word)
             let folded = isASCII ? raw.lowercased() : TextFolding.fold(raw)
-            let kept = folded.utf8.count > Self.maxWordBytes ? String(decoding: folded.utf8.prefix(Self.maxWordBytes), as: UTF8.self) : folded
+            let kept = folded.utf8.count > Self.maxWordBytes ? Self.cut(folded) : folded
             tokens.append(SearchToken(term: Stemmer.stem(kept), folded: kept, start: start, end: end))
             word = String.UnicodeScalarView()
             isASCII = true
@@ -39,20 +39,24 @@ struct SearchToken: Sendable, Hashable {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if word.isEmpty { start = offset }
-                word.append(scalar)
-                if !scalar.isASCII { isASCII = false }
-            } else if !word.isEmpty && Self.isApostrophe(scalar) && index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic {
-                // "Korea's": a possessive ends the word; "don't": the apostrophe joins it.
-                let isPossessive = (scalars[index + 1] == "s" || scalars[index + 1] == "S")
+            if Self.isApostrophe(scalar) {
+                // "Korea's": a possessive ends the word; "don't": the apostrophe joins it;
+                // anywhere else it separates words.
+                let joins = !word.isEmpty && index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic
+                let isPossessive = joins && (scalars[index + 1] == "s" || scalars[index + 1] == "S")
                     && (index + 2 == scalars.count || !scalars[index + 2].properties.isAlphabetic)
-                if isPossessive {
+                if !joins || isPossessive {
                     close(at: offset)
+                }
+                if isPossessive {
                     index += 2
                     offset += 2
                     continue
                 }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if word.isEmpty { start = offset }
+                word.append(scalar)
+                if !scalar.isASCII { isASCII = false }
             } else if !scalar.properties.isGraphemeExtend || word.isEmpty {
                 close(at: offset)
             }
@@ -63,7 +67,20 @@ struct SearchToken: Sendable, Hashable {
         return tokens
     }
 
+    /// The apostrophe variants scraped text uses (as `TextFolding` reads them).
     private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{00B4}" || scalar == "\u{02BC}"
+        scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{00B4}" || scalar == "\u{02BC}" || scalar == "\u{2018}"
+    }
+
+    /// The longest whole-character prefix of `word` within `maxWordBytes`.
+    private static func cut(_ word: String) -> String {
+        var kept = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in word.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            guard bytes <= Self.maxWordBytes else { break }
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 }

@@ -3,13 +3,13 @@
 /// `flood`, "planning" → `plan`, "houses" and "housing" → `hous`).
 ///
 /// Deliberately light (Harman's S-stemmer plus `-ing`/`-ed` and Porter's final-`e` rule): it
-/// conflates the forms news text most often varies and leaves names of four letters or
-/// fewer, numbers and non-Latin words alone.
+/// conflates the forms news text most often varies and leaves words of four letters or fewer
+/// ("news", "mars"), numbers and non-Latin words alone.
 enum Stemmer {
     /// The stem of a folded word.
     static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
-        guard bytes.count > 3, bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return word }
+        guard bytes.count > 4, bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return word }
         if Self.strip("ies", from: &bytes) || Self.strip("ied", from: &bytes) {
             bytes.append(UInt8(ascii: "y"))
         } else if bytes.last == UInt8(ascii: "s") {
