@@ -155,4 +155,21 @@ struct DocumentFilterIntegrationTests {
         #expect(pages.count == max(1, (whole.total + limit - 1) / limit))
         #expect(pages.allSatisfy { $0.limit == limit && $0.data.count <= limit && $0.total == whole.total })
     }
+
+    /// The largest offset is an empty page past the end, not an arithmetic overflow: every list
+    /// answers it with no items, the exact total and no `next` link.
+    @Test(arguments: Self.pagedLists)
+    func largestOffsetIsAnEmptyPage(_ list: String) throws {
+        let server = try APIFixture.startServer()
+        defer { server.shutdown() }
+        let client = try server.makeClient()
+        let separator = list.contains("?") ? "&" : "?"
+
+        let response = try client.get(list + separator + "offset=\(Int.max)&limit=100")
+
+        #expect(response.statusCode == 200)
+        let body = try response.jsonObject()
+        #expect((body["data"] as? [Any])?.isEmpty == true)
+        #expect((body["links"] as? [String: Any])?["next"] is NSNull)
+    }
 }
