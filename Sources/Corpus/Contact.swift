@@ -51,7 +51,10 @@ public struct PhoneNumber: Sendable, Hashable {
         let text = written.replacingOccurrences(of: "(0)", with: "")
         let digits = text.filter(\.isASCII).filter(\.isNumber)
         if text.hasPrefix("+") { return (8...15).contains(digits.count) ? "+" + digits : nil }
-        if digits.hasPrefix("00") { return "+" + digits.dropFirst(2) }
+        if digits.hasPrefix("00") {
+            let international = digits.dropFirst(2)
+            return (8...15).contains(international.count) ? "+" + international : nil
+        }
         guard let country else { return nil }
         let national = !country.trunkPrefix.isEmpty && digits.hasPrefix(country.trunkPrefix)
             ? String(digits.dropFirst(country.trunkPrefix.count)) : digits

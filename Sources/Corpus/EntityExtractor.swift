@@ -236,13 +236,14 @@ struct EntityExtractor: Sendable {
         return nil
     }
 
-    /// The mentions of contacts' names (people) and cities (places) in a contacts paragraph.
+    /// The mentions of contacts' names (people) and cities (places) in a contacts paragraph;
+    /// two contacts in one city mention it once.
     private func contactMentions(_ contacts: [Contact], in paragraph: Paragraph) -> [Found] {
         var found: [Found] = []
         for contact in contacts {
             guard let name = paragraph.text.range(of: contact.name) else { continue }
             found.append(Found(kind: .person, name: contact.name, surface: contact.name, paragraph: paragraph.index, range: name, text: paragraph.text))
-            if let city = contact.city, let range = paragraph.text.range(of: city) {
+            if let city = contact.city, let range = paragraph.text.range(of: city), !found.contains(where: { $0.range == range }) {
                 let canonical = self.gazetteer.city(named: city)?.name ?? city
                 found.append(Found(kind: .location, name: canonical, surface: city, paragraph: paragraph.index, range: range, text: paragraph.text))
             }

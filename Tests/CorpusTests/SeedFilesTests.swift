@@ -164,6 +164,9 @@ struct SeedFilesTests {
             #expect(person.kind == .person)
             #expect(person.mentions.allSatisfy { document.paragraphs[$0.paragraph].section == .contacts })
         }
+        // Two contacts in Seoul mention the city once.
+        let seoul = try #require(self.entity("Seoul", in: document))
+        #expect(Set(seoul.mentions).count == seoul.mentions.count)
     }
 
     /// Every mention's offsets (Unicode scalars) select its text in its paragraph.

@@ -86,8 +86,12 @@ public final class SearchIndex: Sendable {
         var evaluations: [Evaluation] = []
         for (number, segment) in self.segments.enumerated() {
             var evaluation = Evaluation(index: self, segment: segment, query: query)
-            for match in evaluation.matches() where filter.admits(segment.items[Int(match.item)]) {
-                found.append((number, match))
+            let matches = evaluation.matches()
+            if filter == SearchFilter() {
+                found += matches.map { (number, $0) }
+            } else {
+                let admits = filter.compiled(for: segment)
+                for match in matches where admits(match.item) { found.append((number, match)) }
             }
             evaluations.append(evaluation)
         }
@@ -103,8 +107,10 @@ public final class SearchIndex: Sendable {
             return SearchHit(
                 id: item.key, score: (match.score * 1000).rounded() / 1000, isExact: match.isExact,
                 matchedEntities: evaluation.matchedEntities(of: item),
-                snippets: SnippetBuilder(terms: evaluation.highlightTerms, phrases: evaluation.highlightPhrases, entities: evaluation.matchedEntities(of: item))
-                    .snippets(of: item))
+                snippets: SnippetBuilder(
+                    terms: evaluation.highlightTerms, phrases: evaluation.highlightPhrases, entities: evaluation.matchedEntities(of: item),
+                    clauses: query.required.count
+                ).snippets(of: item))
         }
         return SearchResults(total: found.count, hits: Array(hits), facets: facets)
     }
@@ -112,14 +118,11 @@ public final class SearchIndex: Sendable {
     private func ranksBefore(_ left: (segment: Int, match: Match), _ right: (segment: Int, match: Match)) -> Bool {
         if left.match.isExact != right.match.isExact { return left.match.isExact }
         if left.match.score != right.match.score { return left.match.score > right.match.score }
-        let leftItem = self.segments[left.segment].items[Int(left.match.item)]
-        let rightItem = self.segments[right.segment].items[Int(right.match.item)]
-        if leftItem.published != rightItem.published {
-            guard let leftDate = leftItem.published else { return false }
-            guard let rightDate = rightItem.published else { return true }
-            return leftDate > rightDate
-        }
-        return leftItem.key < rightItem.key
+        // Newer first (undated, Int32.min, last), then by key.
+        let leftDay = self.segments[left.segment].itemDays[Int(left.match.item)]
+        let rightDay = self.segments[right.segment].itemDays[Int(right.match.item)]
+        if leftDay != rightDay { return leftDay > rightDay }
+        return self.segments[left.segment].itemKeys[Int(left.match.item)] < self.segments[right.segment].itemKeys[Int(right.match.item)]
     }
 
     // MARK: Scoring
@@ -159,32 +162,40 @@ public final class SearchIndex: Sendable {
     // MARK: Facets
 
     private func facets(of found: [(segment: Int, match: Match)]) -> SearchFacets {
+        // Counted by number per segment, then named: no string work per match.
+        var sourceCounts = self.segments.map { [Int](repeating: 0, count: $0.sourceKeys.count) }
+        var kindCounts = [Int](repeating: 0, count: DocumentKind.allCases.count)
+        var years: [Int32: Int] = [:]
+        var entityCounts = self.segments.map { [Int](repeating: 0, count: $0.entityIDs.count) }
+        for (number, match) in found {
+            let segment = self.segments[number]
+            let item = Int(match.item)
+            if segment.itemSources[item] >= 0 { sourceCounts[number][Int(segment.itemSources[item])] += 1 }
+            if segment.itemKinds[item] >= 0 { kindCounts[Int(segment.itemKinds[item])] += 1 }
+            if segment.itemYears[item] != .min { years[segment.itemYears[item], default: 0] += 1 }
+            for entity in segment.itemEntities[item] { entityCounts[number][Int(entity)] += 1 }
+        }
         // Sources group as the source filter compares them (folded), shown as first written.
         var sources: [String: (shown: String, count: Int)] = [:]
-        var kinds: [String: Int] = [:]
-        var years: [Int: Int] = [:]
-        var entityCounts = self.segments.map { [Int](repeating: 0, count: $0.entityIDs.count) }
-        for (segment, match) in found {
-            let item = self.segments[segment].items[Int(match.item)]
-            if let source = item.source { sources[TextFolding.fold(source), default: (source, 0)].count += 1 }
-            if let kind = item.kind { kinds[kind.rawValue, default: 0] += 1 }
-            if let year = item.published?.year { years[year, default: 0] += 1 }
-            for entity in self.segments[segment].itemEntities[Int(match.item)] { entityCounts[segment][Int(entity)] += 1 }
-        }
         var entities: [String: (name: String, count: Int)] = [:]
         for (number, segment) in self.segments.enumerated() {
+            for (source, count) in sourceCounts[number].enumerated() where count > 0 {
+                sources[segment.sourceKeys[source], default: (segment.sourceNames[source], 0)].count += count
+            }
             for (entity, count) in entityCounts[number].enumerated() where count > 0 {
                 entities[segment.entityIDs[entity], default: (segment.entityNames[entity], 0)].count += count
             }
         }
+        let kinds = Dictionary(uniqueKeysWithValues: zip(DocumentKind.allCases.map(\.rawValue), kindCounts).filter { $0.1 > 0 })
         func ranked(_ counts: [String: Int]) -> [SearchFacets.Count] {
             counts.map { SearchFacets.Count(value: $0.key, name: nil, count: $0.value) }.sorted { ($1.count, $0.value) < ($0.count, $1.value) }
         }
         return SearchFacets(
             sources: ranked(Dictionary(uniqueKeysWithValues: sources.values.map { ($0.shown, $0.count) })), kinds: ranked(kinds),
             years: years.sorted { $0.key > $1.key }.map { SearchFacets.Count(value: String($0.key), name: nil, count: $0.value) },
-            entities: entities.map { SearchFacets.Count(value: $0.key, name: $0.value.name, count: $0.value.count) }
-                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }.prefix(Self.entityFacetLimit).map { $0 })
+            entities: TopHits.select(
+                entities.map { SearchFacets.Count(value: $0.key, name: $0.value.name, count: $0.value.count) }, count: Self.entityFacetLimit
+            ) { ($1.count, $0.value) < ($0.count, $1.value) })
     }
 }
 
@@ -229,10 +240,26 @@ public struct SearchFilter: Sendable, Hashable {
             documentID: document.id, mentions: { id in document.entities.contains { $0.id == id } })
     }
 
-    func admits(_ item: SearchItem) -> Bool {
-        self.admits(
-            source: item.source, kind: item.kind, published: item.published, documentID: item.documentID,
-            mentions: { id in item.entities.contains { $0.id == id } })
+    /// This filter as a test of a segment's item numbers, reading its flat arrays.
+    func compiled(for segment: SearchSegment) -> (UInt32) -> Bool {
+        let source = self.source.map { wanted in segment.sourceKeys.firstIndex(of: wanted).map(Int32.init) ?? -2 }
+        let kind = self.kind.flatMap { DocumentKind.allCases.firstIndex(of: $0) }.map(Int8.init)
+        let from = self.from.map { Int32($0.dayNumber) }
+        let to = self.to.map { Int32($0.dayNumber) }
+        let mentioning = self.entity.map { Set((segment.entityPostings[$0] ?? []).map(\.item)) }
+        let document = self.document
+        return { item in
+            let index = Int(item)
+            if let source, segment.itemSources[index] != source { return false }
+            if let kind, segment.itemKinds[index] != kind { return false }
+            let day = segment.itemDays[index]
+            if from != nil || to != nil, day == .min { return false }
+            if let from, day < from { return false }
+            if let to, day > to { return false }
+            if let mentioning, !mentioning.contains(item) { return false }
+            if let document, segment.items[index].documentID != document { return false }
+            return true
+        }
     }
 
     private func admits(

@@ -44,6 +44,18 @@ final class SearchSegment: Sendable {
     static let positionGap: UInt32 = 16
 
     let items: [SearchItem]
+    /// What ranking, filters and facets read of each item, in flat arrays (reading a whole
+    /// `SearchItem` per match would cost a retain per field): its key, source (a number into
+    /// `sourceKeys`, folded, and `sourceNames`, as first written; -1 for none), kind (a number
+    /// into `DocumentKind.allCases`; -1 for none), publication day number and year (`Int32.min`
+    /// for none).
+    let itemKeys: [String]
+    let itemSources: [Int32]
+    let sourceKeys: [String]
+    let sourceNames: [String]
+    let itemKinds: [Int8]
+    let itemDays: [Int32]
+    let itemYears: [Int32]
     /// Term → its number.
     let termNumbers: [String: Int]
     /// Terms by number, and their postings.
@@ -72,6 +84,7 @@ final class SearchSegment: Sendable {
     /// - Complexity: O(*n*) in the items' text.
     init(items: [SearchItem]) {
         var numbers: [String: Int] = [:]
+        // Word as written → its term's number: each distinct word is stemmed once.
         var forms: [String: Int] = [:]
         var terms: [String] = []
         var postings: [Postings] = []
@@ -88,15 +101,20 @@ final class SearchSegment: Sendable {
             let number = UInt32(itemNumber)
             func add(_ token: SearchToken, _ field: Field, position: UInt32?) {
                 let termNumber: Int
-                if let known = numbers[token.term] {
+                if let known = forms[token.folded] {
                     termNumber = known
                 } else {
-                    termNumber = terms.count
-                    numbers[token.term] = termNumber
-                    terms.append(token.term)
-                    postings.append(Postings())
+                    let term = token.term
+                    if let known = numbers[term] {
+                        termNumber = known
+                    } else {
+                        termNumber = terms.count
+                        numbers[term] = termNumber
+                        terms.append(term)
+                        postings.append(Postings())
+                    }
+                    forms[token.folded] = termNumber
                 }
-                if forms[token.folded] == nil { forms[token.folded] = termNumber }
                 if postings[termNumber].items.last != number {
                     postings[termNumber].items.append(number)
                     postings[termNumber].counts.append(contentsOf: repeatElement(0, count: fieldCount))
@@ -149,6 +167,24 @@ final class SearchSegment: Sendable {
             itemEntities.append(numbers)
         }
         self.items = items
+        var sourceNumbers: [String: Int32] = [:]
+        var sourceKeys: [String] = []
+        var sourceNames: [String] = []
+        self.itemSources = items.map { item in
+            guard let source = item.source else { return -1 }
+            let key = TextFolding.fold(source)
+            if let known = sourceNumbers[key] { return known }
+            sourceNumbers[key] = Int32(sourceKeys.count)
+            sourceKeys.append(key)
+            sourceNames.append(source)
+            return Int32(sourceKeys.count - 1)
+        }
+        self.sourceKeys = sourceKeys
+        self.sourceNames = sourceNames
+        self.itemKeys = items.map(\.key)
+        self.itemKinds = items.map { item in item.kind.flatMap { DocumentKind.allCases.firstIndex(of: $0) }.map(Int8.init) ?? -1 }
+        self.itemDays = items.map { $0.published.map { Int32($0.dayNumber) } ?? .min }
+        self.itemYears = items.map { $0.published.map { Int32($0.year) } ?? .min }
         self.termNumbers = numbers
         self.terms = terms
         self.postings = postings

@@ -1,16 +1,19 @@
-/// One word of a text as search sees it: folded and stemmed, with where it stands.
+/// One word of a text as search sees it: folded, with where it stands.
 ///
 /// Documents and queries go through the same `SearchToken.scan`, so "Kim Jong-un" and
-/// "kim jong un" give the same terms, and "floods", "flooded" and "flooding" all give `flood`.
+/// "kim jong un" give the same words; `term` stems them, so "floods", "flooded" and
+/// "flooding" all give `flood`.
 struct SearchToken: Sendable, Hashable {
-    /// The folded, stemmed form that is indexed and matched.
-    let term: String
-    /// The folded form before stemming (for entity names and prefixes).
+    /// The folded form (lower case, no accents), as written otherwise.
     let folded: String
     /// Start in the text, in Unicode scalars.
     let start: Int
     /// End (exclusive), in Unicode scalars.
     let end: Int
+
+    /// The stemmed form that is indexed and matched. Computed on each use: the index stems
+    /// each distinct word once, not each occurrence.
+    var term: String { Stemmer.stem(self.folded) }
 
     /// Longest word kept, in bytes of its folded form; longer runs are cut (pathological input).
     static let maxWordBytes = 64
@@ -19,61 +22,113 @@ struct SearchToken: Sendable, Hashable {
     /// words; an apostrophe inside a word joins it ("don't" → `dont`), and a possessive `'s`
     /// is dropped ("Korea's" → `korea`).
     ///
+    /// ASCII text is read byte by byte; other characters decode to scalars.
+    ///
     /// - Complexity: O(*n*) in the text's length.
     static func scan(_ text: String) -> [SearchToken] {
-        var tokens: [SearchToken] = []
-        var word = String.UnicodeScalarView()
-        var start = 0
-        var offset = 0
-        var isASCII = true
-        func close(at end: Int) {
-            guard !word.isEmpty else { return }
-            let raw = String(word)
-            let folded = isASCII ? raw.lowercased() : TextFolding.fold(raw)
-            let kept = folded.utf8.count > Self.maxWordBytes ? Self.cut(folded) : folded
-            tokens.append(SearchToken(term: Stemmer.stem(kept), folded: kept, start: start, end: end))
-            word = String.UnicodeScalarView()
-            isASCII = true
-        }
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if Self.isApostrophe(scalar) {
-                // "Korea's": a possessive ends the word; "don't": the apostrophe joins it;
-                // anywhere else it separates words.
-                let joins = !word.isEmpty && index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic
-                let isPossessive = joins && (scalars[index + 1] == "s" || scalars[index + 1] == "S")
-                    && (index + 2 == scalars.count || !scalars[index + 2].properties.isAlphabetic)
-                if !joins || isPossessive {
-                    close(at: offset)
-                }
-                if isPossessive {
-                    index += 2
-                    offset += 2
-                    continue
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if word.isEmpty { start = offset }
-                word.append(scalar)
-                if !scalar.isASCII { isASCII = false }
-            } else if !scalar.properties.isGraphemeExtend || word.isEmpty {
-                close(at: offset)
-            }
-            index += 1
-            offset += 1
-        }
-        close(at: offset)
-        return tokens
+        var scanner = Scanner()
+        var text = text
+        text.withUTF8 { bytes in scanner.scan(bytes) }
+        return scanner.tokens
     }
 
-    /// The apostrophe variants scraped text uses (as `TextFolding` reads them).
-    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{00B4}" || scalar == "\u{02BC}" || scalar == "\u{2018}"
+    /// The state of one scan.
+    private struct Scanner {
+        var tokens: [SearchToken] = []
+        /// The current word's bytes (ASCII lower-cased) and whether any is not ASCII.
+        private var word: [UInt8] = []
+        private var isASCII = true
+        private var start = 0
+
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            var offset = 0  // in scalars
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if Self.isASCIIWordByte(byte) {
+                        if self.word.isEmpty { self.start = offset }
+                        self.word.append(byte | (byte &- 65 < 26 ? 0x20 : 0))
+                    } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
+                        if self.apostrophe(bytes, after: index + 1, at: offset) {
+                            index += 2
+                            offset += 2
+                            continue
+                        }
+                    } else {
+                        self.close(at: offset)
+                    }
+                    index += 1
+                    offset += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let end = min(index + length, bytes.count)
+                let scalar = Self.decode(bytes, index..<end)
+                if SearchToken.isApostrophe(scalar) {
+                    if self.apostrophe(bytes, after: end, at: offset) {
+                        index = end + 1
+                        offset += 2
+                        continue
+                    }
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if self.word.isEmpty { self.start = offset }
+                    self.word.append(contentsOf: bytes[index..<end])
+                    self.isASCII = false
+                } else if !scalar.properties.isGraphemeExtend || self.word.isEmpty {
+                    self.close(at: offset)
+                }
+                index = end
+                offset += 1
+            }
+            self.close(at: offset)
+        }
+
+        /// An apostrophe at `offset`, followed by `bytes[next...]`: joins the word ("don't"),
+        /// ends it as a possessive ("Korea's", then `true`: skip the `s`), or separates.
+        private mutating func apostrophe(_ bytes: UnsafeBufferPointer<UInt8>, after next: Int, at offset: Int) -> Bool {
+            let following = next < bytes.count ? bytes[next] : 0
+            let isLetter = following >= 0x80 || (following | 0x20) &- 97 < 26
+            guard !self.word.isEmpty, isLetter else {
+                self.close(at: offset)
+                return false
+            }
+            let afterS = next + 1 < bytes.count ? bytes[next + 1] : 0
+            if (following | 0x20) == UInt8(ascii: "s") && !(afterS >= 0x80 || (afterS | 0x20) &- 97 < 26) {
+                self.close(at: offset)
+                return true
+            }
+            return false
+        }
+
+        private mutating func close(at end: Int) {
+            guard !self.word.isEmpty else { return }
+            var folded = self.isASCII ? String(decoding: self.word, as: UTF8.self) : TextFolding.fold(String(decoding: self.word, as: UTF8.self))
+            if folded.utf8.count > SearchToken.maxWordBytes { folded = SearchToken.cut(folded) }
+            self.tokens.append(SearchToken(folded: folded, start: self.start, end: end))
+            self.word.removeAll(keepingCapacity: true)
+            self.isASCII = true
+        }
+
+        private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+            (byte | 0x20) &- 97 < 26 || byte &- 48 < 10
+        }
+
+        private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Unicode.Scalar {
+            var iterator = bytes[range].makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+            return "\u{FFFD}"
+        }
+    }
+
+    /// The apostrophe variants scraped text uses (as `TextFolding` reads them) beyond `'` and `` ` ``.
+    fileprivate static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{2019}" || scalar == "\u{00B4}" || scalar == "\u{02BC}" || scalar == "\u{2018}"
     }
 
     /// The longest whole-character prefix of `word` within `maxWordBytes`.
-    private static func cut(_ word: String) -> String {
+    fileprivate static func cut(_ word: String) -> String {
         var kept = String.UnicodeScalarView()
         var bytes = 0
         for scalar in word.unicodeScalars {

@@ -2,8 +2,9 @@
 ///
 /// A passage is a sentence (cut to a window of words around its first match when long). The
 /// best have the most distinct matched words, then the most matches; up to three are given,
-/// best first. Matched words, phrases (one range each) and the mentions of entities the query
-/// named are marked.
+/// best first. Paragraphs are read in order until three passages match everything the query
+/// asked for, which no later passage could beat on distinct words. Matched words, phrases
+/// (one range each) and the mentions of entities the query named are marked.
 struct SnippetBuilder {
     /// Most snippets per hit.
     static let maxSnippets = 3
@@ -12,17 +13,25 @@ struct SnippetBuilder {
     /// Words kept before the first match when a passage is cut.
     static let leadingWords = 6
 
+    /// The terms to mark (matched as written, misspelled or by prefix).
     let terms: Set<String>
+    /// The phrases to mark, as terms.
     let phrases: [[String]]
+    /// The entities whose mentions to mark.
     let entities: [String]
+    /// How many things the query asked for: a passage with that many distinct matches has them all.
+    let clauses: Int
 
     /// The best passages of `item`; its opening sentence unmarked when nothing matched in its text.
     func snippets(of item: SearchItem) -> [SearchSnippet] {
         var candidates: [(snippet: SearchSnippet, distinct: Int, order: Int)] = []
+        let prefixes = Set((Array(self.terms) + self.phrases.joined()).map(Self.prefixKey))
         for paragraph in item.paragraphs {
-            let scalars = Array(paragraph.text.unicodeScalars)
+            if candidates.lazy.filter({ $0.distinct >= self.clauses }).count >= Self.maxSnippets { break }
             let tokens = SearchToken.scan(paragraph.text)
-            let spans = self.spans(in: tokens, paragraph: paragraph.index, item: item)
+            let spans = self.spans(in: tokens, paragraph: paragraph.index, item: item, prefixes: prefixes)
+            guard !spans.isEmpty else { continue }
+            let scalars = Array(paragraph.text.unicodeScalars)
             for sentence in Self.sentences(of: scalars, tokens: tokens) {
                 let inside = spans.filter { $0.range.lowerBound >= sentence.range.lowerBound && $0.range.upperBound <= sentence.range.upperBound }
                 guard !inside.isEmpty else { continue }
@@ -40,18 +49,29 @@ struct SnippetBuilder {
             .prefix(Self.maxSnippets).map(\.snippet)
     }
 
+    /// The first three bytes of a word (all of a shorter one), packed: stemming keeps them, so
+    /// a token whose key no matched term has cannot match, and is not stemmed.
+    private static func prefixKey(_ word: String) -> UInt32 {
+        word.utf8.prefix(3).reduce(UInt32(word.utf8.count >= 3 ? 3 : word.utf8.count)) { $0 << 8 | UInt32($1) }
+    }
+
     /// The matched ranges of a paragraph, each with what it matched (for counting distinct ones).
-    private func spans(in tokens: [SearchToken], paragraph: Int, item: SearchItem) -> [(range: Range<Int>, key: String)] {
+    private func spans(
+        in tokens: [SearchToken], paragraph: Int, item: SearchItem, prefixes: Set<UInt32>
+    ) -> [(range: Range<Int>, key: String)] {
+        // Each token's term, or nil where its prefix rules out every match.
+        let terms = tokens.map { prefixes.contains(Self.prefixKey($0.folded)) ? $0.term : nil }
         var spans: [(range: Range<Int>, key: String)] = []
         var covered = Set<Int>()
         for phrase in self.phrases where phrase.count <= tokens.count {
-            for start in 0...(tokens.count - phrase.count) where (0..<phrase.count).allSatisfy({ tokens[start + $0].term == phrase[$0] }) {
+            for start in 0...(tokens.count - phrase.count) where (0..<phrase.count).allSatisfy({ terms[start + $0] == phrase[$0] }) {
                 spans.append((tokens[start].start..<tokens[start + phrase.count - 1].end, phrase.joined(separator: " ")))
                 covered.formUnion(start..<(start + phrase.count))
             }
         }
-        for (index, token) in tokens.enumerated() where !covered.contains(index) && self.terms.contains(token.term) {
-            spans.append((token.start..<token.end, token.term))
+        for (index, token) in tokens.enumerated() where !covered.contains(index) {
+            guard let term = terms[index], self.terms.contains(term) else { continue }
+            spans.append((token.start..<token.end, term))
         }
         for entity in item.entities where self.entities.contains(entity.id) {
             for mention in entity.mentions where mention.paragraph == paragraph {
