@@ -14,6 +14,14 @@ public enum TextFolding {
         "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
     ]
 
+    /// The folded form of each Latin-1 and Latin Extended letter (U+00C0–U+024F), computed
+    /// once with Foundation: names like "Lucía" and "Søren" then fold without it.
+    private static let latinFolds: [String] = (0xC0...0x24F).map { value in
+        let character = Character(Unicode.Scalar(UInt32(value))!)
+        let base = TextFolding.letters[character] ?? character
+        return String(base).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+
     /// What folding trims from both ends, built once: a union per call showed in search profiles.
     private static let trimmed = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":."))
 
@@ -27,15 +35,33 @@ public enum TextFolding {
         // Most text is ASCII: fold it byte by byte. Foundation's folding, which handles
         // accents, costs microseconds a call and rules fold every word.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes = text.utf8.map { $0 == UInt8(ascii: "`") ? UInt8(ascii: "'") : ($0 &- 65 < 26 ? $0 | 0x20 : $0) }[...]
-            let trimmed: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
-            while let first = bytes.first, trimmed(first) { bytes = bytes.dropFirst() }
-            while let last = bytes.last, trimmed(last) { bytes = bytes.dropLast() }
-            return String(decoding: bytes, as: UTF8.self)
+            return self.trimmingASCII(text.utf8.map { $0 == UInt8(ascii: "`") ? UInt8(ascii: "'") : ($0 &- 65 < 26 ? $0 | 0x20 : $0) })
+        }
+        // Latin letters (precomposed) fold through the table; anything else goes to Foundation.
+        if text.unicodeScalars.allSatisfy({ $0.isASCII || (0xC0...0x24F).contains($0.value) }) {
+            var bytes: [UInt8] = []
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    bytes.append(byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte))
+                } else {
+                    bytes.append(contentsOf: self.latinFolds[Int(scalar.value) - 0xC0].utf8)
+                }
+            }
+            return self.trimmingASCII(bytes)
         }
         let unified = String(text.map { self.apostrophes.contains($0) ? "'" : self.letters[$0] ?? $0 })
         let folded = unified.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         return folded.trimmingCharacters(in: Self.trimmed)
+    }
+
+    /// The bytes as a string, less leading and trailing spaces, tabs, `:` and `.`.
+    private static func trimmingASCII(_ bytes: [UInt8]) -> String {
+        let trimmed: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
+        var slice = bytes[...]
+        while let first = slice.first, trimmed(first) { slice = slice.dropFirst() }
+        while let last = slice.last, trimmed(last) { slice = slice.dropLast() }
+        return String(decoding: slice, as: UTF8.self)
     }
 }
 

@@ -167,13 +167,20 @@ public final class SearchIndex: Sendable {
         var kindCounts = [Int](repeating: 0, count: DocumentKind.allCases.count)
         var years: [Int32: Int] = [:]
         var entityCounts = self.segments.map { [Int](repeating: 0, count: $0.entityIDs.count) }
-        for (number, match) in found {
-            let segment = self.segments[number]
-            let item = Int(match.item)
-            if segment.itemSources[item] >= 0 { sourceCounts[number][Int(segment.itemSources[item])] += 1 }
-            if segment.itemKinds[item] >= 0 { kindCounts[Int(segment.itemKinds[item])] += 1 }
-            if segment.itemYears[item] != .min { years[segment.itemYears[item], default: 0] += 1 }
-            for entity in segment.itemEntities[item] { entityCounts[number][Int(entity)] += 1 }
+        for (number, segment) in self.segments.enumerated() {
+            let (sources, kinds, itemYears) = (segment.itemSources, segment.itemKinds, segment.itemYears)
+            let (entities, starts) = (segment.itemEntities, segment.itemEntityStarts)
+            var sourceCount = sourceCounts[number]
+            var entityCount = entityCounts[number]
+            for (matchSegment, match) in found where matchSegment == number {
+                let item = Int(match.item)
+                if sources[item] >= 0 { sourceCount[Int(sources[item])] += 1 }
+                if kinds[item] >= 0 { kindCounts[Int(kinds[item])] += 1 }
+                if itemYears[item] != .min { years[itemYears[item], default: 0] += 1 }
+                for index in Int(starts[item])..<Int(starts[item + 1]) { entityCount[Int(entities[index])] += 1 }
+            }
+            sourceCounts[number] = sourceCount
+            entityCounts[number] = entityCount
         }
         // Sources group as the source filter compares them (folded), shown as first written.
         var sources: [String: (shown: String, count: Int)] = [:]

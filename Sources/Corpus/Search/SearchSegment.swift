@@ -77,7 +77,10 @@ final class SearchSegment: Sendable {
     /// The entities of this segment by number (ids and names), and each item's entity numbers.
     let entityIDs: [String]
     let entityNames: [String]
-    let itemEntities: [[Int32]]
+    /// Item `i`'s entity numbers are `itemEntities[itemEntityStarts[i]..<itemEntityStarts[i + 1]]`
+    /// (one flat array: an array per item cost a retain per match in the facet loop).
+    let itemEntities: [Int32]
+    let itemEntityStarts: [Int32]
 
     /// Indexes items.
     ///
@@ -95,7 +98,8 @@ final class SearchSegment: Sendable {
         var entityNumbers: [String: Int32] = [:]
         var entityIDs: [String] = []
         var entityNames: [String] = []
-        var itemEntities: [[Int32]] = []
+        var itemEntities: [Int32] = []
+        var itemEntityStarts: [Int32] = [0]
         let fieldCount = Field.allCases.count
         for (itemNumber, item) in items.enumerated() {
             let number = UInt32(itemNumber)
@@ -150,7 +154,6 @@ final class SearchSegment: Sendable {
                 }
             }
             lengths.append(contentsOf: [UInt32(title.count), bodyLength, extrasLength])
-            var numbers: [Int32] = []
             for entity in item.entities {
                 entityPostings[entity.id, default: []].append((number, UInt32(max(entity.mentions.count, 1))))
                 if entityNumbers[entity.id] == nil {
@@ -162,9 +165,9 @@ final class SearchSegment: Sendable {
                     let key = Self.formKey(form)
                     if !key.isEmpty && !(entityForms[key]?.contains(entity.id) ?? false) { entityForms[key, default: []].append(entity.id) }
                 }
-                numbers.append(entityNumbers[entity.id]!)
+                itemEntities.append(entityNumbers[entity.id]!)
             }
-            itemEntities.append(numbers)
+            itemEntityStarts.append(Int32(itemEntities.count))
         }
         self.items = items
         var sourceNumbers: [String: Int32] = [:]
@@ -197,6 +200,7 @@ final class SearchSegment: Sendable {
         self.entityIDs = entityIDs
         self.entityNames = entityNames
         self.itemEntities = itemEntities
+        self.itemEntityStarts = itemEntityStarts
     }
 
     /// How an entity's form, or a query's words, are looked up: folded words joined by spaces.
