@@ -8,6 +8,8 @@ struct Evaluation {
     private(set) var highlightTerms: Set<String> = []
     /// The required phrases, as terms.
     private(set) var highlightPhrases: [[String]] = []
+    /// The numbers of all those terms in the segment, for finding the paragraphs they are in.
+    private(set) var highlightNumbers: [Int] = []
     /// Entity ids the query names.
     private(set) var namedEntities: Set<String> = []
 
@@ -49,16 +51,25 @@ struct Evaluation {
                 variants += self.segment.terms(near: stem, maxEdits: word.count >= 9 ? 2 : 1).map { ($0, SearchIndex.fuzzyWeight, false) }
             }
             lists += variants.map { self.termMatches($0.0, weight: $0.1, isExact: $0.2) }
-            if highlighting { self.highlightTerms.formUnion(variants.map { self.segment.terms[$0.0] }) }
+            if highlighting {
+                self.highlightTerms.formUnion(variants.map { self.segment.terms[$0.0] })
+                self.highlightNumbers += variants.map(\.0)
+            }
             lists += self.entityMatches(named: word, recording: highlighting)
         case .prefix(let prefix):
             let expansions = self.segment.terms(startingWith: prefix, limit: SearchIndex.prefixExpansionLimit)
             lists += expansions.map { self.termMatches($0, weight: SearchIndex.prefixWeight, isExact: true) }
-            if highlighting { self.highlightTerms.formUnion(expansions.map { self.segment.terms[$0] }) }
+            if highlighting {
+                self.highlightTerms.formUnion(expansions.map { self.segment.terms[$0] })
+                self.highlightNumbers += expansions
+            }
         case .phrase(let words):
             let stems = words.map(Stemmer.stem)
             lists.append(self.phraseMatches(stems))
-            if highlighting { self.highlightPhrases.append(stems) }
+            if highlighting {
+                self.highlightPhrases.append(stems)
+                self.highlightNumbers += stems.compactMap { self.segment.termNumbers[$0] }
+            }
             lists += self.entityMatches(named: words.joined(separator: " "), recording: highlighting)
         }
         return Self.union(lists)
@@ -105,7 +116,7 @@ struct Evaluation {
             for (offset, list) in postings.enumerated() {
                 if offset == rarest {
                     indices.append(rarestIndex)
-                } else if let found = Self.position(of: item, in: list.items) {
+                } else if let found = list.items.sortedIndex(of: item) {
                     indices.append(found)
                 } else {
                     break
@@ -115,7 +126,7 @@ struct Evaluation {
             let starts = postings[0].positions(at: indices[0])
             let hasPhrase = starts.contains { start in
                 (1..<postings.count).allSatisfy { offset in
-                    Self.position(of: start + UInt32(offset), in: postings[offset].positions(at: indices[offset])) != nil
+                    postings[offset].positions(at: indices[offset]).sortedIndex(of: start + UInt32(offset)) != nil
                 }
             }
             guard hasPhrase else { continue }
@@ -132,17 +143,6 @@ struct Evaluation {
     }
 
     // MARK: Combining
-
-    /// Binary search in an ascending list.
-    private static func position<C: RandomAccessCollection>(of value: UInt32, in list: C) -> C.Index? where C.Element == UInt32 {
-        var low = list.startIndex
-        var high = list.endIndex
-        while low < high {
-            let middle = list.index(low, offsetBy: list.distance(from: low, to: high) / 2)
-            if list[middle] < value { low = list.index(after: middle) } else { high = middle }
-        }
-        return low < list.endIndex && list[low] == value ? low : nil
-    }
 
     /// Matches of any list, one per item: the best score, exact if any list matched exactly.
     private static func union(_ lists: [[Match]]) -> [Match] {

@@ -104,13 +104,21 @@ public final class SearchIndex: Sendable {
         let hits = page.map { segment, match in
             let item = self.segments[segment].items[Int(match.item)]
             let evaluation = evaluations[segment]
+            let entities = evaluation.matchedEntities(of: item)
+            // Paragraphs where a matched word occurs, or that mention a matched entity.
+            var paragraphs = self.segments[segment].paragraphs(of: match.item, containing: evaluation.highlightNumbers)
+            for entity in item.entities where entities.contains(entity.id) {
+                for mention in entity.mentions {
+                    if let place = item.paragraphs.firstIndex(where: { $0.index == mention.paragraph }) { paragraphs.insert(place) }
+                }
+            }
             return SearchHit(
                 id: item.key, score: (match.score * 1000).rounded() / 1000, isExact: match.isExact,
-                matchedEntities: evaluation.matchedEntities(of: item),
+                matchedEntities: entities,
                 snippets: SnippetBuilder(
-                    terms: evaluation.highlightTerms, phrases: evaluation.highlightPhrases, entities: evaluation.matchedEntities(of: item),
+                    terms: evaluation.highlightTerms, phrases: evaluation.highlightPhrases, entities: entities,
                     clauses: query.required.count
-                ).snippets(of: item))
+                ).snippets(of: item, reading: paragraphs))
         }
         return SearchResults(total: found.count, hits: Array(hits), facets: facets)
     }

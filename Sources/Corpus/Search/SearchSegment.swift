@@ -68,6 +68,11 @@ final class SearchSegment: Sendable {
     /// candidates.
     let termLengths: [UInt8]
     let termMasks: [UInt64]
+    /// Where each paragraph of each item starts among its positions: item `i`'s are
+    /// `paragraphStarts[itemParagraphs[i]..<itemParagraphs[i + 1]]`, so a match's position
+    /// tells its paragraph and snippets read only paragraphs that match.
+    let paragraphStarts: [UInt32]
+    let itemParagraphs: [Int32]
     /// Each item's length in tokens, per field (`Field.allCases.count` per item).
     let fieldLengths: [UInt32]
     /// Entity id → (item, mention count) pairs, items ascending.
@@ -92,6 +97,8 @@ final class SearchSegment: Sendable {
         var terms: [String] = []
         var postings: [Postings] = []
         var lengths: [UInt32] = []
+        var paragraphStarts: [UInt32] = []
+        var itemParagraphs: [Int32] = [0]
         lengths.reserveCapacity(items.count * Field.allCases.count)
         var entityPostings: [String: [(item: UInt32, mentions: UInt32)]] = [:]
         var entityForms: [String: [String]] = [:]
@@ -140,12 +147,14 @@ final class SearchSegment: Sendable {
             var bodyLength: UInt32 = 0
             for paragraph in item.paragraphs {
                 position += Self.positionGap
+                paragraphStarts.append(position)
                 for token in SearchToken.scan(paragraph.text) {
                     add(token, .body, position: position)
                     position += 1
                     bodyLength += 1
                 }
             }
+            itemParagraphs.append(Int32(paragraphStarts.count))
             var extrasLength: UInt32 = 0
             for extra in item.extras {
                 for token in SearchToken.scan(extra) {
@@ -195,6 +204,8 @@ final class SearchSegment: Sendable {
         self.termLengths = terms.map { UInt8(min($0.unicodeScalars.count, 255)) }
         self.termMasks = terms.map(Self.letterMask)
         self.fieldLengths = lengths
+        self.paragraphStarts = paragraphStarts
+        self.itemParagraphs = itemParagraphs
         self.entityPostings = entityPostings
         self.entityForms = entityForms
         self.entityIDs = entityIDs
@@ -206,6 +217,27 @@ final class SearchSegment: Sendable {
     /// How an entity's form, or a query's words, are looked up: folded words joined by spaces.
     static func formKey(_ text: String) -> String {
         SearchToken.scan(text).map(\.folded).joined(separator: " ")
+    }
+
+    /// The places in `item.paragraphs` of the paragraphs where any of the terms occurs in item `number`.
+    func paragraphs(of number: UInt32, containing terms: [Int]) -> Set<Int> {
+        let starts = self.paragraphStarts[Int(self.itemParagraphs[Int(number)])..<Int(self.itemParagraphs[Int(number) + 1])]
+        var found = Set<Int>()
+        for term in terms {
+            let postings = self.postings[term]
+            guard let index = postings.items.sortedIndex(of: number) else { continue }
+            for position in postings.positions(at: index) {
+                // The last paragraph starting at or before the position (title positions come first).
+                var low = starts.startIndex
+                var high = starts.endIndex
+                while low < high {
+                    let middle = (low + high) / 2
+                    if starts[middle] <= position { low = middle + 1 } else { high = middle }
+                }
+                if low > starts.startIndex { found.insert(low - 1 - starts.startIndex) }
+            }
+        }
+        return found
     }
 
     /// The field's length of item `number`, in tokens.
@@ -255,5 +287,18 @@ final class SearchSegment: Sendable {
             found.append(number)
         }
         return found
+    }
+}
+
+extension RandomAccessCollection where Element == UInt32 {
+    /// The index of `value` in this ascending collection, found by binary search.
+    func sortedIndex(of value: UInt32) -> Index? {
+        var low = self.startIndex
+        var high = self.endIndex
+        while low < high {
+            let middle = self.index(low, offsetBy: self.distance(from: low, to: high) / 2)
+            if self[middle] < value { low = self.index(after: middle) } else { high = middle }
+        }
+        return low < self.endIndex && self[low] == value ? low : nil
     }
 }

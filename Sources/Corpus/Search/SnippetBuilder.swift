@@ -23,10 +23,15 @@ struct SnippetBuilder {
     let clauses: Int
 
     /// The best passages of `item`; its opening sentence unmarked when nothing matched in its text.
-    func snippets(of item: SearchItem) -> [SearchSnippet] {
+    ///
+    /// - Parameters:
+    ///   - item: the item.
+    ///   - places: the places in `item.paragraphs` of the paragraphs worth reading (those the
+    ///     index says hold a match), or `nil` for all.
+    func snippets(of item: SearchItem, reading places: Set<Int>? = nil) -> [SearchSnippet] {
         var candidates: [(snippet: SearchSnippet, distinct: Int, order: Int)] = []
         let prefixes = Set((Array(self.terms) + self.phrases.joined()).map(Self.prefixKey))
-        for paragraph in item.paragraphs {
+        for (place, paragraph) in item.paragraphs.enumerated() where places?.contains(place) ?? true {
             if candidates.lazy.filter({ $0.distinct >= self.clauses }).count >= Self.maxSnippets { break }
             let tokens = SearchToken.scan(paragraph.text)
             let spans = self.spans(in: tokens, paragraph: paragraph.index, item: item, prefixes: prefixes)
