@@ -146,18 +146,37 @@ struct Evaluation {
 
     /// Matches of any list, one per item: the best score, exact if any list matched exactly.
     private static func union(_ lists: [[Match]]) -> [Match] {
-        let nonEmpty = lists.filter { !$0.isEmpty }
-        if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
-        var merged: [Match] = []
-        for match in nonEmpty.joined().sorted(by: { $0.item < $1.item }) {
-            if let last = merged.last, last.item == match.item {
-                merged[merged.count - 1].score = max(last.score, match.score)
-                merged[merged.count - 1].isExact = last.isExact || match.isExact
+        // Each list is in item order: merge them two at a time, smallest first, in linear passes.
+        var remaining = lists.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        while remaining.count > 1 {
+            let first = remaining.removeLast()
+            let second = remaining.removeLast()
+            remaining.append(Self.merge(first, second))
+            remaining.sort { $0.count > $1.count }
+        }
+        return remaining.first ?? []
+    }
+
+    /// Two item-ordered lists as one: an item in both keeps the better score, exact if either was.
+    private static func merge(_ left: [Match], _ right: [Match]) -> [Match] {
+        var result: [Match] = []
+        result.reserveCapacity(left.count + right.count)
+        var i = 0
+        var j = 0
+        while i < left.count || j < right.count {
+            if j == right.count || (i < left.count && left[i].item < right[j].item) {
+                result.append(left[i])
+                i += 1
+            } else if i == left.count || right[j].item < left[i].item {
+                result.append(right[j])
+                j += 1
             } else {
-                merged.append(match)
+                result.append(Match(item: left[i].item, score: max(left[i].score, right[j].score), isExact: left[i].isExact || right[j].isExact))
+                i += 1
+                j += 1
             }
         }
-        return merged
+        return result
     }
 
     /// Items in both lists: scores added, exact only if exact in both.

@@ -180,15 +180,18 @@ public final class SearchIndex: Sendable {
             let (entities, starts) = (segment.itemEntities, segment.itemEntityStarts)
             var sourceCount = sourceCounts[number]
             var entityCount = entityCounts[number]
+            let firstYear = segment.years?.lowerBound ?? 0
+            var yearCount = [Int](repeating: 0, count: segment.years.map { Int($0.upperBound - $0.lowerBound) + 1 } ?? 0)
             for (matchSegment, match) in found where matchSegment == number {
                 let item = Int(match.item)
                 if sources[item] >= 0 { sourceCount[Int(sources[item])] += 1 }
                 if kinds[item] >= 0 { kindCounts[Int(kinds[item])] += 1 }
-                if itemYears[item] != .min { years[itemYears[item], default: 0] += 1 }
+                if itemYears[item] != .min { yearCount[Int(itemYears[item] - firstYear)] += 1 }
                 for index in Int(starts[item])..<Int(starts[item + 1]) { entityCount[Int(entities[index])] += 1 }
             }
             sourceCounts[number] = sourceCount
             entityCounts[number] = entityCount
+            for (offset, count) in yearCount.enumerated() where count > 0 { years[firstYear + Int32(offset), default: 0] += count }
         }
         // Sources group as the source filter compares them (folded), shown as first written.
         var sources: [String: (shown: String, count: Int)] = [:]

@@ -56,6 +56,8 @@ final class SearchSegment: Sendable {
     let itemKinds: [Int8]
     let itemDays: [Int32]
     let itemYears: [Int32]
+    /// The earliest and latest year of the items (for counting years in an array), if any.
+    let years: ClosedRange<Int32>?
     /// Term → its number.
     let termNumbers: [String: Int]
     /// Terms by number, and their postings.
@@ -197,6 +199,8 @@ final class SearchSegment: Sendable {
         self.itemKinds = items.map { item in item.kind.flatMap { DocumentKind.allCases.firstIndex(of: $0) }.map(Int8.init) ?? -1 }
         self.itemDays = items.map { $0.published.map { Int32($0.dayNumber) } ?? .min }
         self.itemYears = items.map { $0.published.map { Int32($0.year) } ?? .min }
+        let dated = self.itemYears.filter { $0 != .min }
+        self.years = dated.min().flatMap { low in dated.max().map { low...$0 } }
         self.termNumbers = numbers
         self.terms = terms
         self.postings = postings
