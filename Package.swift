@@ -18,7 +18,11 @@ let package = Package(
         .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus"]),
         .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
-        .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "TestSupport"], path: "Tests/Benchmarks/IngestBenchmark"),
+        .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
+        // The benchmarks' deterministic news-corpus generator.
+        .target(name: "BenchmarkCorpus", dependencies: ["Corpus", "TestSupport"], path: "Tests/Benchmarks/BenchmarkCorpus"),
+        // A benchmark, not a test: swift run -c release search-benchmark [documents] [seed] [--export DIR]
+        .executableTarget(name: "search-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/SearchBenchmark"),
         // Test-only helpers shared by the test targets: a raw loopback client, a server harness,
         // a seeded random generator.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/Support"),

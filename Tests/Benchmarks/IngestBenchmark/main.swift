@@ -1,34 +1,39 @@
+import BenchmarkCorpus
 import Corpus
 import Foundation
-import Glibc
 
 // Ingestion throughput and corpus memory, on one core:
 //   swift run -c release ingest-benchmark [documents=10000] [seed=42]
-// Generates the documents first (not timed), ingests them all (timed), builds the snapshot,
-// and reports documents/s, MB/s of input, and the resident memory the corpus adds.
+// Generates the documents' raw texts first (not timed; BenchmarkCorpus's news generator, the
+// same one search-benchmark uses), ingests them all (timed), builds the snapshot, and reports
+// documents/s, MB/s of input, and the resident memory the corpus adds.
+/// The command line, without the program name.
 let arguments = CommandLine.arguments.dropFirst()
+/// Documents to generate and ingest.
 let count = arguments.first.flatMap { Int($0) } ?? 10_000
+/// The generator's seed.
 let seed = arguments.dropFirst().first.flatMap { UInt64($0) } ?? 42
 
-func residentBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-    else { return 0 }
-    return kilobytes * 1024
-}
-
-var generator = CorpusGenerator(seed: seed)
-let texts = (0..<count).map { _ in generator.next() }
+/// The news generator shared with search-benchmark.
+var generator = NewsCorpusGenerator(seed: seed)
+/// The raw texts to ingest.
+let texts = (0..<count).map { _ in generator.next().text }
+/// Their UTF-8 size.
 let inputBytes = texts.reduce(0) { $0 + $1.utf8.count }
+/// The ingestor under test.
 let ingestor = Ingestor()
 _ = try? ingestor.ingest(text: texts[0], id: "warm-up")  // loads the lexicons
 
-let before = residentBytes()
+/// Resident memory before ingesting.
+let before = ProcessMemory.residentBytes()
+/// Times the ingestion.
 let clock = ContinuousClock()
+/// The ingested documents.
 var documents: [Document] = []
 documents.reserveCapacity(count)
+/// Texts the ingestor rejected.
 var failures = 0
+/// How long ingesting took.
 let elapsed = clock.measure {
     for (index, text) in texts.enumerated() {
         do {
@@ -38,11 +43,14 @@ let elapsed = clock.measure {
         }
     }
 }
+/// The corpus as the server holds it.
 let snapshot = Snapshot(documents: documents, version: 1)
-let after = residentBytes()
+/// Resident memory with the corpus in memory.
+let after = ProcessMemory.residentBytes()
 
+/// `elapsed` in seconds.
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 print("documents        \(count) (\(failures) rejected), input \(String(format: "%.1f", Double(inputBytes) / 1e6)) MB, seed \(seed)")
 print("ingestion        \(String(format: "%.2f", seconds)) s: \(String(format: "%.0f", Double(count) / seconds)) documents/s, \(String(format: "%.2f", Double(inputBytes) / 1e6 / seconds)) MB/s")
 print("corpus memory    \(String(format: "%.1f", Double(after - before) / 1_048_576)) MiB resident for \(snapshot.documents.count) documents")
-print("extracted        \(documents.reduce(0) { $0 + $1.dates.count }) dates, \(documents.reduce(0) { $0 + $1.contacts.count }) contacts")
+print("extracted        \(documents.reduce(0) { $0 + $1.dates.count }) dates, \(documents.reduce(0) { $0 + $1.contacts.count }) contacts, \(documents.reduce(0) { $0 + $1.entities.count }) entities, \(documents.reduce(0) { $0 + $1.quotes.count }) quotes")
