@@ -1,6 +1,8 @@
-/// Levenshtein distance with a bound, for typo tolerance.
+/// Edit distance with a bound, for typo tolerance: insertions, deletions, substitutions and
+/// transpositions of two adjacent characters ("spiskior" and "spisikor" are one edit apart),
+/// the optimal-string-alignment distance.
 enum EditDistance {
-    /// Whether `a` and `b` are within `bound` insertions, deletions and substitutions.
+    /// Whether `a` and `b` are within `bound` edits.
     ///
     /// - Complexity: O(*n* · `bound`): only the diagonal band that can stay within the bound
     ///   is computed, and the search stops once a whole row exceeds it.
@@ -8,6 +10,8 @@ enum EditDistance {
         guard abs(a.count - b.count) <= bound else { return false }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= bound }
         let outside = bound + 1
+        // Rows i - 2, i - 1 and i; cells outside the band are never read (see the bounds below).
+        var beforePrevious = [Int](repeating: outside, count: b.count + 1)
         var previous = Array(0...b.count).map { min($0, outside) }
         var current = [Int](repeating: outside, count: b.count + 1)
         for i in 1...a.count {
@@ -19,13 +23,17 @@ enum EditDistance {
             if low <= high {
                 for j in low...high {
                     let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                    current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1, outside)
-                    rowMinimum = min(rowMinimum, current[j])
+                    var cell = min(substitution, previous[j] + 1, current[j - 1] + 1, outside)
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        cell = min(cell, beforePrevious[j - 2] + 1)
+                    }
+                    current[j] = cell
+                    rowMinimum = min(rowMinimum, cell)
                 }
             }
             if high < b.count { current[high + 1] = outside }
             guard rowMinimum <= bound else { return false }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count] <= bound
     }

@@ -195,13 +195,9 @@ public final class SearchIndex: Sendable {
         }
         // Sources group as the source filter compares them (folded), shown as first written.
         var sources: [String: (shown: String, count: Int)] = [:]
-        var entities: [String: (name: String, count: Int)] = [:]
         for (number, segment) in self.segments.enumerated() {
             for (source, count) in sourceCounts[number].enumerated() where count > 0 {
                 sources[segment.sourceKeys[source], default: (segment.sourceNames[source], 0)].count += count
-            }
-            for (entity, count) in entityCounts[number].enumerated() where count > 0 {
-                entities[segment.entityIDs[entity], default: (segment.entityNames[entity], 0)].count += count
             }
         }
         let kinds = Dictionary(uniqueKeysWithValues: zip(DocumentKind.allCases.map(\.rawValue), kindCounts).filter { $0.1 > 0 })
@@ -211,9 +207,28 @@ public final class SearchIndex: Sendable {
         return SearchFacets(
             sources: ranked(Dictionary(uniqueKeysWithValues: sources.values.map { ($0.shown, $0.count) })), kinds: ranked(kinds),
             years: years.sorted { $0.key > $1.key }.map { SearchFacets.Count(value: String($0.key), name: nil, count: $0.value) },
-            entities: TopHits.select(
-                entities.map { SearchFacets.Count(value: $0.key, name: $0.value.name, count: $0.value.count) }, count: Self.entityFacetLimit
-            ) { ($1.count, $0.value) < ($0.count, $1.value) })
+            entities: self.topEntities(entityCounts))
+    }
+
+    /// The most mentioned entities, most first (ties by id). With one segment they are picked
+    /// from its count array directly; only the winners get names.
+    private func topEntities(_ counts: [[Int]]) -> [SearchFacets.Count] {
+        let limit = Self.entityFacetLimit
+        if let segment = self.segments.first, self.segments.count == 1 {
+            let entityCounts = counts[0]
+            let counted = entityCounts.indices.filter { entityCounts[$0] > 0 }
+            return TopHits.select(counted, count: limit) { (entityCounts[$1], segment.entityIDs[$0]) < (entityCounts[$0], segment.entityIDs[$1]) }
+                .map { SearchFacets.Count(value: segment.entityIDs[$0], name: segment.entityNames[$0], count: entityCounts[$0]) }
+        }
+        var entities: [String: (name: String, count: Int)] = [:]
+        for (number, segment) in self.segments.enumerated() {
+            for (entity, count) in counts[number].enumerated() where count > 0 {
+                entities[segment.entityIDs[entity], default: (segment.entityNames[entity], 0)].count += count
+            }
+        }
+        return TopHits.select(
+            entities.map { SearchFacets.Count(value: $0.key, name: $0.value.name, count: $0.value.count) }, count: limit
+        ) { ($1.count, $0.value) < ($0.count, $1.value) }
     }
 }
 
