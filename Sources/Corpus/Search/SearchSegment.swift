@@ -110,40 +110,34 @@ final class SearchSegment: Sendable {
         var itemEntities: [Int32] = []
         var itemEntityStarts: [Int32] = [0]
         let fieldCount = Field.allCases.count
+        /// The number of a word's term: each distinct word is looked up in `forms`, and
+        /// stemmed only the first time.
+        func termNumber(_ token: SearchToken) -> Int {
+            if let known = forms[token.folded] { return known }
+            let term = token.term
+            let number: Int
+            if let known = numbers[term] {
+                number = known
+            } else {
+                number = terms.count
+                numbers[term] = number
+                terms.append(term)
+                postings.append(Postings())
+            }
+            forms[token.folded] = number
+            return number
+        }
+        // One item's occurrences, numbered first (which may add terms), then posted in one
+        // pass over the postings' storage, without a uniqueness check of the outer array per
+        // occurrence.
+        var occurrences: [(term: Int, field: Field, position: UInt32?)] = []
         for (itemNumber, item) in items.enumerated() {
             let number = UInt32(itemNumber)
-            func add(_ token: SearchToken, _ field: Field, position: UInt32?) {
-                let termNumber: Int
-                if let known = forms[token.folded] {
-                    termNumber = known
-                } else {
-                    let term = token.term
-                    if let known = numbers[term] {
-                        termNumber = known
-                    } else {
-                        termNumber = terms.count
-                        numbers[term] = termNumber
-                        terms.append(term)
-                        postings.append(Postings())
-                    }
-                    forms[token.folded] = termNumber
-                }
-                if postings[termNumber].items.last != number {
-                    postings[termNumber].items.append(number)
-                    postings[termNumber].counts.append(contentsOf: repeatElement(0, count: fieldCount))
-                    postings[termNumber].positionStarts.append(postings[termNumber].positionStarts.last!)
-                }
-                let slot = postings[termNumber].counts.count - fieldCount + field.rawValue
-                postings[termNumber].counts[slot] &+= postings[termNumber].counts[slot] == .max ? 0 : 1
-                if let position {
-                    postings[termNumber].positions.append(position)
-                    postings[termNumber].positionStarts[postings[termNumber].positionStarts.count - 1] += 1
-                }
-            }
+            occurrences.removeAll(keepingCapacity: true)
             var position: UInt32 = 0
             let title = SearchToken.scan(item.title)
             for token in title {
-                add(token, .title, position: position)
+                occurrences.append((termNumber(token), .title, position))
                 position += 1
             }
             var bodyLength: UInt32 = 0
@@ -151,7 +145,7 @@ final class SearchSegment: Sendable {
                 position += Self.positionGap
                 paragraphStarts.append(position)
                 for token in SearchToken.scan(paragraph.text) {
-                    add(token, .body, position: position)
+                    occurrences.append((termNumber(token), .body, position))
                     position += 1
                     bodyLength += 1
                 }
@@ -160,8 +154,24 @@ final class SearchSegment: Sendable {
             var extrasLength: UInt32 = 0
             for extra in item.extras {
                 for token in SearchToken.scan(extra) {
-                    add(token, .extras, position: nil)
+                    occurrences.append((termNumber(token), .extras, nil))
                     extrasLength += 1
+                }
+            }
+            postings.withUnsafeMutableBufferPointer { postings in
+                for occurrence in occurrences {
+                    let term = occurrence.term
+                    if postings[term].items.last != number {
+                        postings[term].items.append(number)
+                        for _ in 0..<fieldCount { postings[term].counts.append(0) }
+                        postings[term].positionStarts.append(UInt32(postings[term].positions.count))
+                    }
+                    let slot = postings[term].counts.count - fieldCount + occurrence.field.rawValue
+                    if postings[term].counts[slot] < .max { postings[term].counts[slot] += 1 }
+                    if let position = occurrence.position {
+                        postings[term].positions.append(position)
+                        postings[term].positionStarts[postings[term].positionStarts.count - 1] += 1
+                    }
                 }
             }
             lengths.append(contentsOf: [UInt32(title.count), bodyLength, extrasLength])
