@@ -21,6 +21,12 @@ final class Metrics: Sendable {
         var counts = [Int](repeating: 0, count: Metrics.buckets.count)
         var sum = 0.0
         var count = 0
+
+        mutating func record(_ seconds: Double, bucket: Int?) {
+            if let bucket { self.counts[bucket] += 1 }
+            self.sum += seconds
+            self.count += 1
+        }
     }
 
     private struct Counters {
@@ -37,11 +43,8 @@ final class Metrics: Sendable {
         let bucket = Self.buckets.firstIndex { seconds <= $0 }
         self.counters.withLock { counters in
             counters.requests[route, default: [:]][status, default: 0] += 1
-            var histogram = counters.latency[route] ?? Histogram()
-            if let bucket { histogram.counts[bucket] += 1 }
-            histogram.sum += seconds
-            histogram.count += 1
-            counters.latency[route] = histogram
+            // In place: copying the histogram out and back copied its counts on every request.
+            counters.latency[route, default: Histogram()].record(seconds, bucket: bucket)
         }
     }
 
