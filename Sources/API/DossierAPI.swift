@@ -70,14 +70,14 @@ public final class DossierAPI: HTTPResponder {
     }
 
     /// Answers a request (see the type's discussion for the shared rules).
-    public func respond(to request: Request) -> Response {
+    public func respond(to request: Request) -> Reply {
         let started = DispatchTime.now().uptimeNanoseconds
         var (response, route) = self.answer(request)
         self.cors.apply(to: &response, origin: request.headers["Origin"])
         response.headers.add("X-Request-Id", RequestID.of(request))
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
         self.metrics.record(route: route, status: response.status.code, seconds: Double(elapsed) / 1e9)
-        return response
+        return .response(response)
     }
 
     /// Answers a request the server could not read, as problem+json.

@@ -8,6 +8,11 @@ import Dispatch
 /// will not take more, a write source resumes the flush; when too much output is queued,
 /// reading pauses until it drains (back-pressure).
 ///
+/// A deferred reply (`Reply.deferred`) holds back the requests pipelined after it, and
+/// reading, until it completes. A streamed reply (`Reply.stream`) turns the connection into
+/// a one-way feed: input is discarded (only the peer's close is watched for), each piece
+/// the producer sends is framed as a chunk, and the connection closes when the stream ends.
+///
 /// Closing is "lingering": after the last response, the write side is shut down and input
 /// discarded until the peer closes or `lingerTimeout` passes, so that unread request bytes
 /// do not make the kernel reset the connection before the client has read the response.
@@ -20,6 +25,8 @@ final class Connection: @unchecked Sendable {
         case open
         /// A closing response is queued; no more requests are read.
         case closingAfterFlush
+        /// A streamed body is being sent; input is discarded.
+        case streaming
         /// Output is done and the write side shut down; waiting for the peer to close.
         case lingering
         /// The sources are cancelled.
@@ -41,6 +48,10 @@ final class Connection: @unchecked Sendable {
     private var hasServedRequest = false
     private var pendingCancellations = 0
     private var output: [UInt8] = []
+    /// A deferred reply is outstanding: later requests wait, and reading is paused.
+    private var awaitingReply = false
+    /// The streamed response in progress, while `phase` is `.streaming`.
+    private var activeStream: ActiveStream?
     private var outputSent = 0
     /// When the current request (or, before the first, the connection) started, for the header timeout.
     private var requestStartedAt: UInt64
@@ -61,6 +72,14 @@ final class Connection: @unchecked Sendable {
         precondition(self.phase == .closed && self.pendingCancellations == 0, "connection dropped with its socket open")
     }
 
+    /// A streamed response being sent, and what its access-log line will say.
+    private struct ActiveStream {
+        let stream: ResponseStream
+        let isChunked: Bool
+        var logEntry: AccessLogEntry
+        let startedAt: UInt64
+    }
+
     private var configuration: ServerConfiguration { self.worker.context.configuration }
     private var pendingOutput: Int { self.output.count - self.outputSent }
 
@@ -75,14 +94,16 @@ final class Connection: @unchecked Sendable {
         self.readSource.activate()
     }
 
-    /// Shutdown has begun: close now if idle, otherwise after the response in progress.
+    /// Shutdown has begun: close now if idle, otherwise after the response in progress; a
+    /// stream is ended cleanly.
     func drain() {
         dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        if self.phase == .streaming { self.endStream() }
         guard self.phase == .open else { return }
         // Bytes the read source has not delivered yet are a request in flight, not idleness:
         // read them before deciding.
         if !self.isReadPaused { self.readable() }
-        if self.phase == .open && !self.parser.hasPartialRequest && self.pendingOutput == 0 {
+        if self.phase == .open && !self.parser.hasPartialRequest && self.pendingOutput == 0 && !self.awaitingReply {
             self.close()
         }
         // Otherwise the next response goes out with `Connection: close` (the server is draining).
@@ -95,7 +116,7 @@ final class Connection: @unchecked Sendable {
         case .open where self.parser.isReadingHead && self.parser.hasPartialRequest && self.pendingOutput == 0:
             self.answer(failure: .headerTimeout)
             self.flush()
-        case .open, .closingAfterFlush, .lingering:
+        case .open, .closingAfterFlush, .streaming, .lingering:
             self.close()
         case .closed:
             break
@@ -132,7 +153,12 @@ final class Connection: @unchecked Sendable {
         self.peerClosed = true
         // The read source is level-triggered: at end of file it would fire forever.
         self.pauseReading()
-        if self.pendingOutput == 0 || self.phase == .lingering {
+        if self.phase == .streaming {
+            self.close()  // nobody is left to read the stream
+        } else if self.awaitingReply {
+            // A half-closed client still gets the reply it is owed.
+            if self.phase == .open { self.phase = .closingAfterFlush }
+        } else if self.pendingOutput == 0 || self.phase == .lingering {
             self.close()
         } else if self.phase == .open {
             self.phase = .closingAfterFlush
@@ -141,7 +167,7 @@ final class Connection: @unchecked Sendable {
 
     /// Answers every complete request in the parser, in order, then flushes.
     private func processInput() {
-        while self.phase == .open && self.pendingOutput < self.configuration.outputHighWaterMark {
+        while self.phase == .open && !self.awaitingReply && self.pendingOutput < self.configuration.outputHighWaterMark {
             let result: ParseResult
             do {
                 result = try self.parser.next()
@@ -160,15 +186,46 @@ final class Connection: @unchecked Sendable {
                 self.answer(request)
             }
         }
-        if self.phase == .open { self.pauseReading() }  // over the high-water mark
+        if self.phase == .open { self.pauseReading() }  // over the high-water mark, or awaiting a reply
         self.refreshDeadline()
         self.flush()
     }
 
     private func answer(_ request: Request) {
         let started = System.monotonicNanoseconds()
-        let response = self.worker.context.responder.respond(to: request)
-        let keepAlive = request.isKeepAlive && !response.closesConnection && !self.worker.context.isDraining
+        switch self.worker.context.responder.respond(to: request) {
+        case .response(let response):
+            self.send(response, for: request, started: started)
+        case .deferred(let pending):
+            self.awaitingReply = true  // processInput stops, pauses reading and clears the deadline
+            let queue = self.worker.queue
+            pending.whenComplete { [self] response in
+                queue.async { self.deferredReplyArrived(response, for: request, started: started) }
+            }
+        case .stream(let head, let stream):
+            self.beginStream(head, stream, for: request, started: started)
+        }
+    }
+
+    private func deferredReplyArrived(_ response: Response, for request: Request, started: UInt64) {
+        dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        self.awaitingReply = false
+        switch self.phase {
+        case .open:
+            self.send(response, for: request, started: started)
+            if !self.peerClosed { self.resumeReading() }
+            self.processInput()  // requests pipelined behind this one, then the flush
+        case .closingAfterFlush:
+            self.send(response, for: request, started: started)
+            self.flush()
+        case .streaming, .lingering, .closed:
+            break  // the connection was closed meanwhile (reset, or the drain deadline)
+        }
+    }
+
+    /// Queues a complete response to `request` and logs it.
+    private func send(_ response: Response, for request: Request, started: UInt64) {
+        let keepAlive = request.isKeepAlive && !response.closesConnection && !self.worker.context.isDraining && !self.peerClosed
         let directive: ResponseWriter.ConnectionDirective =
             !keepAlive ? .close : (request.version == .http1_0 ? .keepAlive : .none)
         let omitBody = request.method == .head
@@ -178,11 +235,88 @@ final class Connection: @unchecked Sendable {
         self.hasServedRequest = true
         if !keepAlive { self.phase = .closingAfterFlush }
         self.worker.context.logger.access(
-            AccessLogEntry(
-                remoteAddress: self.remoteAddress, method: request.method.rawValue, target: request.target,
-                status: response.status.code, bodyBytes: omitBody || response.status.forbidsContent ? 0 : response.body.count,
-                durationMicroseconds: Int((System.monotonicNanoseconds() - started) / 1000),
-                requestID: response.headers["X-Request-Id"]))
+            self.logEntry(
+                for: request, response: response, bodyBytes: omitBody || response.status.forbidsContent ? 0 : response.body.count,
+                started: started))
+    }
+
+    private func logEntry(for request: Request, response: Response, bodyBytes: Int, started: UInt64) -> AccessLogEntry {
+        AccessLogEntry(
+            remoteAddress: self.remoteAddress, method: request.method.rawValue, target: request.target,
+            status: response.status.code, bodyBytes: bodyBytes,
+            durationMicroseconds: Int((System.monotonicNanoseconds() - started) / 1000),
+            requestID: response.headers["X-Request-Id"])
+    }
+
+    // MARK: Streaming
+
+    private func beginStream(_ head: Response, _ stream: ResponseStream, for request: Request, started: UInt64) {
+        guard request.method != .head else {
+            stream.terminate()
+            var headers = head.headers
+            headers.add("Transfer-Encoding", "chunked")
+            self.send(Response(status: head.status, headers: headers), for: request, started: started)
+            return
+        }
+        // HTTP/1.0 has no chunked coding: the body ends when the connection closes.
+        let isChunked = request.version != .http1_0
+        ResponseWriter.appendHead(
+            head, framing: isChunked ? .chunked : .closeDelimited, connection: .close, date: self.worker.dateHeader(),
+            serverName: self.worker.context.serverNameBytes, to: &self.output)
+        self.hasServedRequest = true
+        self.phase = .streaming
+        self.activeStream = ActiveStream(
+            stream: stream, isChunked: isChunked, logEntry: self.logEntry(for: request, response: head, bodyBytes: 0, started: started),
+            startedAt: started)
+        self.resumeReading()  // to notice the peer's close
+        let queue = self.worker.queue
+        stream.attach(queue: queue) { [self] event in self.streamEvent(event) }
+        self.flush()
+        self.refreshDeadline()
+    }
+
+    private func streamEvent(_ event: ResponseStream.Event) {
+        dispatchPrecondition(condition: .onQueue(self.worker.queue))
+        guard self.phase == .streaming, self.activeStream != nil else { return }
+        switch event {
+        case .bytes(let bytes):
+            guard self.pendingOutput + bytes.count <= self.configuration.streamBufferLimit else {
+                self.worker.context.logger.notice(
+                    "closing a stream to \(self.remoteAddress): \(self.pendingOutput) bytes unread (limit \(self.configuration.streamBufferLimit))")
+                self.close()
+                return
+            }
+            let wasIdle = self.pendingOutput == 0
+            if self.activeStream!.isChunked {
+                ResponseWriter.appendChunk(bytes, to: &self.output)
+            } else {
+                self.output.append(contentsOf: bytes)
+            }
+            self.activeStream!.logEntry.bodyBytes += bytes.count
+            self.flush()
+            if wasIdle { self.refreshDeadline() }  // a write stalled since earlier keeps its deadline
+        case .finish:
+            self.endStream()
+        }
+    }
+
+    /// Ends the stream cleanly: the last chunk, then the connection closes.
+    private func endStream() {
+        guard self.phase == .streaming, let active = self.activeStream else { return }
+        if active.isChunked { self.output.append(contentsOf: ResponseWriter.lastChunk) }
+        self.phase = .closingAfterFlush
+        self.finishStream()
+        self.refreshDeadline()
+        self.flush()
+    }
+
+    /// Tells the producer the stream is over and writes its access-log line.
+    private func finishStream() {
+        guard var active = self.activeStream else { return }
+        self.activeStream = nil
+        active.stream.terminate()
+        active.logEntry.durationMicroseconds = Int((System.monotonicNanoseconds() - active.startedAt) / 1000)
+        self.worker.context.logger.access(active.logEntry)
     }
 
     private func answer(failure: RequestFailure) {
@@ -235,13 +369,13 @@ final class Connection: @unchecked Sendable {
         }
         switch self.phase {
         case .open:
-            if self.isReadPaused && !self.peerClosed {
+            if self.isReadPaused && !self.peerClosed && !self.awaitingReply {
                 self.resumeReading()
                 self.processInput()  // requests may already be buffered in the parser
             }
         case .closingAfterFlush:
-            self.beginLingering()
-        case .lingering, .closed:
+            if !self.awaitingReply { self.beginLingering() }
+        case .streaming, .lingering, .closed:
             break
         }
     }
@@ -284,6 +418,7 @@ final class Connection: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(self.worker.queue))
         guard self.phase != .closed else { return }
         self.phase = .closed
+        self.finishStream()
         // A suspended source never runs its cancel handler: resume before cancelling.
         self.resumeReading()
         self.readSource.cancel()
@@ -320,10 +455,15 @@ final class Connection: @unchecked Sendable {
         self.isReadPaused = false
     }
 
-    /// Header timeout while a head is arriving (or before the first request); idle timeout otherwise.
+    /// Header timeout while a head is arriving (or before the first request); none while a
+    /// deferred reply is outstanding or a stream has nothing unsent; idle timeout otherwise.
     private func refreshDeadline() {
-        guard self.phase == .open || self.phase == .closingAfterFlush else { return }
+        guard self.phase == .open || self.phase == .closingAfterFlush || self.phase == .streaming else { return }
         let now = System.monotonicNanoseconds()
+        if self.awaitingReply || (self.phase == .streaming && self.pendingOutput == 0) {
+            self.deadline = .max
+            return
+        }
         let waitingForHead = self.phase == .open && self.pendingOutput == 0 && self.parser.isReadingHead
             && (self.parser.hasPartialRequest || !self.hasServedRequest)
         self.deadline = waitingForHead

@@ -10,8 +10,9 @@ public protocol HTTPResponder: Sendable {
     /// Answers one request.
     ///
     /// - Parameter request: the parsed request, body complete.
-    /// - Returns: the response; for `HEAD` the server drops its body.
-    func respond(to request: Request) -> Response
+    /// - Returns: the response now, or a promise of one, or a stream; for `HEAD` the server
+    ///   drops the body.
+    func respond(to request: Request) -> Reply
 
     /// Answers a request the server could not read or will not serve.
     ///

@@ -22,6 +22,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var backlog: Int32
     /// Unsent response bytes above which a connection stops reading (back-pressure). Default 1 MiB.
     public var outputHighWaterMark: Int
+    /// Unsent bytes of a streamed response above which the client counts as too slow and is
+    /// disconnected, so one slow reader never holds back the producer. Default 1 MiB.
+    public var streamBufferLimit: Int
 
     /// Makes a configuration with every default.
     public init() {
@@ -36,5 +39,6 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.serverName = "Dossier"
         self.backlog = 1024
         self.outputHighWaterMark = 1024 * 1024
+        self.streamBufferLimit = 1024 * 1024
     }
 }

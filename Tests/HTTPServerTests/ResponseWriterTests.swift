@@ -102,4 +102,23 @@ struct ResponseWriterTests {
         ResponseWriter.appendDecimal(value, to: &buffer)
         #expect(buffer == Wire.bytes("n=" + text))
     }
+
+    /// A chunk is its size in lowercase hex without leading zeros, CRLF, the bytes, CRLF.
+    @Test(arguments: [(1, "1"), (15, "f"), (16, "10"), (255, "ff"), (4096, "1000"), (65_535, "ffff"), (1_048_577, "100001")])
+    func framesChunk(size: Int, hex: String) {
+        var buffer: [UInt8] = []
+        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: size)
+        ResponseWriter.appendChunk(bytes, to: &buffer)
+        #expect(buffer == Wire.bytes(hex + "\r\n") + bytes + Wire.bytes("\r\n"))
+    }
+
+    /// A streamed head says `Transfer-Encoding: chunked` instead of a length, and drops a handler's own framing fields.
+    @Test func writesChunkedHead() {
+        var buffer: [UInt8] = []
+        let head = Response(headers: HeaderFields([("Content-Type", "text/event-stream"), ("Content-Length", "9"), ("Transfer-Encoding", "gzip")]))
+        ResponseWriter.appendHead(
+            head, framing: .chunked, connection: .close, date: Wire.bytes(Self.date), serverName: Wire.bytes("dossier"), to: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self)
+            == Self.preamble("200 OK") + "Transfer-Encoding: chunked\r\nConnection: close\r\nContent-Type: text/event-stream\r\n\r\n")
+    }
 }

@@ -152,9 +152,7 @@ public final class TestClient {
     /// - Throws: `.closedByPeer` if the connection ends before a whole response,
     ///   `.timedOut`, `.malformedResponse`, or `.systemCall` (e.g. `ECONNRESET`).
     public func readResponse(forHEADRequest: Bool = false) throws(TestClientError) -> TestResponse {
-        let headEnd = try self.receiveHeaderSection()
-        let head = try TestResponseHead(parsing: self.buffer[..<headEnd])
-        self.buffer.removeSubrange(..<(headEnd + 4))
+        let head = try self.receiveHead()
         let hasNoBody = forHEADRequest || head.statusCode < 200 || head.statusCode == 204 || head.statusCode == 304
         let body: [UInt8]
         if hasNoBody {
@@ -168,12 +166,51 @@ public final class TestClient {
             }
             body = Array(self.buffer[..<length])
             self.buffer.removeSubrange(..<length)
-        } else if head.value(of: "Transfer-Encoding") != nil {
-            throw .malformedResponse("Transfer-Encoding in a response is not supported by TestClient")
+        } else if let coding = head.value(of: "Transfer-Encoding") {
+            guard coding.lowercased() == "chunked" else { throw .malformedResponse("Transfer-Encoding '\(coding)'") }
+            var chunks: [UInt8] = []
+            while let chunk = try self.readChunk() { chunks += chunk }
+            body = chunks
         } else {
             body = try self.readUntilClosed()
         }
         return TestResponse(head: head, body: body)
+    }
+
+    /// Reads a response's status line and header section only, for a body read piece by
+    /// piece with `readChunk()` (a stream).
+    ///
+    /// - Returns: the response with an empty body.
+    public func readResponseHead() throws(TestClientError) -> TestResponse {
+        TestResponse(head: try self.receiveHead(), body: [])
+    }
+
+    /// Reads the next chunk of a chunked body.
+    ///
+    /// - Returns: the chunk's data, or `nil` for the last (empty) chunk, after which the
+    ///   trailer section's empty line has been consumed too.
+    /// - Throws: `.closedByPeer`, `.timedOut` or `.malformedResponse`.
+    public func readChunk() throws(TestClientError) -> [UInt8]? {
+        let lineEnd = try self.receiveLine()
+        let sizeText = String(decoding: self.buffer[..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
+        guard let size = Int(String(sizeText.filter { $0 != " " }), radix: 16), size >= 0 else {
+            throw .malformedResponse("chunk size line '\(String(decoding: self.buffer[..<lineEnd], as: UTF8.self))'")
+        }
+        self.buffer.removeSubrange(..<(lineEnd + 2))
+        if size == 0 {
+            // Trailer fields, if any, then the empty line.
+            while true {
+                let end = try self.receiveLine()
+                self.buffer.removeSubrange(..<(end + 2))
+                if end == 0 { return nil }
+            }
+        }
+        while self.buffer.count < size + 2 {
+            guard try self.receiveMore() else { throw .closedByPeer(receivedBytes: self.buffer.count) }
+        }
+        guard self.buffer[size] == 13 && self.buffer[size + 1] == 10 else { throw .malformedResponse("chunk not ended by CRLF") }
+        defer { self.buffer.removeSubrange(..<(size + 2)) }
+        return Array(self.buffer[..<size])
     }
 
     /// Reads until the peer closes the connection (or resets it).
@@ -219,6 +256,28 @@ public final class TestClient {
                 return false
             }
             self.buffer.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// Receives and parses a status line and header section, removing them from the buffer.
+    private func receiveHead() throws(TestClientError) -> TestResponseHead {
+        let headEnd = try self.receiveHeaderSection()
+        let head = try TestResponseHead(parsing: self.buffer[..<headEnd])
+        self.buffer.removeSubrange(..<(headEnd + 4))
+        return head
+    }
+
+    /// Receives until the buffer holds a CRLF; returns its index.
+    private func receiveLine() throws(TestClientError) -> Int {
+        var searchFrom = 0
+        while true {
+            var index = searchFrom
+            while index + 1 < self.buffer.count {
+                if self.buffer[index] == 13 && self.buffer[index + 1] == 10 { return index }
+                index += 1
+            }
+            searchFrom = max(0, self.buffer.count - 1)
+            guard try self.receiveMore() else { throw .closedByPeer(receivedBytes: self.buffer.count) }
         }
     }
 

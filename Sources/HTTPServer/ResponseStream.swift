@@ -1,0 +1,106 @@
+import Dispatch
+import Synchronization
+
+/// The sending end of a response body produced over time, such as a Server-Sent Events feed.
+///
+/// The producer calls `send(_:)` from any queue, never blocking: the bytes are handed to the
+/// connection's worker queue, which frames and writes them. The stream ends when the
+/// producer calls `finish()`, when the client goes away, when the client reads too slowly
+/// (`ServerConfiguration.streamBufferLimit`), or when the server shuts down; `onTermination`
+/// tells the producer, once, so it can forget the stream.
+///
+/// ```swift
+/// let stream = ResponseStream(onTermination: { subscribers.remove(id) })
+/// subscribers.add(id, stream)   // later: stream.send(Array("data: hi\n\n".utf8))
+/// return .stream(Response(headers: [("Content-Type", "text/event-stream")]), stream)
+/// ```
+///
+/// - Note: `Sendable`: its state is guarded by a mutex; callbacks run outside the lock.
+public final class ResponseStream: Sendable {
+    /// What the connection is handed.
+    enum Event: Sendable {
+        case bytes([UInt8])
+        case finish
+    }
+
+    private enum State {
+        /// Not yet attached to a connection: events wait here.
+        case buffering([Event])
+        /// Attached: events go to `sink` on `queue`.
+        case attached(queue: DispatchQueue, sink: @Sendable (Event) -> Void)
+        case ended
+    }
+
+    private let state = Mutex(State.buffering([]))
+    private let onTermination: @Sendable () -> Void
+
+    /// Makes a stream.
+    ///
+    /// - Parameter onTermination: called once when the stream ends for any reason, on an
+    ///   arbitrary queue.
+    public init(onTermination: @escaping @Sendable () -> Void = {}) {
+        self.onTermination = onTermination
+    }
+
+    /// Whether the stream can still take bytes.
+    public var isOpen: Bool {
+        self.state.withLock { state in
+            if case .ended = state { return false }
+            return true
+        }
+    }
+
+    /// Queues bytes for the client.
+    ///
+    /// - Returns: `false` if the stream has ended, so the producer can forget it.
+    @discardableResult
+    public func send(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return self.isOpen }
+        return self.deliver(.bytes(bytes))
+    }
+
+    /// Ends the body; the connection closes once it is sent.
+    public func finish() {
+        self.deliver(.finish)
+    }
+
+    @discardableResult
+    private func deliver(_ event: Event) -> Bool {
+        let target: (DispatchQueue, @Sendable (Event) -> Void)? = self.state.withLock { state in
+            switch state {
+            case .buffering(var events):
+                events.append(event)
+                state = .buffering(events)
+                return nil
+            case .attached(let queue, let sink):
+                return (queue, sink)
+            case .ended:
+                return nil
+            }
+        }
+        guard let (queue, sink) = target else { return self.isOpen }
+        queue.async { sink(event) }
+        return true
+    }
+
+    /// Connects the stream to a connection: buffered events are replayed to `sink` now (the
+    /// caller is on `queue`), later ones are sent to `queue`.
+    func attach(queue: DispatchQueue, sink: @escaping @Sendable (Event) -> Void) {
+        let buffered: [Event] = self.state.withLock { state in
+            guard case .buffering(let events) = state else { return [] }
+            state = .attached(queue: queue, sink: sink)
+            return events
+        }
+        for event in buffered { sink(event) }
+    }
+
+    /// Ends the stream from the server's side and tells the producer. Idempotent.
+    func terminate() {
+        let wasOpen: Bool = self.state.withLock { state in
+            if case .ended = state { return false }
+            state = .ended
+            return true
+        }
+        if wasOpen { self.onTermination() }
+    }
+}
