@@ -39,6 +39,28 @@ extension BenchmarkQuery {
     }
 }
 
+extension SearchResults {
+    /// The line of the `--hits` file: the query, the total, each hit with its score, snippets
+    /// and matched entities, and the facets.
+    func exportRecord(query: String) -> JSONValue {
+        func counts(_ counts: [SearchFacets.Count]) -> JSONValue {
+            .array(counts.map { .array([.string($0.value), $0.name.map(JSONValue.string) ?? .int(0), .int($0.count)]) })
+        }
+        return .object([
+            ("query", .string(query)), ("total", .int(self.total)),
+            ("hits", .array(self.hits.map { hit in
+                .object([
+                    ("id", .string(hit.id)), ("score", .number(hit.score)), ("exact", .int(hit.isExact ? 1 : 0)),
+                    ("entities", .array(hit.matchedEntities.map(JSONValue.string))),
+                    ("snippets", .array(hit.snippets.map { .array([.int($0.paragraph), .string($0.marked)]) })),
+                ])
+            })),
+            ("sources", counts(self.facets.sources)), ("kinds", counts(self.facets.kinds)),
+            ("years", counts(self.facets.years)), ("entities", counts(self.facets.entities)),
+        ])
+    }
+}
+
 /// One row of the latency table: a category (or all of them) with its latency and hits.
 struct CategoryResult {
     /// The category's name, or `overall`.

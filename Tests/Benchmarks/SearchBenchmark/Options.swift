@@ -12,6 +12,9 @@ struct Options {
     var exportDirectory: URL?
     /// Whether to list every query with its hits and latency.
     var verbose = false
+    /// Where to write every query's results (hits with scores and snippets, facets), if
+    /// anywhere: two builds of the engine that rank alike write the same file.
+    var hitsFile: URL?
 
     /// Parses `arguments` (without the program name); exits with usage on nonsense.
     init(_ arguments: [String]) {
@@ -22,6 +25,7 @@ struct Options {
             case "--export": self.exportDirectory = rest.popFirst().map { URL(fileURLWithPath: $0) }
             case "--rounds": self.rounds = rest.popFirst().flatMap { Int($0) } ?? self.rounds
             case "--verbose": self.verbose = true
+            case "--hits": self.hitsFile = rest.popFirst().map { URL(fileURLWithPath: $0) }
             default: positional.append(argument)
             }
         }
@@ -38,7 +42,7 @@ struct Options {
 
     /// Prints how to call the benchmark and exits.
     static func usage() -> Never {
-        print("usage: search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--verbose]")
+        print("usage: search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose]")
         exit(2)
     }
 }

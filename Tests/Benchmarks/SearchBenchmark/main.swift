@@ -3,12 +3,14 @@ import Corpus
 import Foundation
 
 // Full-text search: index build time, memory, and query latency on a fixed mixed query set.
-//   swift run -c release search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--verbose]
+//   swift run -c release search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose]
 // Generates the documents directly (not timed), builds a SearchIndex (timed, resident memory
 // before and after), then runs the mixed query set (ten each of one word, two words, phrase,
 // prefix, typo, filtered; limit 10): two warm-up passes, then R timed passes, round robin.
 // Run it on one core (taskset -c 1) for comparable numbers; search-compare.sh does.
 // --export DIR writes corpus.jsonl, queries.jsonl and dossier.json there for search-peers.py.
+// --hits FILE writes each query's results (a JSON line each), to check that a change to the
+// engine ranks exactly as before: compare the files of the two builds.
 
 /// Words in `text`: runs of bytes other than spaces and newlines.
 func wordCount(of text: String) -> Int {
@@ -86,8 +88,15 @@ let residentAfter = ProcessMemory.residentBytes(trimming: true)
 let indexBytes = residentAfter - residentBefore
 
 // 4. Queries: totals once, two warm-up passes, then timed passes round robin.
+/// Each query's results, as the timed passes get them.
+let firstResults = parsedQueries.indices.map { index.search(parsedQueries[$0], filter: querySet.queries[$0].filter, limit: 10) }
 /// Matches of each query (`SearchResults.total`).
-let totals = parsedQueries.indices.map { index.search(parsedQueries[$0], filter: querySet.queries[$0].filter, limit: 10).total }
+let totals = firstResults.map(\.total)
+if let file = options.hitsFile {
+    let writer = try JSONLinesWriter(url: file)
+    zip(querySet.queries, firstResults).forEach { writer.write($1.exportRecord(query: $0.summary)) }
+    try writer.close()
+}
 for _ in 0..<2 {
     for (query, parsed) in zip(querySet.queries, parsedQueries) { _ = index.search(parsed, filter: query.filter, limit: 10) }
 }
