@@ -1,0 +1,93 @@
+/// Encodes and decodes the records that the journal and the snapshot are made of.
+///
+/// A record (all integers little-endian):
+///
+/// | bytes | field |
+/// | --- | --- |
+/// | 4 | UInt32 payload length, at most 64 MiB |
+/// | 4 | UInt32 CRC-32C of the payload |
+/// | length | the payload |
+///
+/// The payload: UInt8 kind (1 created, 2 deleted), Int64 change, Int64 at, then the id as a
+/// string. A created record goes on with the text as a string, then optional strings for
+/// source, published, title and idempotency key, then a UInt64 fingerprint when the key is
+/// present. A string is a UInt32 byte count then UTF-8; an optional string is a presence byte
+/// (0 or 1) then the string when present. An unknown kind, a presence byte other than 0 or 1,
+/// invalid UTF-8 or bytes left over after the last field make the payload malformed.
+enum RecordCodec {
+    /// The largest payload written or read: 64 MiB.
+    static let maximumPayloadBytes = 64 << 20
+    /// The length and CRC before each payload.
+    static let frameBytes = 8
+
+    /// The payload's first byte.
+    private enum Kind: UInt8 {
+        case created = 1
+        case deleted = 2
+    }
+
+    /// Appends `entry`'s record to `bytes`.
+    ///
+    /// - Throws: `StoreError.recordTooLarge` (leaving `bytes` unchanged) over the cap.
+    static func appendRecord(_ entry: JournalEntry, to bytes: inout [UInt8]) throws(StoreError) {
+        let payload = self.payload(entry)
+        guard payload.count <= self.maximumPayloadBytes else {
+            throw .recordTooLarge(id: entry.id, bytes: payload.count)
+        }
+        bytes.appendLittleEndian(UInt32(payload.count))
+        bytes.appendLittleEndian(CRC32C.checksum(payload[...]))
+        bytes.append(contentsOf: payload)
+    }
+
+    /// The entry, decoded from a payload whose CRC has been checked.
+    static func decode(_ payload: ArraySlice<UInt8>) throws(MalformedPayload) -> JournalEntry {
+        var reader = ByteReader(payload)
+        let rawKind = try reader.integer(UInt8.self, "kind")
+        guard let kind = Kind(rawValue: rawKind) else { throw MalformedPayload(reason: "unknown record kind \(rawKind)") }
+        let change = Int(try reader.integer(Int64.self, "change number"))
+        let at = try reader.integer(Int64.self, "timestamp")
+        let id = try reader.string("id")
+        let entry: JournalEntry
+        switch kind {
+        case .deleted:
+            entry = .deleted(change: change, at: at, id: id)
+        case .created:
+            let submission = DocumentSubmission(
+                text: try reader.string("text"), source: try reader.optionalString("source"),
+                published: try reader.optionalString("published date"), title: try reader.optionalString("title"))
+            var stamp: IdempotencyStamp?
+            if let key = try reader.optionalString("idempotency key") {
+                stamp = IdempotencyStamp(key: key, fingerprint: try reader.integer(UInt64.self, "fingerprint"))
+            }
+            entry = .created(change: change, at: at, id: id, submission: submission, idempotency: stamp)
+        }
+        guard reader.remaining == 0 else { throw MalformedPayload(reason: "\(reader.remaining) bytes follow the last field") }
+        return entry
+    }
+
+    /// The payload bytes of `entry`.
+    private static func payload(_ entry: JournalEntry) -> [UInt8] {
+        var bytes: [UInt8] = []
+        switch entry {
+        case .created(let change, let at, let id, let submission, let stamp):
+            self.appendCommonFields(.created, change: change, at: at, id: id, to: &bytes)
+            bytes.appendLengthPrefixed(submission.text)
+            for optional in [submission.source, submission.published, submission.title, stamp?.key] {
+                bytes.append(optional == nil ? 0 : 1)
+                if let optional { bytes.appendLengthPrefixed(optional) }
+            }
+            if let stamp { bytes.appendLittleEndian(stamp.fingerprint) }
+        case .deleted(let change, let at, let id):
+            self.appendCommonFields(.deleted, change: change, at: at, id: id, to: &bytes)
+        }
+        return bytes
+    }
+
+    /// Kind, change, at and id: the fields every record starts with.
+    private static func appendCommonFields(_ kind: Kind, change: Int, at: Int64, id: String, to bytes: inout [UInt8]) {
+        bytes.append(kind.rawValue)
+        bytes.appendLittleEndian(Int64(change))
+        bytes.appendLittleEndian(at)
+        bytes.appendLengthPrefixed(id)
+    }
+}

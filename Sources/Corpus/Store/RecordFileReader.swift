@@ -1,0 +1,113 @@
+/// The recovery rules: parses whole journal and snapshot files already read into memory.
+///
+/// A damaged final record of the journal is a torn tail, the trace of a crash during an
+/// append that never returned, and is reported for truncation. A damaged record with data
+/// behind it is corruption, reported with its offset, never skipped. The snapshot is written
+/// to a temporary file, synced and renamed into place, so any damage in it is corruption.
+enum RecordFileReader {
+    /// A torn final record (or zero-filled tail): the file should end at `offset`.
+    struct TornTail: Sendable, Hashable {
+        /// Where the torn record starts.
+        let offset: Int
+        /// Bytes from `offset` to the end of the file.
+        let byteCount: Int
+        /// Why it counts as torn.
+        let reason: String
+    }
+
+    /// What the journal holds.
+    enum Journal {
+        /// Shorter than its header, the bytes being a prefix of one or zeros: a crash while
+        /// the journal was being created. It holds no records.
+        case incompleteHeader
+        /// The records in order, and the torn tail after them if any.
+        case records([JournalEntry], tornTail: TornTail?)
+    }
+
+    /// What the snapshot holds.
+    struct Snapshot {
+        /// The records in order.
+        let entries: [JournalEntry]
+        /// Every change up to this is in `entries` (or was deleted before compaction).
+        let lastChange: Int
+    }
+
+    /// Parses the journal named `file`.
+    ///
+    /// - Throws: `StoreError.corrupt` or `.unsupportedVersion`.
+    static func journal(_ bytes: [UInt8], file: String) throws(StoreError) -> Journal {
+        let header = RecordFileHeader.journal
+        if bytes.count < header.size {
+            guard header.commonBytes.starts(with: bytes) || bytes.allSatisfy({ $0 == 0 }) else {
+                throw .corrupt(file: file, offset: 0, reason: "the header is incomplete (\(bytes.count) bytes) and not a journal's")
+            }
+            return .incompleteHeader
+        }
+        try header.validate(bytes, file: file)
+        let (entries, tornTail) = try self.records(bytes, from: header.size, upTo: Int.max, file: file)
+        return .records(entries, tornTail: tornTail)
+    }
+
+    /// Parses the snapshot named `file`.
+    ///
+    /// - Throws: `StoreError.corrupt` or `.unsupportedVersion`.
+    static func snapshot(_ bytes: [UInt8], file: String) throws(StoreError) -> Snapshot {
+        let header = RecordFileHeader.snapshot
+        guard bytes.count >= header.size else {
+            throw .corrupt(file: file, offset: 0, reason: "the header is incomplete (\(bytes.count) of \(header.size) bytes)")
+        }
+        try header.validate(bytes, file: file)
+        let lastChange = Int(bytes.littleEndian(Int64.self, at: 16))
+        guard lastChange >= 0 else { throw .corrupt(file: file, offset: 16, reason: "the last change number \(lastChange) is negative") }
+        let (entries, tornTail) = try self.records(bytes, from: header.size, upTo: lastChange, file: file)
+        if let tornTail { throw .corrupt(file: file, offset: tornTail.offset, reason: "the final record is torn: \(tornTail.reason)") }
+        return Snapshot(entries: entries, lastChange: lastChange)
+    }
+
+    /// The records from `start` on, whose change numbers must increase from 1 and stay at most
+    /// `ceiling`, and the torn tail if the file has one.
+    private static func records(
+        _ bytes: [UInt8], from start: Int, upTo ceiling: Int, file: String
+    ) throws(StoreError) -> ([JournalEntry], TornTail?) {
+        // Everything from `dataEnd` on is zero bytes.
+        let dataEnd = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
+        var entries: [JournalEntry] = []
+        var offset = start
+        var previousChange = 0
+        func torn(_ reason: String) -> ([JournalEntry], TornTail?) {
+            (entries, TornTail(offset: offset, byteCount: bytes.count - offset, reason: reason))
+        }
+        while offset < bytes.count {
+            if offset >= dataEnd { return torn("the rest of the file is zero bytes") }
+            guard bytes.count - offset >= RecordCodec.frameBytes else { return torn("its length and CRC are incomplete") }
+            let length = Int(bytes.littleEndian(UInt32.self, at: offset))
+            // No write makes a length over the cap, not even a torn one: such a length is damage.
+            guard length <= RecordCodec.maximumPayloadBytes else {
+                throw .corrupt(file: file, offset: offset, reason: "the declared length of \(length) bytes is over the 64 MiB cap")
+            }
+            let end = offset + RecordCodec.frameBytes + length
+            guard end <= bytes.count else { return torn("its declared length of \(length) bytes runs past the end of the file") }
+            let payload = bytes[(offset + RecordCodec.frameBytes)..<end]
+            guard CRC32C.checksum(payload) == bytes.littleEndian(UInt32.self, at: offset + 4) else {
+                if end >= dataEnd { return torn("its CRC-32C does not match and nothing but zero bytes follows it") }
+                throw .corrupt(file: file, offset: offset, reason: "the record's CRC-32C does not match and \(bytes.count - end) bytes follow it")
+            }
+            let entry: JournalEntry
+            do throws(MalformedPayload) {
+                entry = try RecordCodec.decode(payload)
+            } catch {
+                throw .corrupt(file: file, offset: offset, reason: "the record's payload is malformed: \(error.reason)")
+            }
+            guard entry.change > previousChange else {
+                throw .corrupt(file: file, offset: offset, reason: "change number \(entry.change) does not follow change \(previousChange)")
+            }
+            guard entry.change <= ceiling else {
+                throw .corrupt(file: file, offset: offset, reason: "change number \(entry.change) is above the snapshot's last change \(ceiling)")
+            }
+            entries.append(entry)
+            previousChange = entry.change
+            offset = end
+        }
+        return (entries, nil)
+    }
+}
