@@ -1,5 +1,7 @@
+import Corpus
 import HTTPServer
 import Routing
+import Serialization
 
 /// What can go wrong while answering a parsed request.
 ///
@@ -30,4 +32,16 @@ public enum APIError: Error, Sendable, Hashable {
     case originNotAllowed(origin: String)
     /// The server was started without an OpenAPI document to serve.
     case openAPIUnavailable
+    /// A request body of a media type the endpoint does not take.
+    case unsupportedMediaType(given: String?, accepted: [String])
+    /// A JSON body that does not parse.
+    case malformedJSON(JSONParseError)
+    /// A body that parses but breaks the endpoint's rules; `field` names the member at fault.
+    case invalidBody(detail: String, field: String?)
+    /// A request header with a value that breaks its rule.
+    case invalidHeader(name: String, rule: String)
+    /// A write the store refused or could not make.
+    case write(WriteError)
+    /// Changes after the one asked for are no longer kept.
+    case changesExpired(oldestAvailable: Int, latest: Int)
 }

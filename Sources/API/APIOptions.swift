@@ -4,10 +4,13 @@ public struct APIOptions: Sendable {
     public var allowedOrigins: [String]
     /// The OpenAPI document served at `GET /openapi.yaml`, or `nil` when there is none.
     public var openAPIDocument: [UInt8]?
+    /// How often an event stream with nothing to say sends a comment line. Default 15 s.
+    public var heartbeatInterval: Duration
 
-    /// Options with any origin allowed and no OpenAPI document.
-    public init(allowedOrigins: [String] = ["*"], openAPIDocument: [UInt8]? = nil) {
+    /// Options with any origin allowed, no OpenAPI document and a 15 s heartbeat.
+    public init(allowedOrigins: [String] = ["*"], openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15)) {
         self.allowedOrigins = allowedOrigins
         self.openAPIDocument = openAPIDocument
+        self.heartbeatInterval = heartbeatInterval
     }
 }

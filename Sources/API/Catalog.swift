@@ -7,24 +7,28 @@ import Synchronization
 /// sees two versions of the corpus.
 ///
 /// - Note: The reference is guarded by a mutex held only to read or swap it.
-public final class Catalog: Sendable {
+final class Catalog: Sendable {
     private let current: Mutex<RenderedCorpus>
 
     /// Makes a catalog serving `snapshot`, rendering every document now.
-    public init(snapshot: Snapshot) {
+    init(snapshot: Snapshot) {
         self.current = Mutex(RenderedCorpus(snapshot: snapshot))
     }
 
     /// The snapshot being served.
-    public var snapshot: Snapshot { self.rendered.snapshot }
+    var snapshot: Snapshot { self.rendered.snapshot }
 
     var rendered: RenderedCorpus {
         self.current.withLock { $0 }
     }
 
-    /// Serves a new snapshot; it is rendered before the swap, outside the lock.
-    public func replace(with snapshot: Snapshot) {
-        let rendered = RenderedCorpus(snapshot: snapshot)
+    /// Serves the collection after a group of writes; it is rendered before the swap, outside
+    /// the lock, so readers never wait for it.
+    ///
+    /// - Note: Called only by the store's writer queue, one publication at a time, so the
+    ///   rendering it starts from is never stale.
+    func apply(_ publication: DocumentStore.Publication) {
+        let rendered = self.rendered.applying(publication)
         self.current.withLock { $0 = rendered }
     }
 }

@@ -1,3 +1,4 @@
+import Corpus
 import Dispatch
 import HTTPServer
 import Routing
@@ -9,54 +10,78 @@ import Serialization
 /// body), `OPTIONS` answers for every path (CORS preflights included), `?pretty=true` and
 /// `?fields=` are read for every route, every successful read gets an `ETag`,
 /// `If-None-Match` turns a matching read into 304, every response gets CORS headers and an
-/// `X-Request-Id`, and every request is counted in the metrics.
+/// `X-Request-Id`, and every request is counted in the metrics. Writes are answered when the
+/// store has made them durable, without holding a worker queue meanwhile.
 ///
 /// ```swift
-/// let api = DossierAPI(catalog: Catalog(snapshot: snapshot), readiness: Readiness(.ready))
+/// let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: directory), readiness: Readiness(.ready))
 /// let server = try Server(configuration: configuration, responder: api, logger: logger)
 /// api.observeOpenConnections { server.openConnectionCount }
 /// ```
 ///
-/// - Note: Immutable apart from `Metrics`, which guards its own state; shared by every
-///   worker queue.
+/// - Note: Immutable apart from `Metrics`, the catalog and the change feed, which guard their
+///   own state; shared by every worker queue.
 public final class DossierAPI: HTTPResponder {
+    /// How a handler answered, before the shared rules are applied.
+    private enum Outcome {
+        case response(Response)
+        case deferred(@Sendable (_ deliver: @escaping @Sendable (Response) -> Void) -> Void)
+        case stream(Response, ResponseStream)
+    }
+
     private let routes: RouteTable<HTTPMethod, Handler>
+    private let endpoints: [Endpoint]
     private let cors: CORSPolicy
     private let metrics = Metrics()
 
-    /// Makes the API over a catalog.
+    /// Makes the API over a store. It takes over the store's publish handler, to serve each
+    /// committed write and push it to the event streams.
     ///
     /// - Parameters:
-    ///   - catalog: the documents to serve.
+    ///   - store: the collection; a read-only store has no write endpoints (405 with `Allow`).
     ///   - readiness: what `/readyz` reports.
-    ///   - options: allowed origins and the OpenAPI document.
-    public init(catalog: Catalog, readiness: Readiness, options: APIOptions = APIOptions()) {
+    ///   - options: allowed origins, the OpenAPI document, the event heartbeat.
+    public init(store: DocumentStore, readiness: Readiness, options: APIOptions = APIOptions()) {
+        let catalog = Catalog(snapshot: store.snapshot)
+        let feed = ChangeFeed(changes: store.changes, through: store.snapshot.version, heartbeatInterval: options.heartbeatInterval)
+        store.onPublish { publication in
+            catalog.apply(publication)
+            feed.publish(publication.changes, through: publication.snapshot.version)
+        }
+        self.endpoints = Endpoint.allCases.filter { !$0.isWrite || !store.isReadOnly }
         let documents = DocumentsHandler(catalog: catalog)
-        let service = ServiceHandler(catalog: catalog, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument)
+        let writes = WritesHandler(store: store)
+        let changes = ChangesHandler(catalog: catalog, changes: store.changes, feed: feed)
+        let service = ServiceHandler(
+            catalog: catalog, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument, endpoints: self.endpoints)
         let contacts = ContactsHandler(catalog: catalog)
         let timeline = TimelineHandler(catalog: catalog)
         let quotes = QuotesHandler(catalog: catalog)
         let entities = EntitiesHandler(catalog: catalog)
         let search = SearchHandler(catalog: catalog)
         var builder = RouterBuilder<HTTPMethod, Handler>()
-        for endpoint in Endpoint.allCases {
+        for endpoint in self.endpoints {
             let handler: Handler
             switch endpoint {
-            case .index: handler = service.index
-            case .health: handler = service.health
-            case .readiness: handler = service.ready
-            case .metrics: handler = service.metricsExposition
-            case .openAPI: handler = service.openAPI
-            case .documents: handler = documents.list
-            case .document: handler = documents.get
-            case .documentText: handler = documents.text
-            case .related: handler = documents.related
-            case .search: handler = search.search
-            case .contacts: handler = contacts.list
-            case .timeline: handler = timeline.list
-            case .quotes: handler = quotes.list
-            case .entities: handler = entities.list
-            case .entity: handler = entities.get
+            case .index: handler = .immediate(service.index)
+            case .health: handler = .immediate(service.health)
+            case .readiness: handler = .immediate(service.ready)
+            case .metrics: handler = .immediate(service.metricsExposition)
+            case .openAPI: handler = .immediate(service.openAPI)
+            case .documents: handler = .immediate(documents.list)
+            case .createDocument: handler = .deferred(writes.create)
+            case .document: handler = .immediate(documents.get)
+            case .deleteDocument: handler = .deferred(writes.delete)
+            case .documentText: handler = .immediate(documents.text)
+            case .related: handler = .immediate(documents.related)
+            case .search: handler = .immediate(search.search)
+            case .contacts: handler = .immediate(contacts.list)
+            case .timeline: handler = .immediate(timeline.list)
+            case .quotes: handler = .immediate(quotes.list)
+            case .entities: handler = .immediate(entities.list)
+            case .entity: handler = .immediate(entities.get)
+            case .changes: handler = .immediate(changes.list)
+            case .events: handler = .streaming(changes.events)
             }
             builder.add(endpoint.method, endpoint.pattern, handler)
         }
@@ -72,12 +97,27 @@ public final class DossierAPI: HTTPResponder {
     /// Answers a request (see the type's discussion for the shared rules).
     public func respond(to request: Request) -> Reply {
         let started = DispatchTime.now().uptimeNanoseconds
-        var (response, route) = self.answer(request)
+        let (outcome, route) = self.answer(request)
+        switch outcome {
+        case .response(let response):
+            return .response(self.finish(response, for: request, route: route, started: started))
+        case .deferred(let start):
+            let pending = PendingResponse()
+            start { response in pending.complete(with: self.finish(response, for: request, route: route, started: started)) }
+            return .deferred(pending)
+        case .stream(let head, let stream):
+            return .stream(self.finish(head, for: request, route: route, started: started), stream)
+        }
+    }
+
+    /// Adds CORS headers and the request id, and counts the response.
+    private func finish(_ response: Response, for request: Request, route: String, started: UInt64) -> Response {
+        var response = response
         self.cors.apply(to: &response, origin: request.headers["Origin"])
         response.headers.add("X-Request-Id", RequestID.of(request))
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
         self.metrics.record(route: route, status: response.status.code, seconds: Double(elapsed) / 1e9)
-        return .response(response)
+        return response
     }
 
     /// Answers a request the server could not read, as problem+json.
@@ -89,18 +129,21 @@ public final class DossierAPI: HTTPResponder {
         return response
     }
 
-    /// The response and the route template it is counted under.
-    private func answer(_ request: Request) -> (Response, String) {
-        if request.method == .options { return self.answerOptions(request) }
+    /// The outcome and the route template it is counted under.
+    private func answer(_ request: Request) -> (Outcome, String) {
+        if request.method == .options {
+            let (response, route) = self.answerOptions(request)
+            return (.response(response), route)
+        }
         let method = request.method == .head ? .get : request.method
         switch self.routes.resolve(method, path: request.path) {
         case .notFound:
-            return (self.problem(.routeNotFound(path: request.path), pretty: false), Metrics.unmatchedRoute)
+            return (.response(self.problem(.routeNotFound(path: request.path), pretty: false)), Metrics.unmatchedRoute)
         case .methodNotAllowed(let allowed):
             let methods = Self.withImpliedMethods(allowed)
             var response = self.problem(.methodNotAllowed(method: request.method, allowed: methods), pretty: false)
             response.headers.add("Allow", methods.map(\.rawValue).joined(separator: ", "))
-            return (response, Metrics.unmatchedRoute)
+            return (.response(response), Metrics.unmatchedRoute)
         case .matched(let handler, let parameters, let template):
             return (self.run(handler, for: request, parameters: parameters), template)
         }
@@ -118,7 +161,7 @@ public final class DossierAPI: HTTPResponder {
             // Counted under the path's template, found through any method it has.
             if let method = allowed.first, case .matched(_, _, let template) = self.routes.resolve(method, path: request.path) { route = template }
         } else {
-            methods = Self.withImpliedMethods(Array(Set(Endpoint.allCases.map(\.method))))
+            methods = Self.withImpliedMethods(Array(Set(self.endpoints.map(\.method))))
         }
         do {
             return (try self.cors.options(for: request, allowing: methods), route)
@@ -133,25 +176,48 @@ public final class DossierAPI: HTTPResponder {
         return HTTPMethod.allCases.filter(all.contains)
     }
 
-    private func run(_ handler: Handler, for request: Request, parameters: PathParameters) -> Response {
+    private func run(_ handler: Handler, for request: Request, parameters: PathParameters) -> Outcome {
         let query: QueryParameters
         do {
             query = try QueryParameters(parsing: request.query)
         } catch {
-            return self.problem(.invalidQuery(error), pretty: false)
+            return .response(self.problem(.invalidQuery(error), pretty: false))
         }
         let isPretty: Bool
         switch query["pretty"] {
         case nil, "false": isPretty = false
         case "true": isPretty = true
-        default: return self.problem(.invalidParameter(name: "pretty", rule: "must be 'true' or 'false'"), pretty: false)
+        default: return .response(self.problem(.invalidParameter(name: "pretty", rule: "must be 'true' or 'false'"), pretty: false))
+        }
+        let context: RequestContext
+        do {
+            context = RequestContext(request: request, parameters: parameters, query: query, isPretty: isPretty, fields: try Self.fields(query["fields"]))
+        } catch {
+            return .response(self.problem(error, pretty: isPretty))
         }
         do {
-            let fields = try Self.fields(query["fields"])
-            let context = RequestContext(request: request, parameters: parameters, query: query, isPretty: isPretty, fields: fields)
-            return Self.applyingConditional(try handler(context), to: request)
+            switch handler {
+            case .immediate(let answer):
+                return .response(Self.applyingConditional(try answer(context), to: request))
+            case .deferred(let start):
+                return .deferred { deliver in
+                    do throws(APIError) {
+                        try start(context) { result in
+                            switch result {
+                            case .success(let response): deliver(response)
+                            case .failure(let error): deliver(self.problem(error, pretty: isPretty))
+                            }
+                        }
+                    } catch {
+                        deliver(self.problem(error, pretty: isPretty))
+                    }
+                }
+            case .streaming(let open):
+                let (head, stream) = try open(context)
+                return .stream(head, stream)
+            }
         } catch {
-            return self.problem(error, pretty: isPretty)
+            return .response(self.problem(error, pretty: isPretty))
         }
     }
 

@@ -11,7 +11,9 @@ enum Endpoint: CaseIterable, Sendable {
     case metrics
     case openAPI
     case documents
+    case createDocument
     case document
+    case deleteDocument
     case documentText
     case related
     case search
@@ -20,14 +22,25 @@ enum Endpoint: CaseIterable, Sendable {
     case quotes
     case entities
     case entity
+    case changes
+    case events
 
     /// The method it answers (`HEAD` is implied by `GET`, `OPTIONS` answered for every path).
     var method: HTTPMethod {
         switch self {
         case .index, .health, .readiness, .metrics, .openAPI, .documents, .document, .documentText, .related, .search, .contacts, .timeline,
-            .quotes, .entities, .entity:
+            .quotes, .entities, .entity, .changes, .events:
             return .get
+        case .createDocument:
+            return .post
+        case .deleteDocument:
+            return .delete
         }
+    }
+
+    /// Whether it changes the collection (and so is absent from a read-only server).
+    var isWrite: Bool {
+        self.method != .get
     }
 
     /// The path pattern, `{name}` segments capturing.
@@ -38,8 +51,8 @@ enum Endpoint: CaseIterable, Sendable {
         case .readiness: return "/readyz"
         case .metrics: return "/metrics"
         case .openAPI: return "/openapi.yaml"
-        case .documents: return "/v1/documents"
-        case .document: return "/v1/documents/{id}"
+        case .documents, .createDocument: return "/v1/documents"
+        case .document, .deleteDocument: return "/v1/documents/{id}"
         case .documentText: return "/v1/documents/{id}/text"
         case .related: return "/v1/documents/{id}/related"
         case .search: return "/v1/search"
@@ -48,6 +61,8 @@ enum Endpoint: CaseIterable, Sendable {
         case .quotes: return "/v1/quotes"
         case .entities: return "/v1/entities"
         case .entity: return "/v1/entities/{id}"
+        case .changes: return "/v1/changes"
+        case .events: return "/v1/events"
         }
     }
 
@@ -69,6 +84,10 @@ enum Endpoint: CaseIterable, Sendable {
         case .quotes: return "Quotations with their speakers; filters speaker, document, q."
         case .entities: return "People, organizations and places with counts; filter type."
         case .entity: return "One entity: aliases, documents, quotes, co-occurring entities."
+        case .createDocument: return "Ingest a document (text/plain or JSON); 201 with Location once it is on disk."
+        case .deleteDocument: return "Delete a document (a seed too); 204 once it is on disk."
+        case .changes: return "Documents created and deleted after change number since, in order (polling)."
+        case .events: return "Server-Sent Events: document.created and document.deleted as they happen."
         }
     }
 }

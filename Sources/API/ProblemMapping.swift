@@ -1,3 +1,4 @@
+import Corpus
 import HTTPServer
 import Routing
 import Serialization
@@ -34,6 +35,36 @@ enum ProblemMapping {
             return self.make(.forbidden, "Cross-origin requests from '\(origin)' are not allowed (see --cors-origins).")
         case .openAPIUnavailable:
             return self.make(.notFound, "This server was started without its OpenAPI document (see --openapi).")
+        case .unsupportedMediaType(let given, let accepted):
+            let what = given.map { "The media type '\($0)'" } ?? "A body without Content-Type"
+            return self.make(.unsupportedMediaType, "\(what) is not accepted here; send \(accepted.joined(separator: " or ")).")
+        case .malformedJSON(let error):
+            return self.make(
+                .badRequest, "The body is not valid JSON: \(error)",
+                extensions: [.init("line", .int(error.line)), .init("column", .int(error.column)), .init("offset", .int(error.offset))])
+        case .invalidBody(let detail, let field):
+            return self.make(.badRequest, detail, extensions: field.map { [.init("field", .string($0))] } ?? [])
+        case .invalidHeader(let name, let rule):
+            return self.make(.badRequest, "The header '\(name)' \(rule).", extensions: [.init("header", .string(name))])
+        case .write(let error):
+            return self.problem(for: error)
+        case .changesExpired(let oldest, let latest):
+            return self.make(
+                .gone,
+                "Changes before \(oldest) are no longer kept: reload the collection, then follow changes after \(latest).",
+                extensions: [.init("oldest_change", .int(oldest)), .init("last_change", .int(latest))])
+        }
+    }
+
+    /// The problem describing a write the store refused or could not make.
+    private static func problem(for error: WriteError) -> ProblemDetails {
+        switch error {
+        case .idTaken: return self.make(.conflict, error.description)
+        case .notFound: return self.make(.notFound, error.description)
+        case .unprocessable, .idempotencyKeyReused: return self.make(.unprocessableContent, error.description)
+        case .readOnly: return self.make(.methodNotAllowed, error.description)
+        case .storage(.recordTooLarge): return self.make(.contentTooLarge, error.description)
+        case .storage: return self.make(.serviceUnavailable, error.description)
         }
     }
 
@@ -71,8 +102,10 @@ enum ProblemMapping {
         return Response(status: status, headers: headers, body: JSONWriter.serialize(problem.json, pretty: pretty))
     }
 
-    private static func make(_ status: HTTPStatus, _ detail: String, parameter: String? = nil) -> ProblemDetails {
-        ProblemDetails(status: status.code, title: status.reason, detail: detail, parameter: parameter)
+    private static func make(
+        _ status: HTTPStatus, _ detail: String, parameter: String? = nil, extensions: [ProblemDetails.Extension] = []
+    ) -> ProblemDetails {
+        ProblemDetails(status: status.code, title: status.reason, detail: detail, parameter: parameter, extensions: extensions)
     }
 }
 

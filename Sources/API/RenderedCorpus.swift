@@ -31,22 +31,47 @@ final class RenderedCorpus: Sendable {
     /// Renders every document of a snapshot.
     ///
     /// - Complexity: O(*n*) in the corpus size.
-    init(snapshot: Snapshot) {
+    convenience init(snapshot: Snapshot) {
+        self.init(
+            snapshot: snapshot, search: SearchIndex(documents: snapshot.documents),
+            quotationSearch: SearchIndex.quotations(of: snapshot.documents),
+            entries: Dictionary(uniqueKeysWithValues: snapshot.documents.map { ($0.id, Self.render($0)) }))
+    }
+
+    private init(snapshot: Snapshot, search: SearchIndex, quotationSearch: SearchIndex, entries: [String: Entry]) {
         self.snapshot = snapshot
         self.entities = EntityDirectory(documents: snapshot.documents)
         self.similarity = SimilarityIndex(documents: snapshot.documents)
-        self.search = SearchIndex(documents: snapshot.documents)
-        self.quotationSearch = SearchIndex.quotations(of: snapshot.documents)
-        var entries: [String: Entry] = [:]
-        for document in snapshot.documents {
-            let json = DocumentRepresentation.full(document)
-            let compact = JSONWriter.serialize(json)
-            let headers = HeaderFields([
-                ("Content-Type", "application/json"), ("Cache-Control", "no-cache"), ("ETag", EntityTag.make(for: compact)),
-            ])
-            entries[document.id] = Entry(document: document, json: json, response: Response(headers: headers, body: compact))
-        }
+        self.search = search
+        self.quotationSearch = quotationSearch
         self.entries = entries
+    }
+
+    /// The next rendering, after a group of writes: only the new documents are rendered and
+    /// indexed for search; the removed ones are dropped from both indexes.
+    ///
+    /// - Complexity: O(*n*) in the corpus size for the entity directory, the similarity index
+    ///   and copying the entries; rendering and search indexing cost only the added documents.
+    func applying(_ publication: DocumentStore.Publication) -> RenderedCorpus {
+        var entries = self.entries
+        for id in publication.removed { entries[id] = nil }
+        for document in publication.added { entries[document.id] = Self.render(document) }
+        let replaced = publication.removed.union(publication.added.map(\.id))
+        return RenderedCorpus(
+            snapshot: publication.snapshot,
+            search: SearchIndex(documents: publication.snapshot.documents),  // INTERIM until SearchIndex.removing lands
+            quotationSearch: SearchIndex.quotations(of: publication.snapshot.documents),
+            entries: entries)
+    }
+
+    /// A document's JSON and its whole 200 response.
+    private static func render(_ document: Document) -> Entry {
+        let json = DocumentRepresentation.full(document)
+        let compact = JSONWriter.serialize(json)
+        let headers = HeaderFields([
+            ("Content-Type", "application/json"), ("Cache-Control", "no-cache"), ("ETag", EntityTag.make(for: compact)),
+        ])
+        return Entry(document: document, json: json, response: Response(headers: headers, body: compact))
     }
 
     /// The rendered document with this id or slug.

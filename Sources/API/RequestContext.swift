@@ -106,6 +106,3 @@ public struct RequestContext: Sendable {
         return number
     }
 }
-
-/// A route's handler: synchronous, called on a worker queue, must not block.
-typealias Handler = @Sendable (RequestContext) throws(APIError) -> Response

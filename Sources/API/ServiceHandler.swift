@@ -7,12 +7,14 @@ struct ServiceHandler: Sendable {
     let readiness: Readiness
     let metrics: Metrics
     let openAPIDocument: [UInt8]?
+    /// The endpoints this server answers (a read-only one has no writes).
+    let endpoints: [Endpoint]
 
     /// The service index: name, version, document count and every endpoint, with its URL
     /// when the path has no `{parameter}` to fill in.
     func index(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
-        let endpoints = Endpoint.allCases.map { endpoint in
+        let endpoints = self.endpoints.map { endpoint in
             JSONValue.object([
                 ("method", .string(endpoint.method.rawValue)), ("path", .string(endpoint.pattern)),
                 ("url", endpoint.pattern.contains("{") ? .null : .string(endpoint.pattern)), ("summary", .string(endpoint.summary)),
@@ -28,6 +30,7 @@ struct ServiceHandler: Sendable {
                     ("metrics", .string("/metrics")), ("openapi", .string("/openapi.yaml")), ("documents", .string("/v1/documents")),
                     ("entities", .string("/v1/entities")), ("quotes", .string("/v1/quotes")), ("timeline", .string("/v1/timeline")),
                     ("contacts", .string("/v1/contacts")),
+                    ("changes", .string("/v1/changes")), ("events", .string("/v1/events")),
                 ])),
                 ("endpoints", .array(endpoints)),
             ]))

@@ -66,8 +66,8 @@ extension CalendarDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date for a day number (inverse of `dayNumber`).
-    init(dayNumber: Int) {
+    /// The date for a day number, days since 1970-01-01 (inverse of `dayNumber`).
+    public init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

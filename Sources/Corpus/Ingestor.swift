@@ -28,9 +28,15 @@ public struct Ingestor: Sendable {
     /// - Parameters:
     ///   - text: the article as received.
     ///   - id: the document's id.
+    ///   - title: a headline that replaces the one the text has (or lacks).
+    ///   - source: a publisher that replaces the one the text names.
+    ///   - published: a `YYYY-MM-DD` date that replaces the one the text states; relative
+    ///     dates in the text are read against it.
     /// - Returns: the document.
     /// - Throws: `IngestError` when no body is left or the metadata line is malformed.
-    public func ingest(text: String, id: String) throws(IngestError) -> Document {
+    public func ingest(
+        text: String, id: String, title: String? = nil, source: String? = nil, published: String? = nil
+    ) throws(IngestError) -> Document {
         let normalized = Self.normalizeSpaces(text)
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
         while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
@@ -43,9 +49,10 @@ public struct Ingestor: Sendable {
         let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
         guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
 
-        let title = layout.headline ?? Self.derivedHeadline(fromLede: lede.text, honorifics: self.lexicon.honorifics)
+        let givenTitle = title ?? layout.headline
+        let title = givenTitle ?? Self.derivedHeadline(fromLede: lede.text, honorifics: self.lexicon.honorifics)
         let statedYear = layout.statedDate?.year
-        let published = metadata?.published
+        let published = published ?? metadata?.published
             ?? layout.statedDate?.resolved(fallbackYear: layout.dateline?.date?.year)?.description
             ?? layout.dateline?.date?.resolved(fallbackYear: statedYear)?.description
         let dateline = metadata?.dateline ?? layout.dateline?.place
@@ -61,8 +68,8 @@ public struct Ingestor: Sendable {
         let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs, words: words, contacts: contacts)
         return Document(
             id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
-            title: title, isTitleDerived: layout.headline == nil,
-            source: metadata?.source ?? layout.dateline?.agency ?? layout.masthead
+            title: title, isTitleDerived: givenTitle == nil,
+            source: source ?? metadata?.source ?? layout.dateline?.agency ?? layout.masthead
                 ?? (layout.isPressRelease ? self.signOffPublisher(paragraphs, entities: entities) : nil),
             published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts,
             dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),

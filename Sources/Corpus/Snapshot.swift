@@ -33,6 +33,19 @@ public final class Snapshot: Sendable {
         self.bySlug = bySlug
     }
 
+    /// This snapshot with documents removed and added: the next version of the collection.
+    ///
+    /// - Parameters:
+    ///   - added: documents to add; one with an existing id replaces it.
+    ///   - removed: ids to remove (applied before `added`).
+    ///   - version: the new snapshot's change number.
+    /// - Complexity: O(*n* log *n*) in the collection's size.
+    public func applying(adding added: [Document], removing removed: Set<String>, version: Int) -> Snapshot {
+        let replaced = removed.union(added.map(\.id))
+        let kept = replaced.isEmpty ? self.documents : self.documents.filter { !replaced.contains($0.id) }
+        return Snapshot(documents: kept + added, version: version)
+    }
+
     /// The document with this id, or else this slug, or `nil`.
     ///
     /// - Complexity: O(1) on average.

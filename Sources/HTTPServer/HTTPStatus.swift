@@ -46,12 +46,20 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let methodNotAllowed = HTTPStatus(code: 405, reason: "Method Not Allowed")
     /// 408 Request Timeout.
     public static let requestTimeout = HTTPStatus(code: 408, reason: "Request Timeout")
+    /// 409 Conflict.
+    public static let conflict = HTTPStatus(code: 409, reason: "Conflict")
+    /// 410 Gone.
+    public static let gone = HTTPStatus(code: 410, reason: "Gone")
     /// 413 Content Too Large.
     public static let contentTooLarge = HTTPStatus(code: 413, reason: "Content Too Large")
     /// 414 URI Too Long.
     public static let uriTooLong = HTTPStatus(code: 414, reason: "URI Too Long")
     /// 417 Expectation Failed.
     public static let expectationFailed = HTTPStatus(code: 417, reason: "Expectation Failed")
+    /// 415 Unsupported Media Type.
+    public static let unsupportedMediaType = HTTPStatus(code: 415, reason: "Unsupported Media Type")
+    /// 422 Unprocessable Content.
+    public static let unprocessableContent = HTTPStatus(code: 422, reason: "Unprocessable Content")
     /// 431 Request Header Fields Too Large.
     public static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431, reason: "Request Header Fields Too Large")
     /// 500 Internal Server Error.

@@ -62,7 +62,7 @@ public enum System {
 
 extension Duration {
     /// The duration in whole nanoseconds, clamped at zero.
-    var nanoseconds: UInt64 {
+    public var nanoseconds: UInt64 {
         let (seconds, attoseconds) = self.components
         guard seconds >= 0 else { return 0 }
         return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)

@@ -19,8 +19,10 @@ enum HelpText {
         """
 
     static let serve = """
-        OVERVIEW: Load every .txt file of the seeds folder and serve the HTTP API.
-        SIGTERM or SIGINT drains: stop accepting, finish in-flight requests, exit 0.
+        OVERVIEW: Load every .txt file of the seeds folder, replay the writes journaled in the
+        data directory, and serve the HTTP API. POST and DELETE are acknowledged only once
+        fsynced to the journal. SIGTERM or SIGINT drains: stop accepting, finish in-flight
+        requests, end event streams, exit 0.
 
         USAGE: dossier serve [options]
 
@@ -28,6 +30,12 @@ enum HelpText {
           --host <address>             Address to bind, IPv4 or IPv6 (DOSSIER_HOST; 127.0.0.1)
           --port <port>                Port, 0 for any free one (DOSSIER_PORT; 8080)
           --seeds <dir>                Seeds folder (DOSSIER_SEEDS; ./seeds)
+          --data-dir <dir>             Journal of writes, created if missing, locked while
+                                       served (DOSSIER_DATA_DIR; ./data)
+          --compact-after <bytes>      Journal size that triggers compaction into a snapshot
+                                       file (DOSSIER_COMPACT_AFTER; 67108864)
+          --read-only                  Serve the seeds only: no data directory, and POST and
+                                       DELETE answer 405 (DOSSIER_READ_ONLY=on)
           --openapi <file>             OpenAPI document served at /openapi.yaml
                                        (DOSSIER_OPENAPI; ./openapi.yaml)
           --cors-origins <list>        Origins browsers may call from, comma-separated,

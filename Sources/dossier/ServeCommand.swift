@@ -31,13 +31,13 @@ enum ServeCommand {
             fail("\(error)")
         }
         for skipped in loaded.skipped { logger.notice("skipped seed \(skipped.file): \(skipped.reason)") }
-        let catalog = Catalog(snapshot: Snapshot(documents: loaded.documents, version: 1))
         logger.notice("loaded \(loaded.documents.count) documents from \(options.seeds)")
+        let store = self.openStore(seeds: loaded.documents, options: options, logger: logger)
 
         let openAPI = FileManager.default.contents(atPath: options.openAPI).map { Array($0) }
         if openAPI == nil { logger.notice("no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404") }
         let api = DossierAPI(
-            catalog: catalog, readiness: readiness, options: APIOptions(allowedOrigins: options.corsOrigins, openAPIDocument: openAPI))
+            store: store, readiness: readiness, options: APIOptions(allowedOrigins: options.corsOrigins, openAPIDocument: openAPI))
         let server: Server
         do {
             server = try Server(configuration: options.serverConfiguration, responder: api, logger: logger)
@@ -50,6 +50,25 @@ enum ServeCommand {
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
         logger.notice("listening on http://\(shownHost):\(server.port) (workers: \(options.workers))")
         drainOnTerminationSignals(server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout)
+    }
+
+    /// The collection: the seeds, then (unless read-only) the data directory's writes.
+    private static func openStore(seeds: [Document], options: ServeOptions, logger: StreamLogger) -> DocumentStore {
+        var configuration = DocumentStore.Configuration()
+        configuration.compactionThreshold = options.compactAfterBytes
+        do {
+            let directory = options.isReadOnly ? nil : try DataDirectory.open(path: options.dataDirectory)
+            let store = try DocumentStore(
+                seeds: seeds, directory: directory, configuration: configuration, log: { logger.notice($0) })
+            for notice in store.startupNotices { logger.notice(notice) }
+            logger.notice(
+                options.isReadOnly
+                    ? "read-only: serving the seeds; POST and DELETE answer 405"
+                    : "serving \(store.snapshot.documents.count) documents, writes journaled in \(options.dataDirectory)")
+            return store
+        } catch {
+            fail("\(error)")
+        }
     }
 
     /// SIGTERM and SIGINT, which start a drain.

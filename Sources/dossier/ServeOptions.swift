@@ -7,6 +7,9 @@ struct ServeOptions: Equatable {
     var host = "127.0.0.1"
     var port = 8080
     var seeds = "./seeds"
+    var dataDirectory = "./data"
+    var isReadOnly = false
+    var compactAfterBytes = 64 * 1024 * 1024
     var openAPI = "./openapi.yaml"
     var corsOrigins = ["*"]
     var workers = System.activeProcessorCount
@@ -29,6 +32,7 @@ struct ServeOptions: Equatable {
     /// The environment variable of each option that takes a value, by flag.
     static let environmentNames: [(flag: String, variable: String)] = [
         ("--host", "DOSSIER_HOST"), ("--port", "DOSSIER_PORT"), ("--seeds", "DOSSIER_SEEDS"),
+        ("--data-dir", "DOSSIER_DATA_DIR"), ("--compact-after", "DOSSIER_COMPACT_AFTER"),
         ("--openapi", "DOSSIER_OPENAPI"), ("--cors-origins", "DOSSIER_CORS_ORIGINS"),
         ("--workers", "DOSSIER_WORKERS"), ("--max-connections", "DOSSIER_MAX_CONNECTIONS"),
         ("--max-body-bytes", "DOSSIER_MAX_BODY_BYTES"), ("--header-timeout", "DOSSIER_HEADER_TIMEOUT"),
@@ -45,17 +49,22 @@ struct ServeOptions: Equatable {
             if let value = environment[variable] { try options.set(flag, value, source: variable) }
         }
         if let value = environment["DOSSIER_ACCESS_LOG"] {
-            switch value {
-            case "on", "true", "1": options.isAccessLogEnabled = true
-            case "off", "false", "0": options.isAccessLogEnabled = false
-            default: throw .invalidValue(source: "DOSSIER_ACCESS_LOG", value: value, rule: "must be on or off")
-            }
+            options.isAccessLogEnabled = try Self.switchValue(value, source: "DOSSIER_ACCESS_LOG")
+        }
+        if let value = environment["DOSSIER_READ_ONLY"] {
+            options.isReadOnly = try Self.switchValue(value, source: "DOSSIER_READ_ONLY")
         }
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
-            if argument == "--no-access-log" {
+            switch argument {
+            case "--no-access-log":
                 options.isAccessLogEnabled = false
                 continue
+            case "--read-only":
+                options.isReadOnly = true
+                continue
+            default:
+                break
             }
             let (flag, inlineValue) = Self.splitFlag(argument)
             guard self.environmentNames.contains(where: { $0.flag == flag }) else {
@@ -65,6 +74,15 @@ struct ServeOptions: Equatable {
             try options.set(flag, value, source: flag)
         }
         return options
+    }
+
+    /// An on/off environment value.
+    private static func switchValue(_ value: String, source: String) throws(UsageError) -> Bool {
+        switch value {
+        case "on", "true", "1": return true
+        case "off", "false", "0": return false
+        default: throw .invalidValue(source: source, value: value, rule: "must be on or off")
+        }
     }
 
     /// `--port=80` → (`--port`, `80`); `--port` → (`--port`, nil).
@@ -82,6 +100,10 @@ struct ServeOptions: Equatable {
         case "--seeds":
             guard !value.isEmpty else { throw .invalidValue(source: source, value: value, rule: "must not be empty") }
             self.seeds = value
+        case "--data-dir":
+            guard !value.isEmpty else { throw .invalidValue(source: source, value: value, rule: "must not be empty") }
+            self.dataDirectory = value
+        case "--compact-after": self.compactAfterBytes = try Self.integer(value, in: 4096...(1 << 40), source: source)
         case "--openapi":
             guard !value.isEmpty else { throw .invalidValue(source: source, value: value, rule: "must not be empty") }
             self.openAPI = value

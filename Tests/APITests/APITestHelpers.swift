@@ -19,7 +19,7 @@ extension APIFixture {
         let ingestor = Ingestor()
         let documents = try self.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }
         let api = DossierAPI(
-            catalog: Catalog(snapshot: Snapshot(documents: documents, version: 1)), readiness: Readiness(.ready), options: options)
+            store: try DocumentStore(seeds: documents, directory: nil), readiness: Readiness(.ready), options: options)
         let server = try TestServer.started(configuration: .testing, responder: api)
         // Weak: the server holds the API, which would otherwise hold the server.
         api.observeOpenConnections { [weak server] in server?.openConnectionCount ?? 0 }

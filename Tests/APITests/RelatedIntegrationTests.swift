@@ -16,7 +16,7 @@ struct RelatedIntegrationTests {
     private static func get(_ target: String) throws -> TestResponse {
         let ingestor = Ingestor()
         let documents = try Self.texts.map { try ingestor.ingest(text: $0.1, id: $0.0) }
-        let api = DossierAPI(catalog: Catalog(snapshot: Snapshot(documents: documents, version: 1)), readiness: Readiness(.ready))
+        let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: nil), readiness: Readiness(.ready))
         let server = try TestServer.started(configuration: .testing, responder: api)
         defer { server.shutdown() }
         let client = try server.makeClient()

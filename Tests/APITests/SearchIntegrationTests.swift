@@ -97,7 +97,7 @@ struct SearchIntegrationTests {
 
     /// A running API over the stories.
     static func server() throws -> TestServer {
-        let api = DossierAPI(catalog: Catalog(snapshot: Snapshot(documents: try Self.documents(), version: 1)), readiness: Readiness(.ready))
+        let api = DossierAPI(store: try DocumentStore(seeds: try Self.documents(), directory: nil), readiness: Readiness(.ready))
         return try TestServer.started(configuration: .testing, responder: api)
     }
 

@@ -121,7 +121,7 @@ enum APIFixture {
     static func startServer(readiness: Readiness.Phase = .ready, configuration: ServerConfiguration = .testing) throws -> TestServer {
         let ingestor = Ingestor()
         let documents = try self.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }
-        let api = DossierAPI(catalog: Catalog(snapshot: Snapshot(documents: documents, version: 1)), readiness: Readiness(readiness))
+        let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: nil), readiness: Readiness(readiness))
         return try TestServer.started(configuration: configuration, responder: api)
     }
 

@@ -23,6 +23,8 @@ struct ServeOptionsTests {
         ("--host", "::1", { $0.host == "::1" }),
         ("--port", "80", { $0.port == 80 }),
         ("--seeds", "/srv/seeds", { $0.seeds == "/srv/seeds" }),
+        ("--data-dir", "/srv/data", { $0.dataDirectory == "/srv/data" }),
+        ("--compact-after", "1048576", { $0.compactAfterBytes == 1_048_576 }),
         ("--openapi", "/srv/openapi.yaml", { $0.openAPI == "/srv/openapi.yaml" }),
         ("--cors-origins", "https://desk.example, http://localhost:3000", { $0.corsOrigins == ["https://desk.example", "http://localhost:3000"] }),
         ("--workers", "3", { $0.workers == 3 }),
@@ -51,7 +53,7 @@ struct ServeOptionsTests {
 
     @Test func everyValueFlagHasItsDocumentedVariable() {
         #expect(ServeOptions.environmentNames.map(\.variable) == [
-            "DOSSIER_HOST", "DOSSIER_PORT", "DOSSIER_SEEDS", "DOSSIER_OPENAPI", "DOSSIER_CORS_ORIGINS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS",
+            "DOSSIER_HOST", "DOSSIER_PORT", "DOSSIER_SEEDS", "DOSSIER_DATA_DIR", "DOSSIER_COMPACT_AFTER", "DOSSIER_OPENAPI", "DOSSIER_CORS_ORIGINS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS",
             "DOSSIER_MAX_BODY_BYTES", "DOSSIER_HEADER_TIMEOUT", "DOSSIER_IDLE_TIMEOUT", "DOSSIER_DRAIN_TIMEOUT",
             "DOSSIER_SCHEDULER",
         ])
@@ -101,6 +103,24 @@ struct ServeOptionsTests {
         }
     }
 
+    // MARK: Read-only
+
+    @Test func readOnlyIsOffByDefaultAndOnWithItsFlag() throws {
+        #expect(try !ServeOptions.parsed([]).isReadOnly)
+        #expect(try ServeOptions.parsed(["--read-only"]).isReadOnly)
+    }
+
+    @Test(arguments: [("on", true), ("1", true), ("off", false), ("false", false)])
+    func readOnlyVariable(_ value: String, _ isReadOnly: Bool) throws {
+        #expect(try ServeOptions.parsed([], environment: ["DOSSIER_READ_ONLY": value]).isReadOnly == isReadOnly)
+    }
+
+    @Test func invalidReadOnlyVariableIsNamed() {
+        #expect(throws: UsageError.invalidValue(source: "DOSSIER_READ_ONLY", value: "maybe", rule: "must be on or off")) {
+            try ServeOptions.parsed([], environment: ["DOSSIER_READ_ONLY": "maybe"])
+        }
+    }
+
     // MARK: Invalid values
 
     static let portRule = "must be an integer from 0 to 65535"
@@ -143,7 +163,7 @@ struct ServeOptionsTests {
         }
     }
 
-    @Test(arguments: ["--verbose", "--read-only", "-p", "--no-access-log=1", "--port:80"])
+    @Test(arguments: ["--verbose", "--readonly", "-p", "--no-access-log=1", "--read-only=1", "--port:80"])
     func unknownOptionIsNamed(_ option: String) {
         #expect(throws: UsageError.unknownOption(option)) { try ServeOptions.parsed([option]) }
     }

@@ -5,9 +5,15 @@ import TestSupport
 /// The built `dossier` executable run as a child process, with its stderr captured.
 ///
 /// Found next to the test bundle (SwiftPM puts every product of a build in one folder), so
-/// the test runs the binary this build produced, whatever the scratch path.
+/// the test runs the binary this build produced, whatever the scratch path. Unless the test
+/// says otherwise, its data directory (`DOSSIER_DATA_DIR`) is a fresh temporary one, so
+/// processes never share one and the repository gets no `data` folder.
 final class DossierProcess: Sendable {
     private let process: Process
+    /// The data directory the process uses unless its arguments name another.
+    let dataDirectory: String
+    /// Whether `dataDirectory` was made for this process, and so is removed with it.
+    private let ownsDataDirectory: Bool
     /// Everything the process wrote to stderr so far; appended from the pipe's handler.
     private let errorOutput = Mutex("")
 
@@ -23,10 +29,18 @@ final class DossierProcess: Sendable {
     }
 
     /// Starts `dossier` with `arguments`.
-    init(_ arguments: [String]) throws {
+    ///
+    /// - Parameters:
+    ///   - arguments: the command line.
+    ///   - dataDirectory: the data directory; a new temporary one when `nil`.
+    init(_ arguments: [String], dataDirectory: String? = nil) throws {
         let process = Process()
         process.executableURL = Self.executableURL
         process.arguments = arguments
+        self.ownsDataDirectory = dataDirectory == nil
+        self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("dossier-data-\(UUID().uuidString)").path
+        process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_DATA_DIR": self.dataDirectory]) { _, given in given }
         process.standardOutput = FileHandle.nullDevice
         let pipe = Pipe()
         process.standardError = pipe
@@ -39,7 +53,11 @@ final class DossierProcess: Sendable {
     }
 
     deinit {
-        if self.process.isRunning { kill(self.process.processIdentifier, SIGKILL) }
+        if self.process.isRunning {
+            kill(self.process.processIdentifier, SIGKILL)
+            self.process.waitUntilExit()
+        }
+        if self.ownsDataDirectory { try? FileManager.default.removeItem(atPath: self.dataDirectory) }
     }
 
     /// What the process wrote to stderr so far.

@@ -1,0 +1,254 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The live collection: the seeds plus every accepted write, kept durable in a data directory.
+///
+/// Writes are serialised on one writer queue and committed in groups: every write waiting
+/// when the writer runs is validated (ingested, checked for id conflicts and idempotency
+/// keys), appended to the journal and synced with one fsync, and only then published — a
+/// new `Snapshot` swapped in atomically, handed to the `onPublish` handler — and
+/// acknowledged. Readers never wait for the writer; a write is never acknowledged before it
+/// is on disk.
+///
+/// ```swift
+/// let store = try DocumentStore(seeds: loaded.documents, directory: try DataDirectory.open(path: "data"))
+/// store.onPublish { publication in catalog.apply(publication) }
+/// store.create(DocumentSubmission(text: body), id: nil, idempotency: nil) { result in ... }
+/// ```
+///
+/// - Note: `Sendable`. Its writer state is confined to `writer` (see `WriterState`); the
+///   pending writes, the current snapshot and the publish handler are behind mutexes.
+public final class DocumentStore: Sendable {
+    /// Bounds and thresholds.
+    public struct Configuration: Sendable {
+        /// Changes kept for `/v1/changes` and event resumption. Default 10,000.
+        public var historyCapacity = ChangeLog.defaultCapacity
+        /// Idempotency keys remembered. Default 10,000.
+        public var idempotencyCapacity = 10_000
+        /// Journal size past which it is compacted into the snapshot file. Default 64 MiB.
+        public var compactionThreshold = 64 * 1024 * 1024
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// What one committed group of writes changed, in order.
+    public struct Publication: Sendable {
+        /// The collection after the writes.
+        public let snapshot: Snapshot
+        /// Documents stored by the writes (a replaced id appears in `removed` too).
+        public let added: [Document]
+        /// Ids of documents that are gone or replaced.
+        public let removed: Set<String>
+        /// The changes, in change order.
+        public let changes: [Change]
+    }
+
+    /// The result of a successful creation.
+    public struct Creation: Sendable {
+        /// The document as stored.
+        public let document: Document
+        /// Its change.
+        public let change: Change
+        /// `true` when this answers a retry of an earlier request with the same idempotency key.
+        public let isReplay: Bool
+    }
+
+    /// Recent changes.
+    public let changes: ChangeLog
+    /// Whether writes are refused (no data directory).
+    public let isReadOnly: Bool
+    /// What start-up found worth reporting: torn records truncated, journal records replayed.
+    public let startupNotices: [String]
+
+    private let writer = DispatchQueue(label: "dossier.writer")
+    private let writerState: WriterState
+    /// Writes waiting for the writer, and whether a drain is already scheduled.
+    private let pending = Mutex<(writes: [PendingWrite], isDrainScheduled: Bool)>(([], false))
+    private let current: Mutex<Snapshot>
+    private let publishHandler = Mutex<(@Sendable (Publication) -> Void)?>(nil)
+    private let log: @Sendable (String) -> Void
+
+    /// Loads the collection: the seeds, then the data directory's snapshot and journal.
+    ///
+    /// - Parameters:
+    ///   - seeds: the seed documents.
+    ///   - directory: the opened data directory; `nil` makes a read-only store of the seeds.
+    ///   - configuration: bounds and thresholds.
+    ///   - ingestor: turns submitted text into documents.
+    ///   - log: receives notices while running (compaction); called on the writer queue.
+    /// - Throws: `StoreError` when the data directory cannot be read or is corrupt before its tail.
+    public init(
+        seeds: [Document], directory: DataDirectory?, configuration: Configuration = Configuration(),
+        ingestor: Ingestor = Ingestor(), log: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws(StoreError) {
+        var notices: [String] = []
+        var state = StoreState(seeds: seeds, lastChange: 0, idempotencyCapacity: configuration.idempotencyCapacity)
+        var history: ChangeLog?
+        if let directory {
+            let recovery = try directory.recover()
+            notices += recovery.notices
+            let journalStart = recovery.entries.count - recovery.journalRecords
+            for entry in recovery.entries[..<journalStart] {
+                Self.replay(entry, into: &state, ingestor: ingestor, notices: &notices)
+            }
+            // History starts after the snapshot: what compaction folded away cannot be replayed
+            // as changes, so a client that saw less is told to reload instead.
+            let log = ChangeLog(
+                last: recovery.entries[journalStart...].first.map { $0.change - 1 } ?? recovery.lastChange,
+                capacity: configuration.historyCapacity)
+            log.append(recovery.entries[journalStart...].compactMap { Self.replay($0, into: &state, ingestor: ingestor, notices: &notices) })
+            // A change that no longer applies (its document is gone from the seeds) still used its number.
+            state.advance(to: recovery.lastChange)
+            history = log
+            notices.append(
+                "data directory \(directory.path): \(journalStart) snapshot records and \(recovery.journalRecords) journal records, "
+                    + "last change \(recovery.lastChange)")
+        }
+        self.changes = history ?? ChangeLog(last: 0, capacity: configuration.historyCapacity)
+        self.isReadOnly = directory == nil
+        self.startupNotices = notices
+        self.current = Mutex(Snapshot(documents: Array(state.documents.values), version: state.lastChange))
+        self.writerState = WriterState(state: state, directory: directory, ingestor: ingestor, configuration: configuration)
+        self.log = log
+    }
+
+    /// The collection as of the latest committed write.
+    public var snapshot: Snapshot {
+        self.current.withLock { $0 }
+    }
+
+    /// Sets what is told about each committed group of writes, before they are acknowledged.
+    /// Set it once, before the first write; it runs on the writer queue.
+    public func onPublish(_ handler: @escaping @Sendable (Publication) -> Void) {
+        self.publishHandler.withLock { $0 = handler }
+    }
+
+    /// Stores a new document.
+    ///
+    /// - Parameters:
+    ///   - submission: the text and the metadata that overrides what the text says.
+    ///   - id: the id to give it; `nil` generates `doc-N` from its change number.
+    ///   - idempotency: the request's `Idempotency-Key` and fingerprint, if it had one.
+    ///   - completion: called once, on the writer queue, after the write is durable (or refused).
+    public func create(
+        _ submission: DocumentSubmission, id: String?, idempotency: IdempotencyStamp?,
+        completion: @escaping @Sendable (Result<Creation, WriteError>) -> Void
+    ) {
+        self.enqueue(.create(submission, id: id, idempotency: idempotency, completion: completion))
+    }
+
+    /// Deletes a document.
+    ///
+    /// - Parameters:
+    ///   - key: its id or slug.
+    ///   - completion: called once, on the writer queue, with the deletion's change once it is durable.
+    public func delete(idOrSlug key: String, completion: @escaping @Sendable (Result<Change, WriteError>) -> Void) {
+        self.enqueue(.delete(key, completion: completion))
+    }
+
+    /// Waits for the writes already queued, then releases the data directory.
+    public func close() {
+        self.writer.sync { self.writerState.directory?.close() }
+    }
+
+    // MARK: Writer
+
+    private func enqueue(_ write: PendingWrite) {
+        guard !self.isReadOnly else {
+            write.fail(.readOnly)
+            return
+        }
+        let schedule = self.pending.withLock { pending in
+            pending.writes.append(write)
+            defer { pending.isDrainScheduled = true }
+            return !pending.isDrainScheduled
+        }
+        if schedule { self.writer.async { self.commitPendingWrites() } }
+    }
+
+    /// Commits every write waiting now, as one group. Runs on `writer`.
+    private func commitPendingWrites() {
+        dispatchPrecondition(condition: .onQueue(self.writer))
+        let writes = self.pending.withLock { pending in
+            defer { pending = ([], false) }
+            return pending.writes
+        }
+        var group = WriteGroup(state: self.writerState.state, ingestor: self.writerState.ingestor)
+        for write in writes { group.stage(write) }
+        if !group.entries.isEmpty, let directory = self.writerState.directory {
+            do {
+                try directory.append(group.entries)
+            } catch {
+                group.failStaged(with: .storage(error))
+                self.log("a write failed and nothing was stored: \(error)")
+                group.complete()
+                return
+            }
+        }
+        self.writerState.state = group.state
+        if !group.changes.isEmpty {
+            let snapshot = self.current.withLock { current in
+                current = current.applying(adding: group.added, removing: group.removed, version: group.state.lastChange)
+                return current
+            }
+            self.changes.append(group.changes)
+            let handler = self.publishHandler.withLock { $0 }
+            handler?(Publication(snapshot: snapshot, added: group.added, removed: group.removed, changes: group.changes))
+        }
+        group.complete()
+        self.compactIfNeeded()
+    }
+
+    /// Folds the journal into the snapshot file once it passes the threshold. Runs on `writer`.
+    private func compactIfNeeded() {
+        guard let directory = self.writerState.directory,
+            directory.journalSize > self.writerState.configuration.compactionThreshold
+        else { return }
+        let state = self.writerState.state
+        do {
+            try directory.compact(state.compactionEntries, lastChange: state.lastChange)
+            self.log("compacted the journal into the snapshot as of change \(state.lastChange)")
+        } catch {
+            self.log("compaction failed; the journal keeps growing: \(error)")
+        }
+    }
+
+    /// Applies a replayed entry, ingesting a creation's text again.
+    @discardableResult
+    private static func replay(_ entry: JournalEntry, into state: inout StoreState, ingestor: Ingestor, notices: inout [String]) -> Change? {
+        guard case .created(let number, _, let id, let submission, _) = entry else {
+            return state.apply(entry, document: nil)
+        }
+        do {
+            let document = try ingestor.ingest(submission, id: id)
+            if state.documents[id] != nil && state.isUntouchedSeed(id) {
+                notices.append("change \(number): the stored document '\(id)' replaces the seed with the same id")
+            }
+            return state.apply(entry, document: document)
+        } catch {
+            notices.append("change \(number): the stored document '\(id)' no longer ingests (\(error)); it is not served")
+            state.advance(to: number)
+            return nil
+        }
+    }
+}
+
+/// The writer's state.
+///
+/// - Note: `@unchecked Sendable`: confined to `DocumentStore.writer`; only code running on that
+///   queue (and the initialiser, before the queue is used) touches it.
+private final class WriterState: @unchecked Sendable {
+    var state: StoreState
+    let directory: DataDirectory?
+    let ingestor: Ingestor
+    let configuration: DocumentStore.Configuration
+
+    init(state: StoreState, directory: DataDirectory?, ingestor: Ingestor, configuration: DocumentStore.Configuration) {
+        self.state = state
+        self.directory = directory
+        self.ingestor = ingestor
+        self.configuration = configuration
+    }
+}

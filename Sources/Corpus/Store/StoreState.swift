@@ -1,0 +1,70 @@
+/// The collection as the writer holds it: the seeds, then every journal entry applied in order.
+///
+/// Live writes and start-up replay go through the same `apply`, so what a restart rebuilds is
+/// what was served. It also keeps what compaction needs: the entry that created each live
+/// posted document and the deletions of seeds.
+struct StoreState {
+    /// Live documents by id.
+    private(set) var documents: [String: Document]
+    /// The latest change number.
+    private(set) var lastChange: Int
+    /// Recent idempotency keys.
+    private(set) var idempotency: IdempotencyLedger
+    private let seedIDs: Set<String>
+    /// The entry that created each live posted document.
+    private var creations: [String: JournalEntry] = [:]
+    /// The latest deletion of each seed id, while it matters (the seed is gone or replaced).
+    private var seedDeletions: [String: JournalEntry] = [:]
+
+    init(seeds: [Document], lastChange: Int, idempotencyCapacity: Int) {
+        self.documents = Dictionary(seeds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.seedIDs = Set(self.documents.keys)
+        self.lastChange = lastChange
+        self.idempotency = IdempotencyLedger(capacity: idempotencyCapacity)
+    }
+
+    /// Applies one entry.
+    ///
+    /// - Parameters:
+    ///   - entry: the journal entry; its change number must exceed `lastChange`.
+    ///   - document: for a creation, the document ingested from its submission.
+    /// - Returns: the change to report; `nil` for a deletion of a document that is not there
+    ///   (possible only in replay, when the seeds have changed since).
+    @discardableResult
+    mutating func apply(_ entry: JournalEntry, document: Document?) -> Change? {
+        precondition(entry.change > self.lastChange, "journal entries apply in change order")
+        self.lastChange = entry.change
+        switch entry {
+        case .created(let number, let at, let id, _, let stamp):
+            guard let document else { preconditionFailure("a creation needs its document") }
+            self.documents[id] = document
+            self.creations[id] = entry
+            let change = Change(number: number, kind: .created, documentID: id, title: document.title, at: at)
+            if let stamp {
+                self.idempotency.insert(.init(fingerprint: stamp.fingerprint, document: document, change: change), for: stamp.key)
+            }
+            return change
+        case .deleted(let number, let at, let id):
+            self.creations[id] = nil
+            if self.seedIDs.contains(id) { self.seedDeletions[id] = entry }
+            guard let removed = self.documents.removeValue(forKey: id) else { return nil }
+            return Change(number: number, kind: .deleted, documentID: id, title: removed.title, at: at)
+        }
+    }
+
+    /// Moves the change counter up to `number`: changes that no longer apply (in replay) still
+    /// used their numbers, which are never given again.
+    mutating func advance(to number: Int) {
+        self.lastChange = max(self.lastChange, number)
+    }
+
+    /// The fewest entries that rebuild this state from the seeds, in change order.
+    var compactionEntries: [JournalEntry] {
+        (Array(self.seedDeletions.values) + Array(self.creations.values)).sorted { $0.change < $1.change }
+    }
+
+    /// Whether `id` names a seed that no write has touched.
+    func isUntouchedSeed(_ id: String) -> Bool {
+        self.seedIDs.contains(id) && self.seedDeletions[id] == nil
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// A write waiting for the writer, with whom to tell the result.
+enum PendingWrite: Sendable {
+    case create(
+        DocumentSubmission, id: String?, idempotency: IdempotencyStamp?,
+        completion: @Sendable (Result<DocumentStore.Creation, WriteError>) -> Void)
+    case delete(String, completion: @Sendable (Result<Change, WriteError>) -> Void)
+
+    /// Tells the writer's client it failed.
+    func fail(_ error: WriteError) {
+        switch self {
+        case .create(_, _, _, let completion): completion(.failure(error))
+        case .delete(_, let completion): completion(.failure(error))
+        }
+    }
+}
+
+/// The writes of one group commit: validated and applied to a copy of the state in order,
+/// their journal entries collected for one append, their results held until it is durable.
+///
+/// If the append fails, the copy is dropped and every write that needed it fails; the ones
+/// refused on their own merits (a taken id, say) keep their own errors.
+struct WriteGroup {
+    /// A write's result, waiting to be told.
+    private enum Outcome {
+        case created(Result<DocumentStore.Creation, WriteError>, completion: @Sendable (Result<DocumentStore.Creation, WriteError>) -> Void)
+        case deleted(Result<Change, WriteError>, completion: @Sendable (Result<Change, WriteError>) -> Void)
+    }
+
+    /// The state after the staged writes.
+    private(set) var state: StoreState
+    /// Their journal entries, in order.
+    private(set) var entries: [JournalEntry] = []
+    /// Their changes, in order.
+    private(set) var changes: [Change] = []
+    /// Ids gone or replaced, relative to the state before the group.
+    private(set) var removed: Set<String> = []
+    private var addedByID: [String: Document] = [:]
+    private var addedOrder: [String] = []
+    private var outcomes: [Outcome] = []
+    private let ingestor: Ingestor
+    /// The last change before the group: results that depend on a later one fail with the append.
+    private let baseChange: Int
+
+    init(state: StoreState, ingestor: Ingestor) {
+        self.state = state
+        self.ingestor = ingestor
+        self.baseChange = state.lastChange
+    }
+
+    /// Documents stored by the group and still live at its end, in the order stored.
+    var added: [Document] {
+        self.addedOrder.compactMap { self.addedByID[$0] }
+    }
+
+    /// Validates a write and applies it to the group's state.
+    mutating func stage(_ write: PendingWrite) {
+        switch write {
+        case .create(let submission, let id, let stamp, let completion):
+            self.outcomes.append(.created(self.create(submission, id: id, stamp: stamp), completion: completion))
+        case .delete(let key, let completion):
+            self.outcomes.append(.deleted(self.delete(key), completion: completion))
+        }
+    }
+
+    /// The append failed: every result that depends on this group's entries fails with `error`.
+    mutating func failStaged(with error: WriteError) {
+        self.outcomes = self.outcomes.map { outcome in
+            switch outcome {
+            case .created(.success(let creation), let completion) where creation.change.number > self.baseChange:
+                return .created(.failure(error), completion: completion)
+            case .deleted(.success(let change), let completion) where change.number > self.baseChange:
+                return .deleted(.failure(error), completion: completion)
+            default:
+                return outcome
+            }
+        }
+    }
+
+    /// Tells every write its result, in order.
+    func complete() {
+        for outcome in self.outcomes {
+            switch outcome {
+            case .created(let result, let completion): completion(result)
+            case .deleted(let result, let completion): completion(result)
+            }
+        }
+    }
+
+    private mutating func create(
+        _ submission: DocumentSubmission, id requestedID: String?, stamp: IdempotencyStamp?
+    ) -> Result<DocumentStore.Creation, WriteError> {
+        if let stamp, let earlier = self.state.idempotency.record(for: stamp.key) {
+            guard earlier.fingerprint == stamp.fingerprint else { return .failure(.idempotencyKeyReused(stamp.key)) }
+            return .success(DocumentStore.Creation(document: earlier.document, change: earlier.change, isReplay: true))
+        }
+        let number = self.state.lastChange + 1
+        let id = requestedID ?? self.generatedID(for: number)
+        guard self.state.documents[id] == nil else { return .failure(.idTaken(id)) }
+        let document: Document
+        do {
+            document = try self.ingestor.ingest(submission, id: id)
+        } catch {
+            return .failure(.unprocessable(error))
+        }
+        let entry = JournalEntry.created(change: number, at: Self.now(), id: id, submission: submission, idempotency: stamp)
+        guard let change = self.record(entry, document: document) else { preconditionFailure("a creation always changes the state") }
+        if self.addedByID.updateValue(document, forKey: id) == nil { self.addedOrder.append(id) }
+        return .success(DocumentStore.Creation(document: document, change: change, isReplay: false))
+    }
+
+    private mutating func delete(_ key: String) -> Result<Change, WriteError> {
+        // As `Snapshot.document(idOrSlug:)` resolves it: the id, else the smallest id with that slug.
+        guard let id = self.state.documents[key] != nil ? key : self.state.documents.values.filter({ $0.slug == key }).map(\.id).min() else {
+            return .failure(.notFound(key))
+        }
+        let entry = JournalEntry.deleted(change: self.state.lastChange + 1, at: Self.now(), id: id)
+        guard let change = self.record(entry, document: nil) else { preconditionFailure("the document was just found") }
+        self.addedByID[id] = nil
+        self.removed.insert(id)
+        return .success(change)
+    }
+
+    private mutating func record(_ entry: JournalEntry, document: Document?) -> Change? {
+        let change = self.state.apply(entry, document: document)
+        self.entries.append(entry)
+        if let change { self.changes.append(change) }
+        return change
+    }
+
+    /// `doc-N` from the change number, suffixed in the unlikely case a client chose that id.
+    private func generatedID(for number: Int) -> String {
+        let base = "doc-\(number)"
+        var candidate = base
+        var suffix = 1
+        while self.state.documents[candidate] != nil {
+            suffix += 1
+            candidate = "\(base)-\(suffix)"
+        }
+        return candidate
+    }
+
+    private static func now() -> Int64 {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded())
+    }
+}

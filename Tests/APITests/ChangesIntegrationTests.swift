@@ -1,0 +1,173 @@
+import API
+import Corpus
+import Foundation
+import TestSupport
+import Testing
+
+/// `GET /v1/changes` and `GET /v1/events` over loopback: the same changes, polled or pushed,
+/// in order, resumable, and refused clearly when too old or ahead.
+@Suite(.timeLimit(.minutes(1)))
+struct ChangesIntegrationTests {
+    /// Makes two documents and deletes the first: changes 1, 2 and 3.
+    static func makeThreeChanges(_ client: TestClient) throws {
+        #expect(try client.post("/v1/documents", WritableServer.article("First story")).statusCode == 201)
+        #expect(try client.post("/v1/documents", WritableServer.article("Second story")).statusCode == 201)
+        #expect(try client.delete("/v1/documents/doc-1").statusCode == 204)
+    }
+
+    @Test func listsChangesInOrderAndPages() throws {
+        let harness = try WritableServer()
+        let client = try harness.client()
+        try Self.makeThreeChanges(client)
+
+        let all = try client.get("/v1/changes").jsonObject()
+        let data = try #require(all["data"] as? [[String: Any]])
+        #expect(data.map { $0["change"] as? Int } == [1, 2, 3])
+        #expect(data.map { $0["type"] as? String } == ["document.created", "document.created", "document.deleted"])
+        #expect(data.map { $0["id"] as? String } == ["doc-1", "doc-2", "doc-1"])
+        #expect(data[2]["title"] as? String == "First story")
+        #expect(data[0]["url"] as? String == "/v1/documents/doc-1")
+        #expect((data[0]["at"] as? String)?.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/) != nil)
+        let meta = try #require(all["meta"] as? [String: Any])
+        #expect(meta["last_change"] as? Int == 3)
+        #expect(meta["next_since"] as? Int == 3)
+
+        let page = try client.get("/v1/changes?since=1&limit=1").jsonObject()
+        #expect((page["data"] as? [[String: Any]])?.map { $0["change"] as? Int } == [2])
+        #expect((page["links"] as? [String: Any])?["next"] as? String == "/v1/changes?since=2&limit=1")
+        let last = try client.get("/v1/changes?since=2&limit=1").jsonObject()
+        #expect((last["links"] as? [String: Any])?["next"] is NSNull)
+        #expect((try client.get("/v1/changes?since=3").jsonObject()["data"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func refusesSinceTooOldOrAhead() throws {
+        var configuration = DocumentStore.Configuration()
+        configuration.historyCapacity = 2
+        let harness = try WritableServer(configuration: configuration)
+        let client = try harness.client()
+        try Self.makeThreeChanges(client)
+
+        let gone = try client.get("/v1/changes?since=0")
+        #expect(gone.statusCode == 410)
+        let problem = try gone.jsonObject()
+        #expect(problem["oldest_change"] as? Int == 2)
+        #expect(problem["last_change"] as? Int == 3)
+        #expect(try client.get("/v1/changes?since=1").statusCode == 200)
+
+        let ahead = try client.get("/v1/changes?since=4")
+        #expect(ahead.statusCode == 400)
+        #expect(try ahead.jsonObject()["parameter"] as? String == "since")
+    }
+
+    @Test func twoStreamsReceiveTheSameEventsInOrder() throws {
+        let harness = try WritableServer()
+        let streams = try (0..<2).map { _ in try EventStreamClient(port: harness.server.port, headers: []) }
+
+        try Self.makeThreeChanges(try harness.client())
+
+        for stream in streams {
+            let events = try stream.events(count: 3)
+            #expect(events.map(\.id) == ["1", "2", "3"])
+            #expect(events.map(\.type) == ["document.created", "document.created", "document.deleted"])
+            let data = try JSONSerialization.jsonObject(with: Data(events[0].data.utf8)) as? [String: Any]
+            #expect(data?["id"] as? String == "doc-1")
+            #expect(data?["title"] as? String == "First story")
+        }
+    }
+
+    @Test func resumesAfterLastEventID() throws {
+        let harness = try WritableServer()
+        try Self.makeThreeChanges(try harness.client())
+
+        let resumed = try EventStreamClient(port: harness.server.port, headers: [("Last-Event-ID", "1")])
+        #expect(try resumed.events(count: 2).map(\.id) == ["2", "3"])
+        let bySince = try EventStreamClient(port: harness.server.port, target: "/v1/events?since=2", headers: [])
+        #expect(try bySince.events(count: 1).map(\.id) == ["3"])
+
+        #expect(try harness.client().post("/v1/documents", WritableServer.article("Fourth story")).statusCode == 201)
+        #expect(try resumed.events(count: 1).map(\.id) == ["4"])
+    }
+
+    @Test func refusesLastEventIDTooOldOrMalformed() throws {
+        var configuration = DocumentStore.Configuration()
+        configuration.historyCapacity = 2
+        let harness = try WritableServer(configuration: configuration)
+        let client = try harness.client()
+        try Self.makeThreeChanges(client)
+
+        #expect(try client.get("/v1/events", headers: [("Last-Event-ID", "0")]).statusCode == 410)
+        let malformed = try client.get("/v1/events", headers: [("Last-Event-ID", "abc")])
+        #expect(malformed.statusCode == 400)
+        #expect(try malformed.jsonObject()["header"] as? String == "Last-Event-ID")
+    }
+
+    @Test func sendsHeartbeatsWhileQuiet() throws {
+        let harness = try WritableServer(options: APIOptions(heartbeatInterval: .milliseconds(50)))
+        let stream = try EventStreamClient(port: harness.server.port, headers: [])
+
+        #expect(try stream.nextBlock() == ": heartbeat")
+        #expect(try stream.nextBlock() == ": heartbeat")
+    }
+
+    @Test func headAnswersWithTheStreamHeadOnly() throws {
+        let harness = try WritableServer()
+        let response = try harness.client().head("/v1/events")
+
+        #expect(response.statusCode == 200)
+        #expect(response["Content-Type"] == "text/event-stream; charset=utf-8")
+    }
+}
+
+/// A Server-Sent Events client over a raw connection: reads the stream head, then one event
+/// block at a time.
+final class EventStreamClient {
+    /// One event.
+    struct Event {
+        let id: String
+        let type: String
+        let data: String
+    }
+
+    private let client: TestClient
+    private var pending = ""
+
+    /// Opens `target` and checks the stream head and its `retry` preamble.
+    init(port: Int, target: String = "/v1/events", headers: [(String, String)]) throws {
+        self.client = try TestClient(port: port)
+        try self.client.send(RawRequest.get(target, headers: headers))
+        let head = try self.client.readResponseHead()
+        try #require(head.statusCode == 200, "\(head)")
+        #expect(head["Content-Type"] == "text/event-stream; charset=utf-8")
+        #expect(head["Transfer-Encoding"] == "chunked")
+        #expect(try self.nextBlock() == "retry: 3000")
+    }
+
+    /// The next block of lines up to a blank line.
+    func nextBlock() throws -> String {
+        while true {
+            if let end = self.pending.range(of: "\n\n") {
+                let block = String(self.pending[..<end.lowerBound])
+                self.pending = String(self.pending[end.upperBound...])
+                return block
+            }
+            guard let chunk = try self.client.readChunk() else { throw TestClientError.closedByPeer(receivedBytes: 0) }
+            self.pending += String(decoding: chunk, as: UTF8.self)
+        }
+    }
+
+    /// The next `count` events, skipping comments.
+    func events(count: Int) throws -> [Event] {
+        var events: [Event] = []
+        while events.count < count {
+            let block = try self.nextBlock()
+            guard !block.hasPrefix(":") else { continue }
+            var fields: [String: String] = [:]
+            for line in block.split(separator: "\n") {
+                let parts = line.split(separator: ":", maxSplits: 1)
+                fields[String(parts[0])] = parts.count > 1 ? String(parts[1].dropFirst()) : ""
+            }
+            events.append(Event(id: fields["id"] ?? "", type: fields["event"] ?? "", data: fields["data"] ?? ""))
+        }
+        return events
+    }
+}
