@@ -94,7 +94,7 @@ struct Evaluation {
         let ids = self.index.entities(named: words)
         if recording { self.namedEntities.formUnion(ids) }
         return ids.compactMap { id in
-            guard let postings = self.segment.entityPostings[id] else { return nil }
+            guard let postings = self.segment.entities.postings[id] else { return nil }
             let inverse = self.index.inverseFrequency(self.index.documentFrequency(ofEntity: id))
             return postings.map { item, mentions in
                 let score = self.index.saturated(Int(mentions), length: self.segment.length(of: item, .extras), field: .extras)
@@ -111,7 +111,7 @@ struct Evaluation {
         // Start from the rarest term; find each of its items in the others by binary search.
         let rarest = postings.indices.min { postings[$0].items.count < postings[$1].items.count }!
         var result: [Match] = []
-        for (rarestIndex, item) in postings[rarest].items.enumerated() {
+        for (rarestIndex, item) in zip(postings[rarest].items.indices, postings[rarest].items) {
             var indices: [Int] = []
             for (offset, list) in postings.enumerated() {
                 if offset == rarest {

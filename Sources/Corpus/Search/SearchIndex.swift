@@ -139,19 +139,19 @@ public final class SearchIndex: Sendable {
     func entities(named words: String) -> [String] {
         var ids: [String] = []
         for segment in self.segments {
-            for id in segment.entityForms[words] ?? [] where !ids.contains(id) { ids.append(id) }
+            for id in segment.entities.forms[words] ?? [] where !ids.contains(id) { ids.append(id) }
         }
         return ids
     }
 
     /// Items containing `term`, across segments.
     func documentFrequency(of term: String) -> Int {
-        self.segments.reduce(0) { total, segment in total + (segment.termNumbers[term].map { segment.postings[$0].items.count } ?? 0) }
+        self.segments.reduce(0) { total, segment in total + (segment.termNumbers[term].map(segment.postings.frequency) ?? 0) }
     }
 
     /// Items mentioning an entity, across segments.
     func documentFrequency(ofEntity id: String) -> Int {
-        self.segments.reduce(0) { $0 + ($1.entityPostings[id]?.count ?? 0) }
+        self.segments.reduce(0) { $0 + ($1.entities.postings[id]?.count ?? 0) }
     }
 
     /// BM25's inverse document frequency.
@@ -174,10 +174,10 @@ public final class SearchIndex: Sendable {
         var sourceCounts = self.segments.map { [Int](repeating: 0, count: $0.sourceKeys.count) }
         var kindCounts = [Int](repeating: 0, count: DocumentKind.allCases.count)
         var years: [Int32: Int] = [:]
-        var entityCounts = self.segments.map { [Int](repeating: 0, count: $0.entityIDs.count) }
+        var entityCounts = self.segments.map { [Int](repeating: 0, count: $0.entities.ids.count) }
         for (number, segment) in self.segments.enumerated() {
             let (sources, kinds, itemYears) = (segment.itemSources, segment.itemKinds, segment.itemYears)
-            let (entities, starts) = (segment.itemEntities, segment.itemEntityStarts)
+            let (entities, starts) = (segment.entities.itemEntities, segment.entities.itemEntityStarts)
             var sourceCount = sourceCounts[number]
             var entityCount = entityCounts[number]
             let firstYear = segment.years?.lowerBound ?? 0
@@ -217,13 +217,13 @@ public final class SearchIndex: Sendable {
         if let segment = self.segments.first, self.segments.count == 1 {
             let entityCounts = counts[0]
             let counted = entityCounts.indices.filter { entityCounts[$0] > 0 }
-            return TopHits.select(counted, count: limit) { (entityCounts[$1], segment.entityIDs[$0]) < (entityCounts[$0], segment.entityIDs[$1]) }
-                .map { SearchFacets.Count(value: segment.entityIDs[$0], name: segment.entityNames[$0], count: entityCounts[$0]) }
+            return TopHits.select(counted, count: limit) { (entityCounts[$1], segment.entities.ids[$0]) < (entityCounts[$0], segment.entities.ids[$1]) }
+                .map { SearchFacets.Count(value: segment.entities.ids[$0], name: segment.entities.names[$0], count: entityCounts[$0]) }
         }
         var entities: [String: (name: String, count: Int)] = [:]
         for (number, segment) in self.segments.enumerated() {
             for (entity, count) in counts[number].enumerated() where count > 0 {
-                entities[segment.entityIDs[entity], default: (segment.entityNames[entity], 0)].count += count
+                entities[segment.entities.ids[entity], default: (segment.entities.names[entity], 0)].count += count
             }
         }
         return TopHits.select(
@@ -279,7 +279,7 @@ public struct SearchFilter: Sendable, Hashable {
         let kind = self.kind.flatMap { DocumentKind.allCases.firstIndex(of: $0) }.map(Int8.init)
         let from = self.from.map { Int32($0.dayNumber) }
         let to = self.to.map { Int32($0.dayNumber) }
-        let mentioning = self.entity.map { Set((segment.entityPostings[$0] ?? []).map(\.item)) }
+        let mentioning = self.entity.map { Set((segment.entities.postings[$0] ?? []).map(\.item)) }
         let document = self.document
         return { item in
             let index = Int(item)

@@ -19,26 +19,6 @@ final class SearchSegment: Sendable {
         }
     }
 
-    /// A term's postings: items in order, each with its per-field counts and positions.
-    struct Postings: Sendable {
-        /// Item numbers, ascending.
-        var items: [UInt32] = []
-        /// `Field.allCases.count` counts per item.
-        var counts: [UInt16] = []
-        /// Where each item's positions start in `positions` (one more entry than `items`).
-        var positionStarts: [UInt32] = [0]
-        /// Token positions (title, then body after a gap; extras have none).
-        var positions: [UInt32] = []
-
-        func count(_ field: Field, at index: Int) -> Int {
-            Int(self.counts[index * Field.allCases.count + field.rawValue])
-        }
-
-        func positions(at index: Int) -> ArraySlice<UInt32> {
-            self.positions[Int(self.positionStarts[index])..<Int(self.positionStarts[index + 1])]
-        }
-    }
-
     /// Gap between the title's positions and the body's, and between paragraphs, so that a
     /// phrase never spans two of them.
     static let positionGap: UInt32 = 16
@@ -62,7 +42,7 @@ final class SearchSegment: Sendable {
     let termNumbers: [String: Int]
     /// Terms by number, and their postings.
     let terms: [String]
-    let postings: [Postings]
+    let postings: PostingStore
     /// Every word as written (folded, not stemmed) in sorted order, with its term's number,
     /// for prefixes: `plann*` finds "planning", whose term is `plan`.
     let sortedForms: [(form: String, number: Int)]
@@ -77,118 +57,35 @@ final class SearchSegment: Sendable {
     let itemParagraphs: [Int32]
     /// Each item's length in tokens, per field (`Field.allCases.count` per item).
     let fieldLengths: [UInt32]
-    /// Entity id → (item, mention count) pairs, items ascending.
-    let entityPostings: [String: [(item: UInt32, mentions: UInt32)]]
-    /// An entity's forms, folded, words joined by spaces (`dprk`, `north korea`) → its ids.
-    let entityForms: [String: [String]]
-    /// The entities of this segment by number (ids and names), and each item's entity numbers.
-    let entityIDs: [String]
-    let entityNames: [String]
-    /// Item `i`'s entity numbers are `itemEntities[itemEntityStarts[i]..<itemEntityStarts[i + 1]]`
-    /// (one flat array: an array per item cost a retain per match in the facet loop).
-    let itemEntities: [Int32]
-    let itemEntityStarts: [Int32]
+    /// The entities the items mention.
+    let entities: SegmentEntities
 
     /// Indexes items.
     ///
     /// - Complexity: O(*n*) in the items' text.
     init(items: [SearchItem]) {
-        var numbers: [String: Int] = [:]
-        // Word as written → its term's number: each distinct word is stemmed once.
-        var forms: [String: Int] = [:]
-        var terms: [String] = []
-        var postings: [Postings] = []
+        var dictionary = TermDictionary()
+        var postings = PostingStore.Builder()
         var lengths: [UInt32] = []
         var paragraphStarts: [UInt32] = []
         var itemParagraphs: [Int32] = [0]
         lengths.reserveCapacity(items.count * Field.allCases.count)
-        var entityPostings: [String: [(item: UInt32, mentions: UInt32)]] = [:]
-        var entityForms: [String: [String]] = [:]
-        var entityNumbers: [String: Int32] = [:]
-        var entityIDs: [String] = []
-        var entityNames: [String] = []
-        var itemEntities: [Int32] = []
-        var itemEntityStarts: [Int32] = [0]
-        let fieldCount = Field.allCases.count
-        /// The number of a word's term: each distinct word is looked up in `forms`, and
-        /// stemmed only the first time.
-        func termNumber(_ token: SearchToken) -> Int {
-            if let known = forms[token.folded] { return known }
-            let term = token.term
-            let number: Int
-            if let known = numbers[term] {
-                number = known
-            } else {
-                number = terms.count
-                numbers[term] = number
-                terms.append(term)
-                postings.append(Postings())
-            }
-            forms[token.folded] = number
-            return number
-        }
-        // One item's occurrences, numbered first (which may add terms), then posted in one
-        // pass over the postings' storage, without a uniqueness check of the outer array per
-        // occurrence.
-        var occurrences: [(term: Int, field: Field, position: UInt32?)] = []
-        for (itemNumber, item) in items.enumerated() {
-            let number = UInt32(itemNumber)
-            occurrences.removeAll(keepingCapacity: true)
-            var position: UInt32 = 0
-            let title = SearchToken.scan(item.title)
-            for token in title {
-                occurrences.append((termNumber(token), .title, position))
-                position += 1
-            }
+        itemParagraphs.reserveCapacity(items.count + 1)
+        for item in items {
+            let titleLength = postings.add(wordsOf: item.title, numberedBy: &dictionary, positioned: true)
+            var position = titleLength
             var bodyLength: UInt32 = 0
             for paragraph in item.paragraphs {
                 position += Self.positionGap
                 paragraphStarts.append(position)
-                for token in SearchToken.scan(paragraph.text) {
-                    occurrences.append((termNumber(token), .body, position))
-                    position += 1
-                    bodyLength += 1
-                }
+                let words = postings.add(wordsOf: paragraph.text, numberedBy: &dictionary, positioned: true)
+                position += words
+                bodyLength += words
             }
             itemParagraphs.append(Int32(paragraphStarts.count))
-            var extrasLength: UInt32 = 0
-            for extra in item.extras {
-                for token in SearchToken.scan(extra) {
-                    occurrences.append((termNumber(token), .extras, nil))
-                    extrasLength += 1
-                }
-            }
-            postings.withUnsafeMutableBufferPointer { postings in
-                for occurrence in occurrences {
-                    let term = occurrence.term
-                    if postings[term].items.last != number {
-                        postings[term].items.append(number)
-                        for _ in 0..<fieldCount { postings[term].counts.append(0) }
-                        postings[term].positionStarts.append(UInt32(postings[term].positions.count))
-                    }
-                    let slot = postings[term].counts.count - fieldCount + occurrence.field.rawValue
-                    if postings[term].counts[slot] < .max { postings[term].counts[slot] += 1 }
-                    if let position = occurrence.position {
-                        postings[term].positions.append(position)
-                        postings[term].positionStarts[postings[term].positionStarts.count - 1] += 1
-                    }
-                }
-            }
-            lengths.append(contentsOf: [UInt32(title.count), bodyLength, extrasLength])
-            for entity in item.entities {
-                entityPostings[entity.id, default: []].append((number, UInt32(max(entity.mentions.count, 1))))
-                if entityNumbers[entity.id] == nil {
-                    entityNumbers[entity.id] = Int32(entityIDs.count)
-                    entityIDs.append(entity.id)
-                    entityNames.append(entity.name)
-                }
-                for form in entity.forms {
-                    let key = Self.formKey(form)
-                    if !key.isEmpty && !(entityForms[key]?.contains(entity.id) ?? false) { entityForms[key, default: []].append(entity.id) }
-                }
-                itemEntities.append(entityNumbers[entity.id]!)
-            }
-            itemEntityStarts.append(Int32(itemEntities.count))
+            let extrasLength = item.extras.reduce(0) { $0 + postings.add(wordsOf: $1, numberedBy: &dictionary, positioned: false) }
+            postings.endItem()
+            lengths.append(contentsOf: [titleLength, bodyLength, extrasLength])
         }
         self.items = items
         var sourceNumbers: [String: Int32] = [:]
@@ -211,26 +108,16 @@ final class SearchSegment: Sendable {
         self.itemYears = items.map { $0.published.map { Int32($0.year) } ?? .min }
         let dated = self.itemYears.filter { $0 != .min }
         self.years = dated.min().flatMap { low in dated.max().map { low...$0 } }
-        self.termNumbers = numbers
-        self.terms = terms
-        self.postings = postings
-        self.sortedForms = forms.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
-        self.termLengths = terms.map { UInt8(min($0.unicodeScalars.count, 255)) }
-        self.termMasks = terms.map(Self.letterMask)
+        self.termNumbers = dictionary.numbers
+        self.terms = dictionary.terms
+        self.postings = postings.build(fieldLengths: lengths, paragraphStarts: paragraphStarts, itemParagraphs: itemParagraphs)
+        self.sortedForms = dictionary.forms.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        self.termLengths = dictionary.terms.map { UInt8(min($0.unicodeScalars.count, 255)) }
+        self.termMasks = dictionary.terms.map(Self.letterMask)
         self.fieldLengths = lengths
         self.paragraphStarts = paragraphStarts
         self.itemParagraphs = itemParagraphs
-        self.entityPostings = entityPostings
-        self.entityForms = entityForms
-        self.entityIDs = entityIDs
-        self.entityNames = entityNames
-        self.itemEntities = itemEntities
-        self.itemEntityStarts = itemEntityStarts
-    }
-
-    /// How an entity's form, or a query's words, are looked up: folded words joined by spaces.
-    static func formKey(_ text: String) -> String {
-        SearchToken.scan(text).map(\.folded).joined(separator: " ")
+        self.entities = SegmentEntities(items: items)
     }
 
     /// The places in `item.paragraphs` of the paragraphs where any of the terms occurs in item `number`.
@@ -285,7 +172,7 @@ final class SearchSegment: Sendable {
             found.insert(self.sortedForms[low].number)
             low += 1
         }
-        return Array(found.sorted { (self.postings[$0].items.count, $1) > (self.postings[$1].items.count, $0) }.prefix(limit))
+        return Array(found.sorted { (self.postings.frequency(of: $0), $1) > (self.postings.frequency(of: $1), $0) }.prefix(limit))
     }
 
     /// The numbers of the terms within `maxEdits` edits (of characters) of `term`, other than itself.

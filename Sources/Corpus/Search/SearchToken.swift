@@ -26,21 +26,41 @@ struct SearchToken: Sendable, Hashable {
     ///
     /// - Complexity: O(*n*) in the text's length.
     static func scan(_ text: String) -> [SearchToken] {
+        var tokens: [SearchToken] = []
+        self.forEachWord(in: text) { word, isASCII, start, end in
+            tokens.append(SearchToken(folded: Self.folded(word, isASCII: isASCII), start: start, end: end))
+        }
+        return tokens
+    }
+
+    /// Calls `body` with each word of `text` as `scan` reads it, before folding: its bytes
+    /// (ASCII letters lower-cased, apostrophes dropped), whether they are all ASCII, and its
+    /// start and end in Unicode scalars. `folded(_:isASCII:)` makes the token's `folded` of
+    /// them; the index builder looks the bytes up first and folds only words it has not seen.
+    static func forEachWord(in text: String, _ body: (_ word: UnsafeBufferPointer<UInt8>, _ isASCII: Bool, _ start: Int, _ end: Int) -> Void) {
         var scanner = Scanner()
         var text = text
-        text.withUTF8 { bytes in scanner.scan(bytes) }
-        return scanner.tokens
+        text.withUTF8 { bytes in scanner.scan(bytes, body) }
+    }
+
+    /// A word's folded form, from its bytes as `forEachWord` gives them.
+    static func folded(_ word: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        let text = String(decoding: word, as: UTF8.self)
+        let folded = isASCII ? text : TextFolding.fold(text)
+        return folded.utf8.count > Self.maxWordBytes ? Self.cut(folded) : folded
     }
 
     /// The state of one scan.
     private struct Scanner {
-        var tokens: [SearchToken] = []
+        /// What each word goes to: its bytes, whether they are ASCII, its start and end.
+        typealias Emit = (UnsafeBufferPointer<UInt8>, Bool, Int, Int) -> Void
+
         /// The current word's bytes (ASCII lower-cased) and whether any is not ASCII.
         private var word: [UInt8] = []
         private var isASCII = true
         private var start = 0
 
-        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: Emit) {
             var index = 0
             var offset = 0  // in scalars
             while index < bytes.count {
@@ -50,13 +70,13 @@ struct SearchToken: Sendable, Hashable {
                         if self.word.isEmpty { self.start = offset }
                         self.word.append(byte | (byte &- 65 < 26 ? 0x20 : 0))
                     } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
-                        if self.apostrophe(bytes, after: index + 1, at: offset) {
+                        if self.apostrophe(bytes, after: index + 1, at: offset, emit) {
                             index += 2
                             offset += 2
                             continue
                         }
                     } else {
-                        self.close(at: offset)
+                        self.close(at: offset, emit)
                     }
                     index += 1
                     offset += 1
@@ -66,7 +86,7 @@ struct SearchToken: Sendable, Hashable {
                 let end = min(index + length, bytes.count)
                 let scalar = Self.decode(bytes, index..<end)
                 if SearchToken.isApostrophe(scalar) {
-                    if self.apostrophe(bytes, after: end, at: offset) {
+                    if self.apostrophe(bytes, after: end, at: offset, emit) {
                         index = end + 1
                         offset += 2
                         continue
@@ -76,36 +96,34 @@ struct SearchToken: Sendable, Hashable {
                     self.word.append(contentsOf: bytes[index..<end])
                     self.isASCII = false
                 } else if !scalar.properties.isGraphemeExtend || self.word.isEmpty {
-                    self.close(at: offset)
+                    self.close(at: offset, emit)
                 }
                 index = end
                 offset += 1
             }
-            self.close(at: offset)
+            self.close(at: offset, emit)
         }
 
         /// An apostrophe at `offset`, followed by `bytes[next...]`: joins the word ("don't"),
         /// ends it as a possessive ("Korea's", then `true`: skip the `s`), or separates.
-        private mutating func apostrophe(_ bytes: UnsafeBufferPointer<UInt8>, after next: Int, at offset: Int) -> Bool {
+        private mutating func apostrophe(_ bytes: UnsafeBufferPointer<UInt8>, after next: Int, at offset: Int, _ emit: Emit) -> Bool {
             let following = next < bytes.count ? bytes[next] : 0
             let isLetter = following >= 0x80 || (following | 0x20) &- 97 < 26
             guard !self.word.isEmpty, isLetter else {
-                self.close(at: offset)
+                self.close(at: offset, emit)
                 return false
             }
             let afterS = next + 1 < bytes.count ? bytes[next + 1] : 0
             if (following | 0x20) == UInt8(ascii: "s") && !(afterS >= 0x80 || (afterS | 0x20) &- 97 < 26) {
-                self.close(at: offset)
+                self.close(at: offset, emit)
                 return true
             }
             return false
         }
 
-        private mutating func close(at end: Int) {
+        private mutating func close(at end: Int, _ emit: Emit) {
             guard !self.word.isEmpty else { return }
-            var folded = self.isASCII ? String(decoding: self.word, as: UTF8.self) : TextFolding.fold(String(decoding: self.word, as: UTF8.self))
-            if folded.utf8.count > SearchToken.maxWordBytes { folded = SearchToken.cut(folded) }
-            self.tokens.append(SearchToken(folded: folded, start: self.start, end: end))
+            self.word.withUnsafeBufferPointer { emit($0, self.isASCII, self.start, end) }
             self.word.removeAll(keepingCapacity: true)
             self.isASCII = true
         }
@@ -128,7 +146,7 @@ struct SearchToken: Sendable, Hashable {
     }
 
     /// The longest whole-character prefix of `word` within `maxWordBytes`.
-    fileprivate static func cut(_ word: String) -> String {
+    private static func cut(_ word: String) -> String {
         var kept = String.UnicodeScalarView()
         var bytes = 0
         for scalar in word.unicodeScalars {
