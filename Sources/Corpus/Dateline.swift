@@ -1,8 +1,9 @@
 /// The dateline that opens a story's first paragraph, and what it carries.
 ///
 /// Recognises `GENEVA (25 April 2018) –`, `UNITED NATIONS (AFP) -`,
-/// `SEOUL, Oct 25 (Reuters) -` and `HAMBURG —`: a place in capitals, optionally a date and
-/// an agency in parentheses or after a comma, then a dash.
+/// `SEOUL, Oct 25 (Reuters) -`, `PORTLAND, Ore. (AP) —` and `HAMBURG —`: a place in
+/// capitals, optionally a date or a region (`Ore.`, `Belgium`) after a comma and a date or an
+/// agency in parentheses, then a dash. The place is the part in capitals.
 struct Dateline: Sendable, Hashable {
     /// The place, as written (`UNITED NATIONS`).
     let place: String
@@ -40,13 +41,27 @@ struct Dateline: Sendable, Hashable {
             }
             place = place[..<open].dropLast(while: { $0 == " " })
         }
-        // "SEOUL, Oct 25": a date after a comma.
-        if let comma = place.firstIndex(of: ","), let parsed = WrittenDate.parse(place[place.index(after: comma)...]) {
-            date = date ?? parsed
-            place = place[..<comma]
+        // "SEOUL, Oct 25": a date after a comma; "PORTLAND, Ore.": a region.
+        if let comma = place.firstIndex(of: ",") {
+            let after = place[place.index(after: comma)...]
+            if let parsed = WrittenDate.parse(after) {
+                date = date ?? parsed
+                place = place[..<comma]
+            } else if self.isRegion(after) {
+                place = place[..<comma]
+            }
         }
         guard self.isPlace(place) else { return nil }
         return Dateline(place: String(place), date: date, agency: agency, remainder: remainder)
+    }
+
+    /// One to three capitalised words or abbreviations (`Belgium`, `Ore.`, `N.Y.`, `South Korea`).
+    private static func isRegion(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...3).contains(words.count) && text.count <= 30
+            && words.allSatisfy { word in
+                word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" }
+            }
     }
 
     /// Capital letters (any script), spaces, dots, hyphens and apostrophes; at least two letters.
