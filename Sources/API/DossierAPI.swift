@@ -116,7 +116,7 @@ public final class DossierAPI: HTTPResponder {
         self.cors.apply(to: &response, origin: request.headers["Origin"])
         response.headers.add("X-Request-Id", RequestID.of(request))
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
-        self.metrics.record(route: route, status: response.status.code, seconds: Double(elapsed) / 1e9)
+        self.metrics.record(method: request.method.rawValue, route: route, status: response.status.code, seconds: Double(elapsed) / 1e9)
         return response
     }
 
@@ -125,7 +125,7 @@ public final class DossierAPI: HTTPResponder {
         let problem = ProblemMapping.problem(for: failure)
         var response = ProblemMapping.response(for: problem, status: problem.httpStatus)
         response.headers.add("X-Request-Id", RequestID.make())
-        self.metrics.record(route: Metrics.unreadableRoute, status: response.status.code, seconds: 0)
+        self.metrics.record(method: "-", route: Metrics.unreadableRoute, status: response.status.code, seconds: 0)
         return response
     }
 

@@ -3,9 +3,9 @@ import Synchronization
 /// Request counters and latency histograms, exposed at `GET /metrics` in the Prometheus text
 /// format (version 0.0.4).
 ///
-/// Requests are labelled by route template (`/v1/documents/{id}`), never by raw path, so the
-/// number of series stays bounded whatever clients send: a path no route matches counts as
-/// `unmatched`, a request the server could not read as `unreadable`.
+/// Requests are labelled by method and route template (`GET`, `/v1/documents/{id}`), never by
+/// raw path, so the number of series stays bounded whatever clients send: a path no route
+/// matches counts as `unmatched`, a request the server could not read as `unreadable` (method `-`).
 ///
 /// - Note: The counters live behind one mutex, taken once per request for a few dictionary
 ///   updates; gauges are read when `/metrics` is rendered.
@@ -29,9 +29,23 @@ final class Metrics: Sendable {
         }
     }
 
+    /// A series' method and route labels.
+    private struct Series: Hashable, Comparable {
+        let method: String
+        let route: String
+
+        static func < (lhs: Series, rhs: Series) -> Bool {
+            (lhs.route, lhs.method) < (rhs.route, rhs.method)
+        }
+
+        var labels: String {
+            "method=\"\(Metrics.escaped(self.method))\",route=\"\(Metrics.escaped(self.route))\""
+        }
+    }
+
     private struct Counters {
-        var requests: [String: [Int: Int]] = [:]
-        var latency: [String: Histogram] = [:]
+        var requests: [Series: [Int: Int]] = [:]
+        var latency: [Series: Histogram] = [:]
     }
 
     private let counters = Mutex(Counters())
@@ -39,12 +53,19 @@ final class Metrics: Sendable {
     private let openConnections = Mutex<(@Sendable () -> Int)?>(nil)
 
     /// Counts one answered request.
-    func record(route: String, status: Int, seconds: Double) {
+    ///
+    /// - Parameters:
+    ///   - method: its method, or `-` when the request could not be read.
+    ///   - route: its route template, or `unmatched` / `unreadable`.
+    ///   - status: the response's status code.
+    ///   - seconds: the time it took.
+    func record(method: String, route: String, status: Int, seconds: Double) {
         let bucket = Self.buckets.firstIndex { seconds <= $0 }
+        let series = Series(method: method, route: route)
         self.counters.withLock { counters in
-            counters.requests[route, default: [:]][status, default: 0] += 1
+            counters.requests[series, default: [:]][status, default: 0] += 1
             // In place: copying the histogram out and back copied its counts on every request.
-            counters.latency[route, default: Histogram()].record(seconds, bucket: bucket)
+            counters.latency[series, default: Histogram()].record(seconds, bucket: bucket)
         }
     }
 
@@ -57,18 +78,19 @@ final class Metrics: Sendable {
     func render(gauges: [(name: String, help: String, value: Int)]) -> String {
         let counters = self.counters.withLock { $0 }
         var lines: [String] = []
-        lines.append("# HELP dossier_http_requests_total HTTP requests answered, by route template and status.")
+        lines.append("# HELP dossier_http_requests_total HTTP requests answered, by method, route template and status.")
         lines.append("# TYPE dossier_http_requests_total counter")
-        for route in counters.requests.keys.sorted() {
-            for (status, count) in counters.requests[route, default: [:]].sorted(by: { $0.key < $1.key }) {
-                lines.append("dossier_http_requests_total{route=\"\(Self.escaped(route))\",status=\"\(status)\"} \(count)")
+        for series in counters.requests.keys.sorted() {
+            for (status, count) in counters.requests[series, default: [:]].sorted(by: { $0.key < $1.key }) {
+                lines.append("dossier_http_requests_total{\(series.labels),status=\"\(status)\"} \(count)")
             }
         }
-        lines.append("# HELP dossier_http_request_duration_seconds Time from a request's arrival at the API to its response, by route template.")
+        lines.append(
+            "# HELP dossier_http_request_duration_seconds Time from a request's arrival at the API to its response, by method and route template.")
         lines.append("# TYPE dossier_http_request_duration_seconds histogram")
-        for route in counters.latency.keys.sorted() {
-            let histogram = counters.latency[route] ?? Histogram()
-            let label = "route=\"\(Self.escaped(route))\""
+        for series in counters.latency.keys.sorted() {
+            let histogram = counters.latency[series] ?? Histogram()
+            let label = series.labels
             var cumulative = 0
             for (bound, count) in zip(Self.buckets, histogram.counts) {
                 cumulative += count
@@ -88,7 +110,7 @@ final class Metrics: Sendable {
     }
 
     /// A label value with `\`, `"` and line feeds escaped, as the format requires.
-    private static func escaped(_ value: String) -> String {
+    fileprivate static func escaped(_ value: String) -> String {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")
     }

@@ -42,7 +42,7 @@ struct MetricsIntegrationTests {
         }
     }
 
-    /// Requests are counted by route template and status, and each counter grows by exactly
+    /// Requests are counted by method, route template and status, and each counter grows by exactly
     /// the requests made between two scrapes: matched lists, a templated route's 404 and 400
     /// under the template, a path no route matches under `unmatched`, and the first scrape
     /// itself under `/metrics`.
@@ -69,7 +69,7 @@ struct MetricsIntegrationTests {
         for request in requests { expected[request.route, default: [:]][String(request.status), default: 0] += 1 }
         for (route, statuses) in expected {
             for (status, increase) in statuses {
-                let labels = ["route": route, "status": status]
+                let labels = ["method": "GET", "route": route, "status": status]
                 let now = try #require(after[Self.requestsTotal, labels], "no counter for \(labels)")
                 #expect(now - (before[Self.requestsTotal, labels] ?? 0) == Double(increase), "\(labels)")
             }
@@ -86,8 +86,21 @@ struct MetricsIntegrationTests {
 
         let metrics = try Self.scrape(client)
 
-        #expect(metrics[Self.requestsTotal, ["route": "/v1/documents/{id}", "status": "204"]] == 1)
-        #expect(metrics[Self.requestsTotal, ["route": "unmatched", "status": "204"]] == nil)
+        #expect(metrics[Self.requestsTotal, ["method": "OPTIONS", "route": "/v1/documents/{id}", "status": "204"]] == 1)
+        #expect(metrics[Self.requestsTotal, ["method": "OPTIONS", "route": "unmatched", "status": "204"]] == nil)
+    }
+
+    /// A write counts under its own method, apart from reads of the same route.
+    @Test func countsWritesApartFromReads() throws {
+        let harness = try WritableServer()
+        let client = try harness.client()
+        #expect(try client.post("/v1/documents", WritableServer.article("Terminal reopens")).statusCode == 201)
+        #expect(try client.get("/v1/documents").statusCode == 200)
+
+        let metrics = try Self.scrape(client)
+
+        #expect(metrics[Self.requestsTotal, ["method": "POST", "route": "/v1/documents", "status": "201"]] == 1)
+        #expect(metrics[Self.requestsTotal, ["method": "GET", "route": "/v1/documents", "status": "200"]] == 1)
     }
 
     /// A route's latency histogram is cumulative: buckets in ascending `le` never decrease, the
@@ -102,7 +115,7 @@ struct MetricsIntegrationTests {
 
         let metrics = try Self.scrape(client)
 
-        let route = ["route": "/v1/documents"]
+        let route = ["method": "GET", "route": "/v1/documents"]
         let buckets = metrics.samples(named: Self.duration + "_bucket", matching: route).map { sample in
             (bound: sample.labels["le"].flatMap { $0 == "+Inf" ? .infinity : Double($0) }, count: sample.value)
         }
@@ -143,7 +156,7 @@ struct MetricsIntegrationTests {
         let server = try APIFixture.startServer()
         defer { server.shutdown() }
         let client = try server.makeClient()
-        let labels = ["route": "unreadable", "status": "400"]
+        let labels = ["method": "-", "route": "unreadable", "status": "400"]
         let before = try Self.scrape(client)[Self.requestsTotal, labels] ?? 0
 
         let garbage = try server.makeClient()
