@@ -58,4 +58,16 @@ import Testing
             #expect(methods.contains("options"), "OPTIONS \(endpoint.pattern) is not in openapi.yaml")
         }
     }
+
+    /// No path documents a method its route does not answer (a `delete` on the collection, a
+    /// `post` on a read path): `options` aside, each path's operations are exactly its
+    /// endpoints' methods.
+    @Test func documentsNoMethodARouteLacks() throws {
+        let documented = try Self.documentedOperations()
+        for (path, methods) in documented {
+            let routed = Set(Endpoint.allCases.filter { $0.pattern == path }.map { $0.method.rawValue.lowercased() })
+            let extra = methods.subtracting(routed).subtracting(["options"])
+            #expect(extra.isEmpty, "openapi.yaml documents \(extra.sorted()) on \(path), which the router does not answer")
+        }
+    }
 }
