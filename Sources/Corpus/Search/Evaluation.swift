@@ -3,6 +3,8 @@
 struct Evaluation {
     private let index: SearchIndex
     private let segment: SearchSegment
+    /// The segment's removed items, which never match.
+    private let deletions: SegmentDeletions
     private let query: SearchQuery
     /// The indexed terms any required clause matched (as written, misspelled or by prefix).
     private(set) var highlightTerms: Set<String> = []
@@ -13,13 +15,14 @@ struct Evaluation {
     /// Entity ids the query names.
     private(set) var namedEntities: Set<String> = []
 
-    init(index: SearchIndex, segment: SearchSegment, query: SearchQuery) {
+    init(index: SearchIndex, segment: SearchSegment, deletions: SegmentDeletions, query: SearchQuery) {
         self.index = index
         self.segment = segment
+        self.deletions = deletions
         self.query = query
     }
 
-    /// The items matching every required clause and no excluded one, ascending.
+    /// The live items matching every required clause and no excluded one, ascending.
     mutating func matches() -> [Match] {
         var result: [Match]?
         for clause in self.query.required {
@@ -31,7 +34,7 @@ struct Evaluation {
         for clause in self.query.excluded {
             for match in self.evaluate(clause, highlighting: false) where match.isExact { excluded.insert(match.item) }
         }
-        return (result ?? []).filter { !excluded.contains($0.item) }
+        return (result ?? []).filter { !excluded.contains($0.item) && !self.deletions.contains($0.item) }
     }
 
     /// The entities the query named that `item` mentions.
@@ -57,7 +60,7 @@ struct Evaluation {
             }
             lists += self.entityMatches(named: word, recording: highlighting)
         case .prefix(let prefix):
-            let expansions = self.segment.terms(startingWith: prefix, limit: SearchIndex.prefixExpansionLimit)
+            let expansions = self.segment.terms(startingWith: prefix, limit: SearchIndex.prefixExpansionLimit, deletions: self.deletions)
             lists += expansions.map { self.termMatches($0, weight: SearchIndex.prefixWeight, isExact: true) }
             if highlighting {
                 self.highlightTerms.formUnion(expansions.map { self.segment.terms[$0] })

@@ -9,7 +9,8 @@ import Foundation
 /// also matches the items that mention it under any name.
 ///
 /// The index is a list of immutable segments: `adding(_:)` indexes only the new documents
-/// (merging small segments now and then), so readers of the old index are never blocked.
+/// (merging small segments now and then) and `removing(documentIDs:)` only marks items as
+/// removed, each returning a new index, so readers of the old index are never blocked.
 ///
 /// - Note: Immutable, hence `Sendable`.
 public final class SearchIndex: Sendable {
@@ -24,14 +25,16 @@ public final class SearchIndex: Sendable {
     private static let b = 0.75
 
     let segments: [SearchSegment]
-    /// Items across segments.
+    /// The items removed from each segment (by `removing(documentIDs:)`), in the same order.
+    let deletions: [SegmentDeletions]
+    /// Live (not removed) items across segments.
     let itemCount: Int
-    /// Average field lengths across segments, by `Field.rawValue`.
+    /// Average field lengths of the live items, by `Field.rawValue`.
     private let averageLengths: [Double]
 
     /// Indexes documents: titles, body and background paragraphs, quotations, entity names.
     public convenience init(documents: [Document]) {
-        self.init(segments: documents.isEmpty ? [] : [SearchSegment(items: documents.map(SearchItem.init(document:)))])
+        self.init(items: documents.map(SearchItem.init(document:)))
     }
 
     /// A quotation's key in a quotation index: `DOCUMENT/QUOTE` (quotation ids are per document).
@@ -41,34 +44,30 @@ public final class SearchIndex: Sendable {
 
     /// Indexes the quotations of documents, each as an item keyed by `quotationKey`.
     public static func quotations(of documents: [Document]) -> SearchIndex {
-        let items = documents.flatMap { document in document.quotes.map { SearchItem(quote: $0, of: document) } }
-        return SearchIndex(segments: items.isEmpty ? [] : [SearchSegment(items: items)])
+        SearchIndex(items: Self.quotationItems(of: documents))
     }
 
-    init(segments: [SearchSegment]) {
-        let count = segments.reduce(0) { $0 + $1.items.count }
-        let fields = SearchSegment.Field.allCases.count
-        var totals = [Double](repeating: 0, count: fields)
-        for segment in segments {
-            for (index, length) in segment.fieldLengths.enumerated() { totals[index % fields] += Double(length) }
+    /// The items of a quotation index for `documents`: one per quotation.
+    static func quotationItems(of documents: [Document]) -> [SearchItem] {
+        documents.flatMap { document in document.quotes.map { SearchItem(quote: $0, of: document) } }
+    }
+
+    /// An index of `items` in one segment.
+    private convenience init(items: [SearchItem]) {
+        self.init(segments: items.isEmpty ? [] : [SearchSegment(items: items)], deletions: items.isEmpty ? [] : [SegmentDeletions()])
+    }
+
+    init(segments: [SearchSegment], deletions: [SegmentDeletions]) {
+        precondition(segments.count == deletions.count, "one SegmentDeletions per segment")
+        let count = zip(segments, deletions).reduce(0) { $0 + $1.0.items.count - $1.1.count }
+        var totals = [Int](repeating: 0, count: SearchSegment.Field.allCases.count)
+        for (segment, removed) in zip(segments, deletions) {
+            for field in totals.indices { totals[field] += segment.fieldTotals[field] - removed.fieldTotals[field] }
         }
         self.segments = segments
+        self.deletions = deletions
         self.itemCount = count
-        self.averageLengths = totals.map { count == 0 ? 1 : max($0 / Double(count), 1) }
-    }
-
-    /// This index plus `documents`, which are indexed into a new segment; small segments are
-    /// merged (rebuilt together) when the newest is at least half the size of the one before,
-    /// so each document is re-indexed O(log n) times over the index's life.
-    public func adding(_ documents: [Document]) -> SearchIndex {
-        guard !documents.isEmpty else { return self }
-        var segments = self.segments + [SearchSegment(items: documents.map(SearchItem.init(document:)))]
-        while segments.count >= 2, segments[segments.count - 1].items.count * 2 >= segments[segments.count - 2].items.count {
-            let newer = segments.removeLast()
-            let older = segments.removeLast()
-            segments.append(SearchSegment(items: older.items + newer.items))
-        }
-        return SearchIndex(segments: segments)
+        self.averageLengths = totals.map { count == 0 ? 1 : max(Double($0) / Double(count), 1) }
     }
 
     // MARK: Searching
@@ -85,7 +84,7 @@ public final class SearchIndex: Sendable {
         var found: [(segment: Int, match: Match)] = []
         var evaluations: [Evaluation] = []
         for (number, segment) in self.segments.enumerated() {
-            var evaluation = Evaluation(index: self, segment: segment, query: query)
+            var evaluation = Evaluation(index: self, segment: segment, deletions: self.deletions[number], query: query)
             let matches = evaluation.matches()
             if filter == SearchFilter() {
                 found += matches.map { (number, $0) }
@@ -144,14 +143,16 @@ public final class SearchIndex: Sendable {
         return ids
     }
 
-    /// Items containing `term`, across segments.
+    /// Live items containing `term`, across segments.
     func documentFrequency(of term: String) -> Int {
-        self.segments.reduce(0) { total, segment in total + (segment.termNumbers[term].map(segment.postings.frequency) ?? 0) }
+        zip(self.segments, self.deletions).reduce(0) { total, part in
+            total + (part.0.termNumbers[term].map { part.1.frequency(of: $0, in: part.0) } ?? 0)
+        }
     }
 
-    /// Items mentioning an entity, across segments.
+    /// Live items mentioning an entity, across segments.
     func documentFrequency(ofEntity id: String) -> Int {
-        self.segments.reduce(0) { $0 + ($1.entities.postings[id]?.count ?? 0) }
+        zip(self.segments, self.deletions).reduce(0) { $0 + $1.1.frequency(ofEntity: id, in: $1.0) }
     }
 
     /// BM25's inverse document frequency.

@@ -57,8 +57,14 @@ final class SearchSegment: Sendable {
     let itemParagraphs: [Int32]
     /// Each item's length in tokens, per field (`Field.allCases.count` per item).
     let fieldLengths: [UInt32]
+    /// All items' lengths added up, per field (so that a new index's averages cost no pass
+    /// over the items).
+    let fieldTotals: [Int]
     /// The entities the items mention.
     let entities: SegmentEntities
+    /// Each item's document id (`SearchItem.documentID`) and number, ordered by id, for
+    /// finding the items of a document to remove.
+    let documentItems: [(document: String, item: UInt32)]
 
     /// Indexes items.
     ///
@@ -115,9 +121,24 @@ final class SearchSegment: Sendable {
         self.termLengths = dictionary.terms.map { UInt8(min($0.unicodeScalars.count, 255)) }
         self.termMasks = dictionary.terms.map(Self.letterMask)
         self.fieldLengths = lengths
+        var totals = [Int](repeating: 0, count: Field.allCases.count)
+        for (index, length) in lengths.enumerated() { totals[index % totals.count] += Int(length) }
+        self.fieldTotals = totals
         self.paragraphStarts = paragraphStarts
         self.itemParagraphs = itemParagraphs
         self.entities = SegmentEntities(items: items)
+        self.documentItems = items.enumerated().map { ($0.element.documentID, UInt32($0.offset)) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// The numbers of the items of document `id`, ascending.
+    func items(ofDocument id: String) -> [UInt32] {
+        var low = 0
+        var high = self.documentItems.count
+        while low < high {
+            let middle = (low + high) / 2
+            if self.documentItems[middle].document < id { low = middle + 1 } else { high = middle }
+        }
+        return self.documentItems[low...].prefix { $0.document == id }.map(\.item)
     }
 
     /// The places in `item.paragraphs` of the paragraphs where any of the terms occurs in item `number`.
@@ -158,9 +179,9 @@ final class SearchSegment: Sendable {
         }
     }
 
-    /// The numbers of the terms of the words that start with `prefix`, most frequent first,
-    /// at most `limit`.
-    func terms(startingWith prefix: String, limit: Int) -> [Int] {
+    /// The numbers of the terms of the words that start with `prefix` that some live item
+    /// has, most frequent (in live items) first, at most `limit`.
+    func terms(startingWith prefix: String, limit: Int, deletions: SegmentDeletions) -> [Int] {
         var low = 0
         var high = self.sortedForms.count
         while low < high {
@@ -172,7 +193,8 @@ final class SearchSegment: Sendable {
             found.insert(self.sortedForms[low].number)
             low += 1
         }
-        return Array(found.sorted { (self.postings.frequency(of: $0), $1) > (self.postings.frequency(of: $1), $0) }.prefix(limit))
+        let live = found.map { (term: $0, frequency: deletions.frequency(of: $0, in: self)) }.filter { $0.frequency > 0 }
+        return live.sorted { ($0.frequency, $1.term) > ($1.frequency, $0.term) }.prefix(limit).map(\.term)
     }
 
     /// The numbers of the terms within `maxEdits` edits (of characters) of `term`, other than itself.

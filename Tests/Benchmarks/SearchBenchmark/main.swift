@@ -6,7 +6,8 @@ import Foundation
 //   swift run -c release search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose]
 // Generates the documents directly (not timed), builds a SearchIndex (timed, resident memory
 // before and after), then runs the mixed query set (ten each of one word, two words, phrase,
-// prefix, typo, filtered; limit 10): two warm-up passes, then R timed passes, round robin.
+// prefix, typo, filtered; limit 10): two warm-up passes, then R timed passes, round robin;
+// last, times removing one document and adding it back.
 // Run it on one core (taskset -c 1) for comparable numbers; search-compare.sh does.
 // --export DIR writes corpus.jsonl, queries.jsonl and dossier.json there for search-peers.py.
 // --hits FILE writes each query's results (a JSON line each), to check that a change to the
@@ -113,7 +114,20 @@ for _ in 0..<options.rounds {
     }
 }
 
-// 5. The report.
+// 5. Live changes on the built index: removing one document, and adding it back (as a
+// replace does), each timed five times on different documents.
+/// Documents spread over the corpus.
+let changed = (0..<5).map { documents[$0 * (documents.count / 5)] }
+/// Seconds to remove each of `changed`, then to add it back to the index without it.
+var removals: [Double] = []
+var additions: [Double] = []
+for document in changed {
+    let removal = Measurement.timed { index.removing(documentIDs: [document.id]) }
+    removals.append(removal.seconds)
+    additions.append(Measurement.timed { removal.result.adding([document]) }.seconds)
+}
+
+// 6. The report.
 /// Latency and hits per category, then overall.
 let categoryResults: [CategoryResult] = BenchmarkQuery.Category.allCases.map { category in
     let positions = querySet.queries.indices.filter { querySet.queries[$0].category == category }
@@ -129,6 +143,7 @@ print("""
     index build      \(format(build.seconds)) s (\(format(Double(options.count) / build.seconds, 0)) documents/s)
     memory           resident \(mebibytes(residentBefore)) before, \(mebibytes(residentAfter)) after (peak \(mebibytes(peakAfterBuild))): \
     index \(mebibytes(indexBytes)) = \(format(Double(indexBytes) / Double(rawBytes))) x raw text
+    live changes     remove one document \(format(LatencySummary(seconds: removals).p50, 3)) ms, add it back \(format(LatencySummary(seconds: additions).p50, 3)) ms (median of 5)
     queries          \(querySet.queries.count) (\(QuerySet.perCategory) per category), limit 10, 2 warm-up + \(options.rounds) timed passes
 
     category       p50 ms    p99 ms   mean ms    max ms   mean hits
