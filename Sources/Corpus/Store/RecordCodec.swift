@@ -21,10 +21,13 @@ enum RecordCodec {
     static let frameBytes = 8
 
     /// The payload's first byte.
-    private enum Kind: UInt8 {
+    private enum Kind: UInt8, CaseIterable {
         case created = 1
         case deleted = 2
     }
+
+    /// The first bytes a payload can have, for telling a record from noise.
+    static let kinds = Set(Kind.allCases.map(\.rawValue))
 
     /// Appends `entry`'s record to `bytes`.
     ///

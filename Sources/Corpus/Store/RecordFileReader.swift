@@ -2,7 +2,9 @@
 ///
 /// A damaged final record of the journal is a torn tail, the trace of a crash during an
 /// append that never returned, and is reported for truncation. A damaged record with data
-/// behind it is corruption, reported with its offset, never skipped. The snapshot is written
+/// behind it is corruption, reported with its offset, never skipped: "data behind it" means
+/// any intact record later in the file, so a damaged length field that points past the end
+/// cannot pass for a torn tail and cut off the records after it. The snapshot is written
 /// to a temporary file, synced and renamed into place, so any damage in it is corruption.
 enum RecordFileReader {
     /// A torn final record (or zero-filled tail): the file should end at `offset`.
@@ -74,22 +76,25 @@ enum RecordFileReader {
         var entries: [JournalEntry] = []
         var offset = start
         var previousChange = 0
-        func torn(_ reason: String) -> ([JournalEntry], TornTail?) {
-            (entries, TornTail(offset: offset, byteCount: bytes.count - offset, reason: reason))
+        func torn(_ reason: String) throws(StoreError) -> ([JournalEntry], TornTail?) {
+            if let later = self.firstIntactRecord(in: bytes, after: offset, before: dataEnd) {
+                throw .corrupt(file: file, offset: offset, reason: "the record is damaged (\(reason)) and an intact record follows at byte \(later)")
+            }
+            return (entries, TornTail(offset: offset, byteCount: bytes.count - offset, reason: reason))
         }
         while offset < bytes.count {
-            if offset >= dataEnd { return torn("the rest of the file is zero bytes") }
-            guard bytes.count - offset >= RecordCodec.frameBytes else { return torn("its length and CRC are incomplete") }
+            if offset >= dataEnd { return try torn("the rest of the file is zero bytes") }
+            guard bytes.count - offset >= RecordCodec.frameBytes else { return try torn("its length and CRC are incomplete") }
             let length = Int(bytes.littleEndian(UInt32.self, at: offset))
             // No write makes a length over the cap, not even a torn one: such a length is damage.
             guard length <= RecordCodec.maximumPayloadBytes else {
                 throw .corrupt(file: file, offset: offset, reason: "the declared length of \(length) bytes is over the 64 MiB cap")
             }
             let end = offset + RecordCodec.frameBytes + length
-            guard end <= bytes.count else { return torn("its declared length of \(length) bytes runs past the end of the file") }
+            guard end <= bytes.count else { return try torn("its declared length of \(length) bytes runs past the end of the file") }
             let payload = bytes[(offset + RecordCodec.frameBytes)..<end]
             guard CRC32C.checksum(payload) == bytes.littleEndian(UInt32.self, at: offset + 4) else {
-                if end >= dataEnd { return torn("its CRC-32C does not match and nothing but zero bytes follows it") }
+                if end >= dataEnd { return try torn("its CRC-32C does not match and nothing but zero bytes follows it") }
                 throw .corrupt(file: file, offset: offset, reason: "the record's CRC-32C does not match and \(bytes.count - end) bytes follow it")
             }
             let entry: JournalEntry
@@ -109,5 +114,26 @@ enum RecordFileReader {
             offset = end
         }
         return (entries, nil)
+    }
+
+    /// The offset of the first whole record with a matching CRC that starts after `offset` and
+    /// before `dataEnd`, if any.
+    ///
+    /// Every byte offset is a candidate; the checksum, the costly part, is only computed for
+    /// candidates whose length fits the file and whose payload starts with a known kind, so
+    /// the scan is linear in practice.
+    private static func firstIntactRecord(in bytes: [UInt8], after offset: Int, before dataEnd: Int) -> Int? {
+        var candidate = offset + 1
+        while candidate + RecordCodec.frameBytes < dataEnd {
+            let length = Int(bytes.littleEndian(UInt32.self, at: candidate))
+            let end = candidate + RecordCodec.frameBytes + length
+            if length > 0, end <= bytes.count, RecordCodec.kinds.contains(bytes[candidate + RecordCodec.frameBytes]),
+                CRC32C.checksum(bytes[(candidate + RecordCodec.frameBytes)..<end]) == bytes.littleEndian(UInt32.self, at: candidate + 4)
+            {
+                return candidate
+            }
+            candidate += 1
+        }
+        return nil
     }
 }
