@@ -9,9 +9,9 @@ import HTTPServer
 /// API reads.
 struct CORSPolicy: Sendable {
     /// Request headers a cross-origin script may send.
-    static let allowedHeaders = ["Content-Type", "If-None-Match", "X-Request-Id", "Last-Event-ID"]
+    static let allowedHeaders = ["Content-Type", "If-None-Match", "X-Request-Id", "Last-Event-ID", "Idempotency-Key"]
     /// Response headers a cross-origin script may read, beyond the CORS-safelisted ones.
-    static let exposedHeaders = "ETag, Location, X-Request-Id"
+    static let exposedHeaders = "ETag, Location, X-Request-Id, Idempotent-Replayed"
     /// How long a browser may cache a preflight, in seconds.
     static let preflightMaxAge = "600"
 

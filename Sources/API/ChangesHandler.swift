@@ -28,12 +28,15 @@ struct ChangesHandler: Sendable {
         }
         let page = found.prefix(limit)
         let nextSince = page.last?.number ?? max(since, through)
+        // Like every list's links, `next` keeps the client's other parameters in their order.
+        let others = context.query.pairs.filter { $0.name != "since" && $0.name != "limit" }.map { ($0.name, $0.value) }
         let next = found.count > limit
-            ? JSONValue.string(URLPath.withQuery(context.request.path, [("since", String(nextSince)), ("limit", String(limit))]))
+            ? JSONValue.string(URLPath.withQuery(context.request.path, others + [("since", String(nextSince)), ("limit", String(limit))]))
             : .null
-        return context.resource(
+        // `fields` cuts each change, never the envelope.
+        return .json(
             .object([
-                ("data", .array(page.map(ChangeRepresentation.json))),
+                ("data", .array(page.map { context.keepingFields(of: ChangeRepresentation.json($0)) })),
                 ("meta", .object([
                     ("since", .int(since)), ("limit", .int(limit)), ("last_change", .int(through)), ("next_since", .int(nextSince)),
                 ])),
@@ -41,7 +44,8 @@ struct ChangesHandler: Sendable {
                     ("self", .string(URLPath.withQuery(context.request.path, context.query.pairs.map { ($0.name, $0.value) }))),
                     ("next", next),
                 ])),
-            ]))
+            ]),
+            pretty: context.isPretty)
     }
 
     /// Server-Sent Events: the changes after `Last-Event-ID` (or `?since=`), then each new

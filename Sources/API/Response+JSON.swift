@@ -54,7 +54,7 @@ extension RequestContext {
     }
 
     /// The value with only the top-level members `?fields=` names, or whole without it.
-    private func keepingFields(of value: JSONValue) -> JSONValue {
+    func keepingFields(of value: JSONValue) -> JSONValue {
         guard let fields = self.fields, case .object(let members) = value else { return value }
         return .object(members.filter { fields.contains($0.0) })
     }

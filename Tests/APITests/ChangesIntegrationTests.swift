@@ -40,6 +40,19 @@ struct ChangesIntegrationTests {
         #expect((try client.get("/v1/changes?since=3").jsonObject()["data"] as? [Any])?.isEmpty == true)
     }
 
+    /// `fields` cuts each change, never the envelope.
+    @Test func fieldsCutsEachChangeNotTheEnvelope() throws {
+        let harness = try WritableServer()
+        let client = try harness.client()
+        try Self.makeThreeChanges(client)
+
+        let page = try client.get("/v1/changes?fields=change,id&limit=2").jsonObject()
+
+        #expect((page["data"] as? [[String: Any]])?.map { Set($0.keys) } == [["change", "id"], ["change", "id"]])
+        #expect((page["meta"] as? [String: Any])?["last_change"] as? Int == 3)
+        #expect((page["links"] as? [String: Any])?["next"] as? String == "/v1/changes?fields=change%2Cid&since=2&limit=2")
+    }
+
     @Test func refusesSinceTooOldOrAhead() throws {
         var configuration = DocumentStore.Configuration()
         configuration.historyCapacity = 2
