@@ -14,8 +14,9 @@ final class DossierProcess: Sendable {
     let dataDirectory: String
     /// Whether `dataDirectory` was made for this process, and so is removed with it.
     private let ownsDataDirectory: Bool
-    /// Everything the process wrote to stderr so far; appended from the pipe's handler.
-    private let errorOutput = Mutex("")
+    /// Everything the process wrote to stderr so far, and whether the pipe has reached end of
+    /// file; appended from the pipe's handler.
+    private let errorOutput = Mutex((text: "", isComplete: false))
 
     /// Where the executable should be.
     static var executableURL: URL {
@@ -46,8 +47,12 @@ final class DossierProcess: Sendable {
         process.standardError = pipe
         self.process = process
         pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            self?.errorOutput.withLock { $0 += text }
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            self?.errorOutput.withLock { output in
+                output.text += String(decoding: data, as: UTF8.self)
+                output.isComplete = output.isComplete || data.isEmpty
+            }
         }
         try process.run()
     }
@@ -61,7 +66,7 @@ final class DossierProcess: Sendable {
     }
 
     /// What the process wrote to stderr so far.
-    var standardError: String { self.errorOutput.withLock { $0 } }
+    var standardError: String { self.errorOutput.withLock { $0.text } }
 
     /// The port from the `listening on http://HOST:PORT` notice, once it appears.
     func listeningPort(within timeout: Duration = .seconds(10)) -> Int? {
@@ -81,9 +86,12 @@ final class DossierProcess: Sendable {
         kill(self.process.processIdentifier, number)
     }
 
-    /// The exit status once the process ends, or `nil` if it is still running after `timeout`.
+    /// The exit status once the process ends and all it wrote to stderr has been read, or
+    /// `nil` if it is still running after `timeout`.
     func exitStatus(within timeout: Duration = .seconds(10)) -> Int32? {
         guard eventually(within: timeout, { !self.process.isRunning }) else { return nil }
+        // The pipe's last bytes may still be on their way to the handler.
+        _ = eventually(within: .seconds(2)) { self.errorOutput.withLock { $0.isComplete } }
         return self.process.terminationStatus
     }
 }
