@@ -59,8 +59,8 @@ final class RenderedCorpus: Sendable {
         let replaced = publication.removed.union(publication.added.map(\.id))
         return RenderedCorpus(
             snapshot: publication.snapshot,
-            search: SearchIndex(documents: publication.snapshot.documents),  // INTERIM until SearchIndex.removing lands
-            quotationSearch: SearchIndex.quotations(of: publication.snapshot.documents),
+            search: self.search.removing(documentIDs: replaced).adding(publication.added),
+            quotationSearch: self.quotationSearch.removing(documentIDs: replaced).addingQuotations(of: publication.added),
             entries: entries)
     }
 

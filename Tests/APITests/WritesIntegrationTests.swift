@@ -165,6 +165,12 @@ struct WritesIntegrationTests {
         #expect(try client.delete("/v1/documents/alpha").statusCode == 204)
         #expect(try client.get("/v1/documents/alpha").statusCode == 404)
         #expect(try !client.listing("/v1/documents?limit=100").ids.contains("alpha"))
+        #expect(try client.listing("/v1/search?q=council+water").ids.isEmpty)
+
+        // The id is free again; search finds the new document and never the old one.
+        #expect(try client.postJSON("/v1/documents", ["text": WritableServer.article("Ferry terminal reopens"), "id": "alpha"]).statusCode == 201)
+        #expect(try client.listing("/v1/search?q=terminal+manager").ids == ["alpha"])
+        #expect(try client.listing("/v1/search?q=council+water").ids.isEmpty)
     }
 
     /// A read-only server has no writes: 405 with an `Allow` that leaves them out.
