@@ -5,7 +5,9 @@ import Serialization
 /// A snapshot with every document's JSON rendered once, for serving as shared bytes.
 ///
 /// Built when a snapshot is made, never per request: `GET /v1/documents/{id}` hands out the
-/// stored bytes and ETag, so its cost does not depend on the document's size.
+/// stored bytes and ETag, so its cost does not depend on the document's size. After a write,
+/// only the new documents are rendered and profiled; the entity directory and the
+/// similarity index, which span the whole corpus, are built when first asked for.
 ///
 /// - Note: Immutable, hence `Sendable`.
 final class RenderedCorpus: Sendable {
@@ -16,17 +18,22 @@ final class RenderedCorpus: Sendable {
         let json: JSONValue
         /// The whole 200 response with the compact JSON, built once: serving it copies nothing.
         let response: Response
+        /// Its words and entities, for the similarity index.
+        let profile: SimilarityIndex.Profile
     }
 
     let snapshot: Snapshot
-    /// The corpus's entities, merged across documents.
-    let entities: EntityDirectory
-    /// Which documents are alike.
-    let similarity: SimilarityIndex
     /// Full-text search over the documents, and over their quotations.
     let search: SearchIndex
     let quotationSearch: SearchIndex
     private let entries: [String: Entry]
+    private let lazyEntities: Lazy<EntityDirectory>
+    private let lazySimilarity: Lazy<SimilarityIndex>
+
+    /// The corpus's entities, merged across documents.
+    var entities: EntityDirectory { self.lazyEntities.value }
+    /// Which documents are alike.
+    var similarity: SimilarityIndex { self.lazySimilarity.value }
 
     /// Renders every document of a snapshot.
     ///
@@ -40,18 +47,18 @@ final class RenderedCorpus: Sendable {
 
     private init(snapshot: Snapshot, search: SearchIndex, quotationSearch: SearchIndex, entries: [String: Entry]) {
         self.snapshot = snapshot
-        self.entities = EntityDirectory(documents: snapshot.documents)
-        self.similarity = SimilarityIndex(documents: snapshot.documents)
+        self.lazyEntities = Lazy { EntityDirectory(documents: snapshot.documents) }
+        self.lazySimilarity = Lazy { SimilarityIndex(profiles: snapshot.documents.compactMap { entries[$0.id]?.profile }) }
         self.search = search
         self.quotationSearch = quotationSearch
         self.entries = entries
     }
 
-    /// The next rendering, after a group of writes: only the new documents are rendered and
-    /// indexed for search; the removed ones are dropped from both indexes.
+    /// The next rendering, after a group of writes: only the new documents are rendered,
+    /// profiled and indexed for search; the removed ones are dropped from both indexes.
     ///
-    /// - Complexity: O(*n*) in the corpus size for the entity directory, the similarity index
-    ///   and copying the entries; rendering and search indexing cost only the added documents.
+    /// - Complexity: O(*n*) in the corpus size for copying the entries (and the snapshot's
+    ///   order); rendering and indexing cost only the added documents.
     func applying(_ publication: DocumentStore.Publication) -> RenderedCorpus {
         var entries = self.entries
         for id in publication.removed { entries[id] = nil }
@@ -71,7 +78,7 @@ final class RenderedCorpus: Sendable {
         let headers = HeaderFields([
             ("Content-Type", "application/json"), ("Cache-Control", "no-cache"), ("ETag", EntityTag.make(for: compact)),
         ])
-        return Entry(document: document, json: json, response: Response(headers: headers, body: compact))
+        return Entry(document: document, json: json, response: Response(headers: headers, body: compact), profile: SimilarityIndex.Profile(document))
     }
 
     /// The rendered document with this id or slug.

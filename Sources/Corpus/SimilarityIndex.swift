@@ -8,8 +8,34 @@ import Foundation
 /// document frequencies, `ln(1 + N/df)`, of the entities and characteristic terms they share,
 /// so a rare shared name counts for more than a common one.
 ///
+/// Reading a document's words is the costly part, so it is done once per document, into a
+/// `Profile` that later indexes reuse; combining profiles is linear in their terms.
+///
 /// - Note: Immutable, built once per snapshot.
 public struct SimilarityIndex: Sendable {
+    /// What the index needs of one document: how often it uses each candidate word, and the
+    /// entities it mentions.
+    public struct Profile: Sendable {
+        /// The document's id.
+        public let id: String
+        /// Occurrences of each folded word of four or more letters that is not a stopword, in
+        /// the title and body.
+        let termCounts: [String: Int]
+        /// The ids of the entities it mentions.
+        let entities: Set<String>
+
+        /// Reads a document's words and entities.
+        public init(_ document: Document) {
+            let stopwords = Lexicon.standard.stopwords
+            let text = ([document.title] + document.bodyParagraphs.map(\.text)).joined(separator: "\n")
+            self.id = document.id
+            self.termCounts = TextWord.scan(text).map(\.folded).filter { word in
+                word.count >= 4 && word.allSatisfy(\.isLetter) && !stopwords.contains(word)
+            }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+            self.entities = Set(document.entities.map(\.id))
+        }
+    }
+
     /// A document like another, with what they share.
     public struct Match: Sendable, Hashable {
         /// The other document's id.
@@ -39,14 +65,15 @@ public struct SimilarityIndex: Sendable {
     ///
     /// - Complexity: O(*n*) in the corpus's words.
     public init(documents: [Document]) {
-        let stopwords = Lexicon.standard.stopwords
-        let counts = documents.map { document in
-            let text = ([document.title] + document.bodyParagraphs.map(\.text)).joined(separator: "\n")
-            return TextWord.scan(text).map(\.folded).filter { word in
-                word.count >= 4 && word.allSatisfy(\.isLetter) && !stopwords.contains(word)
-            }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-        }
-        let count = Double(max(documents.count, 1))
+        self.init(profiles: documents.map(Profile.init))
+    }
+
+    /// Indexes documents already profiled.
+    ///
+    /// - Complexity: O(*n*) in the profiles' distinct words.
+    public init(profiles: [Profile]) {
+        let counts = profiles.map(\.termCounts)
+        let count = Double(max(profiles.count, 1))
         let weight: (Int) -> Double = { frequency in log(1 + count / Double(frequency)) }
         let termFrequency = counts.reduce(into: [String: Int]()) { frequency, terms in
             for term in terms.keys { frequency[term, default: 0] += 1 }
@@ -57,13 +84,13 @@ public struct SimilarityIndex: Sendable {
                 .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             return Set(ranked.prefix(Self.termsPerDocument).map(\.0))
         }
-        self.entities = documents.map { Set($0.entities.map(\.id)) }
+        self.entities = profiles.map(\.entities)
         let entityFrequency = self.entities.reduce(into: [String: Int]()) { frequency, ids in
             for id in ids { frequency[id, default: 0] += 1 }
         }
         self.weightOfEntity = entityFrequency.mapValues(weight)
-        self.ids = documents.map(\.id)
-        self.indexByID = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.ids = profiles.map(\.id)
+        self.indexByID = Dictionary(profiles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.documentsByTerm = Self.postings(self.terms)
         self.documentsByEntity = Self.postings(self.entities)
     }
