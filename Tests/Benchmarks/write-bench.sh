@@ -66,8 +66,8 @@ search_path="/v1/search?q=$(printf '%s' "$query" | sed 's/ /+/g')"
 # One wrk run pinned to the client CPU; prints its RESULT line's fields.
 #   run_wrk CONNECTIONS PATH MODE [RUN_TAG]
 run_wrk() {
-  local log="$work/wrk-$2-$1-$3-${4:-read}.log"
-  log="${log//[\/?=+ ]/_}"
+  local name="wrk-$2-$1-$3-${4:-read}.log"
+  local log="$work/${name//[\/?=+ ]/_}"
   taskset -c "$client_cpu" wrk -t1 -c "$1" -d "${duration}s" --timeout 10s --latency -s "$lua" "$url$2" -- "$3" "${4:-}" >"$log" 2>&1
   grep '^RESULT ' "$log" | sed 's/^RESULT //'
 }
