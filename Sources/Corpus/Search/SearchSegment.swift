@@ -213,15 +213,18 @@ final class SearchSegment: Sendable {
     }
 }
 
-extension RandomAccessCollection where Element == UInt32 {
-    /// The index of `value` in this ascending collection, found by binary search.
+extension ArraySlice where Element == UInt32 {
+    /// The index of `value` in this ascending slice, found by binary search over its buffer
+    /// (a generic search paid for the slice's index arithmetic and checks at every step).
     func sortedIndex(of value: UInt32) -> Index? {
-        var low = self.startIndex
-        var high = self.endIndex
-        while low < high {
-            let middle = self.index(low, offsetBy: self.distance(from: low, to: high) / 2)
-            if self[middle] < value { low = self.index(after: middle) } else { high = middle }
+        self.withUnsafeBufferPointer { buffer in
+            var low = 0
+            var high = buffer.count
+            while low < high {
+                let middle = (low + high) / 2
+                if buffer[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            return low < buffer.count && buffer[low] == value ? self.startIndex + low : nil
         }
-        return low < self.endIndex && self[low] == value ? low : nil
     }
 }
