@@ -1,0 +1,1 @@
+"""Load and fault-injection scenarios for the Dossier HTTP server (see ../README.md)."""
