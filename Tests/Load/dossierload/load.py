@@ -95,12 +95,14 @@ def classify(error: BaseException) -> str:
 async def run_clients(port: int, clients: int, duration: float, mix: list[Target], *,
                       timeout: float = 10.0, ramp: float = 1.0, record: bool = False,
                       stop: asyncio.Event | None = None, stop_when_refused: bool = False,
-                      writes_every: int = 0) -> LoadStats:
+                      writes_every: int = 0, fresh_connections: bool = False) -> LoadStats:
     """Runs `clients` closed-loop keep-alive clients for `duration` seconds (or until `stop`).
 
     Client i starts after `ramp * i / clients` seconds and cycles through `mix` from offset i.
     A client reconnects after a response that closes the connection, or after an error.
-    `writes_every=n` makes every n-th request a POST. With `record`, every request's
+    `writes_every=n` makes every n-th request a POST. With `fresh_connections`, a client
+    closes its connection after each response and opens a new one for the next request
+    (this exercises accepting and closing). With `record`, every request's
     `Outcome` is kept. With `stop_when_refused`, a refused connect ends that client (the
     shutdown scenario: the listener is gone) instead of counting as an error.
     """
@@ -126,7 +128,8 @@ async def run_clients(port: int, clients: int, duration: float, mix: list[Target
                 except (OSError, asyncio.TimeoutError) as error:
                     kind = classify(error)
                     if record:
-                        stats.outcomes.append(Outcome(sent_at=attempt, error=kind, extra={"phase": "connect"}))
+                        stats.outcomes.append(Outcome(sent_at=attempt, error=kind,
+                                                      extra={"phase": "connect", "failed_at": now()}))
                     if stop_when_refused and kind == "refused":
                         return
                     stats.errors[f"connect-{kind}"] += 1
@@ -158,7 +161,7 @@ async def run_clients(port: int, clients: int, duration: float, mix: list[Target
                 else:
                     outcome.error = f"status-{response.status}"
                     stats.errors[outcome.error] += 1
-                if response.closes:
+                if response.closes or fresh_connections:
                     client.close()
                     client = None
             if record:
