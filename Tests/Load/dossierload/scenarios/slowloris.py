@@ -9,8 +9,8 @@ figure is measured once more, because other jobs on the machine move it.
 
 Pass: the normal clients see no errors; their p99 under attack is at most 2x the unloaded
 p99 (the higher of the two unloaded runs, which bracket the attack); every slow connection
-the server ended was ended within the header timeout plus the sweep slack (408, or a
-close), none older than that was still open at the end; the attack did hold ~1,000
+the server ended was ended within the header timeout plus 2 s of slack (sweep interval and
+the attacker's own lag; 408, or a close), none older than that was still open at the end; the attack did hold ~1,000
 connections; afterwards the descriptor count is back to baseline.
 """
 
@@ -29,8 +29,10 @@ from ..report import Result, ms, percentile
 SLOW_CONNECTIONS = 1000
 HEADER_TIMEOUT = 5.0
 #: The sweep runs every min(header, idle, linger timeout)/4 = 0.5 s (linger is 2 s), with a
-#: quarter of that as leeway; on top, the attacker and the machine are busy: 1.5 s in all.
-SWEEP_SLACK = 1.5
+#: quarter of that as leeway: 0.625 s at most on the server's side. The attacker notices a
+#: close only when its own event loop, busy with 1,000 sockets on a shared machine, gets to
+#: it (up to ~0.8 s seen at load average 8): 2 s in all.
+SWEEP_SLACK = 2.0
 NORMAL_CLIENTS = 8
 P99_FACTOR = 2.0
 
