@@ -7,6 +7,10 @@ the sweep) and checks that the server is still the same live process.
 
 - request-rst / request-close: half a request head, then RST (SO_LINGER 0) or close.
 - body-rst / body-close: a POST head promising 5,000 bytes, 100 sent, then RST or close.
+- reset-burst: 50 connections that each send half a head (then 50 that send a head and
+  part of a body) and reset at once, so that the bytes and the RST reach the server
+  before its first read event. The server must close them within 1.5 s, not hold them
+  until the 3 s header or idle timeout (by default 10 s and 60 s).
 - response-rst: ~2.4 MB of pipelined responses requested, 16 KiB read, then RST.
 - response-close: the same, but what arrived is drained and the socket closed, so the
   server's next writes hit a closed peer (EPIPE): the SIGPIPE case.
@@ -37,6 +41,8 @@ from ..load import READ_MIX, SEED_DOCUMENT, run_clients
 from ..report import Result, ms, percentile
 
 TIMEOUT = 3.0
+#: A vanished peer the server can see (RST) must be let go well before any timeout.
+PROMPT = 1.5
 #: Descriptors must be back within the timeouts + linger (2 s) + sweep, with slack.
 SETTLE = TIMEOUT + 2.0 + 3.0
 DOCUMENT = request("GET", f"/v1/documents/{SEED_DOCUMENT}")  # an ~8 KB response
@@ -103,6 +109,31 @@ def body_abort(port: int, reps: int, rst: bool) -> list[str]:
         time.sleep(0.01)
         reset(sock) if rst else sock.close()
     return []
+
+
+def reset_burst(port: int, reps: int, server_fd_count, baseline: int) -> list[str]:
+    """`reps` connections each send part of a request (a head, or a head and part of a body)
+    and reset at once. The server gets the bytes and the RST together, before its first read
+    event; it must still notice the reset and close them, well before any timeout."""
+    head = (b"POST /v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+            b"Content-Length: 5000\r\n\r\n")
+    problems = []
+    for variant, data in (("partial head", b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nAcc"),
+                          ("partial body", head + b"x" * 100)):
+        for _ in range(reps):
+            sock = connect(port)
+            sock.sendall(data)
+            reset(sock)
+        started = time.monotonic()
+        while server_fd_count() > baseline and time.monotonic() - started < PROMPT:
+            time.sleep(0.05)
+        held = server_fd_count() - baseline
+        if held > 0:
+            problems.append(f"{variant} + RST: {held} of {reps} still open {PROMPT:.1f}s later (held until the "
+                            f"{'header' if variant == 'partial head' else 'idle'} timeout)")
+            while server_fd_count() > baseline and time.monotonic() - started < SETTLE:
+                time.sleep(0.1)  # let the timeout clear them before the next variant
+    return problems
 
 
 def response_abort(port: int, reps: int, rst: bool) -> list[str]:
@@ -307,6 +338,7 @@ async def run(ctx: Context) -> Result:
         await case("request-close", lambda: request_abort(port, reps, rst=False))
         await case("body-rst", lambda: body_abort(port, reps, rst=True))
         await case("body-close", lambda: body_abort(port, reps, rst=False))
+        await case("reset-burst (RST with the request bytes)", lambda: reset_burst(port, 50, server.fd_count, baseline))
         await case("response-rst", lambda: response_abort(port, reps, rst=True))
         await case("response-close (SIGPIPE)", lambda: response_abort(port, reps, rst=False))
         await case("half-close", lambda: half_close(port, reps))
