@@ -1,0 +1,65 @@
+@testable import Corpus
+import Testing
+
+/// Inputs the `fuzz-query` libFuzzer target (Tests/Fuzz) found; the same bytes are kept in
+/// `Tests/Fuzz/Regressions/fuzz-query/`. A search query's `description` (echoed in results as
+/// the query "as parsed") must parse back to the same query, and a query must read its words
+/// as documents do.
+struct FuzzQueryRegressionTests {
+    /// `Tests/Fuzz/Regressions/fuzz-query/fold-o-stroke-acute`: A0 C7 BE 0A, i.e. U+FFFD "Ǿ" LF.
+    /// "Ǿ" (U+01FE, O with stroke and acute) folds to "ø" through the Latin table, and "ø"
+    /// folds to "o": folding is not idempotent, so the echoed query `ø` searches for `o`, and a
+    /// document's "Ǿresund" is not found by "Øresund" or "Oresund".
+    @Test(.disabled("bug: TextFolding.fold(\"Ǿ\") is \"ø\", not \"o\" as for \"Ø\" (U+01FE/U+01FF are missing from TextFolding.letters)"))
+    func oWithStrokeAndAcuteFoldsLikeOWithStroke() throws {
+        #expect(TextFolding.fold("Ǿ") == TextFolding.fold("Ø"))
+        #expect(TextFolding.fold("ǿresund") == "oresund")
+        #expect(SearchToken.scan("Ǿresund").map(\.folded) == ["oresund"])
+        let text = String(decoding: [0xA0, 0xC7, 0xBE, 0x0A] as [UInt8], as: UTF8.self)
+        let query = try SearchQuery(parsing: text)
+        #expect(try SearchQuery(parsing: query.description) == query)
+        #expect(query.description == "o")
+    }
+
+    /// `Tests/Fuzz/Regressions/fuzz-query/combining-mark-after-space` (and the fuzzer's
+    /// original find, `combining-mark-after-space-found`): "x", space, U+036E (a combining
+    /// mark), "c". `SearchQuery` splits on whitespace by `Character`, and a space followed by a
+    /// combining mark is one grapheme cluster that counts as whitespace, so the mark is dropped
+    /// with it: the query searches `x c`, while `SearchToken.scan` (documents) reads `x ͮc`,
+    /// and the query `ͮc` alone searches `ͮc`. Its description `ͮc` after a space reads back as
+    /// `c`. The query should read its words as documents do (by scalars, as `Ingestor` does).
+    ///
+    /// `combining-mark-word-found` is the same bug with a word that is only a combining mark
+    /// (U+065D): the query has five clauses, its description reads back as four.
+    @Test(.disabled("bug: SearchQuery drops a combining mark that follows a space, unlike SearchToken.scan"))
+    func combiningMarkAfterSpaceStaysInTheWord() throws {
+        for text in ["x \u{036E}c", "bool \u{065D} x"] {
+            let query = try SearchQuery(parsing: text)
+            #expect(query.required == SearchToken.scan(text).map { .word($0.folded) }, "\(text.debugDescription)")
+            #expect(try SearchQuery(parsing: query.description) == query, "\(text.debugDescription)")
+        }
+        let found = try SearchQuery(parsing: String(decoding: Self.found, as: UTF8.self))
+        #expect(try SearchQuery(parsing: found.description) == found)
+    }
+
+    /// `Tests/Fuzz/Regressions/fuzz-query/combining-mark-after-quote-found`: 02 2A D9 9E 2A D9
+    /// 9E E2 2D 80 99. The same bug after a quote: the query is the phrase `"ٞ ٞ"` (U+065E
+    /// twice), whose description cannot be parsed back, because `"` followed by U+065E is one
+    /// `Character` that is not `"`, so the opening quote is not seen: "has a '"' that is not
+    /// closed". Likewise a typed `"<combining mark>word other"` is not read as a phrase.
+    @Test(.disabled("bug: SearchQuery does not see a quote followed by a combining mark"))
+    func combiningMarkAfterQuoteKeepsThePhrase() throws {
+        let text = "\"\u{065E}x y\""
+        let query = try SearchQuery(parsing: text)
+        #expect(query.required == [.phrase(SearchToken.scan("\u{065E}x y").map(\.folded))])
+        let found = try SearchQuery(parsing: String(decoding: [0x02, 0x2A, 0xD9, 0x9E, 0x2A, 0xD9, 0x9E, 0xE2, 0x2D, 0x80, 0x99] as [UInt8], as: UTF8.self))
+        #expect(try SearchQuery(parsing: found.description) == found)
+    }
+
+    /// The fuzzer's original input for the combining-mark case.
+    static let found: [UInt8] = [
+        0x45, 0x78, 0x70, 0x6F, 0x72, 0x74, 0x20, 0x62, 0x20, 0xE5, 0x69, 0x6E, 0x9F, 0x25, 0x25, 0x38,
+        0x64, 0x6F, 0x6E, 0x65, 0x73, 0x69, 0x61, 0x8C, 0x97, 0x9D, 0xB1, 0xE4, 0xBA, 0xAC, 0x20, 0xE5,
+        0x8C, 0xCD, 0xAE, 0x43,
+    ]
+}
