@@ -11,7 +11,7 @@ public enum TextFolding {
     /// Letters that are not a base letter plus an accent, so diacritic folding leaves them:
     /// "Đà Nẵng" must still match "Da Nang", "Łukasz" "Lukasz".
     private static let letters: [Character: Character] = [
-        "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
+        "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ǿ": "o", "Ǿ": "O", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
     ]
 
     /// The folded form of each Latin-1 and Latin Extended letter (U+00C0–U+024F), computed

@@ -35,9 +35,11 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws(SearchQueryError) {
         var required: [Clause] = []
         var excluded: [Clause] = []
-        var rest = Substring(text)
+        // Scalars, not `Character`s: a space or a quote followed by a combining mark is one
+        // `Character`, and the query must read its words as `SearchToken.scan` reads documents.
+        var rest = Substring(text).unicodeScalars
         while true {
-            rest = rest.drop { $0.isWhitespace }
+            rest = rest.drop { $0.properties.isWhitespace }
             guard let first = rest.first else { break }
             let isExcluded = first == "-"
             if isExcluded { rest = rest.dropFirst() }
@@ -47,8 +49,8 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
                 clause = Self.phrase(rest[rest.index(after: rest.startIndex)..<close])
                 rest = rest[rest.index(after: close)...]
             } else {
-                let item = rest.prefix { !$0.isWhitespace }
-                rest = rest.dropFirst(item.count)
+                let item = rest.prefix { !$0.properties.isWhitespace }
+                rest = rest[item.endIndex...]
                 clause = try Self.clause(item)
             }
             guard let clause else { continue }
@@ -61,12 +63,12 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A bare item: a prefix, a word, or (hyphenated) a phrase; `nil` if it has no letters or digits.
-    private static func clause(_ item: Substring) throws(SearchQueryError) -> Clause? {
-        guard item.hasSuffix("*") else { return self.phrase(item) }
+    private static func clause(_ item: Substring.UnicodeScalarView) throws(SearchQueryError) -> Clause? {
+        guard item.last == "*" else { return self.phrase(item) }
         let stem = item.dropLast()
         let tokens = SearchToken.scan(String(stem))
         if tokens.isEmpty && stem.allSatisfy({ $0 == "*" }) { throw .bareWildcard }
-        guard tokens.count == 1, let token = tokens.first, token.end == stem.unicodeScalars.count else {
+        guard tokens.count == 1, let token = tokens.first, token.end == stem.count else {
             throw .invalidPrefix(String(item))
         }
         guard token.folded.count >= Self.minPrefixLength else { throw .prefixTooShort(String(item), minimum: Self.minPrefixLength) }
@@ -74,7 +76,7 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The words of a quoted or bare item: one word, a phrase, or nothing.
-    private static func phrase(_ text: Substring) -> Clause? {
+    private static func phrase(_ text: Substring.UnicodeScalarView) -> Clause? {
         let words = SearchToken.scan(String(text)).map(\.folded)
         switch words.count {
         case 0: return nil
