@@ -33,6 +33,9 @@ final class Connection: @unchecked Sendable {
         case closed
     }
 
+    /// Most reads per readiness event, so that one fast sender cannot hold the worker.
+    private static let readsPerEvent = 16
+
     private let socket: Socket
     /// Strong on purpose: the worker outlives its connections, and an `unowned` reference would
     /// cost an atomic check on every access in the hot path.
@@ -127,25 +130,38 @@ final class Connection: @unchecked Sendable {
 
     private func readable() {
         dispatchPrecondition(condition: .onQueue(self.worker.queue))
-        guard self.phase != .closed else { return }
+        for _ in 0..<Self.readsPerEvent {
+            guard self.phase != .closed, self.readOnce() else { return }
+        }
+    }
+
+    /// Reads what the socket has and acts on it.
+    ///
+    /// - Returns: whether to read again in this event: only when a request is still partial.
+    ///   Bytes and a reset can arrive together, and Dispatch then reports the descriptor once
+    ///   and never again, so the reset is seen only by reading on; a complete request needs no
+    ///   second read, since writing its response meets the reset.
+    private func readOnce() -> Bool {
         let buffer = self.worker.readBuffer
         let result: IOResult
         do {
             result = try self.socket.read(into: buffer)
         } catch {
             self.close()  // ECONNRESET and the like: the peer is gone.
-            return
+            return false
         }
         switch result {
         case .wouldBlock:
-            return
+            return false
         case .endOfFile:
             self.peerDidClose()
+            return false
         case .bytes(let count):
-            guard self.phase == .open else { return }  // lingering or closing: discard
+            guard self.phase == .open else { return false }  // lingering or closing: discard
             if !self.parser.hasPartialRequest { self.requestStartedAt = System.monotonicNanoseconds() }
             self.parser.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
             self.processInput()
+            return self.phase == .open && !self.isReadPaused && self.parser.hasPartialRequest
         }
     }
 

@@ -49,6 +49,9 @@ final class Listener: @unchecked Sendable {
         // the socket closes; take them all, so their requests are answered as in-flight ones.
         while self.acceptPending() {}
         self.isStopped = true
+        // Stop listening now, not when Dispatch gets round to the cancel handler: a handshake
+        // completing in between would be queued, then reset by the close.
+        self.socket.stopListening()
         self.resumeAccepting()  // a suspended source would never run its cancel handler
         self.source?.cancel()
     }

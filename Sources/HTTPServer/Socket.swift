@@ -113,6 +113,14 @@ struct Socket: Sendable, Hashable {
         _ = Glibc.shutdown(self.descriptor, Int32(SHUT_WR))
     }
 
+    /// Stops a listening socket: the kernel refuses new connections (and resets any it has
+    /// queued but not handed over), while the descriptor stays open for its Dispatch source.
+    func stopListening() {
+        // On Linux, shutting down the reading side of a listening socket takes it out of the
+        // listening state; errors only mean it was not listening, which is the goal anyway.
+        _ = Glibc.shutdown(self.descriptor, Int32(SHUT_RD))
+    }
+
     /// Closes the descriptor.
     func close() {
         // Not retried on EINTR: on Linux the descriptor is released even when close is
