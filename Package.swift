@@ -15,7 +15,9 @@ let package = Package(
         .target(name: "Serialization"),
         // Lexicons/: the small word lists extraction rules use (navigation labels, agencies, ...).
         .target(name: "Corpus", resources: [.copy("Lexicons")]),
-        .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus"]),
+        // The replication feed's wire format, and the follower that keeps a read replica's copy.
+        .target(name: "Replication", dependencies: ["Corpus", "Serialization"]),
+        .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
         .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
@@ -30,7 +32,8 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "Replication", "TestSupport"]),
+        .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus"]),
         .testTarget(name: "dossierTests", dependencies: ["dossier", "TestSupport"]),
     ]
 )

@@ -88,14 +88,9 @@ final class ChangeFeed: Sendable {
     }
 
     private func startHeartbeat() -> DispatchSourceTimer {
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        let interval = DispatchTimeInterval.nanoseconds(Int(self.heartbeatInterval.nanoseconds))
-        timer.schedule(deadline: .now() + interval, repeating: interval)
-        timer.setEventHandler { [weak self] in
+        HeartbeatTimer.start(every: self.heartbeatInterval) { [weak self] in
             self?.state.withLock { state in Self.broadcast(Self.heartbeat, in: &state) }
         }
-        timer.activate()
-        return timer
     }
 
     /// Sends to every stream, forgetting those that have ended.

@@ -52,6 +52,7 @@ public final class DossierAPI: HTTPResponder {
         let documents = DocumentsHandler(catalog: catalog)
         let writes = WritesHandler(store: store)
         let changes = ChangesHandler(catalog: catalog, changes: store.changes, feed: feed)
+        let journal = JournalHandler(store: store, heartbeatInterval: options.heartbeatInterval)
         let service = ServiceHandler(
             catalog: catalog, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument, endpoints: self.endpoints)
         let contacts = ContactsHandler(catalog: catalog)
@@ -82,6 +83,7 @@ public final class DossierAPI: HTTPResponder {
             case .entity: handler = .immediate(entities.get)
             case .changes: handler = .immediate(changes.list)
             case .events: handler = .streaming(changes.events)
+            case .journal: handler = .streaming(journal.stream)
             }
             builder.add(endpoint.method, endpoint.pattern, handler)
         }

@@ -24,12 +24,13 @@ enum Endpoint: CaseIterable, Sendable {
     case entity
     case changes
     case events
+    case journal
 
     /// The method it answers (`HEAD` is implied by `GET`, `OPTIONS` answered for every path).
     var method: HTTPMethod {
         switch self {
         case .index, .health, .readiness, .metrics, .openAPI, .documents, .document, .documentText, .related, .search, .contacts, .timeline,
-            .quotes, .entities, .entity, .changes, .events:
+            .quotes, .entities, .entity, .changes, .events, .journal:
             return .get
         case .createDocument:
             return .post
@@ -63,6 +64,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .entity: return "/v1/entities/{id}"
         case .changes: return "/v1/changes"
         case .events: return "/v1/events"
+        case .journal: return "/v1/journal"
         }
     }
 
@@ -88,6 +90,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .deleteDocument: return "Delete a document (a seed too); 204 once it is on disk."
         case .changes: return "Documents created and deleted after change number since, in order (polling)."
         case .events: return "Server-Sent Events: document.created and document.deleted as they happen."
+        case .journal: return "Replication feed for read replicas: the writes as NDJSON, streamed, after change number after."
         }
     }
 }

@@ -238,7 +238,7 @@ struct ConventionsIntegrationTests {
     static let endpointPatterns: Set<String> = [
         "/", "/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/documents", "/v1/documents/{id}", "/v1/documents/{id}/text",
         "/v1/documents/{id}/related", "/v1/search", "/v1/contacts", "/v1/timeline", "/v1/quotes", "/v1/entities", "/v1/entities/{id}",
-        "/v1/changes", "/v1/events",
+        "/v1/changes", "/v1/events", "/v1/journal",
     ]
 
     /// `GET /` lists every endpoint once, each a `GET` with its pattern, a summary, and a `url`

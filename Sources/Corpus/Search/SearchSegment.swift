@@ -132,13 +132,8 @@ final class SearchSegment: Sendable {
 
     /// The numbers of the items of document `id`, ascending.
     func items(ofDocument id: String) -> [UInt32] {
-        var low = 0
-        var high = self.documentItems.count
-        while low < high {
-            let middle = (low + high) / 2
-            if self.documentItems[middle].document < id { low = middle + 1 } else { high = middle }
-        }
-        return self.documentItems[low...].prefix { $0.document == id }.map(\.item)
+        let first = self.documentItems.partitionPoint { $0.document >= id }
+        return self.documentItems[first...].prefix { $0.document == id }.map(\.item)
     }
 
     /// The places in `item.paragraphs` of the paragraphs where any of the terms occurs in item `number`.
@@ -150,12 +145,7 @@ final class SearchSegment: Sendable {
             guard let index = postings.items.sortedIndex(of: number) else { continue }
             for position in postings.positions(at: index) {
                 // The last paragraph starting at or before the position (title positions come first).
-                var low = starts.startIndex
-                var high = starts.endIndex
-                while low < high {
-                    let middle = (low + high) / 2
-                    if starts[middle] <= position { low = middle + 1 } else { high = middle }
-                }
+                let low = starts.partitionPoint { $0 > position }
                 if low > starts.startIndex { found.insert(low - 1 - starts.startIndex) }
             }
         }
@@ -182,12 +172,7 @@ final class SearchSegment: Sendable {
     /// The numbers of the terms of the words that start with `prefix` that some live item
     /// has, most frequent (in live items) first, at most `limit`.
     func terms(startingWith prefix: String, limit: Int, deletions: SegmentDeletions) -> [Int] {
-        var low = 0
-        var high = self.sortedForms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if self.sortedForms[middle].form < prefix { low = middle + 1 } else { high = middle }
-        }
+        var low = self.sortedForms.partitionPoint { $0.form >= prefix }
         var found = Set<Int>()
         while low < self.sortedForms.count, self.sortedForms[low].form.hasPrefix(prefix) {
             found.insert(self.sortedForms[low].number)

@@ -56,6 +56,14 @@ public final class ChangeLog: Sendable {
         }
     }
 
+    /// Forgets every kept change and continues after change `last`: for a follower that has
+    /// started again from its writer's collection, whose earlier changes it never saw.
+    func restart(after last: Int) {
+        self.state.withLock { state in
+            state = State(last: last)
+        }
+    }
+
     /// The changes after `since`, up to and including `through`, at most `limit` of them.
     ///
     /// - Parameters:
@@ -71,13 +79,8 @@ public final class ChangeLog: Sendable {
             guard since <= through else { return .failure(.ahead(latest: through)) }
             guard since >= oldest - 1 else { return .failure(.expired(oldestAvailable: oldest, latest: through)) }
             // Numbers are increasing but may skip: find the first after `since` by binary search.
-            var low = kept.startIndex
-            var high = kept.endIndex
-            while low < high {
-                let middle = (low + high) / 2
-                if kept[middle].number <= since { low = middle + 1 } else { high = middle }
-            }
-            return .success(Array(kept[low...].prefix { $0.number <= through }.prefix(limit)))
+            let first = kept.partitionPoint { $0.number > since }
+            return .success(Array(kept[first...].prefix { $0.number <= through }.prefix(limit)))
         }
         return try outcome.get()
     }

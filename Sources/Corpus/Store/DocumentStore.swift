@@ -17,6 +17,9 @@ import Synchronization
 /// store.create(DocumentSubmission(text: body), id: nil, idempotency: nil) { result in ... }
 /// ```
 ///
+/// A store also feeds followers (`replicate(after:to:)`): other processes that keep a copy of
+/// the collection by applying what it sends (`apply(_:)`) to a store of the same seeds.
+///
 /// - Note: `Sendable`. Its writer state is confined to `writer` (see `WriterState`); the
 ///   pending writes, the current snapshot and the publish handler are behind mutexes.
 public final class DocumentStore: Sendable {
@@ -62,13 +65,16 @@ public final class DocumentStore: Sendable {
     /// What start-up found worth reporting: torn records truncated, journal records replayed.
     public let startupNotices: [String]
 
-    private let writer = DispatchQueue(label: "dossier.writer")
-    private let writerState: WriterState
+    /// Every change to the collection runs here (internal for the replication extension).
+    let writer = DispatchQueue(label: "dossier.writer")
+    /// Confined to `writer`.
+    let writerState: WriterState
     /// Writes waiting for the writer, and whether a drain is already scheduled.
     private let pending = Mutex<(writes: [PendingWrite], isDrainScheduled: Bool)>(([], false))
     private let current: Mutex<Snapshot>
     private let publishHandler = Mutex<(@Sendable (Publication) -> Void)?>(nil)
-    private let log: @Sendable (String) -> Void
+    /// Receives notices while running; called on `writer`.
+    let log: @Sendable (String) -> Void
 
     /// Loads the collection: the seeds, then the data directory's snapshot and journal.
     ///
@@ -86,6 +92,7 @@ public final class DocumentStore: Sendable {
         var notices: [String] = []
         var state = StoreState(seeds: seeds, lastChange: 0, idempotencyCapacity: configuration.idempotencyCapacity)
         var history: ChangeLog?
+        var tail = JournalTail(after: 0, capacity: configuration.historyCapacity)
         if let directory {
             let recovery = try directory.recover()
             notices += recovery.notices
@@ -94,11 +101,12 @@ public final class DocumentStore: Sendable {
                 Self.replay(entry, into: &state, ingestor: ingestor, notices: &notices)
             }
             // History starts after the snapshot: what compaction folded away cannot be replayed
-            // as changes, so a client that saw less is told to reload instead.
-            let log = ChangeLog(
-                last: recovery.entries[journalStart...].first.map { $0.change - 1 } ?? recovery.lastChange,
-                capacity: configuration.historyCapacity)
+            // as changes, so a client that saw less is told to reload (a follower, to reset).
+            let historyStart = recovery.entries[journalStart...].first.map { $0.change - 1 } ?? recovery.lastChange
+            let log = ChangeLog(last: historyStart, capacity: configuration.historyCapacity)
             log.append(recovery.entries[journalStart...].compactMap { Self.replay($0, into: &state, ingestor: ingestor, notices: &notices) })
+            tail = JournalTail(after: historyStart, capacity: configuration.historyCapacity)
+            tail.append(recovery.entries[journalStart...])
             // A change that no longer applies (its document is gone from the seeds) still used its number.
             state.advance(to: recovery.lastChange)
             history = log
@@ -110,7 +118,8 @@ public final class DocumentStore: Sendable {
         self.isReadOnly = directory == nil
         self.startupNotices = notices
         self.current = Mutex(Snapshot(documents: Array(state.documents.values), version: state.lastChange))
-        self.writerState = WriterState(state: state, directory: directory, ingestor: ingestor, configuration: configuration)
+        self.writerState = WriterState(
+            state: state, seeds: seeds, tail: tail, directory: directory, ingestor: ingestor, configuration: configuration)
         self.log = log
     }
 
@@ -189,16 +198,23 @@ public final class DocumentStore: Sendable {
         }
         self.writerState.state = group.state
         if !group.changes.isEmpty {
-            let snapshot = self.current.withLock { current in
-                current = current.applying(adding: group.added, removing: group.removed, version: group.state.lastChange)
-                return current
-            }
-            self.changes.append(group.changes)
-            let handler = self.publishHandler.withLock { $0 }
-            handler?(Publication(snapshot: snapshot, added: group.added, removed: group.removed, changes: group.changes))
+            self.publish(group.delta, changes: group.changes, version: group.state.lastChange)
         }
+        self.writerState.forward(group.entries)
         group.complete()
         self.compactIfNeeded()
+    }
+
+    /// Swaps in the new snapshot and tells the publish handler. Runs on `writer`.
+    func publish(_ delta: CollectionDelta, changes: [Change], version: Int) {
+        dispatchPrecondition(condition: .onQueue(self.writer))
+        let snapshot = self.current.withLock { current in
+            current = current.applying(adding: delta.added, removing: delta.removed, version: version)
+            return current
+        }
+        self.changes.append(changes)
+        let handler = self.publishHandler.withLock { $0 }
+        handler?(Publication(snapshot: snapshot, added: delta.added, removed: delta.removed, changes: changes))
     }
 
     /// Folds the journal into the snapshot file once it passes the threshold. Runs on `writer`.
@@ -217,7 +233,7 @@ public final class DocumentStore: Sendable {
 
     /// Applies a replayed entry, ingesting a creation's text again.
     @discardableResult
-    private static func replay(_ entry: JournalEntry, into state: inout StoreState, ingestor: Ingestor, notices: inout [String]) -> Change? {
+    static func replay(_ entry: JournalEntry, into state: inout StoreState, ingestor: Ingestor, notices: inout [String]) -> Change? {
         guard case .created(let number, _, let id, let submission, _) = entry else {
             return state.apply(entry, document: nil)
         }
@@ -239,16 +255,39 @@ public final class DocumentStore: Sendable {
 ///
 /// - Note: `@unchecked Sendable`: confined to `DocumentStore.writer`; only code running on that
 ///   queue (and the initialiser, before the queue is used) touches it.
-private final class WriterState: @unchecked Sendable {
+final class WriterState: @unchecked Sendable {
     var state: StoreState
+    /// The seeds the state started from, for a follower that starts again.
+    let seeds: [Document]
+    /// The latest entries, for followers that resume.
+    var tail: JournalTail
+    /// The open replication feeds; one that returns `false` has ended and is dropped.
+    var followers: [@Sendable (ReplicationUpdate) -> Bool] = []
     let directory: DataDirectory?
     let ingestor: Ingestor
     let configuration: DocumentStore.Configuration
 
-    init(state: StoreState, directory: DataDirectory?, ingestor: Ingestor, configuration: DocumentStore.Configuration) {
+    init(
+        state: StoreState, seeds: [Document], tail: JournalTail, directory: DataDirectory?, ingestor: Ingestor,
+        configuration: DocumentStore.Configuration
+    ) {
         self.state = state
+        self.seeds = seeds
+        self.tail = tail
         self.directory = directory
         self.ingestor = ingestor
         self.configuration = configuration
+    }
+
+    /// Keeps newly applied entries in the tail and sends them to every follower.
+    func forward(_ entries: [JournalEntry]) {
+        guard !entries.isEmpty else { return }
+        self.tail.append(entries)
+        self.send(.append(entries))
+    }
+
+    /// Sends an update to every follower, dropping those that have ended.
+    func send(_ update: ReplicationUpdate) {
+        self.followers.removeAll { deliver in !deliver(update) }
     }
 }

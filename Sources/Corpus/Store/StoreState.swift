@@ -63,6 +63,14 @@ struct StoreState {
         (Array(self.seedDeletions.values) + Array(self.creations.values)).sorted { $0.change < $1.change }
     }
 
+    /// The change that made live document `id`: its creation's number, 0 for a seed no write
+    /// has touched, `nil` when there is no such document. Two states that give the same origin
+    /// for an id hold the same document under it.
+    func origin(of id: String) -> Int? {
+        if let creation = self.creations[id] { return creation.change }
+        return self.documents[id] != nil ? 0 : nil
+    }
+
     /// Whether `id` names a seed that no write has touched.
     func isUntouchedSeed(_ id: String) -> Bool {
         self.seedIDs.contains(id) && self.seedDeletions[id] == nil

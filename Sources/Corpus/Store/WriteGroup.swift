@@ -34,10 +34,8 @@ struct WriteGroup {
     private(set) var entries: [JournalEntry] = []
     /// Their changes, in order.
     private(set) var changes: [Change] = []
-    /// Ids gone or replaced, relative to the state before the group.
-    private(set) var removed: Set<String> = []
-    private var addedByID: [String: Document] = [:]
-    private var addedOrder: [String] = []
+    /// What the group did to the collection.
+    private(set) var delta = CollectionDelta()
     private var outcomes: [Outcome] = []
     private let ingestor: Ingestor
     /// The last change before the group: results that depend on a later one fail with the append.
@@ -47,11 +45,6 @@ struct WriteGroup {
         self.state = state
         self.ingestor = ingestor
         self.baseChange = state.lastChange
-    }
-
-    /// Documents stored by the group and still live at its end, in the order stored.
-    var added: [Document] {
-        self.addedOrder.compactMap { self.addedByID[$0] }
     }
 
     /// Validates a write and applies it to the group's state.
@@ -106,7 +99,7 @@ struct WriteGroup {
         }
         let entry = JournalEntry.created(change: number, at: Self.now(), id: id, submission: submission, idempotency: stamp)
         guard let change = self.record(entry, document: document) else { preconditionFailure("a creation always changes the state") }
-        if self.addedByID.updateValue(document, forKey: id) == nil { self.addedOrder.append(id) }
+        self.delta.stored(document, replacing: false)
         return .success(DocumentStore.Creation(document: document, change: change, isReplay: false))
     }
 
@@ -117,8 +110,7 @@ struct WriteGroup {
         }
         let entry = JournalEntry.deleted(change: self.state.lastChange + 1, at: Self.now(), id: id)
         guard let change = self.record(entry, document: nil) else { preconditionFailure("the document was just found") }
-        self.addedByID[id] = nil
-        self.removed.insert(id)
+        self.delta.deleted(id)
         return .success(change)
     }
 

@@ -1,0 +1,95 @@
+import Dispatch
+
+extension DocumentStore {
+    /// Feeds a follower whose copy is as of change `since` (0 for a new follower).
+    ///
+    /// `deliver` is called on the writer queue: first with `.resume` when every entry after
+    /// `since` is still held, or else with `.reset`; then with `.append` for each committed
+    /// group, until it returns `false` (its client has gone).
+    public func replicate(after since: Int, to deliver: @escaping @Sendable (ReplicationUpdate) -> Bool) {
+        self.writer.async {
+            let writer = self.writerState
+            let state = writer.state
+            let catchUp: ReplicationUpdate =
+                writer.tail.entries(after: since).map { .resume(entries: Array($0), through: state.lastChange) }
+                ?? .reset(entries: state.compactionEntries, through: state.lastChange)
+            if deliver(catchUp) { writer.followers.append(deliver) }
+        }
+    }
+
+    /// Applies what a writer sent (see `replicate(after:to:)`), in the order given, then
+    /// publishes the result and passes it on to this store's own followers.
+    ///
+    /// For a store that follows another process's: its `isReadOnly` store of the same seeds.
+    /// Entries it already has (by change number) are skipped; a document that no longer
+    /// ingests is reported through the store's log and not served, as in a replay.
+    public func apply(_ update: ReplicationUpdate) {
+        self.writer.async {
+            switch update {
+            case .reset(let entries, let through):
+                self.startAgain(from: entries, through: through)
+            case .resume(let entries, let through):
+                self.append(entries, through: through)
+            case .append(let entries):
+                self.append(entries, through: nil)
+            }
+        }
+    }
+
+    /// Applies entries that follow the current state. Runs on `writer`.
+    private func append(_ entries: [JournalEntry], through: Int?) {
+        dispatchPrecondition(condition: .onQueue(self.writer))
+        let writer = self.writerState
+        var state = writer.state
+        var delta = CollectionDelta()
+        var changes: [Change] = []
+        var notices: [String] = []
+        let fresh = entries.filter { $0.change > state.lastChange }
+        for entry in fresh {
+            let wasLive = state.documents[entry.id] != nil
+            guard let change = Self.replay(entry, into: &state, ingestor: writer.ingestor, notices: &notices) else { continue }
+            changes.append(change)
+            if let document = state.documents[entry.id] {
+                delta.stored(document, replacing: wasLive)
+            } else {
+                delta.deleted(entry.id)
+            }
+        }
+        if let through { state.advance(to: through) }
+        writer.state = state
+        notices.forEach(self.log)
+        if !changes.isEmpty { self.publish(delta, changes: changes, version: state.lastChange) }
+        writer.forward(fresh)
+    }
+
+    /// Replaces the collection with the seeds plus `entries`, as of change `through`. Runs on
+    /// `writer`. Documents whose creating change it already holds are kept, not ingested again,
+    /// so starting again after a short absence costs little more than the transfer.
+    private func startAgain(from entries: [JournalEntry], through: Int) {
+        dispatchPrecondition(condition: .onQueue(self.writer))
+        let writer = self.writerState
+        let old = writer.state
+        var state = StoreState(seeds: writer.seeds, lastChange: 0, idempotencyCapacity: writer.configuration.idempotencyCapacity)
+        var notices: [String] = []
+        for entry in entries {
+            if case .created(let number, _, let id, _, _) = entry, old.origin(of: id) == number, let document = old.documents[id] {
+                state.apply(entry, document: document)
+            } else {
+                Self.replay(entry, into: &state, ingestor: writer.ingestor, notices: &notices)
+            }
+        }
+        state.advance(to: through)
+        var delta = CollectionDelta()
+        for id in old.documents.keys where state.origin(of: id) != old.origin(of: id) { delta.deleted(id) }
+        for (id, document) in state.documents where state.origin(of: id) != old.origin(of: id) {
+            delta.stored(document, replacing: false)
+        }
+        writer.state = state
+        writer.tail = JournalTail(after: through, capacity: writer.configuration.historyCapacity)
+        notices.forEach(self.log)
+        // The changes before `through` were never seen here: event clients resume from it.
+        self.changes.restart(after: through)
+        self.publish(delta, changes: [], version: through)
+        writer.send(.reset(entries: state.compactionEntries, through: through))
+    }
+}

@@ -1,0 +1,106 @@
+import Corpus
+import Serialization
+
+/// The replication feed's format (`GET /v1/journal`): newline-delimited JSON, one object a
+/// line, each with a `type`.
+///
+/// ```text
+/// {"type":"reset","through":42}                      start again from the seeds
+/// {"type":"document.created","change":7,"at":…,"id":"doc-7","text":"…","source":null,…}
+/// {"type":"document.deleted","change":9,"at":…,"id":"seed-3"}
+/// {"type":"synced","through":42}                     caught up: the copy is as of change 42
+/// {"type":"heartbeat"}                               the feed is alive
+/// ```
+///
+/// A catch-up is `reset`, entries, `synced` or just entries, `synced`; after it, entries
+/// follow as they are committed.
+public enum JournalWire {
+    /// The feed's media type.
+    public static let mediaType = "application/x-ndjson"
+
+    /// A line sent when nothing else is, so a follower can tell a quiet writer from a dead one.
+    public static let heartbeat = Array(#"{"type":"heartbeat"}"#.utf8) + [0x0A]
+
+    /// One line of the feed, decoded.
+    public enum Line: Sendable, Hashable {
+        /// The entries up to the next `synced` replace everything after the seeds.
+        case reset(through: Int)
+        /// A journal entry.
+        case entry(JournalEntry)
+        /// The copy is now as of change `through`.
+        case synced(through: Int)
+        /// Nothing happened.
+        case heartbeat
+    }
+
+    /// The lines that carry `update`.
+    public static func encode(_ update: ReplicationUpdate) -> [UInt8] {
+        var bytes: [UInt8] = []
+        switch update {
+        case .reset(let entries, let through):
+            self.append(.object([("type", .string("reset")), ("through", .int(through))]), to: &bytes)
+            for entry in entries { self.append(self.json(entry), to: &bytes) }
+            self.append(self.synced(through), to: &bytes)
+        case .resume(let entries, let through):
+            for entry in entries { self.append(self.json(entry), to: &bytes) }
+            self.append(self.synced(through), to: &bytes)
+        case .append(let entries):
+            for entry in entries { self.append(self.json(entry), to: &bytes) }
+        }
+        return bytes
+    }
+
+    /// Decodes one line (without its line feed).
+    ///
+    /// - Throws: `JournalWireError` naming what is wrong.
+    public static func decode(_ line: some Collection<UInt8>) throws(JournalWireError) -> Line {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(line)
+        } catch {
+            throw .malformed("\(error)")
+        }
+        guard case .object(let pairs) = value else { throw .malformed("a line is not a JSON object") }
+        let fields = Fields(pairs)
+        switch try fields.string("type") {
+        case "reset": return .reset(through: try fields.int("through"))
+        case "synced": return .synced(through: try fields.int("through"))
+        case "heartbeat": return .heartbeat
+        case Change.Kind.created.rawValue:
+            let submission = DocumentSubmission(
+                text: try fields.string("text"), source: try fields.optionalString("source"),
+                published: try fields.optionalString("published"), title: try fields.optionalString("title"))
+            return .entry(
+                .created(
+                    change: try fields.int("change"), at: Int64(try fields.int("at")), id: try fields.string("id"),
+                    submission: submission, idempotency: nil))
+        case Change.Kind.deleted.rawValue:
+            return .entry(.deleted(change: try fields.int("change"), at: Int64(try fields.int("at")), id: try fields.string("id")))
+        case let other:
+            throw .malformed("unknown line type '\(other)'")
+        }
+    }
+
+    /// An entry as JSON. Idempotency keys stay with the writer: followers take no writes.
+    private static func json(_ entry: JournalEntry) -> JSONValue {
+        switch entry {
+        case .created(let change, let at, let id, let submission, _):
+            return .object([
+                ("type", .string(Change.Kind.created.rawValue)), ("change", .int(change)), ("at", .int(Int(at))),
+                ("id", .string(id)), ("text", .string(submission.text)), ("source", .optional(submission.source)),
+                ("published", .optional(submission.published)), ("title", .optional(submission.title)),
+            ])
+        case .deleted(let change, let at, let id):
+            return .object([("type", .string(Change.Kind.deleted.rawValue)), ("change", .int(change)), ("at", .int(Int(at))), ("id", .string(id))])
+        }
+    }
+
+    private static func synced(_ through: Int) -> JSONValue {
+        .object([("type", .string("synced")), ("through", .int(through))])
+    }
+
+    private static func append(_ value: JSONValue, to bytes: inout [UInt8]) {
+        bytes += JSONWriter.serialize(value)
+        bytes.append(0x0A)
+    }
+}

@@ -1,0 +1,99 @@
+import API
+import Corpus
+import Foundation
+import Replication
+import TestSupport
+import Testing
+
+/// `GET /v1/journal` over loopback: the catch-up a follower at a change gets (resumed from
+/// the writer's tail, or started again), then each write as it is committed.
+@Suite(.timeLimit(.minutes(1)))
+struct JournalIntegrationTests {
+    @Test func resumesAfterAChangeThenStreamsEachWrite() throws {
+        let harness = try WritableServer()
+        let client = try harness.client()
+        try ChangesIntegrationTests.makeThreeChanges(client)
+
+        let feed = try JournalFeedClient(port: harness.server.port, target: "/v1/journal?after=1")
+        let catchUp = try feed.lines(count: 3)
+        guard case .entry(.created(2, _, "doc-2", let submission, nil)) = catchUp[0] else {
+            Issue.record("expected doc-2's creation, got \(catchUp[0])")
+            return
+        }
+        #expect(submission.text == WritableServer.article("Second story"))
+        guard case .entry(.deleted(3, _, "doc-1")) = catchUp[1] else {
+            Issue.record("expected doc-1's deletion, got \(catchUp[1])")
+            return
+        }
+        #expect(catchUp[2] == .synced(through: 3))
+
+        #expect(try client.postJSON("/v1/documents", ["text": WritableServer.article("Fourth story"), "source": "Lusa"]).statusCode == 201)
+        guard case .entry(.created(4, _, "doc-4", let fourth, nil)) = try feed.lines(count: 1)[0] else {
+            Issue.record("expected doc-4's creation")
+            return
+        }
+        #expect(fourth.source == "Lusa")
+    }
+
+    @Test func aFollowerAheadStartsAgainFromTheCollection() throws {
+        let harness = try WritableServer()
+        let client = try harness.client()
+        try ChangesIntegrationTests.makeThreeChanges(client)
+
+        let feed = try JournalFeedClient(port: harness.server.port, target: "/v1/journal?after=40")
+        let lines = try feed.lines(count: 3)
+
+        #expect(lines[0] == .reset(through: 3))
+        guard case .entry(.created(2, _, "doc-2", _, _)) = lines[1] else {
+            Issue.record("expected the one live posted document, got \(lines[1])")
+            return
+        }
+        #expect(lines[2] == .synced(through: 3))
+    }
+
+    @Test func sendsHeartbeatsWhileQuiet() throws {
+        let harness = try WritableServer(options: APIOptions(heartbeatInterval: .milliseconds(50)))
+        let feed = try JournalFeedClient(port: harness.server.port, target: "/v1/journal")
+
+        #expect(try feed.lines(count: 3) == [.synced(through: 0), .heartbeat, .heartbeat])
+    }
+
+    @Test func refusesAnAfterThatIsNotAChangeNumber() throws {
+        let harness = try WritableServer()
+        let response = try harness.client().get("/v1/journal?after=-1")
+
+        #expect(response.statusCode == 400)
+        #expect(try response.jsonObject()["detail"] as? String ?? "" != "")
+    }
+}
+
+/// A raw client of the replication feed, decoding its lines.
+final class JournalFeedClient {
+    private let client: TestClient
+    private var pending: [UInt8] = []
+
+    /// Opens `target` and checks the stream head.
+    init(port: Int, target: String) throws {
+        self.client = try TestClient(port: port)
+        try self.client.send(RawRequest.get(target))
+        let head = try self.client.readResponseHead()
+        try #require(head.statusCode == 200, "\(head)")
+        #expect(head["Content-Type"] == JournalWire.mediaType)
+        #expect(head["Transfer-Encoding"] == "chunked")
+    }
+
+    /// The next `count` lines, decoded.
+    func lines(count: Int) throws -> [JournalWire.Line] {
+        var lines: [JournalWire.Line] = []
+        while lines.count < count {
+            if let end = self.pending.firstIndex(of: 0x0A) {
+                lines.append(try JournalWire.decode(self.pending[..<end]))
+                self.pending.removeSubrange(...end)
+                continue
+            }
+            guard let chunk = try self.client.readChunk() else { throw TestClientError.closedByPeer(receivedBytes: 0) }
+            self.pending += chunk
+        }
+        return lines
+    }
+}
