@@ -2,20 +2,23 @@
 import PackageDescription
 
 /// Dossier: a newsroom document API. Module graph (arrows are imports):
-/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer}; dossier -> HTTPServer.
-/// No package dependencies: Foundation, Dispatch, Synchronization and Glibc only.
+/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer}; dossier -> HTTPServer;
+/// {API, Corpus, HTTPServer} -> Locking (the lock every module uses: a pthread mutex, which
+/// ThreadSanitizer can follow).
+/// No package dependencies: Foundation, Dispatch, Glibc, and Synchronization for atomics only.
 let package = Package(
     name: "Dossier",
     products: [
         .executable(name: "dossier", targets: ["dossier"])
     ],
     targets: [
-        .target(name: "HTTPServer"),
+        .target(name: "Locking"),
+        .target(name: "HTTPServer", dependencies: ["Locking"]),
         .target(name: "Routing"),
         .target(name: "Serialization"),
         // Lexicons/: the small word lists extraction rules use (navigation labels, agencies, ...).
-        .target(name: "Corpus", resources: [.copy("Lexicons")]),
-        .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus"]),
+        .target(name: "Corpus", dependencies: ["Locking"], resources: [.copy("Lexicons")]),
+        .target(name: "API", dependencies: ["Locking", "HTTPServer", "Routing", "Serialization", "Corpus"]),
         .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
@@ -25,12 +28,13 @@ let package = Package(
         .executableTarget(name: "search-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/SearchBenchmark"),
         // Test-only helpers shared by the test targets: a raw loopback client, a server harness,
         // a seeded random generator.
-        .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/Support"),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["Locking", "HTTPServer"], path: "Tests/Support"),
+        .testTarget(name: "LockingTests", dependencies: ["Locking"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "TestSupport"]),
-        .testTarget(name: "dossierTests", dependencies: ["dossier", "TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Locking", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "Locking", "TestSupport"]),
+        .testTarget(name: "dossierTests", dependencies: ["dossier", "Locking", "TestSupport"]),
     ]
 )
