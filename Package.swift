@@ -2,22 +2,25 @@
 import PackageDescription
 
 /// Dossier: a newsroom document API. Module graph (arrows are imports):
-/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer}; dossier -> HTTPServer.
-/// No package dependencies: Foundation, Dispatch, Synchronization and Glibc only.
+/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer}; dossier -> HTTPServer;
+/// {API, Corpus, HTTPServer} -> Locking (the lock every module uses: a pthread mutex, which
+/// ThreadSanitizer can follow).
+/// No package dependencies: Foundation, Dispatch, Glibc, and Synchronization for atomics only.
 let package = Package(
     name: "Dossier",
     products: [
         .executable(name: "dossier", targets: ["dossier"])
     ],
     targets: [
-        .target(name: "HTTPServer"),
+        .target(name: "Locking"),
+        .target(name: "HTTPServer", dependencies: ["Locking"]),
         .target(name: "Routing"),
         .target(name: "Serialization"),
         // Lexicons/: the small word lists extraction rules use (navigation labels, agencies, ...).
-        .target(name: "Corpus", resources: [.copy("Lexicons")]),
+        .target(name: "Corpus", dependencies: ["Locking"], resources: [.copy("Lexicons")]),
         // The replication feed's wire format, and the follower that keeps a read replica's copy.
         .target(name: "Replication", dependencies: ["Corpus", "Serialization"]),
-        .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
+        .target(name: "API", dependencies: ["Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
         .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
@@ -27,13 +30,14 @@ let package = Package(
         .executableTarget(name: "search-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/SearchBenchmark"),
         // Test-only helpers shared by the test targets: a raw loopback client, a server harness,
         // a seeded random generator.
-        .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/Support"),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["Locking", "HTTPServer"], path: "Tests/Support"),
+        .testTarget(name: "LockingTests", dependencies: ["Locking"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "Replication", "TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Locking", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "Locking", "Replication", "TestSupport"]),
         .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus"]),
-        .testTarget(name: "dossierTests", dependencies: ["dossier", "TestSupport"]),
+        .testTarget(name: "dossierTests", dependencies: ["dossier", "Locking", "TestSupport"]),
     ]
 )

@@ -1,5 +1,5 @@
 import Corpus
-import Synchronization
+import Locking
 
 /// The current rendered snapshot, swapped atomically when the corpus changes.
 ///
@@ -8,11 +8,11 @@ import Synchronization
 ///
 /// - Note: The reference is guarded by a mutex held only to read or swap it.
 final class Catalog: Sendable {
-    private let current: Mutex<RenderedCorpus>
+    private let current: Locked<RenderedCorpus>
 
     /// Makes a catalog serving `snapshot`, rendering every document now.
     init(snapshot: Snapshot) {
-        self.current = Mutex(RenderedCorpus(snapshot: snapshot))
+        self.current = Locked(RenderedCorpus(snapshot: snapshot))
     }
 
     /// The snapshot being served.

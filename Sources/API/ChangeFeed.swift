@@ -1,7 +1,7 @@
 import Corpus
 import Dispatch
 import HTTPServer
-import Synchronization
+import Locking
 
 /// The open event streams of `GET /v1/events`, and what is pushed to them.
 ///
@@ -28,13 +28,13 @@ final class ChangeFeed: Sendable {
 
     private let changes: ChangeLog
     private let heartbeatInterval: Duration
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// Makes a feed of `changes`, starting after change `through`.
     init(changes: ChangeLog, through: Int, heartbeatInterval: Duration) {
         self.changes = changes
         self.heartbeatInterval = heartbeatInterval
-        self.state = Mutex(State(through: through))
+        self.state = Locked(State(through: through))
     }
 
     /// Streams open now.

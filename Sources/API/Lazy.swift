@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// A value built on first use, once, however many queues ask for it at the same time.
 ///
@@ -8,12 +8,12 @@ import Synchronization
 ///
 /// - Note: `Sendable`: the value is guarded by a mutex, held while it is built.
 final class Lazy<Value: Sendable>: Sendable {
-    private let state: Mutex<Value?>
+    private let state: Locked<Value?>
     private let build: @Sendable () -> Value
 
     /// Makes a value that `build` will make when first read.
     init(_ build: @escaping @Sendable () -> Value) {
-        self.state = Mutex(nil)
+        self.state = Locked(nil)
         self.build = build
     }
 

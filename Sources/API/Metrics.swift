@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Request counters and latency histograms, exposed at `GET /metrics` in the Prometheus text
 /// format (version 0.0.4).
@@ -48,9 +48,9 @@ final class Metrics: Sendable {
         var latency: [Series: Histogram] = [:]
     }
 
-    private let counters = Mutex(Counters())
+    private let counters = Locked(Counters())
     /// Reads the open-connection count; set once the server exists.
-    private let openConnections = Mutex<(@Sendable () -> Int)?>(nil)
+    private let openConnections = Locked<(@Sendable () -> Int)?>(nil)
 
     /// Counts one answered request.
     ///

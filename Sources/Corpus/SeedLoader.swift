@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Loads every `.txt` file of a folder as a document whose id is the file name without extension.
 ///
@@ -63,17 +64,33 @@ public struct SeedLoader: Sendable {
         case failure(String)
     }
 
-    /// `nil` for files that are silently ignored (not regular files).
+    /// `nil` for files that are silently ignored: symbolic links, files that are not regular,
+    /// files gone since the folder was listed.
     private func loadFile(path: String, id: String) -> FileOutcome? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType == .typeRegular
-        else { return nil }
-        if let size = attributes[.size] as? Int, size > self.maxFileBytes {
-            return .failure("larger than \(self.maxFileBytes) bytes")
+        let file: FileDescriptor
+        do throws(StoreError) {
+            // O_NOFOLLOW: a symbolic link fails with ELOOP instead of being followed out of the
+            // folder. O_NONBLOCK: opening a FIFO does not wait for a writer (it is then
+            // ignored as not regular); reads of a regular file never block anyway.
+            file = try FileDescriptor.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
+        } catch .io(_, _, ELOOP), .io(_, _, ENOENT) {
+            return nil
+        } catch {
+            return .failure("unreadable")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure("unreadable") }
+        defer { file.close() }
+        let bytes: [UInt8]
+        do throws(StoreError) {
+            guard try file.status().st_mode & S_IFMT == S_IFREG else { return nil }
+            guard let read = try file.readAll(maxBytes: self.maxFileBytes) else {
+                return .failure("larger than \(self.maxFileBytes) bytes")
+            }
+            bytes = read
+        } catch {
+            return .failure("unreadable")
+        }
         do {
-            return .success(try self.ingestor.ingest(text: String(decoding: data, as: UTF8.self), id: id))
+            return .success(try self.ingestor.ingest(text: String(decoding: bytes, as: UTF8.self), id: id))
         } catch {
             return .failure(error.description)
         }

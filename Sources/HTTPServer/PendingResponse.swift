@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// A response that will be ready later: the handler keeps it and calls `complete(with:)`
 /// from any queue; the server then sends it in its turn.
@@ -17,7 +17,7 @@ public final class PendingResponse: Sendable {
         case delivered
     }
 
-    private let state = Mutex(State.waiting(callback: nil))
+    private let state = Locked(State.waiting(callback: nil))
 
     /// Makes a response not yet completed.
     public init() {}

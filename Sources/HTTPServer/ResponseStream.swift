@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// The sending end of a response body produced over time, such as a Server-Sent Events feed.
 ///
@@ -31,7 +31,7 @@ public final class ResponseStream: Sendable {
         case ended
     }
 
-    private let state = Mutex(State.buffering([]))
+    private let state = Locked(State.buffering([]))
     private let onTermination: @Sendable () -> Void
 
     /// Makes a stream.

@@ -1,3 +1,4 @@
+import Locking
 import Synchronization
 
 /// What every worker and connection of one server shares: settings, the responder, the
@@ -22,7 +23,7 @@ final class ServerContext: Sendable {
 
     /// The drain completion; guarded by the mutex, taken out before it is called, never
     /// called inside the lock.
-    private let drainCompletion = Mutex<(@Sendable () -> Void)?>(nil)
+    private let drainCompletion = Locked<(@Sendable () -> Void)?>(nil)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, logger: any ServerLogger) {
         self.configuration = configuration

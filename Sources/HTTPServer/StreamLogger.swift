@@ -1,6 +1,6 @@
 import Dispatch
 import Glibc
-import Synchronization
+import Locking
 
 /// A `ServerLogger` that writes one text line per request to a file descriptor (stdout by
 /// default) and notices to another (stderr).
@@ -24,7 +24,7 @@ public final class StreamLogger: ServerLogger {
     private let accessDescriptor: Int32
     private let noticeDescriptor: Int32
     private let isAccessLogEnabled: Bool
-    private let pending = Mutex(Pending())
+    private let pending = Locked(Pending())
     private let flushQueue = DispatchQueue(label: "dossier.log")
     private static let flushThreshold = 32 * 1024
 

@@ -2,7 +2,7 @@ import API
 import Corpus
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 import TestSupport
 import Testing
 
@@ -192,7 +192,7 @@ struct WritesIntegrationTests {
     @Test func concurrentWritersAllLand() throws {
         let harness = try WritableServer()
         let port = harness.server.port
-        let locations = Mutex<[String]>([])
+        let locations = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { index in
             guard let client = try? TestClient(port: port) else { return }
             for round in 0..<5 {

@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import Glibc
 import Testing
 
 /// `SeedLoader.load(directory:)` on a fresh temporary folder per test.
@@ -54,6 +55,16 @@ struct SeedLoaderTests {
         try directory.write("real.txt", Self.article)
         try directory.makeSymlink("link.txt", to: "real.txt")
         try directory.makeSymlink("dangling.txt", to: "missing.txt")
+        let result = try SeedLoader().load(directory: directory.path)
+        #expect(result.documents.map(\.id) == ["real"])
+        #expect(result.skipped.isEmpty)
+    }
+
+    /// A FIFO is not regular: ignored, and opening it does not wait for a writer.
+    @Test func ignoresFIFOsWithoutWaiting() throws {
+        let directory = try TemporaryDirectory()
+        try #require(mkfifo(directory.path(of: "pipe.txt"), 0o644) == 0)
+        try directory.write("real.txt", Self.article)
         let result = try SeedLoader().load(directory: directory.path)
         #expect(result.documents.map(\.id) == ["real"])
         #expect(result.skipped.isEmpty)

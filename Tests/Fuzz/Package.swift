@@ -4,9 +4,10 @@ import PackageDescription
 /// libFuzzer targets for Dossier's parsers, kept out of the main package's build.
 ///
 /// Wiring: the main package declares only an executable product, so its modules cannot be
-/// depended on from another package. Instead `Sources/{HTTPServer,Routing,Serialization,Corpus}`
-/// are symlinks to `../../../Sources/<Module>`: this package compiles the very same files as
-/// its own modules (sanitizer coverage then reaches them; internals are visible too).
+/// depended on from another package. Instead
+/// `Sources/{Locking,HTTPServer,Routing,Serialization,Corpus}` are symlinks to
+/// `../../../Sources/<Module>`: this package compiles the very same files as its own modules
+/// (sanitizer coverage then reaches them; internals are visible too).
 ///
 /// Tools version 5.4 on purpose: from 5.5 on, SwiftPM renames each executable's entry point to
 /// `<module>_main` and links with `--defsym main=<module>_main`; a fuzz target has no entry
@@ -24,11 +25,12 @@ let sixLanguageMode: [SwiftSetting] = [.unsafeFlags(["-swift-version", "6"])]
 let package = Package(
     name: "DossierFuzz",
     targets: [
-        .target(name: "HTTPServer", swiftSettings: sixLanguageMode),
+        .target(name: "Locking", swiftSettings: sixLanguageMode),
+        .target(name: "HTTPServer", dependencies: ["Locking"], swiftSettings: sixLanguageMode),
         .target(name: "Routing", swiftSettings: sixLanguageMode),
         .target(name: "Serialization", swiftSettings: sixLanguageMode),
         // As in the main package: the lexicons are a resource bundle (`Bundle.module`).
-        .target(name: "Corpus", resources: [.copy("Lexicons")], swiftSettings: sixLanguageMode),
+        .target(name: "Corpus", dependencies: ["Locking"], resources: [.copy("Lexicons")], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-request-parser", dependencies: ["HTTPServer"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-query", dependencies: ["Routing", "Corpus"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-json", dependencies: ["Serialization"], swiftSettings: sixLanguageMode),

@@ -1,5 +1,6 @@
 import Dispatch
 import HTTPServer
+import Locking
 import Synchronization
 import TestSupport
 import Testing
@@ -43,7 +44,7 @@ struct ConnectionLimitTests {
         let clients = try (0..<connections).map { _ in try server.makeClient() }
         try #require(server.waitForOpenConnections(connections))
 
-        let failures = Mutex<[String]>([])
+        let failures = Locked<[String]>([])
         let successes = Atomic<Int>(0)
         let groups = ClientGroups(clients: clients, count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { thread in

@@ -1,6 +1,6 @@
 import Dispatch
 import HTTPServer
-import Synchronization
+import Locking
 import TestSupport
 
 /// The responder behind the connection and shutdown tests.
@@ -121,7 +121,7 @@ struct ServerTestResponder: HTTPResponder {
 ///
 /// - Note: `Sendable`: its state is guarded by a mutex.
 final class FeedRegistry: Sendable {
-    private let state = Mutex((streams: [Int: ResponseStream](), nextID: 0, ended: 0))
+    private let state = Locked((streams: [Int: ResponseStream](), nextID: 0, ended: 0))
 
     /// A new stream, remembered until it ends.
     func open() -> ResponseStream {

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// A one-way gate between threads: closed until `open()`, then open for every waiter.
 ///
@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// - Note: Thread-safe; the flag is guarded by a mutex and waiting uses a semaphore.
 public final class Latch: Sendable {
-    private let isOpenState = Mutex(false)
+    private let isOpenState = Locked(false)
     private let semaphore = DispatchSemaphore(value: 0)
 
     /// Makes a closed latch.

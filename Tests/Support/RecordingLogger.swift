@@ -1,5 +1,5 @@
 import HTTPServer
-import Synchronization
+import Locking
 
 /// A silent `ServerLogger` that keeps what it is told, for tests to inspect.
 ///
@@ -16,7 +16,7 @@ public final class RecordingLogger: ServerLogger {
         var notices: [String] = []
     }
 
-    private let records = Mutex(Records())
+    private let records = Locked(Records())
 
     /// Makes an empty logger.
     public init() {}

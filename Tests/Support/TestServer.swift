@@ -1,5 +1,5 @@
 import HTTPServer
-import Synchronization
+import Locking
 
 /// A real `HTTPServer.Server` on `127.0.0.1` and an ephemeral port, for end-to-end tests.
 ///
@@ -23,7 +23,7 @@ public final class TestServer: Sendable {
     /// Everything the server logged.
     public let logger: RecordingLogger
     private let drainCompleted = Latch()
-    private let isShutdownRequested = Mutex(false)
+    private let isShutdownRequested = Locked(false)
 
     /// Binds the server; call `start()` to begin accepting.
     ///

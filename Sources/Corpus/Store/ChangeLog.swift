@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The most recent changes, for clients that resume a feed or poll for what is new.
 ///
@@ -22,7 +22,7 @@ public final class ChangeLog: Sendable {
 
     /// How many changes are kept.
     public let capacity: Int
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// Makes an empty log whose history starts after change `last`.
     ///
@@ -32,7 +32,7 @@ public final class ChangeLog: Sendable {
     public init(last: Int, capacity: Int = ChangeLog.defaultCapacity) {
         precondition(capacity > 0, "a change log keeps at least one change")
         self.capacity = capacity
-        self.state = Mutex(State(last: last))
+        self.state = Locked(State(last: last))
     }
 
     /// The latest change number.

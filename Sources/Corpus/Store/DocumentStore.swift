@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 
 /// The live collection: the seeds plus every accepted write, kept durable in a data directory.
 ///
@@ -70,9 +70,9 @@ public final class DocumentStore: Sendable {
     /// Confined to `writer`.
     let writerState: WriterState
     /// Writes waiting for the writer, and whether a drain is already scheduled.
-    private let pending = Mutex<(writes: [PendingWrite], isDrainScheduled: Bool)>(([], false))
-    private let current: Mutex<Snapshot>
-    private let publishHandler = Mutex<(@Sendable (Publication) -> Void)?>(nil)
+    private let pending = Locked<(writes: [PendingWrite], isDrainScheduled: Bool)>(([], false))
+    private let current: Locked<Snapshot>
+    private let publishHandler = Locked<(@Sendable (Publication) -> Void)?>(nil)
     /// Receives notices while running; called on `writer`.
     let log: @Sendable (String) -> Void
 
@@ -117,7 +117,7 @@ public final class DocumentStore: Sendable {
         self.changes = history ?? ChangeLog(last: 0, capacity: configuration.historyCapacity)
         self.isReadOnly = directory == nil
         self.startupNotices = notices
-        self.current = Mutex(Snapshot(documents: Array(state.documents.values), version: state.lastChange))
+        self.current = Locked(Snapshot(documents: Array(state.documents.values), version: state.lastChange))
         self.writerState = WriterState(
             state: state, seeds: seeds, tail: tail, directory: directory, ingestor: ingestor, configuration: configuration)
         self.log = log

@@ -25,12 +25,26 @@ struct FileDescriptor {
         }
     }
 
-    /// The whole file, read from its start.
-    func readAll() throws(StoreError) -> [UInt8] {
+    /// The file's `fstat`: its type, size and so on.
+    func status() throws(StoreError) -> stat {
         var status = stat()
         try retryingInterrupts("fstat", self.path) { fstat(self.descriptor, &status) }
+        return status
+    }
+
+    /// The whole file, read from its start.
+    func readAll() throws(StoreError) -> [UInt8] {
+        // No file holds more than `Int.max` bytes: never `nil`.
+        try self.readAll(maxBytes: .max)!
+    }
+
+    /// The whole file, read from its start, or `nil` if it holds more than `maxBytes` bytes
+    /// (checked against its size first, and again while reading, in case it grows).
+    func readAll(maxBytes: Int) throws(StoreError) -> [UInt8]? {
+        let size = Int(try self.status().st_size)
+        if size > maxBytes { return nil }
         // One spare byte, so that a file of the expected size ends without growing the buffer.
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
@@ -39,6 +53,7 @@ struct FileDescriptor {
             }
             if read == 0 { break }
             count += read
+            if count > maxBytes { return nil }
         }
         bytes.removeSubrange(count...)
         return bytes

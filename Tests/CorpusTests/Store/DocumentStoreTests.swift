@@ -1,7 +1,7 @@
 @testable import Corpus
 import Dispatch
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 extension StoreTests {
@@ -24,7 +24,7 @@ extension StoreTests {
             let harness = try StoreHarness()
             let store = try Self.open(harness)
             defer { store.close() }
-            let published = Mutex<[DocumentStore.Publication]>([])
+            let published = Locked<[DocumentStore.Publication]>([])
             store.onPublish { publication in published.withLock { $0.append(publication) } }
 
             let creation = try store.created(DocumentSubmission(text: Self.article("Ferry strike ends")))
@@ -158,7 +158,7 @@ extension StoreTests {
             let harness = try StoreHarness()
             let store = try Self.open(harness)
             defer { store.close() }
-            let results = Mutex<[Int]>([])
+            let results = Locked<[Int]>([])
 
             DispatchQueue.concurrentPerform(iterations: 40) { index in
                 if let creation = try? store.created(DocumentSubmission(text: Self.article("Story \(index)")), id: "c\(index)") {
@@ -192,7 +192,7 @@ extension DocumentStore {
     private static func waiting<Value: Sendable>(
         _ start: (@escaping @Sendable (Result<Value, WriteError>) -> Void) -> Void
     ) throws(WriteError) -> Value {
-        let box = Mutex<Result<Value, WriteError>?>(nil)
+        let box = Locked<Result<Value, WriteError>?>(nil)
         let done = DispatchSemaphore(value: 0)
         start { result in
             box.withLock { $0 = result }

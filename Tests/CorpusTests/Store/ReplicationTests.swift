@@ -1,6 +1,6 @@
 @testable import Corpus
 import Foundation
-import Synchronization
+import Locking
 import TestSupport
 import Testing
 
@@ -17,7 +17,7 @@ extension StoreTests {
 
         /// The catch-up update the writer sends a follower at `since`.
         static func catchUp(from writer: DocumentStore, after since: Int) -> ReplicationUpdate? {
-            let update = Mutex<ReplicationUpdate?>(nil)
+            let update = Locked<ReplicationUpdate?>(nil)
             writer.replicate(after: since) { sent in
                 update.withLock { $0 = sent }
                 return false
@@ -102,7 +102,7 @@ extension StoreTests {
 
         @Test func startingAgainReplacesAStaleCopyAndKeepsWhatItAlreadyHas() throws {
             let follower = try DocumentStore(seeds: [Fixture.seed], directory: nil)
-            let published = Mutex<[DocumentStore.Publication]>([])
+            let published = Locked<[DocumentStore.Publication]>([])
             follower.onPublish { publication in published.withLock { $0.append(publication) } }
             follower.apply(.append([StoreHarness.created(1, "a"), StoreHarness.created(2, "b")]))
             follower.apply(.reset(entries: [StoreHarness.deleted(2, "seed-1"), StoreHarness.created(1, "a"), StoreHarness.created(4, "c")].sorted { $0.change < $1.change }, through: 7))

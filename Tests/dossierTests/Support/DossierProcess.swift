@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import TestSupport
 
 /// The built `dossier` executable run as a child process, with its stderr captured.
@@ -16,7 +16,7 @@ final class DossierProcess: Sendable {
     private let ownsDataDirectory: Bool
     /// Everything the process wrote to stderr so far, and whether the pipe has reached end of
     /// file; appended from the pipe's handler.
-    private let errorOutput = Mutex((text: "", isComplete: false))
+    private let errorOutput = Locked((text: "", isComplete: false))
 
     /// Where the executable should be.
     static var executableURL: URL {

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 import Testing
 import TestSupport
 
@@ -110,7 +110,7 @@ final class WriteLedger: Sendable {
         var isStopped = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Records that `write` is about to be sent.
     ///
