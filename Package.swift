@@ -11,6 +11,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "HTTPServer"),
+        // A small blocking HTTP/1.1 client: `dossier healthcheck`, and followers of another server.
+        .target(name: "HTTPClient"),
         .target(name: "Routing"),
         .target(name: "Serialization"),
         // Lexicons/: the small word lists extraction rules use (navigation labels, agencies, ...).
@@ -27,6 +29,7 @@ let package = Package(
         // a seeded random generator.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/Support"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], exclude: ["Fixtures"]),
