@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Dossier: a newsroom document API. Module graph (arrows are imports):
-/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer}; dossier -> HTTPServer.
+/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer}; dossier -> {HTTPServer, HTTPClient}.
 /// No package dependencies: Foundation, Dispatch, Synchronization and Glibc only.
 let package = Package(
     name: "Dossier",
@@ -18,7 +18,7 @@ let package = Package(
         // Lexicons/: the small word lists extraction rules use (navigation labels, agencies, ...).
         .target(name: "Corpus", resources: [.copy("Lexicons")]),
         .target(name: "API", dependencies: ["HTTPServer", "Routing", "Serialization", "Corpus"]),
-        .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
+        .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
         // The benchmarks' deterministic news-corpus generator.
