@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Dossier: a newsroom document API. Module graph (arrows are imports):
-/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer}; dossier -> HTTPServer;
+/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer, Replication};
+/// dossier -> {HTTPServer, HTTPClient, Replication}; Replication -> {Corpus, Serialization, HTTPClient};
 /// {API, Corpus, HTTPServer} -> Locking (the lock every module uses: a pthread mutex, which
 /// ThreadSanitizer can follow).
 /// No package dependencies: Foundation, Dispatch, Glibc, and Synchronization for atomics only.
@@ -14,14 +15,16 @@ let package = Package(
     targets: [
         .target(name: "Locking"),
         .target(name: "HTTPServer", dependencies: ["Locking"]),
+        // A small blocking HTTP/1.1 client: `dossier healthcheck`, and followers of another server.
+        .target(name: "HTTPClient"),
         .target(name: "Routing"),
         .target(name: "Serialization"),
         // Lexicons/: the small word lists extraction rules use (navigation labels, agencies, ...).
         .target(name: "Corpus", dependencies: ["Locking"], resources: [.copy("Lexicons")]),
         // The replication feed's wire format, and the follower that keeps a read replica's copy.
-        .target(name: "Replication", dependencies: ["Corpus", "Serialization"]),
+        .target(name: "Replication", dependencies: ["Corpus", "Serialization", "HTTPClient", "Locking"]),
         .target(name: "API", dependencies: ["Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
-        .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "Corpus"]),
+        .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "Replication"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
         // The benchmarks' deterministic news-corpus generator.
@@ -33,6 +36,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Locking", "HTTPServer"], path: "Tests/Support"),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking", "TestSupport"]),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Locking", "TestSupport"], exclude: ["Fixtures"]),

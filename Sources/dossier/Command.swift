@@ -11,6 +11,8 @@ enum Command: Equatable {
     case serve(ServeOptions)
     /// Print the document a file would become.
     case inspect(path: String)
+    /// Ask the local server's `/healthz`; exit 0 or 1.
+    case healthcheck(HealthcheckOptions)
     /// Print a help page.
     case help(String)
     /// Print the version.
@@ -37,6 +39,8 @@ enum Command: Equatable {
             guard let path = rest.first else { throw .missingFile }
             guard rest.count == 1 else { throw .unexpectedArgument(rest[1]) }
             return .inspect(path: path)
+        case "healthcheck":
+            return wantsHelp ? .help(HelpText.healthcheck) : .healthcheck(try HealthcheckOptions.parse(rest, environment: environment))
         default:
             throw first.hasPrefix("-") ? .unknownOption(first) : .unknownCommand(first)
         }

@@ -11,6 +11,7 @@ enum HelpText {
         COMMANDS:
           serve                   Load the seeds and serve the HTTP API.
           inspect FILE            Print the document JSON a text file would become.
+          healthcheck             Exit 0 if the local server answers GET /healthz with 200.
 
         OPTIONS:
           -h, --help              Show help (also 'dossier serve --help').
@@ -61,6 +62,23 @@ enum HelpText {
 
         OPTIONS:
           -h, --help              Show this help.
+
+        """
+
+    static let healthcheck = """
+        OVERVIEW: Ask the server on this machine whether it is alive, for container health
+        checks: GET /healthz, exit 0 if it answers 200, and 1 with one line on stderr saying
+        why not (refused, timed out, another status). A wildcard address in DOSSIER_HOST
+        (0.0.0.0 or ::), as a container sets it to listen on every interface, is reached
+        through loopback.
+
+        USAGE: dossier healthcheck [options]
+
+        OPTIONS:                       (environment variable; default)
+          --host <address>             Server address (DOSSIER_HOST; 127.0.0.1)
+          --port <port>                Server port (DOSSIER_PORT; 8080)
+          --timeout <seconds>          Longest wait for the whole answer (2)
+          -h, --help                   Show this help.
 
         """
 }

@@ -86,7 +86,7 @@ struct ServeOptions: Equatable {
     }
 
     /// `--port=80` → (`--port`, `80`); `--port` → (`--port`, nil).
-    private static func splitFlag(_ argument: String) -> (String, String?) {
+    static func splitFlag(_ argument: String) -> (String, String?) {
         guard let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") else { return (argument, nil) }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
@@ -137,14 +137,14 @@ struct ServeOptions: Equatable {
         return origins
     }
 
-    private static func integer(_ text: String, in range: ClosedRange<Int>, source: String) throws(UsageError) -> Int {
+    static func integer(_ text: String, in range: ClosedRange<Int>, source: String) throws(UsageError) -> Int {
         guard let value = Int(text), range.contains(value) else {
             throw .invalidValue(source: source, value: text, rule: "must be an integer from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
 
-    private static func seconds(_ text: String, source: String) throws(UsageError) -> Double {
+    static func seconds(_ text: String, source: String) throws(UsageError) -> Double {
         guard let value = Double(text), value >= 0.001, value <= 86_400 else {
             throw .invalidValue(source: source, value: text, rule: "must be a number of seconds from 0.001 to 86400")
         }

@@ -30,6 +30,19 @@ struct CommandTests {
         #expect(try self.parse(arguments) == .help(HelpText.inspect))
     }
 
+    @Test(arguments: [["healthcheck", "--help"], ["healthcheck", "-h"], ["healthcheck", "--port", "x", "--help"]])
+    func healthcheckHelp(_ arguments: [String]) throws {
+        #expect(try self.parse(arguments) == .help(HelpText.healthcheck))
+    }
+
+    @Test func healthcheckPassesFlagsAndEnvironmentToHealthcheckOptions() throws {
+        var expected = HealthcheckOptions()
+        expected.host = "0.0.0.0"
+        expected.port = 9000
+        let command = try self.parse(["healthcheck", "--port=9000"], environment: ["DOSSIER_HOST": "0.0.0.0"])
+        #expect(command == .healthcheck(expected))
+    }
+
     @Test func serveWithoutArgumentsUsesDefaults() throws {
         #expect(try self.parse(["serve"]) == .serve(ServeOptions()))
     }

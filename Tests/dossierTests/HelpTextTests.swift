@@ -14,6 +14,7 @@ struct HelpTextTests {
             COMMANDS:
               serve                   Load the seeds and serve the HTTP API.
               inspect FILE            Print the document JSON a text file would become.
+              healthcheck             Exit 0 if the local server answers GET /healthz with 200.
 
             OPTIONS:
               -h, --help              Show help (also 'dossier serve --help').
@@ -75,6 +76,26 @@ struct HelpTextTests {
         #expect(HelpText.inspect == expected)
     }
 
+    @Test func healthcheckHelpIsPinned() {
+        let expected = """
+            OVERVIEW: Ask the server on this machine whether it is alive, for container health
+            checks: GET /healthz, exit 0 if it answers 200, and 1 with one line on stderr saying
+            why not (refused, timed out, another status). A wildcard address in DOSSIER_HOST
+            (0.0.0.0 or ::), as a container sets it to listen on every interface, is reached
+            through loopback.
+
+            USAGE: dossier healthcheck [options]
+
+            OPTIONS:                       (environment variable; default)
+              --host <address>             Server address (DOSSIER_HOST; 127.0.0.1)
+              --port <port>                Server port (DOSSIER_PORT; 8080)
+              --timeout <seconds>          Longest wait for the whole answer (2)
+              -h, --help                   Show this help.
+
+            """
+        #expect(HelpText.healthcheck == expected)
+    }
+
     /// Every `serve` flag and variable the parser knows is documented on the help page.
     @Test func serveHelpListsEveryOptionAndVariable() {
         for (flag, variable) in ServeOptions.environmentNames {
@@ -85,7 +106,7 @@ struct HelpTextTests {
         #expect(HelpText.serve.contains("DOSSIER_ACCESS_LOG=off"))
     }
 
-    @Test(arguments: [HelpText.main, HelpText.serve, HelpText.inspect])
+    @Test(arguments: [HelpText.main, HelpText.serve, HelpText.inspect, HelpText.healthcheck])
     func helpPageHasSectionsAndEndsWithOneNewline(_ page: String) {
         #expect(page.hasPrefix("OVERVIEW: "))
         #expect(page.contains("\n\nUSAGE: dossier "))
