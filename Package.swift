@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Locking", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Corpus", "Locking", "Replication", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "Locking", "Replication", "TestSupport"]),
         .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus"]),
         .testTarget(name: "dossierTests", dependencies: ["dossier", "Locking", "TestSupport"]),
     ]

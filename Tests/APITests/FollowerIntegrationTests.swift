@@ -1,0 +1,71 @@
+import API
+import Corpus
+import Foundation
+import HTTPClient
+import Locking
+import Replication
+import TestSupport
+import Testing
+
+/// A `Follower` over loopback: a read-only store over the writer's seeds that serves what is
+/// written to the writer, and one that waits for a writer that is not there yet.
+@Suite(.timeLimit(.minutes(1)))
+struct FollowerIntegrationTests {
+    /// A read-only store over the fixture seeds, as a replica has.
+    static func replicaStore() throws -> DocumentStore {
+        let ingestor = Ingestor()
+        return try DocumentStore(seeds: APIFixture.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }, directory: nil)
+    }
+
+    @Test func servesWhatIsWrittenToTheWriterAfterCatchingUp() throws {
+        let writer = try WritableServer()
+        let client = try writer.client()
+        try ChangesIntegrationTests.makeThreeChanges(client)
+        let replica = try Self.replicaStore()
+        let events = Locked<[Follower.Event]>([])
+        let follower = Follower(writer: Endpoint(host: "127.0.0.1", port: writer.server.port), store: replica) { event in
+            events.withLock { $0.append(event) }
+        }
+        follower.start()
+        defer { follower.stop() }
+
+        #expect(eventually { replica.snapshot.version == 3 })
+        #expect(replica.snapshot.document(idOrSlug: "doc-2")?.title == "Second story")
+        #expect(replica.snapshot.document(idOrSlug: "doc-1") == nil)
+
+        #expect(try client.postJSON("/v1/documents", ["text": WritableServer.article("Fourth story"), "id": "lusa-4"]).statusCode == 201)
+        let firstSeed = try #require(APIFixture.articles.first?.id)
+        #expect(try client.delete("/v1/documents/\(firstSeed)").statusCode == 204)
+
+        #expect(eventually { replica.snapshot.version == 5 })
+        #expect(replica.snapshot.document(idOrSlug: "lusa-4")?.title == "Fourth story")
+        #expect(replica.snapshot.document(idOrSlug: firstSeed) == nil)
+        #expect(Set(replica.snapshot.documents.map(\.id)) == Set(writer.store.snapshot.documents.map(\.id)))
+        let synced = events.withLock { $0 }.compactMap { event -> Int? in
+            if case .synced(let through, false) = event { return through }
+            return nil
+        }
+        #expect(synced == [3], "one catch-up, resumed from the writer's tail")
+    }
+
+    @Test func retriesUntilTheWriterAnswersAndReportsWhy() throws {
+        let gone = try WritableServer()
+        let closedPort = gone.server.port
+        _ = gone.server.shutdown()
+        let replica = try Self.replicaStore()
+        let events = Locked<[Follower.Event]>([])
+        var configuration = Follower.Configuration()
+        configuration.retryDelay = .milliseconds(10)
+        let follower = Follower(writer: Endpoint(host: "127.0.0.1", port: closedPort), store: replica, configuration: configuration) { event in
+            events.withLock { $0.append(event) }
+        }
+        follower.start()
+        defer { follower.stop() }
+
+        #expect(eventually { events.withLock { $0.count >= 2 } })
+        guard case .disconnected(.connection(.connectionRefused), _) = try #require(events.withLock { $0.first }) else {
+            Issue.record("expected a refused connection, got \(events.withLock { $0 })")
+            return
+        }
+    }
+}
