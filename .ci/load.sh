@@ -7,7 +7,8 @@
 #
 # --short runs each scenario briefly (about 3 minutes in all, plus the build); without it the
 # full form takes about 10 minutes. Exits non-zero if any scenario fails.
-# SCRATCH_PATH (default .build) is the SwiftPM scratch path the release server is built in.
+# DOSSIER_BINARY is a release `dossier` already built (resource bundle beside it); without it,
+# the server is built in SCRATCH_PATH (default .build).
 # Needs python3 >= 3.11 (standard library only). Traffic stays on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 args=()
 for argument in "$@"; do
   case "$argument" in
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$argument") ;;
   esac
 done
@@ -23,10 +24,15 @@ done
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || {
   echo "load.sh needs python3 >= 3.11 (asyncio.timeout)" >&2; exit 1; }
 
-scratch="${SCRATCH_PATH:-.build}"
-echo "== build the release server (scratch path $scratch)"
-swift build -c release --scratch-path "$scratch" --product dossier
-binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/dossier"
+if [ -n "${DOSSIER_BINARY:-}" ]; then
+  binary=$DOSSIER_BINARY
+  echo "== using the release server $binary"
+else
+  scratch="${SCRATCH_PATH:-.build}"
+  echo "== build the release server (scratch path $scratch)"
+  swift build -c release --scratch-path "$scratch" --product dossier
+  binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/dossier"
+fi
 
 # Everything this run writes goes under these two directories, removed on exit. Data
 # directories go to /dev/shm when there is one: writes are fsynced, and on a busy shared

@@ -7,6 +7,8 @@
 # which schemathesis would only time out on; their OPTIONS are tested.
 #
 # Environment (all optional):
+#   DOSSIER_BINARY      a release `dossier` already built (its resource bundle beside it);
+#                       without it the script builds one
 #   SCRATCH_PATH        swift build --scratch-path (default: SwiftPM's .build)
 #   SCHEMATHESIS_SEED   seed of the generated data (default: a fixed one, so CI is repeatable)
 #   MAX_EXAMPLES        test cases per operation in the fuzzing phase (default: 40)
@@ -73,10 +75,15 @@ echo "== schemathesis: Python tools (background) and release build"
 install_tools > "$work/venv.log" 2>&1 &
 venv_pid=$!
 
-build_flags=(-c release)
-if [ -n "${SCRATCH_PATH:-}" ]; then build_flags+=(--scratch-path "$SCRATCH_PATH"); fi
-swift build "${build_flags[@]}" --product dossier
-binary="$(swift build "${build_flags[@]}" --show-bin-path)/dossier"
+if [ -n "${DOSSIER_BINARY:-}" ]; then
+  binary=$DOSSIER_BINARY
+  echo "using the release server $binary"
+else
+  build_flags=(-c release)
+  if [ -n "${SCRATCH_PATH:-}" ]; then build_flags+=(--scratch-path "$SCRATCH_PATH"); fi
+  swift build "${build_flags[@]}" --product dossier
+  binary="$(swift build "${build_flags[@]}" --show-bin-path)/dossier"
+fi
 
 if ! wait "$venv_pid"; then
   venv_pid=""
