@@ -14,6 +14,15 @@ public enum TextFolding {
         "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ǿ": "o", "Ǿ": "O", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
     ]
 
+    /// `letters` and `apostrophes` by scalar, for text that Foundation folds: mapped as
+    /// `Character`s, a letter followed by a combining mark would be one unknown `Character`.
+    private static let scalarFolds: [Unicode.Scalar: Unicode.Scalar] = {
+        var folds: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (letter, base) in TextFolding.letters { folds[letter.unicodeScalars.first!] = base.unicodeScalars.first! }
+        for apostrophe in TextFolding.apostrophes { folds[apostrophe.unicodeScalars.first!] = "'" }
+        return folds
+    }()
+
     /// The folded form of each Latin-1 and Latin Extended letter (U+00C0–U+024F), computed
     /// once with Foundation: names like "Lucía" and "Søren" then fold without it.
     private static let latinFolds: [String] = (0xC0...0x24F).map { value in
@@ -50,8 +59,9 @@ public enum TextFolding {
             }
             return self.trimmingASCII(bytes)
         }
-        let unified = String(text.map { self.apostrophes.contains($0) ? "'" : self.letters[$0] ?? $0 })
-        let folded = unified.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        var unified = String.UnicodeScalarView()
+        unified.append(contentsOf: text.unicodeScalars.lazy.map { Self.scalarFolds[$0] ?? $0 })
+        let folded = String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         return folded.trimmingCharacters(in: Self.trimmed)
     }
 

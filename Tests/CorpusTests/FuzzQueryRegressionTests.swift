@@ -21,6 +21,17 @@ struct FuzzQueryRegressionTests {
         #expect(query.description == "o")
     }
 
+    /// `Tests/Fuzz/Regressions/fuzz-query/fold-o-stroke-acute-combining-found`: C7 BE D9 9E …,
+    /// "Ǿ" then U+065E (a combining mark). Together they are one `Character`, which the table
+    /// of letters, looked up by `Character`, did not know: Foundation then folded "Ǿ" to "ø"
+    /// again. Letters are now mapped by scalar.
+    @Test func oWithStrokeAndAcuteFoldsBeforeACombiningMark() throws {
+        #expect(TextFolding.fold("\u{01FE}\u{065E}") == TextFolding.fold("O\u{065E}"))
+        let text = String(decoding: [0xC7, 0xBE, 0xD9, 0x9E, 0xD8, 0x3D, 0x99, 0xAD, 0x9E, 0xD8] as [UInt8], as: UTF8.self)
+        let query = try SearchQuery(parsing: text)
+        #expect(try SearchQuery(parsing: query.description) == query)
+    }
+
     /// `Tests/Fuzz/Regressions/fuzz-query/combining-mark-after-space` (and the fuzzer's
     /// original find, `combining-mark-after-space-found`): "x", space, U+036E (a combining
     /// mark), "c". `SearchQuery` used to split on whitespace by `Character`, and a space
