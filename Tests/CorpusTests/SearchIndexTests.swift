@@ -1,4 +1,4 @@
-import Corpus
+@testable import Corpus
 import Testing
 
 /// `SearchIndex` on small hand-made corpora: matching, ranking, snippets, facets, entities.
@@ -44,6 +44,26 @@ struct SearchIndexTests {
         let hits = try Self.index().search(SearchQuery(parsing: "nickle")).hits
         #expect(hits.first?.isExact == false)
         #expect(try self.ids("nickel") == ["export-ban"])
+    }
+
+    /// A misspelling expands to at most `fuzzyExpansionLimit` words, the most frequent, so a
+    /// query's work is bounded however crowded the vocabulary is around it.
+    @Test func typoExpansionsAreBoundedToTheMostFrequent() throws {
+        // 50 words one edit from "basket" (third or fourth letter changed); "bazket" is in
+        // three documents, every other in one.
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let variants = (letters.filter { $0 != "s" }.map { "ba\($0)ket" } + letters.filter { $0 != "k" && $0 != "s" }.map { "bas\($0)et" })
+        let ingestor = Ingestor()
+        let words = variants + ["bazket", "bazket"]
+        let documents = try words.enumerated().map { offset, word in
+            try ingestor.ingest(text: "Market report \(offset)\n\nOSLO — Traders said the \(word) was cheaper on Monday.", id: "d\(offset)")
+        }
+        let results = SearchIndex(documents: documents).search(try SearchQuery(parsing: "basket"), limit: 100)
+
+        #expect(variants.count == 49)
+        #expect(results.total == 2 + SearchIndex.fuzzyExpansionLimit, "the most frequent misspelling is in 3 documents")
+        let bazket = Set(words.indices.filter { words[$0] == "bazket" }.map { "d\($0)" })
+        #expect(bazket.isSubset(of: results.hits.map(\.id)))
     }
 
     /// Filters narrow hits; facets count every match, not just the page.

@@ -51,7 +51,9 @@ struct Evaluation {
             let stem = Stemmer.stem(word)
             var variants: [(Int, Double, Bool)] = self.segment.termNumbers[stem].map { [($0, 1, true)] } ?? []
             if highlighting, word.count >= 5, !word.allSatisfy(\.isNumber) {
-                variants += self.segment.terms(near: stem, maxEdits: word.count >= 9 ? 2 : 1).map { ($0, SearchIndex.fuzzyWeight, false) }
+                let near = self.segment.terms(near: stem, maxEdits: word.count >= 9 ? 2 : 1)
+                variants += self.segment.mostFrequent(near, limit: SearchIndex.fuzzyExpansionLimit, deletions: self.deletions)
+                    .map { ($0, SearchIndex.fuzzyWeight, false) }
             }
             lists += variants.map { self.termMatches($0.0, weight: $0.1, isExact: $0.2) }
             if highlighting {

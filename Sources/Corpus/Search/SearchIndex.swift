@@ -18,6 +18,8 @@ public final class SearchIndex: Sendable {
     public static let entityFacetLimit = 10
     /// Most words one prefix expands to.
     static let prefixExpansionLimit = 64
+    /// Most misspellings one word expands to (the most frequent).
+    static let fuzzyExpansionLimit = 32
     /// How much a misspelled or prefix-expanded match counts, relative to the word as written.
     static let fuzzyWeight = 0.5
     static let prefixWeight = 0.8

@@ -178,7 +178,13 @@ final class SearchSegment: Sendable {
             found.insert(self.sortedForms[low].number)
             low += 1
         }
-        let live = found.map { (term: $0, frequency: deletions.frequency(of: $0, in: self)) }.filter { $0.frequency > 0 }
+        return self.mostFrequent(found, limit: limit, deletions: deletions)
+    }
+
+    /// Of `terms`, those some live item has, most frequent first (ties by term number), at
+    /// most `limit`: what bounds the expansions of a prefix or a misspelling.
+    func mostFrequent(_ terms: some Sequence<Int>, limit: Int, deletions: SegmentDeletions) -> [Int] {
+        let live = terms.map { (term: $0, frequency: deletions.frequency(of: $0, in: self)) }.filter { $0.frequency > 0 }
         return live.sorted { ($0.frequency, $1.term) > ($1.frequency, $0.term) }.prefix(limit).map(\.term)
     }
 
