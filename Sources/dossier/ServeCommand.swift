@@ -60,6 +60,11 @@ enum ServeCommand {
             let directory = options.isReadOnly ? nil : try DataDirectory.open(path: options.dataDirectory)
             let store = try DocumentStore(
                 seeds: seeds, directory: directory, configuration: configuration, log: { logger.notice($0) })
+            if let replayed = store.replayed {
+                logger.notice(
+                    "data directory \(replayed.path): \(replayed.snapshotRecords) snapshot records and \(replayed.journalRecords) journal records, "
+                        + "last change \(replayed.lastChange)")
+            }
             for notice in store.startupNotices { logger.notice(notice) }
             logger.notice(
                 options.isReadOnly
