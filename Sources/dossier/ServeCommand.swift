@@ -13,7 +13,9 @@ enum ServeCommand {
     /// Runs the server until a signal drains it; never returns.
     static func run(_ options: ServeOptions) -> Never {
         blockTerminationSignals()
-        let logger = StreamLogger(isAccessLogEnabled: options.isAccessLogEnabled)
+        var logging = StreamLogger.Configuration()
+        logging.isAccessLogEnabled = options.isAccessLogEnabled
+        let logger = StreamLogger(configuration: logging)
         if options.scheduler == .batch {
             do {
                 try System.useBatchScheduling()
