@@ -13,9 +13,7 @@ enum ServeCommand {
     /// Runs the server until a signal drains it; never returns.
     static func run(_ options: ServeOptions) -> Never {
         blockTerminationSignals()
-        var logging = StreamLogger.Configuration()
-        logging.isAccessLogEnabled = options.isAccessLogEnabled
-        let logger = StreamLogger(configuration: logging)
+        let logger = StreamLogger(configuration: options.logConfiguration)
         if options.scheduler == .batch {
             do {
                 try System.useBatchScheduling()

@@ -39,6 +39,7 @@ struct CommandTests {
         expected.host = "::"
         expected.port = 80
         expected.isAccessLogEnabled = false
+        expected.sources = ["host": .environment("DOSSIER_HOST"), "port": .flag("--port"), "access-log": .flag("--no-access-log")]
         let command = try self.parse(["serve", "--port=80", "--no-access-log"], environment: ["DOSSIER_HOST": "::"])
         #expect(command == .serve(expected))
     }
