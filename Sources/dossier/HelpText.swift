@@ -53,6 +53,8 @@ enum HelpText {
           --log-level <level>          Least severe message logged: debug, info, warning or
                                        error; not the access log (DOSSIER_LOG_LEVEL; info)
           --no-access-log              Do not log requests to stdout (DOSSIER_ACCESS_LOG=off)
+          --print-config               Print the effective configuration, one 'name = value'
+                                       line per option with its source, and exit
           -h, --help                   Show this help.
 
         """

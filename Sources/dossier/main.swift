@@ -16,6 +16,8 @@ case .version:
     FileHandle.standardOutput.write(Data("dossier \(Version.current)\n".utf8))
 case .inspect(let path):
     exit(InspectCommand.run(path: path))
+case .printConfig(let options):
+    FileHandle.standardOutput.write(Data(options.printedConfiguration.utf8))
 case .serve(let options):
     ServeCommand.run(options)
 }

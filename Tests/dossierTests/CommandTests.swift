@@ -44,6 +44,22 @@ struct CommandTests {
         #expect(command == .serve(expected))
     }
 
+    @Test(arguments: [["serve", "--print-config"], ["serve", "--port", "80", "--print-config"], ["serve", "--print-config", "--port=80"]])
+    func printConfigParsesTheRestAsServeOptions(_ arguments: [String]) throws {
+        let options = try ServeOptions.parse(arguments.dropFirst().filter { $0 != "--print-config" }, environment: ["DOSSIER_SEEDS": "/srv"])
+        #expect(try self.parse(arguments, environment: ["DOSSIER_SEEDS": "/srv"]) == .printConfig(options))
+    }
+
+    @Test func printConfigStillValidates() {
+        #expect(throws: UsageError.invalidValue(source: "DOSSIER_PORT", value: "x", rule: "must be an integer from 0 to 65535")) {
+            try self.parse(["serve", "--print-config"], environment: ["DOSSIER_PORT": "x"])
+        }
+    }
+
+    @Test func printConfigIsNotAnInlineFlag() {
+        #expect(throws: UsageError.unknownOption("--print-config=1")) { try self.parse(["serve", "--print-config=1"]) }
+    }
+
     @Test func serveUsageErrorsPropagate() {
         #expect(throws: UsageError.missingValue(option: "--port")) { try self.parse(["serve", "--port"]) }
     }

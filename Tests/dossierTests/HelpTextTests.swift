@@ -59,6 +59,8 @@ struct HelpTextTests {
               --log-level <level>          Least severe message logged: debug, info, warning or
                                            error; not the access log (DOSSIER_LOG_LEVEL; info)
               --no-access-log              Do not log requests to stdout (DOSSIER_ACCESS_LOG=off)
+              --print-config               Print the effective configuration, one 'name = value'
+                                           line per option with its source, and exit
               -h, --help                   Show this help.
 
             """
@@ -91,6 +93,7 @@ struct HelpTextTests {
                 #expect(HelpText.serve.contains("(\(option.variable)=\(meaning))"), "\(option.variable)")
             }
         }
+        #expect(HelpText.serve.contains("  --print-config  "))
     }
 
     @Test(arguments: [HelpText.main, HelpText.serve, HelpText.inspect])
