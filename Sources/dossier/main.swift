@@ -4,6 +4,7 @@ import Foundation
 let command: Command
 do {
     command = try Command.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+    if case .serve(let options) = command { try options.validatePaths() }
 } catch {
     FileHandle.standardError.write(Data("Error: \(error)\n\(HelpText.usage)\n".utf8))
     exit(64)  // EX_USAGE
