@@ -4,7 +4,8 @@
 public protocol ServerLogger: Sendable {
     /// Records one answered request (the access log).
     func access(_ entry: AccessLogEntry)
-    /// Records a server event worth an operator's attention (start, shedding, errors).
+    /// Records a server event worth an operator's attention (shedding load, accept failures,
+    /// a stream reader left behind); a logger with levels records it as a warning.
     func notice(_ message: String)
 }
 

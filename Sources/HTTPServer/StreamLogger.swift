@@ -2,18 +2,40 @@ import Dispatch
 import Glibc
 import Locking
 
-/// A `ServerLogger` that writes one text line per request to a file descriptor (stdout by
-/// default) and notices to another (stderr).
+/// A `ServerLogger` that writes one line per request to a file descriptor (stdout by
+/// default) and messages to another (stderr), as text or as JSON lines.
 ///
 /// Access lines are buffered and written at most every 100 ms or when 32 KiB have gathered,
 /// so logging costs a memory copy per request rather than a system call. Call `flush()`
-/// before the process exits.
+/// before the process exits. Messages below the configured level are dropped; the others are
+/// written at once. `LogFormat` shows a line of each format.
 ///
-/// A line reads: `2026-11-22T20:33:27Z 127.0.0.1 GET /v1/documents 200 1234 0.215ms -`
-/// (time, peer, method, target, status, body bytes, handling time, request id or `-`).
+/// ```swift
+/// var configuration = StreamLogger.Configuration()
+/// configuration.format = .json
+/// let logger = StreamLogger(configuration: configuration)
+/// logger.log(.info, "loaded 2 documents from ./seeds", [.integer("documents", 2)])
+/// ```
 ///
 /// - Note: The pending buffer is guarded by a mutex; writes happen outside it.
 public final class StreamLogger: ServerLogger {
+    /// What to log, how, and where; each setting has a documented default.
+    public struct Configuration: Sendable, Hashable {
+        /// Text or JSON lines. Default `.text`.
+        public var format: LogFormat = .text
+        /// The least severe message written. Default `.info`.
+        public var level: LogLevel = .info
+        /// `false` drops access lines (messages are still written). Default `true`.
+        public var isAccessLogEnabled = true
+        /// Where access lines go. Default stdout.
+        public var accessDescriptor: Int32 = STDOUT_FILENO
+        /// Where messages go. Default stderr.
+        public var messageDescriptor: Int32 = STDERR_FILENO
+
+        /// The defaults.
+        public init() {}
+    }
+
     private struct Pending {
         var bytes: [UInt8] = []
         var second = -1
@@ -22,7 +44,9 @@ public final class StreamLogger: ServerLogger {
     }
 
     private let accessDescriptor: Int32
-    private let noticeDescriptor: Int32
+    private let messageDescriptor: Int32
+    private let format: LogFormat
+    private let minimumLevel: LogLevel
     private let isAccessLogEnabled: Bool
     private let pending = Locked(Pending())
     private let flushQueue = DispatchQueue(label: "dossier.log")
@@ -30,26 +54,25 @@ public final class StreamLogger: ServerLogger {
 
     /// Makes a logger.
     ///
-    /// - Parameters:
-    ///   - accessDescriptor: where access lines go; stdout by default.
-    ///   - noticeDescriptor: where notices go; stderr by default.
-    ///   - isAccessLogEnabled: `false` drops access lines (notices are always written).
-    public init(accessDescriptor: Int32 = STDOUT_FILENO, noticeDescriptor: Int32 = STDERR_FILENO, isAccessLogEnabled: Bool = true) {
-        self.accessDescriptor = accessDescriptor
-        self.noticeDescriptor = noticeDescriptor
-        self.isAccessLogEnabled = isAccessLogEnabled
+    /// - Parameter configuration: the format, level, access-log switch and descriptors.
+    public init(configuration: Configuration = Configuration()) {
+        self.accessDescriptor = configuration.accessDescriptor
+        self.messageDescriptor = configuration.messageDescriptor
+        self.format = configuration.format
+        self.minimumLevel = configuration.level
+        self.isAccessLogEnabled = configuration.isAccessLogEnabled
     }
 
     /// Buffers one access line.
     public func access(_ entry: AccessLogEntry) {
         guard self.isAccessLogEnabled else { return }
-        let now = Int(time(nil))
+        let now = LogTime.now()
         let (ready, scheduleFlush): ([UInt8]?, Bool) = self.pending.withLock { state in
-            if state.second != now {
-                state.second = now
-                state.timestamp = HTTPDate.rfc3339(now)
+            if state.second != now.seconds {
+                state.second = now.seconds
+                state.timestamp = HTTPDate.rfc3339(now.seconds)
             }
-            Self.appendLine(entry, timestamp: state.timestamp, to: &state.bytes)
+            LogLine.appendAccess(entry, format: self.format, secondStamp: state.timestamp, time: now, to: &state.bytes)
             if state.bytes.count >= Self.flushThreshold {
                 defer { state.bytes.removeAll(keepingCapacity: true) }
                 return (state.bytes, false)
@@ -64,9 +87,21 @@ public final class StreamLogger: ServerLogger {
         }
     }
 
-    /// Writes a notice line to the notice descriptor at once.
+    /// Writes a server notice as a warning: the server reports only what needs attention.
     public func notice(_ message: String) {
-        Self.writeAll(Array("\(HTTPDate.rfc3339(Int(time(nil)))) \(message)\n".utf8), to: self.noticeDescriptor)
+        self.log(.warning, message)
+    }
+
+    /// Writes a message line at once, unless `level` is below the configured one.
+    ///
+    /// - Parameters:
+    ///   - level: how severe it is.
+    ///   - message: one sentence, complete on its own (the text format shows only it).
+    ///   - fields: the message's facts as JSON keys, in order; the JSON format only.
+    public func log(_ level: LogLevel, _ message: String, _ fields: [LogField] = []) {
+        guard level >= self.minimumLevel else { return }
+        let line = LogLine.message(message, level: level, fields: fields, format: self.format, time: .now())
+        Self.writeAll(line, to: self.messageDescriptor)
     }
 
     /// Writes every buffered access line now.
@@ -77,30 +112,6 @@ public final class StreamLogger: ServerLogger {
             return state.bytes
         }
         if !bytes.isEmpty { Self.writeAll(bytes, to: self.accessDescriptor) }
-    }
-
-    private static func appendLine(_ entry: AccessLogEntry, timestamp: String, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: timestamp.utf8)
-        bytes.append(ASCII.space)
-        bytes.append(contentsOf: entry.remoteAddress.utf8)
-        bytes.append(ASCII.space)
-        bytes.append(contentsOf: entry.method.utf8)
-        bytes.append(ASCII.space)
-        bytes.append(contentsOf: entry.target.utf8)
-        bytes.append(ASCII.space)
-        ResponseWriter.appendDecimal(entry.status, to: &bytes)
-        bytes.append(ASCII.space)
-        ResponseWriter.appendDecimal(entry.bodyBytes, to: &bytes)
-        bytes.append(ASCII.space)
-        ResponseWriter.appendDecimal(entry.durationMicroseconds / 1000, to: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        let fraction = entry.durationMicroseconds % 1000
-        if fraction < 100 { bytes.append(UInt8(ascii: "0")) }
-        if fraction < 10 { bytes.append(UInt8(ascii: "0")) }
-        ResponseWriter.appendDecimal(fraction, to: &bytes)
-        bytes.append(contentsOf: "ms ".utf8)
-        bytes.append(contentsOf: (entry.requestID ?? "-").utf8)
-        bytes.append(ASCII.lf)
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {

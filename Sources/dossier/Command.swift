@@ -9,6 +9,8 @@ enum Version {
 enum Command: Equatable {
     /// Serve the API.
     case serve(ServeOptions)
+    /// Print the effective `serve` configuration (`serve --print-config`).
+    case printConfig(ServeOptions)
     /// Print the document a file would become.
     case inspect(path: String)
     /// Ask the local server's `/healthz`; exit 0 or 1.
@@ -32,7 +34,10 @@ enum Command: Equatable {
         case "-h", "--help", "help": return .help(HelpText.main)
         case "--version": return .version
         case "serve":
-            return wantsHelp ? .help(HelpText.serve) : .serve(try ServeOptions.parse(rest, environment: environment))
+            if wantsHelp { return .help(HelpText.serve) }
+            // An action rather than a setting: a flag only, with no variable.
+            guard rest.contains("--print-config") else { return .serve(try ServeOptions.parse(rest, environment: environment)) }
+            return .printConfig(try ServeOptions.parse(rest.filter { $0 != "--print-config" }, environment: environment))
         case "inspect":
             if wantsHelp { return .help(HelpText.inspect) }
             if let option = rest.first(where: { $0.hasPrefix("-") && $0 != "-" }) { throw .unknownOption(option) }

@@ -28,11 +28,9 @@ struct HealthcheckOptions: Equatable {
 
     private mutating func set(_ flag: String, _ value: String, source: String) throws(UsageError) {
         switch flag {
-        case "--host":
-            guard !value.isEmpty else { throw .invalidValue(source: source, value: value, rule: "must not be empty") }
-            self.host = value
-        case "--port": self.port = try ServeOptions.integer(value, in: 1...65535, source: source)
-        case "--timeout": self.timeout = try ServeOptions.seconds(value, source: source)
+        case "--host": self.host = try OptionValue.nonEmpty(value, source: source)
+        case "--port": self.port = try OptionValue.integer(in: 1...65535)(value, source)
+        case "--timeout": self.timeout = try OptionValue.seconds(value, source: source)
         default: preconditionFailure("flag \(flag) has no setter")
         }
     }

@@ -49,7 +49,13 @@ enum HelpText {
           --drain-timeout <seconds>    Longest graceful shutdown (DOSSIER_DRAIN_TIMEOUT; 10)
           --scheduler <batch|normal>   Linux scheduling policy; batch trades wake-up latency
                                        for fewer context switches (DOSSIER_SCHEDULER; batch)
+          --log-format <text|json>     Log lines as text or as JSON objects, one per line
+                                       (DOSSIER_LOG_FORMAT; text)
+          --log-level <level>          Least severe message logged: debug, info, warning or
+                                       error; not the access log (DOSSIER_LOG_LEVEL; info)
           --no-access-log              Do not log requests to stdout (DOSSIER_ACCESS_LOG=off)
+          --print-config               Print the effective configuration, one 'name = value'
+                                       line per option with its source, and exit
           -h, --help                   Show this help.
 
         """

@@ -11,64 +11,105 @@ import HTTPServer
 /// inherited by threads created later, so it must run before anything starts a thread.
 enum ServeCommand {
     /// Runs the server until a signal drains it; never returns.
+    ///
+    /// Start-up logs one line per fact: each setting (debug), what was loaded and from where,
+    /// each skipped seed file and each repair of the data directory (warnings), and where it
+    /// listens. A failure is logged as an error and exits 1.
     static func run(_ options: ServeOptions) -> Never {
         blockTerminationSignals()
-        let logger = StreamLogger(isAccessLogEnabled: options.isAccessLogEnabled)
+        let logger = StreamLogger(configuration: options.logConfiguration)
+        for setting in options.settings {
+            logger.log(
+                .debug, "setting \(setting.name) = \(setting.value) (\(setting.source))",
+                [.string("option", setting.name), .string("value", setting.value), .string("source", setting.source.description)])
+        }
+        for warning in options.ineffectiveOptionWarnings { logger.log(.warning, warning) }
         if options.scheduler == .batch {
             do {
                 try System.useBatchScheduling()
             } catch {
-                logger.notice("keeping the normal scheduler: \(error)")
+                logger.log(.warning, "keeping the normal scheduler: \(error)")
             }
         }
         let readiness = Readiness(.loading)
         raiseDescriptorLimit(logger: logger)
 
-        let loaded: SeedLoader.Result
-        do {
-            loaded = try SeedLoader().load(directory: options.seeds)
-        } catch {
-            fail("\(error)")
-        }
-        for skipped in loaded.skipped { logger.notice("skipped seed \(skipped.file): \(skipped.reason)") }
-        logger.notice("loaded \(loaded.documents.count) documents from \(options.seeds)")
-        let store = self.openStore(seeds: loaded.documents, options: options, logger: logger)
+        let seeds = self.loadSeeds(options: options, logger: logger)
+        let store = self.openStore(seeds: seeds, options: options, logger: logger)
 
         let openAPI = FileManager.default.contents(atPath: options.openAPI).map { Array($0) }
-        if openAPI == nil { logger.notice("no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404") }
+        if openAPI == nil {
+            logger.log(.warning, "no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404", [.string("openapi", options.openAPI)])
+        }
         let api = DossierAPI(
             store: store, readiness: readiness, options: APIOptions(allowedOrigins: options.corsOrigins, openAPIDocument: openAPI))
         let server: Server
         do {
             server = try Server(configuration: options.serverConfiguration, responder: api, logger: logger)
         } catch {
-            fail("cannot listen on \(options.host) port \(options.port): \(error)")
+            fail("cannot listen on \(options.host) port \(options.port): \(error)", logger: logger)
         }
         api.observeOpenConnections { server.openConnectionCount }
         server.start()
         readiness.set(.ready)
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
-        logger.notice("listening on http://\(shownHost):\(server.port) (workers: \(options.workers))")
+        let address = "http://\(shownHost):\(server.port)"
+        logger.log(
+            .info, "listening on \(address) (workers: \(options.workers))",
+            [.string("address", address), .integer("port", server.port), .integer("workers", options.workers)])
         drainOnTerminationSignals(server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout)
+    }
+
+    /// The seed documents; each file skipped is a warning, and so is finding none.
+    private static func loadSeeds(options: ServeOptions, logger: StreamLogger) -> [Document] {
+        let loaded: SeedLoader.Result
+        do {
+            loaded = try SeedLoader().load(directory: options.seeds)
+        } catch {
+            fail("\(error)", logger: logger)
+        }
+        for skipped in loaded.skipped {
+            logger.log(
+                .warning, "skipped seed \(skipped.file): \(skipped.reason)", [.string("file", skipped.file), .string("reason", skipped.reason)])
+        }
+        logger.log(
+            loaded.documents.isEmpty ? .warning : .info, "loaded \(loaded.documents.count) documents from \(options.seeds)",
+            [.integer("documents", loaded.documents.count), .integer("skipped", loaded.skipped.count), .string("seeds", options.seeds)])
+        return loaded.documents
     }
 
     /// The collection: the seeds, then (unless read-only) the data directory's writes.
     private static func openStore(seeds: [Document], options: ServeOptions, logger: StreamLogger) -> DocumentStore {
         var configuration = DocumentStore.Configuration()
         configuration.compactionThreshold = options.compactAfterBytes
+        let store: DocumentStore
         do {
             let directory = options.isReadOnly ? nil : try DataDirectory.open(path: options.dataDirectory)
-            let store = try DocumentStore(
-                seeds: seeds, directory: directory, configuration: configuration, log: { logger.notice($0) })
-            for notice in store.startupNotices { logger.notice(notice) }
-            logger.notice(
-                options.isReadOnly
-                    ? "read-only: serving the seeds; POST and DELETE answer 405"
-                    : "serving \(store.snapshot.documents.count) documents, writes journaled in \(options.dataDirectory)")
-            return store
+            // What the store reports while running mixes failures with routine compactions.
+            store = try DocumentStore(
+                seeds: seeds, directory: directory, configuration: configuration, log: { logger.log(.warning, $0) })
         } catch {
-            fail("\(error)")
+            fail("\(error)", logger: logger)
         }
+        if let replayed = store.replayed {
+            logger.log(
+                .info,
+                "data directory \(replayed.path): replayed \(replayed.snapshotRecords) snapshot records and "
+                    + "\(replayed.journalRecords) journal records, last change \(replayed.lastChange)",
+                [
+                    .string("data_dir", replayed.path), .integer("snapshot_records", replayed.snapshotRecords),
+                    .integer("journal_records", replayed.journalRecords), .integer("last_change", replayed.lastChange),
+                ])
+        }
+        for notice in store.startupNotices { logger.log(.warning, notice) }
+        let documents = store.snapshot.documents.count
+        logger.log(
+            .info,
+            options.isReadOnly
+                ? "read-only: serving \(documents) documents; POST and DELETE answer 405"
+                : "serving \(documents) documents; writes journaled in \(options.dataDirectory)",
+            [.integer("documents", documents), .boolean("read_only", options.isReadOnly)])
+        return store
     }
 
     /// SIGTERM and SIGINT, which start a drain.
@@ -104,9 +145,12 @@ enum ServeCommand {
             var number: Int32 = 0
             guard sigwait(&set, &number) == 0, !server.isDraining else { continue }
             readiness.set(.draining)
-            logger.notice("signal \(number): draining \(server.openConnectionCount) connections (at most \(drainTimeout) s)")
+            let connections = server.openConnectionCount
+            logger.log(
+                .info, "signal \(number): draining \(connections) connections (at most \(OptionValue.showSeconds(drainTimeout)) s)",
+                [.integer("signal", Int(number)), .integer("connections", connections)])
             server.shutdown(gracePeriod: ServeOptions.duration(seconds: drainTimeout)) {
-                logger.notice("drained; exiting")
+                logger.log(.info, "drained; exiting")
                 logger.flush()
                 exit(0)
             }
@@ -119,12 +163,13 @@ enum ServeCommand {
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
         limit.rlim_cur = limit.rlim_max
         if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 {
-            logger.notice("could not raise the open-files limit: errno \(errno)")
+            logger.log(.warning, "could not raise the open-files limit: errno \(errno)")
         }
     }
 
-    private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+    /// Logs a start-up failure as an error and exits 1.
+    private static func fail(_ message: String, logger: StreamLogger) -> Never {
+        logger.log(.error, message)
         exit(1)
     }
 }

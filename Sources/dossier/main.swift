@@ -4,6 +4,7 @@ import Foundation
 let command: Command
 do {
     command = try Command.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+    if case .serve(let options) = command { try options.validatePaths() }
 } catch {
     FileHandle.standardError.write(Data("Error: \(error)\n\(HelpText.usage)\n".utf8))
     exit(64)  // EX_USAGE
@@ -18,6 +19,8 @@ case .inspect(let path):
     exit(InspectCommand.run(path: path))
 case .healthcheck(let options):
     exit(HealthcheckCommand.run(options))
+case .printConfig(let options):
+    FileHandle.standardOutput.write(Data(options.printedConfiguration.utf8))
 case .serve(let options):
     ServeCommand.run(options)
 }

@@ -52,8 +52,25 @@ struct CommandTests {
         expected.host = "::"
         expected.port = 80
         expected.isAccessLogEnabled = false
+        expected.sources = ["host": .environment("DOSSIER_HOST"), "port": .flag("--port"), "access-log": .flag("--no-access-log")]
         let command = try self.parse(["serve", "--port=80", "--no-access-log"], environment: ["DOSSIER_HOST": "::"])
         #expect(command == .serve(expected))
+    }
+
+    @Test(arguments: [["serve", "--print-config"], ["serve", "--port", "80", "--print-config"], ["serve", "--print-config", "--port=80"]])
+    func printConfigParsesTheRestAsServeOptions(_ arguments: [String]) throws {
+        let options = try ServeOptions.parse(arguments.dropFirst().filter { $0 != "--print-config" }, environment: ["DOSSIER_SEEDS": "/srv"])
+        #expect(try self.parse(arguments, environment: ["DOSSIER_SEEDS": "/srv"]) == .printConfig(options))
+    }
+
+    @Test func printConfigStillValidates() {
+        #expect(throws: UsageError.invalidValue(source: "DOSSIER_PORT", value: "x", rule: "must be an integer from 0 to 65535")) {
+            try self.parse(["serve", "--print-config"], environment: ["DOSSIER_PORT": "x"])
+        }
+    }
+
+    @Test func printConfigIsNotAnInlineFlag() {
+        #expect(throws: UsageError.unknownOption("--print-config=1")) { try self.parse(["serve", "--print-config=1"]) }
     }
 
     @Test func serveUsageErrorsPropagate() {

@@ -55,7 +55,13 @@ struct HelpTextTests {
               --drain-timeout <seconds>    Longest graceful shutdown (DOSSIER_DRAIN_TIMEOUT; 10)
               --scheduler <batch|normal>   Linux scheduling policy; batch trades wake-up latency
                                            for fewer context switches (DOSSIER_SCHEDULER; batch)
+              --log-format <text|json>     Log lines as text or as JSON objects, one per line
+                                           (DOSSIER_LOG_FORMAT; text)
+              --log-level <level>          Least severe message logged: debug, info, warning or
+                                           error; not the access log (DOSSIER_LOG_LEVEL; info)
               --no-access-log              Do not log requests to stdout (DOSSIER_ACCESS_LOG=off)
+              --print-config               Print the effective configuration, one 'name = value'
+                                           line per option with its source, and exit
               -h, --help                   Show this help.
 
             """
@@ -98,12 +104,17 @@ struct HelpTextTests {
 
     /// Every `serve` flag and variable the parser knows is documented on the help page.
     @Test func serveHelpListsEveryOptionAndVariable() {
-        for (flag, variable) in ServeOptions.environmentNames {
-            #expect(HelpText.serve.contains("\(flag) <"), "\(flag)")
-            #expect(HelpText.serve.contains("(\(variable);"), "\(variable)")
+        for option in ServeOption.all {
+            switch option.arity {
+            case .value:
+                #expect(HelpText.serve.contains("  \(option.flag) <"), "\(option.flag)")
+                #expect(HelpText.serve.contains("(\(option.variable);"), "\(option.variable)")
+            case .presence(let meaning):
+                #expect(HelpText.serve.contains("  \(option.flag)  "), "\(option.flag)")
+                #expect(HelpText.serve.contains("(\(option.variable)=\(meaning))"), "\(option.variable)")
+            }
         }
-        #expect(HelpText.serve.contains("--no-access-log"))
-        #expect(HelpText.serve.contains("DOSSIER_ACCESS_LOG=off"))
+        #expect(HelpText.serve.contains("  --print-config  "))
     }
 
     @Test(arguments: [HelpText.main, HelpText.serve, HelpText.inspect, HelpText.healthcheck])

@@ -16,6 +16,8 @@ struct ServeOptionsTests {
         #expect(options.idleTimeout == 60)
         #expect(options.drainTimeout == 10)
         #expect(options.isAccessLogEnabled)
+        #expect(options.logFormat == .text)
+        #expect(options.logLevel == .info)
     }
 
     /// One flag, its value as given on the command line, and the options it should produce.
@@ -33,6 +35,9 @@ struct ServeOptionsTests {
         ("--header-timeout", "2.5", { $0.headerTimeout == 2.5 }),
         ("--idle-timeout", "1", { $0.idleTimeout == 1 }),
         ("--drain-timeout", "30", { $0.drainTimeout == 30 }),
+        ("--scheduler", "normal", { $0.scheduler == .normal }),
+        ("--log-format", "json", { $0.logFormat == .json }),
+        ("--log-level", "warning", { $0.logLevel == .warning }),
     ]
 
     @Test(arguments: Self.flagCases)
@@ -47,16 +52,25 @@ struct ServeOptionsTests {
 
     @Test(arguments: Self.flagCases)
     func environmentVariableOverridesDefault(_ flag: String, _ value: String, _ check: @Sendable (ServeOptions) -> Bool) throws {
-        let variable = try #require(ServeOptions.environmentNames.first { $0.flag == flag }?.variable)
-        #expect(check(try ServeOptions.parsed([], environment: [variable: value])))
+        #expect(check(try ServeOptions.parsed([], environment: [ServeOption.withFlag(flag).variable: value])))
     }
 
-    @Test func everyValueFlagHasItsDocumentedVariable() {
-        #expect(ServeOptions.environmentNames.map(\.variable) == [
-            "DOSSIER_HOST", "DOSSIER_PORT", "DOSSIER_SEEDS", "DOSSIER_DATA_DIR", "DOSSIER_COMPACT_AFTER", "DOSSIER_OPENAPI", "DOSSIER_CORS_ORIGINS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS",
-            "DOSSIER_MAX_BODY_BYTES", "DOSSIER_HEADER_TIMEOUT", "DOSSIER_IDLE_TIMEOUT", "DOSSIER_DRAIN_TIMEOUT",
-            "DOSSIER_SCHEDULER",
+    @Test func everyOptionHasItsDocumentedVariable() {
+        #expect(ServeOption.all.map(\.variable) == [
+            "DOSSIER_HOST", "DOSSIER_PORT", "DOSSIER_SEEDS", "DOSSIER_DATA_DIR", "DOSSIER_COMPACT_AFTER", "DOSSIER_READ_ONLY",
+            "DOSSIER_OPENAPI", "DOSSIER_CORS_ORIGINS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS", "DOSSIER_MAX_BODY_BYTES",
+            "DOSSIER_HEADER_TIMEOUT", "DOSSIER_IDLE_TIMEOUT", "DOSSIER_DRAIN_TIMEOUT", "DOSSIER_SCHEDULER", "DOSSIER_LOG_FORMAT",
+            "DOSSIER_LOG_LEVEL", "DOSSIER_ACCESS_LOG",
         ])
+    }
+
+    /// Value options are named like their flags, switches like their variables.
+    @Test func optionNamesFollowTheirVariables() {
+        #expect(ServeOption.withFlag("--data-dir").name == "data-dir")
+        #expect(ServeOption.withFlag("--no-access-log").name == "access-log")
+        for option in ServeOption.all where option.arity == .value {
+            #expect(option.flag == "--" + option.name)
+        }
     }
 
     @Test func flagOverridesEnvironment() throws {
@@ -139,6 +153,8 @@ struct ServeOptionsTests {
         ("--host", "", "must not be empty"), ("--seeds", "", "must not be empty"), ("--openapi", "", "must not be empty"),
         ("--cors-origins", "", Self.originsRule), ("--cors-origins", "desk.example", Self.originsRule),
         ("--cors-origins", "https://desk.example/", Self.originsRule), ("--cors-origins", "*,https://a.example", Self.originsRule),
+        ("--log-format", "logfmt", "must be text or json"), ("--log-format", "JSON", "must be text or json"),
+        ("--log-level", "verbose", "must be debug, info, warning or error"), ("--log-level", "", "must be debug, info, warning or error"),
     ])
     func invalidFlagValueNamesTheFlag(_ flag: String, _ value: String, _ rule: String) {
         let expected = UsageError.invalidValue(source: flag, value: value, rule: rule)
@@ -150,6 +166,7 @@ struct ServeOptionsTests {
         ("DOSSIER_PORT", "70000", Self.portRule), ("DOSSIER_WORKERS", "0", "must be an integer from 1 to 256"),
         ("DOSSIER_HEADER_TIMEOUT", "0", Self.secondsRule), ("DOSSIER_IDLE_TIMEOUT", "-1", Self.secondsRule),
         ("DOSSIER_DRAIN_TIMEOUT", "ten", Self.secondsRule), ("DOSSIER_HOST", "", "must not be empty"),
+        ("DOSSIER_LOG_FORMAT", "xml", "must be text or json"), ("DOSSIER_LOG_LEVEL", "trace", "must be debug, info, warning or error"),
     ])
     func invalidVariableValueNamesTheVariable(_ variable: String, _ value: String, _ rule: String) {
         #expect(throws: UsageError.invalidValue(source: variable, value: value, rule: rule)) {
@@ -163,7 +180,7 @@ struct ServeOptionsTests {
         }
     }
 
-    @Test(arguments: ["--verbose", "--readonly", "-p", "--no-access-log=1", "--read-only=1", "--port:80"])
+    @Test(arguments: ["--verbose", "--readonly", "-p", "--no-access-log=1", "--read-only=1", "--port:80", "--access-log"])
     func unknownOptionIsNamed(_ option: String) {
         #expect(throws: UsageError.unknownOption(option)) { try ServeOptions.parsed([option]) }
     }
@@ -193,6 +210,14 @@ struct ServeOptionsTests {
         #expect(configuration.headerTimeout == .milliseconds(1500))
         #expect(configuration.idleTimeout == .seconds(30))
         #expect(configuration.serverName == "Dossier/0.1.0")
+    }
+
+    @Test func logConfigurationMapsTheLogOptions() throws {
+        let configuration = try ServeOptions.parsed(["--log-format", "json", "--log-level", "error", "--no-access-log"]).logConfiguration
+        #expect(configuration.format == .json)
+        #expect(configuration.level == .error)
+        #expect(!configuration.isAccessLogEnabled)
+        #expect(configuration.accessDescriptor == StreamLogger.Configuration().accessDescriptor)
     }
 
     @Test func serverConfigurationKeepsOtherLimitsAtDefaults() {

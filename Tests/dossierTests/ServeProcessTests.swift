@@ -62,10 +62,21 @@ struct ServeProcessTests {
         #expect(process.standardError.contains("Error: invalid value 'http' for --port"))
     }
 
-    /// A seeds folder that does not exist stops start-up with exit code 1.
-    @Test func missingSeedsFolderExits1() throws {
+    /// A seeds folder that does not exist is refused before start-up, naming the flag, with exit code 64.
+    @Test func missingSeedsFolderExits64() throws {
         let process = try DossierProcess(["serve", "--port", "0", "--seeds", "/nonexistent/seeds"])
-        #expect(process.exitStatus() == 1)
-        #expect(process.standardError.contains("cannot read seeds folder '/nonexistent/seeds'"))
+        #expect(process.exitStatus() == 64)
+        #expect(process.standardError.hasPrefix("Error: invalid value '/nonexistent/seeds' for --seeds: must be an existing directory\n"))
+    }
+
+    /// A data directory that is a file is refused before start-up, naming the variable that
+    /// set it, with exit code 64.
+    @Test func dataDirectoryThatIsAFileExits64() throws {
+        let file = try ScratchDirectory()
+        let path = "\(file.path)/not-a-folder"
+        try Data().write(to: URL(fileURLWithPath: path))
+        let process = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath], dataDirectory: path)
+        #expect(process.exitStatus() == 64)
+        #expect(process.standardError.contains("Error: invalid value '\(path)' for DOSSIER_DATA_DIR: must be a directory (it is created if missing)"))
     }
 }

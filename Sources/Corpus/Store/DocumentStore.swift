@@ -62,8 +62,11 @@ public final class DocumentStore: Sendable {
     public let changes: ChangeLog
     /// Whether writes are refused (no data directory).
     public let isReadOnly: Bool
-    /// What start-up found worth reporting: torn records truncated, journal records replayed.
+    /// What start-up repaired or skipped, worth a warning: a torn journal tail truncated, a
+    /// stored document that no longer ingests, a stale temporary file removed.
     public let startupNotices: [String]
+    /// What start-up replayed from the data directory; `nil` without one (read-only).
+    public let replayed: ReplaySummary?
 
     /// Every change to the collection runs here (internal for the replication extension).
     let writer = DispatchQueue(label: "dossier.writer")
@@ -93,6 +96,7 @@ public final class DocumentStore: Sendable {
         var state = StoreState(seeds: seeds, lastChange: 0, idempotencyCapacity: configuration.idempotencyCapacity)
         var history: ChangeLog?
         var tail = JournalTail(after: 0, capacity: configuration.historyCapacity)
+        var replayed: ReplaySummary?
         if let directory {
             let recovery = try directory.recover()
             notices += recovery.notices
@@ -110,12 +114,13 @@ public final class DocumentStore: Sendable {
             // A change that no longer applies (its document is gone from the seeds) still used its number.
             state.advance(to: recovery.lastChange)
             history = log
-            notices.append(
-                "data directory \(directory.path): \(journalStart) snapshot records and \(recovery.journalRecords) journal records, "
-                    + "last change \(recovery.lastChange)")
+            replayed = ReplaySummary(
+                path: directory.path, snapshotRecords: journalStart, journalRecords: recovery.journalRecords,
+                lastChange: recovery.lastChange)
         }
         self.changes = history ?? ChangeLog(last: 0, capacity: configuration.historyCapacity)
         self.isReadOnly = directory == nil
+        self.replayed = replayed
         self.startupNotices = notices
         self.current = Locked(Snapshot(documents: Array(state.documents.values), version: state.lastChange))
         self.writerState = WriterState(

@@ -2,7 +2,8 @@ import Foundation
 import Locking
 import TestSupport
 
-/// The built `dossier` executable run as a child process, with its stderr captured.
+/// The built `dossier` executable run as a child process, with its stderr captured and its
+/// stdout kept in a temporary file.
 ///
 /// Found next to the test bundle (SwiftPM puts every product of a build in one folder), so
 /// the test runs the binary this build produced, whatever the scratch path. Unless the test
@@ -14,6 +15,8 @@ final class DossierProcess: Sendable {
     let dataDirectory: String
     /// Whether `dataDirectory` was made for this process, and so is removed with it.
     private let ownsDataDirectory: Bool
+    /// The file stdout goes to (a file, not a pipe: no reader has to keep up with it).
+    private let outputPath: String
     /// Everything the process wrote to stderr so far, and whether the pipe has reached end of
     /// file; appended from the pipe's handler.
     private let errorOutput = Locked((text: "", isComplete: false))
@@ -34,15 +37,22 @@ final class DossierProcess: Sendable {
     /// - Parameters:
     ///   - arguments: the command line.
     ///   - dataDirectory: the data directory; a new temporary one when `nil`.
-    init(_ arguments: [String], dataDirectory: String? = nil) throws {
+    ///   - environment: variables added to (or replacing) the test's own environment.
+    init(_ arguments: [String], dataDirectory: String? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = Self.executableURL
         process.arguments = arguments
         self.ownsDataDirectory = dataDirectory == nil
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("dossier-data-\(UUID().uuidString)").path
-        process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_DATA_DIR": self.dataDirectory]) { _, given in given }
-        process.standardOutput = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["DOSSIER_DATA_DIR": self.dataDirectory]) { _, given in given }
+            .merging(environment) { _, given in given }
+        self.outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-stdout-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: self.outputPath, contents: nil),
+            let output = FileHandle(forWritingAtPath: self.outputPath)
+        else { throw CocoaError(.fileWriteUnknown) }
+        process.standardOutput = output
         let pipe = Pipe()
         process.standardError = pipe
         self.process = process
@@ -63,6 +73,12 @@ final class DossierProcess: Sendable {
             self.process.waitUntilExit()
         }
         if self.ownsDataDirectory { try? FileManager.default.removeItem(atPath: self.dataDirectory) }
+        try? FileManager.default.removeItem(atPath: self.outputPath)
+    }
+
+    /// What the process wrote to stdout so far (all of it once `exitStatus` has returned).
+    var standardOutput: String {
+        String(decoding: FileManager.default.contents(atPath: self.outputPath) ?? Data(), as: UTF8.self)
     }
 
     /// What the process wrote to stderr so far.

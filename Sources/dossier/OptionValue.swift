@@ -1,0 +1,73 @@
+import Foundation
+
+/// The value syntaxes of `serve` options: each reader throws a `UsageError` that names the
+/// flag or variable the value came from and the rule it broke; each writer shows a value in
+/// the syntax its reader accepts.
+enum OptionValue {
+    /// Any text but the empty one.
+    static func nonEmpty(_ text: String, source: String) throws(UsageError) -> String {
+        guard !text.isEmpty else { throw .invalidValue(source: source, value: text, rule: "must not be empty") }
+        return text
+    }
+
+    /// A decimal integer within `range`.
+    static func integer(in range: ClosedRange<Int>) -> @Sendable (String, String) throws(UsageError) -> Int {
+        { (text: String, source: String) throws(UsageError) -> Int in
+            guard let value = Int(text), range.contains(value) else {
+                throw .invalidValue(source: source, value: text, rule: "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
+    }
+
+    /// A number of seconds from 1 ms to a day (a shorter timeout would round to zero).
+    static func seconds(_ text: String, source: String) throws(UsageError) -> Double {
+        guard let value = Double(text), value >= 0.001, value <= 86_400 else {
+            throw .invalidValue(source: source, value: text, rule: "must be a number of seconds from 0.001 to 86400")
+        }
+        return value
+    }
+
+    /// `10` for 10.0, `2.5` for 2.5.
+    static func showSeconds(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
+    }
+
+    /// `on`, `true` or `1`; `off`, `false` or `0`.
+    static func onOff(_ text: String, source: String) throws(UsageError) -> Bool {
+        switch text {
+        case "on", "true", "1": return true
+        case "off", "false", "0": return false
+        default: throw .invalidValue(source: source, value: text, rule: "must be on or off")
+        }
+    }
+
+    /// `on` or `off`.
+    static func showOnOff(_ value: Bool) -> String {
+        value ? "on" : "off"
+    }
+
+    /// One of an enumeration's raw values, e.g. `batch` or `normal`.
+    static func choice<Choice: CaseIterable & RawRepresentable<String>>(_ text: String, source: String) throws(UsageError) -> Choice {
+        guard let choice = Choice(rawValue: text) else {
+            let names = Choice.allCases.map(\.rawValue)
+            let list = names.count > 1 ? "\(names.dropLast().joined(separator: ", ")) or \(names[names.count - 1])" : names.joined()
+            throw .invalidValue(source: source, value: text, rule: "must be \(list)")
+        }
+        return choice
+    }
+
+    /// `*`, or a comma-separated list of origins (`scheme://host[:port]`, no path).
+    static func origins(_ text: String, source: String) throws(UsageError) -> [String] {
+        let origins = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let isOrigin: (String) -> Bool = { origin in
+            guard let scheme = ["http://", "https://"].first(where: origin.hasPrefix) else { return false }
+            let authority = origin.dropFirst(scheme.count)
+            return !authority.isEmpty && !authority.contains("/")
+        }
+        guard !origins.isEmpty, origins == ["*"] || origins.allSatisfy(isOrigin) else {
+            throw .invalidValue(source: source, value: text, rule: "must be * or comma-separated origins like https://desk.example")
+        }
+        return origins
+    }
+}

@@ -1,0 +1,45 @@
+import HTTPServer
+
+extension ServeOption {
+    /// Every option of `dossier serve`, in the order of `--help` and `--print-config`.
+    static let all: [ServeOption] = [
+        ServeOption(flag: "--host", variable: "DOSSIER_HOST", keyPath: \.host, parse: OptionValue.nonEmpty, show: { $0 }),
+        ServeOption(flag: "--port", variable: "DOSSIER_PORT", keyPath: \.port, parse: OptionValue.integer(in: 0...65535), show: String.init),
+        ServeOption(flag: "--seeds", variable: "DOSSIER_SEEDS", keyPath: \.seeds, parse: OptionValue.nonEmpty, show: { $0 }),
+        ServeOption(flag: "--data-dir", variable: "DOSSIER_DATA_DIR", keyPath: \.dataDirectory, parse: OptionValue.nonEmpty, show: { $0 }),
+        ServeOption(
+            flag: "--compact-after", variable: "DOSSIER_COMPACT_AFTER", keyPath: \.compactAfterBytes,
+            parse: OptionValue.integer(in: 4096...(1 << 40)), show: String.init),
+        ServeOption(
+            flag: "--read-only", variable: "DOSSIER_READ_ONLY", arity: .presence(meaning: "on"), keyPath: \.isReadOnly,
+            parse: OptionValue.onOff, show: OptionValue.showOnOff),
+        ServeOption(flag: "--openapi", variable: "DOSSIER_OPENAPI", keyPath: \.openAPI, parse: OptionValue.nonEmpty, show: { $0 }),
+        ServeOption(
+            flag: "--cors-origins", variable: "DOSSIER_CORS_ORIGINS", keyPath: \.corsOrigins, parse: OptionValue.origins,
+            show: { $0.joined(separator: ",") }),
+        ServeOption(flag: "--workers", variable: "DOSSIER_WORKERS", keyPath: \.workers, parse: OptionValue.integer(in: 1...256), show: String.init),
+        ServeOption(
+            flag: "--max-connections", variable: "DOSSIER_MAX_CONNECTIONS", keyPath: \.maxConnections,
+            parse: OptionValue.integer(in: 1...1_000_000), show: String.init),
+        ServeOption(
+            flag: "--max-body-bytes", variable: "DOSSIER_MAX_BODY_BYTES", keyPath: \.maxBodyBytes,
+            parse: OptionValue.integer(in: 0...(1 << 30)), show: String.init),
+        ServeOption(
+            flag: "--header-timeout", variable: "DOSSIER_HEADER_TIMEOUT", keyPath: \.headerTimeout, parse: OptionValue.seconds,
+            show: OptionValue.showSeconds),
+        ServeOption(
+            flag: "--idle-timeout", variable: "DOSSIER_IDLE_TIMEOUT", keyPath: \.idleTimeout, parse: OptionValue.seconds,
+            show: OptionValue.showSeconds),
+        ServeOption(
+            flag: "--drain-timeout", variable: "DOSSIER_DRAIN_TIMEOUT", keyPath: \.drainTimeout, parse: OptionValue.seconds,
+            show: OptionValue.showSeconds),
+        ServeOption(
+            flag: "--scheduler", variable: "DOSSIER_SCHEDULER", keyPath: \.scheduler, parse: OptionValue.choice, show: \.rawValue),
+        ServeOption(
+            flag: "--log-format", variable: "DOSSIER_LOG_FORMAT", keyPath: \.logFormat, parse: OptionValue.choice, show: \.rawValue),
+        ServeOption(flag: "--log-level", variable: "DOSSIER_LOG_LEVEL", keyPath: \.logLevel, parse: OptionValue.choice, show: \.rawValue),
+        ServeOption(
+            flag: "--no-access-log", variable: "DOSSIER_ACCESS_LOG", arity: .presence(meaning: "off"), keyPath: \.isAccessLogEnabled,
+            parse: OptionValue.onOff, show: OptionValue.showOnOff),
+    ]
+}

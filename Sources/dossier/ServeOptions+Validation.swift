@@ -1,0 +1,43 @@
+import Foundation
+
+extension ServeOptions {
+    /// Checks what parsing cannot, because it depends on the file system: the seeds folder
+    /// exists and is a folder, and the data directory (unless read-only) is a folder or does
+    /// not exist yet. Run before anything starts; `--print-config` skips it.
+    ///
+    /// - Throws: `UsageError.invalidValue` naming the flag or variable that set the path (the
+    ///   flag when it is the default) and the rule.
+    func validatePaths() throws(UsageError) {
+        if !Self.isDirectory(self.seeds) {
+            throw .invalidValue(source: self.sourceName(of: "--seeds"), value: self.seeds, rule: "must be an existing directory")
+        }
+        if !self.isReadOnly && FileManager.default.fileExists(atPath: self.dataDirectory) && !Self.isDirectory(self.dataDirectory) {
+            throw .invalidValue(
+                source: self.sourceName(of: "--data-dir"), value: self.dataDirectory, rule: "must be a directory (it is created if missing)")
+        }
+    }
+
+    /// Options set explicitly that the others make ineffective, each as a sentence for a
+    /// start-up warning: the data directory and its compaction threshold under read-only.
+    var ineffectiveOptionWarnings: [String] {
+        guard self.isReadOnly else { return [] }
+        return ["--data-dir", "--compact-after"].compactMap { flag in
+            let option = ServeOption.withFlag(flag)
+            guard self.source(of: option) != .defaultValue else { return nil }
+            return "\(self.sourceName(of: flag)) is ignored: read-only serves without a data directory"
+        }
+    }
+
+    /// The flag or variable that set an option: the flag when it has its default.
+    private func sourceName(of flag: String) -> String {
+        switch self.source(of: ServeOption.withFlag(flag)) {
+        case .defaultValue, .flag: return flag
+        case .environment(let variable): return variable
+        }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

@@ -1,0 +1,52 @@
+@testable import dossier
+import Foundation
+import Testing
+
+/// The checks `serve` makes before it starts: paths that must be folders, options that others
+/// make ineffective.
+struct ServeOptionsValidationTests {
+    @Test func existingFoldersPass() throws {
+        let folder = try ScratchDirectory()
+        try ServeOptions.parsed(["--seeds", folder.path, "--data-dir", folder.path]).validatePaths()
+        try ServeOptions.parsed(["--seeds", folder.path, "--data-dir", "\(folder.path)/not-yet"]).validatePaths()
+    }
+
+    @Test func missingSeedsFolderNamesTheFlag() {
+        #expect(throws: UsageError.invalidValue(source: "--seeds", value: "/nonexistent/seeds", rule: "must be an existing directory")) {
+            try ServeOptions.parsed(["--seeds", "/nonexistent/seeds"]).validatePaths()
+        }
+    }
+
+    @Test func seedsFileNamesTheVariable() throws {
+        let folder = try ScratchDirectory()
+        let file = "\(folder.path)/seeds.txt"
+        try Data().write(to: URL(fileURLWithPath: file))
+        #expect(throws: UsageError.invalidValue(source: "DOSSIER_SEEDS", value: file, rule: "must be an existing directory")) {
+            try ServeOptions.parsed([], environment: ["DOSSIER_SEEDS": file]).validatePaths()
+        }
+    }
+
+    @Test func dataDirectoryThatIsAFileIsRefusedUnlessReadOnly() throws {
+        let folder = try ScratchDirectory()
+        let file = "\(folder.path)/data"
+        try Data().write(to: URL(fileURLWithPath: file))
+        let rule = "must be a directory (it is created if missing)"
+        #expect(throws: UsageError.invalidValue(source: "--data-dir", value: file, rule: rule)) {
+            try ServeOptions.parsed(["--seeds", folder.path, "--data-dir", file]).validatePaths()
+        }
+        try ServeOptions.parsed(["--seeds", folder.path, "--data-dir", file, "--read-only"]).validatePaths()
+    }
+
+    @Test func readOnlyWarnsAboutWriteOptionsSetExplicitly() throws {
+        let options = try ServeOptions.parsed(["--read-only", "--compact-after", "8192"], environment: ["DOSSIER_DATA_DIR": "/srv/data"])
+        #expect(options.ineffectiveOptionWarnings == [
+            "DOSSIER_DATA_DIR is ignored: read-only serves without a data directory",
+            "--compact-after is ignored: read-only serves without a data directory",
+        ])
+    }
+
+    @Test(arguments: [["--read-only"], ["--data-dir", "/srv/data"]])
+    func nothingToWarnAbout(_ arguments: [String]) throws {
+        #expect(try ServeOptions.parsed(arguments).ineffectiveOptionWarnings.isEmpty)
+    }
+}
