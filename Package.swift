@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Locking", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "Locking", "Replication", "TestSupport"]),
         .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus"]),
-        .testTarget(name: "dossierTests", dependencies: ["dossier", "Locking", "TestSupport"]),
+        .testTarget(name: "dossierTests", dependencies: ["dossier", "HTTPClient", "Locking", "TestSupport"]),
     ]
 )

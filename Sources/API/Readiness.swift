@@ -27,6 +27,11 @@ public final class Readiness: Sendable {
         Phase(rawValue: self.phase.load(ordering: .acquiring)) ?? .draining
     }
 
+    /// Moves from loading to ready; once draining, it stays draining.
+    public func finishLoading() {
+        _ = self.phase.compareExchange(expected: Phase.loading.rawValue, desired: Phase.ready.rawValue, ordering: .acquiringAndReleasing)
+    }
+
     /// Moves to a phase.
     public func set(_ phase: Phase) {
         self.phase.store(phase.rawValue, ordering: .releasing)

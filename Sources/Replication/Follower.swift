@@ -35,7 +35,8 @@ public final class Follower: Sendable {
         public init() {}
     }
 
-    /// What the follower reports.
+    /// What the follower reports: a sync on the store's writer queue once the store serves
+    /// it, a disconnection on the follower's thread.
     public enum Event: Sendable {
         /// The copy is the writer's as of change `through`; `isReset` when it started again
         /// from the writer's whole collection.
@@ -64,7 +65,7 @@ public final class Follower: Sendable {
     ///   - writer: the writer's base URL (`http://host:port`, a path prefix allowed).
     ///   - store: the replica's store: read-only, over the writer's seeds.
     ///   - configuration: timeouts and bounds.
-    ///   - report: told of each sync and each disconnection, on the follower's thread.
+    ///   - report: told of each sync and each disconnection (see `Event`).
     public init(
         writer: Endpoint, store: DocumentStore, configuration: Configuration = Configuration(),
         report: @escaping @Sendable (Event) -> Void = { _ in }
@@ -140,14 +141,16 @@ public final class Follower: Sendable {
             var reader = FeedReader(maxLineBytes: self.configuration.maxLineBytes)
             while let bytes = try connection.nextBodyChunk() {
                 for update in try reader.read(bytes) {
-                    self.store.apply(update)
                     switch update {
                     case .reset(_, let through), .resume(_, let through):
                         copyThrough = through
                         onSync()
-                        self.report(.synced(through: through, isReset: update.isReset))
+                        // Reported once the store serves it: a replica turns ready on this.
+                        let report = self.report
+                        self.store.apply(update) { report(.synced(through: through, isReset: update.isReset)) }
                     case .append(let entries):
                         copyThrough = entries.last?.change ?? copyThrough
+                        self.store.apply(update)
                     }
                 }
             }

@@ -37,6 +37,9 @@ enum HelpText {
                                        file (DOSSIER_COMPACT_AFTER; 67108864)
           --read-only                  Serve the seeds only: no data directory, and POST and
                                        DELETE answer 405 (DOSSIER_READ_ONLY=on)
+          --follow <url>               Be a read replica of the writer at this URL: its seeds,
+                                       then its writes, streamed; no data directory, and POST
+                                       and DELETE answer 405 (DOSSIER_FOLLOW; none)
           --openapi <file>             OpenAPI document served at /openapi.yaml
                                        (DOSSIER_OPENAPI; ./openapi.yaml)
           --cors-origins <list>        Origins browsers may call from, comma-separated,

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPClient
 
 /// The value syntaxes of `serve` options: each reader throws a `UsageError` that names the
 /// flag or variable the value came from and the rule it broke; each writer shows a value in
@@ -55,6 +56,16 @@ enum OptionValue {
             throw .invalidValue(source: source, value: text, rule: "must be \(list)")
         }
         return choice
+    }
+
+    /// A writer's base URL, `http://host[:port][/path]`; empty for none.
+    static func writerURL(_ text: String, source: String) throws(UsageError) -> Endpoint? {
+        guard !text.isEmpty else { return nil }
+        do {
+            return try Endpoint(parsing: text)
+        } catch {
+            throw .invalidValue(source: source, value: text, rule: "must be the writer's URL, like http://dossier-writer:8080 (\(error))")
+        }
     }
 
     /// `*`, or a comma-separated list of origins (`scheme://host[:port]`, no path).

@@ -51,13 +51,16 @@ enum ServeCommand {
         }
         api.observeOpenConnections { server.openConnectionCount }
         server.start()
-        readiness.set(.ready)
+        // A follower is ready once it has caught up with its writer; anything else, now.
+        let follower = options.follow.map { self.follow($0, into: store, readiness: readiness, logger: logger) }
+        if follower == nil { readiness.finishLoading() }
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
         let address = "http://\(shownHost):\(server.port)"
         logger.log(
             .info, "listening on \(address) (workers: \(options.workers))",
             [.string("address", address), .integer("port", server.port), .integer("workers", options.workers)])
-        drainOnTerminationSignals(server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout)
+        drainOnTerminationSignals(
+            server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout, stopping: { follower?.stop() })
     }
 
     /// The seed documents; each file skipped is a warning, and so is finding none.
@@ -84,7 +87,7 @@ enum ServeCommand {
         configuration.compactionThreshold = options.compactAfterBytes
         let store: DocumentStore
         do {
-            let directory = options.isReadOnly ? nil : try DataDirectory.open(path: options.dataDirectory)
+            let directory = options.servesWithoutDataDirectory ? nil : try DataDirectory.open(path: options.dataDirectory)
             // What the store reports while running mixes failures with routine compactions.
             store = try DocumentStore(
                 seeds: seeds, directory: directory, configuration: configuration, log: { logger.log(.warning, $0) })
@@ -103,12 +106,15 @@ enum ServeCommand {
         }
         for notice in store.startupNotices { logger.log(.warning, notice) }
         let documents = store.snapshot.documents.count
-        logger.log(
-            .info,
-            options.isReadOnly
-                ? "read-only: serving \(documents) documents; POST and DELETE answer 405"
-                : "serving \(documents) documents; writes journaled in \(options.dataDirectory)",
-            [.integer("documents", documents), .boolean("read_only", options.isReadOnly)])
+        let message =
+            if let writer = options.follow {
+                "read replica of \(writer): serving \(documents) seed documents until caught up; POST and DELETE answer 405"
+            } else if options.isReadOnly {
+                "read-only: serving \(documents) documents; POST and DELETE answer 405"
+            } else {
+                "serving \(documents) documents; writes journaled in \(options.dataDirectory)"
+            }
+        logger.log(.info, message, [.integer("documents", documents), .boolean("read_only", options.servesWithoutDataDirectory)])
         return store
     }
 
@@ -130,21 +136,22 @@ enum ServeCommand {
         signal(SIGPIPE, SIG_IGN)  // a vanished peer is EPIPE on its socket, not a process kill
     }
 
-    /// Parks the main thread in `sigwait`; the first SIGTERM or SIGINT drains the server and
-    /// the process exits 0 when the drain completes.
+    /// Parks the main thread in `sigwait`; the first SIGTERM or SIGINT calls `stopping`,
+    /// drains the server, and the process exits 0 when the drain completes.
     ///
     /// This replaces `dispatchMain()` with a Dispatch signal source, which loses signals on
     /// Linux: `dispatchMain` parks the main thread in `sigsuspend` with an empty mask, so a
     /// signal set to `SIG_IGN` (as a signal source requires) is discarded when the kernel picks
     /// that thread, and one sent before the source is registered is lost as well.
     private static func drainOnTerminationSignals(
-        server: Server, readiness: Readiness, logger: StreamLogger, drainTimeout: Double
+        server: Server, readiness: Readiness, logger: StreamLogger, drainTimeout: Double, stopping: () -> Void
     ) -> Never {
         var set = self.terminationSignals
         while true {
             var number: Int32 = 0
             guard sigwait(&set, &number) == 0, !server.isDraining else { continue }
             readiness.set(.draining)
+            stopping()
             let connections = server.openConnectionCount
             logger.log(
                 .info, "signal \(number): draining \(connections) connections (at most \(OptionValue.showSeconds(drainTimeout)) s)",

@@ -1,3 +1,4 @@
+import HTTPClient
 import HTTPServer
 
 extension ServeOption {
@@ -13,6 +14,7 @@ extension ServeOption {
         ServeOption(
             flag: "--read-only", variable: "DOSSIER_READ_ONLY", arity: .presence(meaning: "on"), keyPath: \.isReadOnly,
             parse: OptionValue.onOff, show: OptionValue.showOnOff),
+        ServeOption(flag: "--follow", variable: "DOSSIER_FOLLOW", keyPath: \.follow, parse: OptionValue.writerURL, show: { $0?.description ?? "" }),
         ServeOption(flag: "--openapi", variable: "DOSSIER_OPENAPI", keyPath: \.openAPI, parse: OptionValue.nonEmpty, show: { $0 }),
         ServeOption(
             flag: "--cors-origins", variable: "DOSSIER_CORS_ORIGINS", keyPath: \.corsOrigins, parse: OptionValue.origins,

@@ -11,7 +11,7 @@ extension ServeOptions {
         if !Self.isDirectory(self.seeds) {
             throw .invalidValue(source: self.sourceName(of: "--seeds"), value: self.seeds, rule: "must be an existing directory")
         }
-        if !self.isReadOnly && FileManager.default.fileExists(atPath: self.dataDirectory) && !Self.isDirectory(self.dataDirectory) {
+        if !self.servesWithoutDataDirectory && FileManager.default.fileExists(atPath: self.dataDirectory) && !Self.isDirectory(self.dataDirectory) {
             throw .invalidValue(
                 source: self.sourceName(of: "--data-dir"), value: self.dataDirectory, rule: "must be a directory (it is created if missing)")
         }
@@ -20,11 +20,12 @@ extension ServeOptions {
     /// Options set explicitly that the others make ineffective, each as a sentence for a
     /// start-up warning: the data directory and its compaction threshold under read-only.
     var ineffectiveOptionWarnings: [String] {
-        guard self.isReadOnly else { return [] }
+        guard self.servesWithoutDataDirectory else { return [] }
+        let mode = self.follow == nil ? "read-only" : "a follower"
         return ["--data-dir", "--compact-after"].compactMap { flag in
             let option = ServeOption.withFlag(flag)
             guard self.source(of: option) != .defaultValue else { return nil }
-            return "\(self.sourceName(of: flag)) is ignored: read-only serves without a data directory"
+            return "\(self.sourceName(of: flag)) is ignored: \(mode) serves without a data directory"
         }
     }
 

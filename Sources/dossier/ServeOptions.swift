@@ -1,14 +1,22 @@
 import Foundation
+import HTTPClient
 import HTTPServer
 
 /// The settings of `dossier serve`: defaults, overridden by environment variables,
 /// overridden by flags; `ServeOption.all` lists the options, their flags and variables.
 struct ServeOptions: Equatable {
+    /// Whether it serves without a data directory: read-only, or a follower of a writer.
+    var servesWithoutDataDirectory: Bool {
+        self.isReadOnly || self.follow != nil
+    }
+
     var host = "127.0.0.1"
     var port = 8080
     var seeds = "./seeds"
     var dataDirectory = "./data"
     var isReadOnly = false
+    /// The writer this server is a read replica of (`--follow`), or `nil`.
+    var follow: Endpoint?
     var compactAfterBytes = 64 * 1024 * 1024
     var openAPI = "./openapi.yaml"
     var corsOrigins = ["*"]

@@ -40,6 +40,7 @@ struct PrintConfigTests {
             data-dir = ./data                                   # default
             compact-after = 67108864                            # default
             read-only = off                                     # default
+            follow =                                            # default
             openapi = ./openapi.yaml                            # default
             cors-origins = https://a.example,https://b.example  # env DOSSIER_CORS_ORIGINS
             workers = 3                                         # flag --workers

@@ -130,7 +130,7 @@ struct ServeLogTests {
         #expect(process.exitStatus() == 0)
         // The data directory is a long temporary path, so the column of comments is not pinned here.
         let lines = process.standardOutput.split(separator: "\n")
-        #expect(lines.count == 18)
+        #expect(lines.count == 19)
         #expect(lines.first?.hasPrefix("host = 127.0.0.1 ") == true && lines.first?.hasSuffix(" # default") == true)
         #expect(lines.contains { $0.hasPrefix("port = 9 ") && $0.hasSuffix(" # flag --port") })
         #expect(process.standardError.isEmpty)

@@ -1,4 +1,5 @@
 @testable import dossier
+import HTTPClient
 import HTTPServer
 import Testing
 
@@ -38,6 +39,7 @@ struct ServeOptionsTests {
         ("--scheduler", "normal", { $0.scheduler == .normal }),
         ("--log-format", "json", { $0.logFormat == .json }),
         ("--log-level", "warning", { $0.logLevel == .warning }),
+        ("--follow", "http://dossier-writer:8080", { $0.follow == Endpoint(host: "dossier-writer", port: 8080) && $0.servesWithoutDataDirectory }),
     ]
 
     @Test(arguments: Self.flagCases)
@@ -58,7 +60,7 @@ struct ServeOptionsTests {
     @Test func everyOptionHasItsDocumentedVariable() {
         #expect(ServeOption.all.map(\.variable) == [
             "DOSSIER_HOST", "DOSSIER_PORT", "DOSSIER_SEEDS", "DOSSIER_DATA_DIR", "DOSSIER_COMPACT_AFTER", "DOSSIER_READ_ONLY",
-            "DOSSIER_OPENAPI", "DOSSIER_CORS_ORIGINS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS", "DOSSIER_MAX_BODY_BYTES",
+            "DOSSIER_FOLLOW", "DOSSIER_OPENAPI", "DOSSIER_CORS_ORIGINS", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS", "DOSSIER_MAX_BODY_BYTES",
             "DOSSIER_HEADER_TIMEOUT", "DOSSIER_IDLE_TIMEOUT", "DOSSIER_DRAIN_TIMEOUT", "DOSSIER_SCHEDULER", "DOSSIER_LOG_FORMAT",
             "DOSSIER_LOG_LEVEL", "DOSSIER_ACCESS_LOG",
         ])
@@ -118,6 +120,22 @@ struct ServeOptionsTests {
     }
 
     // MARK: Read-only
+
+    @Test func followIsOffByDefaultAndAnEmptyVariableMeansNone() throws {
+        #expect(try ServeOptions.parsed([]).follow == nil)
+        #expect(try ServeOptions.parsed([], environment: ["DOSSIER_FOLLOW": ""]).follow == nil)
+        #expect(try ServeOptions.parsed(["--follow", "http://[::1]:9000/dossier"]).follow == Endpoint(host: "::1", port: 9000, path: "/dossier"))
+    }
+
+    @Test(arguments: ["https://writer:8080", "writer:8080", "http://", "http://writer:0"])
+    func invalidFollowURLIsNamed(_ value: String) {
+        #expect {
+            _ = try ServeOptions.parsed(["--follow", value])
+        } throws: { error in
+            guard case UsageError.invalidValue(source: "--follow", value: value, let rule) = error else { return false }
+            return rule.hasPrefix("must be the writer's URL")
+        }
+    }
 
     @Test func readOnlyIsOffByDefaultAndOnWithItsFlag() throws {
         #expect(try !ServeOptions.parsed([]).isReadOnly)

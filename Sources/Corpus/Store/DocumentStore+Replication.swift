@@ -23,7 +23,11 @@ extension DocumentStore {
     /// For a store that follows another process's: its `isReadOnly` store of the same seeds.
     /// Entries it already has (by change number) are skipped; a document that no longer
     /// ingests is reported through the store's log and not served, as in a replay.
-    public func apply(_ update: ReplicationUpdate) {
+    ///
+    /// - Parameters:
+    ///   - update: what the writer sent.
+    ///   - completion: called on the writer queue once the update is published.
+    public func apply(_ update: ReplicationUpdate, completion: @escaping @Sendable () -> Void = {}) {
         self.writer.async {
             switch update {
             case .reset(let entries, let through):
@@ -33,6 +37,7 @@ extension DocumentStore {
             case .append(let entries):
                 self.append(entries, through: nil)
             }
+            completion()
         }
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Two real processes: a writer and a read replica started with `--follow`. What is written to
+/// the writer is served by the replica, with the writer's change numbers; the replica refuses
+/// writes and drains like any server.
+@Suite(.serialized)
+struct FollowerProcessTests {
+    /// A plain-text article of the kind the writer takes.
+    static func article(_ headline: String) -> String {
+        "\(headline)\n\nBERGEN — The city council voted on Tuesday to extend the tram line to the airport.\n\n\"It will be open by spring,\" said Astrid Lie, the transport councillor."
+    }
+
+    static func post(_ article: String, to session: DossierSession) throws -> String {
+        let response = try session.send(RawRequest.make("POST", "/v1/documents", headers: [("Content-Type", "text/plain")], body: article))
+        try #require(response.statusCode == 201, "\(response.statusCode) \(response.bodyText)")
+        return try #require(try response.jsonObject()["id"] as? String)
+    }
+
+    @Test func aDocumentPostedToTheWriterIsServedByTheFollowerWithinASecond() throws {
+        let writer = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath])
+        let writerPort = try #require(writer.listeningPort(), "stderr: \(writer.standardError)")
+        let writerSession = try DossierSession(port: writerPort)
+        let before = try Self.post(Self.article("Tram line extended"), to: writerSession)
+
+        let follower = try DossierProcess([
+            "serve", "--port", "0", "--seeds", DossierProcess.seedsPath, "--follow", "http://127.0.0.1:\(writerPort)",
+        ])
+        let followerPort = try #require(follower.listeningPort(), "stderr: \(follower.standardError)")
+        let followerSession = try DossierSession(port: followerPort)
+        #expect(eventually { (try? followerSession.get("/readyz").statusCode) == 200 }, "stderr: \(follower.standardError)")
+        #expect(try followerSession.get("/v1/documents/\(before)").statusCode == 200, "caught up with what was written before")
+
+        let posted = Date()
+        let after = try Self.post(Self.article("Airport tram opens early"), to: writerSession)
+        #expect(eventually(within: .seconds(1)) { (try? followerSession.get("/v1/documents/\(after)").statusCode) == 200 })
+        let lag = Date().timeIntervalSince(posted)
+        #expect(lag < 1, "served \(Int(lag * 1000)) ms after the POST")
+
+        let deletion = try writerSession.send(RawRequest.make("DELETE", "/v1/documents/\(before)"))
+        #expect(deletion.statusCode == 204)
+        #expect(eventually { (try? followerSession.get("/v1/documents/\(before)").statusCode) == 404 })
+        #expect(try followerSession.listing() == (try writerSession.listing()))
+        #expect(try followerSession.changes(since: 0) == (try writerSession.changes(since: 0)))
+
+        let refused = try followerSession.send(RawRequest.make("POST", "/v1/documents", headers: [("Content-Type", "text/plain")], body: Self.article("Not here")))
+        #expect(refused.statusCode == 405)
+
+        follower.signal(SIGTERM)
+        #expect(follower.exitStatus() == 0)
+        writer.signal(SIGTERM)
+        #expect(writer.exitStatus() == 0)
+    }
+
+    @Test func aFollowerStaysUnreadyUntilItsWriterAnswers() throws {
+        let follower = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath, "--follow", "http://127.0.0.1:9"])
+        let port = try #require(follower.listeningPort(), "stderr: \(follower.standardError)")
+        let session = try DossierSession(port: port)
+
+        #expect(eventually { follower.standardError.contains("reconnecting") }, "stderr: \(follower.standardError)")
+        #expect(try session.get("/readyz").statusCode == 503)
+        #expect(try session.get("/healthz").statusCode == 200)
+        follower.signal(SIGTERM)
+        #expect(follower.exitStatus() == 0)
+    }
+}
