@@ -296,9 +296,10 @@ final class Connection: @unchecked Sendable {
         guard self.phase == .streaming, self.activeStream != nil else { return }
         switch event {
         case .bytes(let bytes):
-            guard self.pendingOutput + bytes.count <= self.configuration.streamBufferLimit else {
+            let limit = self.activeStream!.stream.bufferLimit ?? self.configuration.streamBufferLimit
+            guard self.pendingOutput + bytes.count <= limit else {
                 self.worker.context.logger.notice(
-                    "closing a stream to \(self.remoteAddress): \(self.pendingOutput) bytes unread (limit \(self.configuration.streamBufferLimit))")
+                    "closing a stream to \(self.remoteAddress): \(self.pendingOutput) bytes unread (limit \(limit))")
                 self.close()
                 return
             }
@@ -391,7 +392,9 @@ final class Connection: @unchecked Sendable {
             }
         case .closingAfterFlush:
             if !self.awaitingReply { self.beginLingering() }
-        case .streaming, .lingering, .closed:
+        case .streaming:
+            self.activeStream?.stream.drained()
+        case .lingering, .closed:
             break
         }
     }

@@ -33,13 +33,29 @@ public final class ResponseStream: Sendable {
 
     private let state = Locked(State.buffering([]))
     private let onTermination: @Sendable () -> Void
+    /// What `whenDrained(_:)` set.
+    private let drainHandler = Locked<(@Sendable () -> Void)?>(nil)
+    /// Most bytes sent but not yet written before the client counts as too slow; `nil` for
+    /// the server's `streamBufferLimit`.
+    let bufferLimit: Int?
 
     /// Makes a stream.
     ///
-    /// - Parameter onTermination: called once when the stream ends for any reason, on an
-    ///   arbitrary queue.
-    public init(onTermination: @escaping @Sendable () -> Void = {}) {
+    /// - Parameters:
+    ///   - bufferLimit: most bytes sent but not yet written before the client is cut off as
+    ///     too slow; `nil` (the default) for the server's `streamBufferLimit`. A producer that
+    ///     paces itself with `whenDrained(_:)` may allow more, for single pieces larger than that.
+    ///   - onTermination: called once when the stream ends for any reason, on an arbitrary queue.
+    public init(bufferLimit: Int? = nil, onTermination: @escaping @Sendable () -> Void = {}) {
+        self.bufferLimit = bufferLimit
         self.onTermination = onTermination
+    }
+
+    /// Sets what to call each time everything sent so far has been written to the socket, on
+    /// the connection's queue: a producer with much to send sends the next piece then, so it
+    /// never holds more than a piece or two in the server's buffers.
+    public func whenDrained(_ handler: @escaping @Sendable () -> Void) {
+        self.drainHandler.withLock { $0 = handler }
     }
 
     /// Whether the stream can still take bytes.
@@ -92,6 +108,11 @@ public final class ResponseStream: Sendable {
             return events
         }
         for event in buffered { sink(event) }
+    }
+
+    /// Tells the producer that everything sent so far has been written.
+    func drained() {
+        self.drainHandler.withLock { $0 }?()
     }
 
     /// Ends the stream from the server's side and tells the producer. Idempotent.

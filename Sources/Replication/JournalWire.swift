@@ -33,21 +33,30 @@ public enum JournalWire {
         case heartbeat
     }
 
-    /// The lines that carry `update`.
-    public static func encode(_ update: ReplicationUpdate) -> [UInt8] {
-        var bytes: [UInt8] = []
+    /// The lines that carry `update`, in order.
+    public static func lines(of update: ReplicationUpdate) -> [Line] {
         switch update {
-        case .reset(let entries, let through):
-            self.append(.object([("type", .string("reset")), ("through", .int(through))]), to: &bytes)
-            for entry in entries { self.append(self.json(entry), to: &bytes) }
-            self.append(self.synced(through), to: &bytes)
-        case .resume(let entries, let through):
-            for entry in entries { self.append(self.json(entry), to: &bytes) }
-            self.append(self.synced(through), to: &bytes)
-        case .append(let entries):
-            for entry in entries { self.append(self.json(entry), to: &bytes) }
+        case .reset(let entries, let through): return [.reset(through: through)] + entries.map(Line.entry) + [.synced(through: through)]
+        case .resume(let entries, let through): return entries.map(Line.entry) + [.synced(through: through)]
+        case .append(let entries): return entries.map(Line.entry)
         }
-        return bytes
+    }
+
+    /// The bytes of the lines that carry `update`.
+    public static func encode(_ update: ReplicationUpdate) -> [UInt8] {
+        self.lines(of: update).flatMap(self.encode)
+    }
+
+    /// One line's bytes, line feed included.
+    public static func encode(_ line: Line) -> [UInt8] {
+        let value: JSONValue
+        switch line {
+        case .reset(let through): value = .object([("type", .string("reset")), ("through", .int(through))])
+        case .entry(let entry): value = self.json(entry)
+        case .synced(let through): value = .object([("type", .string("synced")), ("through", .int(through))])
+        case .heartbeat: return self.heartbeat
+        }
+        return JSONWriter.serialize(value) + [0x0A]
     }
 
     /// Decodes one line (without its line feed).
@@ -95,12 +104,4 @@ public enum JournalWire {
         }
     }
 
-    private static func synced(_ through: Int) -> JSONValue {
-        .object([("type", .string("synced")), ("through", .int(through))])
-    }
-
-    private static func append(_ value: JSONValue, to bytes: inout [UInt8]) {
-        bytes += JSONWriter.serialize(value)
-        bytes.append(0x0A)
-    }
 }

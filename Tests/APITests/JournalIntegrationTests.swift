@@ -1,6 +1,7 @@
 import API
 import Corpus
 import Foundation
+import HTTPServer
 import Replication
 import TestSupport
 import Testing
@@ -49,6 +50,33 @@ struct JournalIntegrationTests {
             return
         }
         #expect(lines[2] == .synced(through: 3))
+    }
+
+    /// The feed is paced to the follower's reading, not cut off by the stream buffer limit
+    /// that bounds event streams: a catch-up and a single document both larger than it arrive.
+    @Test func aCatchUpLargerThanTheStreamBufferLimitArrivesWhole() throws {
+        var serverConfiguration = ServerConfiguration.testing
+        serverConfiguration.streamBufferLimit = 16 * 1024
+        let harness = try WritableServer(serverConfiguration: serverConfiguration)
+        let client = try harness.client()
+        let padding = String(repeating: "The ferry terminal will reopen next week, the port authority said. ", count: 60)
+        for number in 1...12 {
+            let text = WritableServer.article("Story \(number)") + "\n\n" + padding
+            #expect(try client.post("/v1/documents", text).statusCode == 201)
+        }
+
+        let feed = try JournalFeedClient(port: harness.server.port, target: "/v1/journal?after=100")
+        let lines = try feed.lines(count: 14)
+        #expect(lines.first == .reset(through: 12))
+        #expect(lines.last == .synced(through: 12))
+
+        let large = WritableServer.article("Long read") + "\n\n" + String(repeating: padding, count: 8)
+        #expect(try client.post("/v1/documents", large).statusCode == 201)
+        guard case .entry(.created(13, _, _, let submission, _)) = try feed.lines(count: 1)[0] else {
+            Issue.record("expected the long document")
+            return
+        }
+        #expect(submission.text.utf8.count > serverConfiguration.streamBufferLimit)
     }
 
     @Test func sendsHeartbeatsWhileQuiet() throws {
