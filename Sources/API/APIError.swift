@@ -11,7 +11,7 @@ public enum APIError: Error, Sendable, Hashable {
     /// No route has this path.
     case routeNotFound(path: String)
     /// The path exists but not for this method.
-    case methodNotAllowed(method: HTTPMethod, allowed: [HTTPMethod])
+    case methodNotAllowed(method: HTTPMethod, allowed: [HTTPMethod], note: String? = nil)
     /// No document has this id or slug.
     case documentNotFound(id: String)
     /// No entity has this id.

@@ -6,11 +6,18 @@ public struct APIOptions: Sendable {
     public var openAPIDocument: [UInt8]?
     /// How often an event stream with nothing to say sends a comment line. Default 15 s.
     public var heartbeatInterval: Duration
+    /// Where writes go when this server takes none (a read replica's writer), for the 405
+    /// that a write gets here; `nil` when there is nowhere to send them.
+    public var writesGoTo: String?
 
-    /// Options with any origin allowed, no OpenAPI document and a 15 s heartbeat.
-    public init(allowedOrigins: [String] = ["*"], openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15)) {
+    /// Options with any origin allowed, no OpenAPI document, a 15 s heartbeat and no writer
+    /// to send writes to.
+    public init(
+        allowedOrigins: [String] = ["*"], openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15), writesGoTo: String? = nil
+    ) {
         self.allowedOrigins = allowedOrigins
         self.openAPIDocument = openAPIDocument
         self.heartbeatInterval = heartbeatInterval
+        self.writesGoTo = writesGoTo
     }
 }

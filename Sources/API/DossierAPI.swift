@@ -30,6 +30,8 @@ public final class DossierAPI: HTTPResponder {
     }
 
     private let routes: RouteTable<HTTPMethod, Handler>
+    /// On a read-only server, the write routes it lacks, and what their 405 adds.
+    private let absentWrites: (routes: RouteTable<HTTPMethod, Endpoint>, note: String)?
     private let endpoints: [Endpoint]
     private let cors: CORSPolicy
     private let metrics = Metrics()
@@ -88,6 +90,14 @@ public final class DossierAPI: HTTPResponder {
             builder.add(endpoint.method, endpoint.pattern, handler)
         }
         self.routes = builder.build()
+        if store.isReadOnly {
+            var writes = RouterBuilder<HTTPMethod, Endpoint>()
+            for endpoint in Endpoint.allCases where endpoint.isWrite { writes.add(endpoint.method, endpoint.pattern, endpoint) }
+            let note = options.writesGoTo.map { "This server is a read replica: send writes to \($0)." } ?? "This server is read-only."
+            self.absentWrites = (writes.build(), note)
+        } else {
+            self.absentWrites = nil
+        }
         self.cors = CORSPolicy(allowedOrigins: options.allowedOrigins)
     }
 
@@ -143,7 +153,11 @@ public final class DossierAPI: HTTPResponder {
             return (.response(self.problem(.routeNotFound(path: request.path), pretty: false)), Metrics.unmatchedRoute)
         case .methodNotAllowed(let allowed):
             let methods = Self.withImpliedMethods(allowed)
-            var response = self.problem(.methodNotAllowed(method: request.method, allowed: methods), pretty: false)
+            let note = self.absentWrites.flatMap { absent -> String? in
+                guard case .matched = absent.routes.resolve(method, path: request.path) else { return nil }
+                return absent.note
+            }
+            var response = self.problem(.methodNotAllowed(method: request.method, allowed: methods, note: note), pretty: false)
             response.headers.add("Allow", methods.map(\.rawValue).joined(separator: ", "))
             return (.response(response), Metrics.unmatchedRoute)
         case .matched(let handler, let parameters, let template):

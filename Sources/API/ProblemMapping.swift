@@ -10,8 +10,9 @@ enum ProblemMapping {
         switch error {
         case .routeNotFound(let path):
             return self.make(.notFound, "No resource at '\(path)'. GET / lists the endpoints.")
-        case .methodNotAllowed(let method, let allowed):
-            return self.make(.methodNotAllowed, "\(method) is not allowed here; allowed: \(allowed.map(\.rawValue).joined(separator: ", ")).")
+        case .methodNotAllowed(let method, let allowed, let note):
+            let detail = "\(method) is not allowed here; allowed: \(allowed.map(\.rawValue).joined(separator: ", "))."
+            return self.make(.methodNotAllowed, note.map { detail + " " + $0 } ?? detail)
         case .documentNotFound(let id):
             return self.make(.notFound, "No document has the id or slug '\(id)'.")
         case .entityNotFound(let id):

@@ -42,7 +42,8 @@ enum ServeCommand {
             logger.log(.warning, "no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404", [.string("openapi", options.openAPI)])
         }
         let api = DossierAPI(
-            store: store, readiness: readiness, options: APIOptions(allowedOrigins: options.corsOrigins, openAPIDocument: openAPI))
+            store: store, readiness: readiness,
+            options: APIOptions(allowedOrigins: options.corsOrigins, openAPIDocument: openAPI, writesGoTo: options.follow?.description))
         let server: Server
         do {
             server = try Server(configuration: options.serverConfiguration, responder: api, logger: logger)

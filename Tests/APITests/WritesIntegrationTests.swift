@@ -182,9 +182,12 @@ struct WritesIntegrationTests {
         let post = try client.post("/v1/documents", WritableServer.article("Terminal reopens"))
         #expect(post.statusCode == 405)
         #expect(post["Allow"] == "GET, HEAD, OPTIONS")
+        #expect(try post.jsonObject()["detail"] as? String == "POST is not allowed here; allowed: GET, HEAD, OPTIONS. This server is read-only.")
         let delete = try client.delete("/v1/documents/alpha")
         #expect(delete.statusCode == 405)
         #expect(delete["Allow"] == "GET, HEAD, OPTIONS")
+        let elsewhere = try client.delete("/v1/search")
+        #expect(try elsewhere.jsonObject()["detail"] as? String == "DELETE is not allowed here; allowed: GET, HEAD, OPTIONS.", "no write lives here anyway")
     }
 
     /// Concurrent writers on separate connections all get 201 with distinct ids, and the

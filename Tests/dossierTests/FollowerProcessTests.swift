@@ -46,6 +46,7 @@ struct FollowerProcessTests {
 
         let refused = try followerSession.send(RawRequest.make("POST", "/v1/documents", headers: [("Content-Type", "text/plain")], body: Self.article("Not here")))
         #expect(refused.statusCode == 405)
+        #expect((try refused.jsonObject()["detail"] as? String)?.hasSuffix("This server is a read replica: send writes to http://127.0.0.1:\(writerPort)/.") == true)
 
         follower.signal(SIGTERM)
         #expect(follower.exitStatus() == 0)
