@@ -21,7 +21,8 @@ public final class Server: Sendable {
     public let port: Int
     private let context: ServerContext
     private let workers: [Worker]
-    private let listener: Listener
+    /// The listening socket's acceptor (internal for tests that hold its queue).
+    let listener: Listener
 
     /// Binds the listening socket; call `start()` to begin accepting.
     ///
@@ -70,10 +71,14 @@ public final class Server: Sendable {
     /// - Parameters:
     ///   - gracePeriod: the longest the drain may take.
     ///   - completion: called once, on an arbitrary queue, when no connection is left.
+    /// - Precondition: not called on the listener's queue (it waits for the listener to stop).
     public func shutdown(gracePeriod: Duration, completion: @escaping @Sendable () -> Void) {
         guard self.context.beginDraining(completion: completion) else { return }
+        // Synchronously: the connections the listener still had queued are accepted (counted,
+        // and handed to their workers ahead of the drain) before the drain can find no
+        // connection open and finish, which would exit with them unanswered.
         let listener = self.listener
-        listener.queue.async { listener.stop() }
+        listener.queue.sync { listener.stop() }
         for worker in self.workers { worker.queue.async { worker.drain() } }
         self.context.finishDrainIfIdle()
         let workers = self.workers

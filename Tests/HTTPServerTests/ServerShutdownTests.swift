@@ -1,5 +1,5 @@
 import Glibc
-import HTTPServer
+@testable import HTTPServer
 import TestSupport
 import Testing
 
@@ -95,6 +95,27 @@ struct ServerShutdownTests {
         #expect(scenario.server.waitForShutdown(timeout: .seconds(3)))
         #expect(ContinuousClock.now - started < .seconds(3))
         #expect(scenario.server.openConnectionCount == 0)
+    }
+
+    /// A connection the kernel had queued but the listener had not yet accepted when the drain
+    /// began is still accepted and answered: the drain does not finish (and the process exit)
+    /// with it waiting.
+    @Test func answersAConnectionQueuedButNotYetAcceptedAtShutdown() throws {
+        let server = try TestServer.started(responder: ServerTestResponder())
+        // Hold the listener's queue, so the connection below waits in the kernel's backlog.
+        server.server.listener.queue.async { usleep(300_000) }
+        let client = try server.makeClient()
+        try client.send("GET /hello HTTP/1.1\r\nHost: te")
+        #expect(client.waitUntilAcknowledged())
+
+        server.beginShutdown(gracePeriod: .seconds(10))
+        #expect(!server.waitForShutdown(timeout: .milliseconds(100)), "the queued connection is open")
+        try client.send("st\r\n\r\n")
+        let response = try client.readResponse()
+
+        #expect(response.statusCode == 200)
+        #expect(response.announcesClose)
+        #expect(server.waitForShutdown(timeout: .seconds(3)))
     }
 
     /// A connection stuck mid-request past the grace period is closed and the completion still runs.
