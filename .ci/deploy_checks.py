@@ -3,8 +3,8 @@
 hadolint and kubernetes-validate check each file against its own rules; `docker compose
 config` cannot run without a Docker engine. This checks compose.yaml's shape, and what no
 single-file linter sees: one numeric user everywhere, health checks that call `dossier
-healthcheck` or probe /healthz and /readyz, grace periods longer than the drain, the data
-directory on a volume, read replicas that follow the writer's Service; and that the build
+healthcheck` or probe /healthz and /readyz, grace periods longer than the drain, a
+writer's data directory on a volume, read replicas that follow the writer's Service; and that the build
 context .dockerignore leaves holds every COPY source and every target directory that
 SwiftPM checks (`swift package describe` on a copy of it).
 
@@ -170,7 +170,9 @@ def check_pod_template(name: str, template: dict, settings: dict) -> None:
               f"{name}: terminationGracePeriodSeconds must exceed the preStop sleep plus DOSSIER_DRAIN_TIMEOUT ({pause + drain:g} s)")
         for mount in container.get("volumeMounts", []):
             mounts_by_volume[mount["name"]] = mount["mountPath"]
-        check(environment.get("DOSSIER_DATA_DIR") in mounts_by_volume.values(), f"{name}: the data directory must be on a volume")
+        # A follower (DOSSIER_FOLLOW) opens no data directory; a writer's must be on a volume.
+        if not environment.get("DOSSIER_FOLLOW"):
+            check(environment.get("DOSSIER_DATA_DIR") in mounts_by_volume.values(), f"{name}: the data directory must be on a volume")
 
 
 def check_kubernetes(settings: dict) -> None:

@@ -17,15 +17,15 @@ extension ServeOptions {
         }
     }
 
-    /// Options set explicitly that the others make ineffective, each as a sentence for a
-    /// start-up warning: the data directory and its compaction threshold under read-only.
+    /// Flags given that the others make ineffective, each as a sentence for a start-up
+    /// warning: the data directory and its compaction threshold under read-only or `--follow`.
+    /// Variables do not warn: an image sets them for every way it runs (`DOSSIER_DATA_DIR`).
     var ineffectiveOptionWarnings: [String] {
         guard self.servesWithoutDataDirectory else { return [] }
         let mode = self.follow == nil ? "read-only" : "a follower"
         return ["--data-dir", "--compact-after"].compactMap { flag in
-            let option = ServeOption.withFlag(flag)
-            guard self.source(of: option) != .defaultValue else { return nil }
-            return "\(self.sourceName(of: flag)) is ignored: \(mode) serves without a data directory"
+            guard case .flag = self.source(of: ServeOption.withFlag(flag)) else { return nil }
+            return "\(flag) is ignored: \(mode) serves without a data directory"
         }
     }
 

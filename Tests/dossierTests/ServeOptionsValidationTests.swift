@@ -37,12 +37,11 @@ struct ServeOptionsValidationTests {
         try ServeOptions.parsed(["--seeds", folder.path, "--data-dir", file, "--read-only"]).validatePaths()
     }
 
-    @Test func readOnlyWarnsAboutWriteOptionsSetExplicitly() throws {
+    @Test func readOnlyWarnsAboutWriteFlagsGivenButNotAnImagesVariables() throws {
         let options = try ServeOptions.parsed(["--read-only", "--compact-after", "8192"], environment: ["DOSSIER_DATA_DIR": "/srv/data"])
-        #expect(options.ineffectiveOptionWarnings == [
-            "DOSSIER_DATA_DIR is ignored: read-only serves without a data directory",
-            "--compact-after is ignored: read-only serves without a data directory",
-        ])
+        #expect(options.ineffectiveOptionWarnings == ["--compact-after is ignored: read-only serves without a data directory"])
+        let follower = try ServeOptions.parsed(["--data-dir", "/srv/data"], environment: ["DOSSIER_FOLLOW": "http://writer:8080"])
+        #expect(follower.ineffectiveOptionWarnings == ["--data-dir is ignored: a follower serves without a data directory"])
     }
 
     @Test(arguments: [["--read-only"], ["--data-dir", "/srv/data"]])
