@@ -52,7 +52,7 @@ struct ServiceHandler: Sendable {
     }
 
     /// The Prometheus exposition: request counters and latency by route, open connections,
-    /// and the corpus's size.
+    /// the corpus's size, and the change it is as of (a replica's lag is the writer's less its own).
     func metricsExposition(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
         let rendered = self.catalog.rendered
@@ -60,6 +60,10 @@ struct ServiceHandler: Sendable {
             ("dossier_documents", "Documents in the corpus.", rendered.snapshot.documents.count),
             ("dossier_entities", "Entities in the corpus, merged across documents.", rendered.entities.entries.count),
             ("dossier_quotes", "Quotations in the corpus.", rendered.snapshot.documents.reduce(0) { $0 + $1.quotes.count }),
+            (
+                "dossier_last_change", "The change the collection is as of; on a read replica, the writer's change it has reached.",
+                rendered.snapshot.version
+            ),
         ])
         return Response(
             headers: HeaderFields([("Content-Type", "text/plain; version=0.0.4; charset=utf-8"), ("Cache-Control", "no-store")]),

@@ -147,6 +147,7 @@ struct MetricsIntegrationTests {
         #expect(metrics["dossier_documents"] == Double(APIFixture.articles.count))
         #expect(metrics["dossier_entities"] == Double(entities))
         #expect(metrics["dossier_quotes"] == Double(quotes))
+        #expect(metrics["dossier_last_change"] == 0, "the seeds only")
         #expect(metrics["dossier_open_connections"] == 2)
     }
 

@@ -43,6 +43,7 @@ struct FollowerProcessTests {
         #expect(eventually { (try? followerSession.get("/v1/documents/\(before)").statusCode) == 404 })
         #expect(try followerSession.listing() == (try writerSession.listing()))
         #expect(try followerSession.changes(since: 0) == (try writerSession.changes(since: 0)))
+        #expect(try followerSession.get("/metrics").bodyText.contains("\ndossier_last_change 3\n"), "the writer's change reached")
 
         let refused = try followerSession.send(RawRequest.make("POST", "/v1/documents", headers: [("Content-Type", "text/plain")], body: Self.article("Not here")))
         #expect(refused.statusCode == 405)
