@@ -246,6 +246,7 @@ struct Match: Sendable {
 public struct SearchFilter: Sendable, Hashable {
     /// The source, compared folded (`afp` is `AFP`).
     public var source: String?
+    /// The kind of document (news article, press release, ...).
     public var kind: DocumentKind?
     /// Published on or after.
     public var from: CalendarDate?
