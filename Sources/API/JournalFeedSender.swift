@@ -40,9 +40,17 @@ final class JournalFeedSender: Sendable {
     ///
     /// - Returns: `false` once the stream has ended, so the store drops this feed.
     func enqueue(_ update: ReplicationUpdate) -> Bool {
+        self.enqueue(JournalWire.lines(of: update))
+    }
+
+    /// Queues lines.
+    ///
+    /// - Returns: `false` once the stream has ended.
+    @discardableResult
+    func enqueue(_ lines: [JournalWire.Line]) -> Bool {
         guard self.stream.isOpen else { return false }
         let isTooFarBehind = self.state.withLock { state in
-            state.lines += JournalWire.lines(of: update)
+            state.lines += lines
             return state.lines.count - state.next > self.maxQueuedLines
         }
         if isTooFarBehind {

@@ -3,6 +3,8 @@ import Corpus
 /// Turns the replication feed's bytes into the updates they carry: a `reset` is gathered up
 /// to its `synced` and given whole; other entries are given as soon as their bytes are in.
 struct FeedReader {
+    /// The writer's collection identity, once the feed has given it.
+    private(set) var collection: String?
     private var lines: LineSplitter
     /// The reset being gathered, if one is.
     private var reset: (through: Int, entries: [JournalEntry])?
@@ -25,6 +27,8 @@ struct FeedReader {
                 throw .invalidLine(error)
             }
             switch decoded {
+            case .collection(let identity):
+                self.collection = identity
             case .reset(let through):
                 self.reset = (through, [])
             case .entry(let entry):

@@ -98,11 +98,11 @@ public final class Follower: Sendable {
     }
 
     private func run() {
-        var copyThrough = 0
+        var copy = Copy()
         var delay = self.configuration.retryDelay
         while !self.isStopped {
             do {
-                try self.follow(from: &copyThrough, onSync: { delay = self.configuration.retryDelay })
+                try self.follow(updating: &copy, onSync: { delay = self.configuration.retryDelay })
             } catch {
                 guard !self.isStopped else { break }
                 self.report(.disconnected(error, retryIn: delay))
@@ -112,12 +112,20 @@ public final class Follower: Sendable {
         }
     }
 
+    /// What the store's copy is: the writer's collection as of a change.
+    private struct Copy {
+        /// The change it is as of; advanced as updates are applied.
+        var through = 0
+        /// The writer's collection identity, once a feed has given it.
+        var collection: String?
+    }
+
     /// Reads one feed until it breaks, applying what it carries.
     ///
     /// - Parameters:
-    ///   - copyThrough: the change the store's copy is as of; advanced as updates are applied.
+    ///   - copy: what the store's copy is, sent to the writer and kept up to date.
     ///   - onSync: called at each `synced` line.
-    private func follow(from copyThrough: inout Int, onSync: () -> Void) throws(FollowerError) {
+    private func follow(updating copy: inout Copy, onSync: () -> Void) throws(FollowerError) {
         var clientConfiguration = Connection.Configuration()
         clientConfiguration.connectTimeout = self.configuration.connectTimeout
         clientConfiguration.receiveTimeout = self.configuration.silenceTimeout
@@ -135,21 +143,28 @@ public final class Follower: Sendable {
         if isStopped { connection.cancellation.cancel() }
         do {
             try connection.send(
-                method: "GET", target: self.feedTarget(after: copyThrough), headers: [HeaderField(name: "Accept", value: JournalWire.mediaType)])
+                method: "GET", target: self.feedTarget(for: copy), headers: [HeaderField(name: "Accept", value: JournalWire.mediaType)])
             let head = try connection.readHead()
             guard head.status == 200 else { throw FollowerError.unexpectedStatus(head.status, detail: Self.excerpt(of: connection)) }
             var reader = FeedReader(maxLineBytes: self.configuration.maxLineBytes)
             while let bytes = try connection.nextBodyChunk() {
-                for update in try reader.read(bytes) {
+                let updates = try reader.read(bytes)
+                if let collection = reader.collection, collection != copy.collection {
+                    // Another collection's change numbers name other writes: nothing of the old
+                    // copy may be kept by the reset that follows, so go back to the seeds first.
+                    if copy.collection != nil { self.store.apply(.reset(entries: [], through: 0)) }
+                    copy.collection = collection
+                }
+                for update in updates {
                     switch update {
                     case .reset(_, let through), .resume(_, let through):
-                        copyThrough = through
+                        copy.through = through
                         onSync()
                         // Reported once the store serves it: a replica turns ready on this.
                         let report = self.report
                         self.store.apply(update) { report(.synced(through: through, isReset: update.isReset)) }
                     case .append(let entries):
-                        copyThrough = entries.last?.change ?? copyThrough
+                        copy.through = entries.last?.change ?? copy.through
                         self.store.apply(update)
                     }
                 }
@@ -164,10 +179,10 @@ public final class Follower: Sendable {
         }
     }
 
-    /// `/v1/journal?after=N` under the writer's path.
-    private func feedTarget(after change: Int) -> String {
+    /// `/v1/journal?after=N[&collection=ID]` under the writer's path.
+    private func feedTarget(for copy: Copy) -> String {
         let base = self.writer.path.hasSuffix("/") ? String(self.writer.path.dropLast()) : self.writer.path
-        return base + "/v1/journal?after=\(change)"
+        return base + "/v1/journal?after=\(copy.through)" + (copy.collection.map { "&collection=\($0)" } ?? "")
     }
 
     /// The start of an error response's body, for the log.

@@ -5,6 +5,7 @@ import Serialization
 /// line, each with a `type`.
 ///
 /// ```text
+/// {"type":"collection","id":"3f9c…"}                 the writer's collection identity
 /// {"type":"reset","through":42}                      start again from the seeds
 /// {"type":"document.created","change":7,"at":…,"id":"doc-7","text":"…","source":null,…}
 /// {"type":"document.deleted","change":9,"at":…,"id":"seed-3"}
@@ -12,8 +13,9 @@ import Serialization
 /// {"type":"heartbeat"}                               the feed is alive
 /// ```
 ///
-/// A catch-up is `reset`, entries, `synced` or just entries, `synced`; after it, entries
-/// follow as they are committed.
+/// A feed from a writer with a data directory starts with `collection`. A catch-up is
+/// `reset`, entries, `synced` or just entries, `synced`; after it, entries follow as they are
+/// committed.
 public enum JournalWire {
     /// The feed's media type.
     public static let mediaType = "application/x-ndjson"
@@ -23,6 +25,9 @@ public enum JournalWire {
 
     /// One line of the feed, decoded.
     public enum Line: Sendable, Hashable {
+        /// The identity of the writer's collection (`DocumentStore.identity`), for the
+        /// follower to send back when it reconnects.
+        case collection(String)
         /// The entries up to the next `synced` replace everything after the seeds.
         case reset(through: Int)
         /// A journal entry.
@@ -51,6 +56,7 @@ public enum JournalWire {
     public static func encode(_ line: Line) -> [UInt8] {
         let value: JSONValue
         switch line {
+        case .collection(let identity): value = .object([("type", .string("collection")), ("id", .string(identity))])
         case .reset(let through): value = .object([("type", .string("reset")), ("through", .int(through))])
         case .entry(let entry): value = self.json(entry)
         case .synced(let through): value = .object([("type", .string("synced")), ("through", .int(through))])
@@ -72,6 +78,7 @@ public enum JournalWire {
         guard case .object(let pairs) = value else { throw .malformed("a line is not a JSON object") }
         let fields = Fields(pairs)
         switch try fields.string("type") {
+        case "collection": return .collection(try fields.string("id"))
         case "reset": return .reset(through: try fields.int("through"))
         case "synced": return .synced(through: try fields.int("through"))
         case "heartbeat": return .heartbeat

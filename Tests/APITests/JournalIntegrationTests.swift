@@ -36,6 +36,26 @@ struct JournalIntegrationTests {
         #expect(fourth.source == "Lusa")
     }
 
+    /// The feed names the writer's collection first; a follower that names another (its
+    /// writer's directory was started afresh) starts again, though the tail still holds
+    /// every change after its own.
+    @Test func aFollowerOfAnotherCollectionStartsAgain() throws {
+        let harness = try WritableServer()
+        try ChangesIntegrationTests.makeThreeChanges(try harness.client())
+        let identity = try #require(harness.store.identity)
+        let other = String(repeating: "0", count: 32)
+
+        let same = try JournalFeedClient(port: harness.server.port, target: "/v1/journal?after=2&collection=\(identity)")
+        #expect(try same.lines(count: 2).last == .synced(through: 3))
+        #expect(same.collection == identity)
+        let elsewhere = try JournalFeedClient(port: harness.server.port, target: "/v1/journal?after=2&collection=\(other)")
+        #expect(try elsewhere.lines(count: 1) == [.reset(through: 3)])
+
+        let malformed = try harness.client().get("/v1/journal?after=2&collection=xyz")
+        #expect(malformed.statusCode == 400)
+        #expect((try malformed.jsonObject()["detail"] as? String)?.contains("collection") == true)
+    }
+
     @Test func aFollowerAheadStartsAgainFromTheCollection() throws {
         let harness = try WritableServer()
         let client = try harness.client()
@@ -97,6 +117,8 @@ struct JournalIntegrationTests {
 
 /// A raw client of the replication feed, decoding its lines.
 final class JournalFeedClient {
+    /// The collection identity the feed gave, kept aside from the other lines.
+    private(set) var collection: String?
     private let client: TestClient
     private var pending: [UInt8] = []
 
@@ -115,8 +137,9 @@ final class JournalFeedClient {
         var lines: [JournalWire.Line] = []
         while lines.count < count {
             if let end = self.pending.firstIndex(of: 0x0A) {
-                lines.append(try JournalWire.decode(self.pending[..<end]))
+                let line = try JournalWire.decode(self.pending[..<end])
                 self.pending.removeSubrange(...end)
+                if case .collection(let identity) = line { self.collection = identity } else { lines.append(line) }
                 continue
             }
             guard let chunk = try self.client.readChunk() else { throw TestClientError.closedByPeer(receivedBytes: 0) }

@@ -22,6 +22,15 @@ struct FeedReaderTests {
         #expect(updates == [.reset(entries: [Self.first], through: 4), .append([Self.second])])
     }
 
+    @Test func keepsTheWritersCollectionIdentity() throws {
+        var reader = FeedReader(maxLineBytes: 1024)
+        let identity = String(repeating: "ab", count: 16)
+
+        #expect(reader.collection == nil)
+        #expect(try reader.read(JournalWire.encode(.collection(identity)) + JournalWire.encode(.resume(entries: [], through: 0))) == [.resume(entries: [], through: 0)])
+        #expect(reader.collection == identity)
+    }
+
     @Test func aResumeCarriesTheEntriesBeforeItsSynced() throws {
         var reader = FeedReader(maxLineBytes: 1024)
 

@@ -55,6 +55,46 @@ struct FollowerProcessTests {
         #expect(writer.exitStatus() == 0)
     }
 
+    /// A writer whose data directory is started afresh on the same address, and has gone past
+    /// the follower's change number meanwhile: the follower must not take its later changes
+    /// as the continuation of the old collection (same numbers, same generated ids, other
+    /// documents), but start again from the new one.
+    @Test func aFollowerStartsAgainWhenItsWriterIsAnotherCollection() throws {
+        // The new collection, prepared aside: three documents, doc-1 to doc-3.
+        let fresh = try ScratchDirectory()
+        do {
+            let preparing = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath], dataDirectory: fresh.path)
+            let session = try DossierSession(port: try #require(preparing.listeningPort()))
+            for headline in ["New one", "New two", "New three"] { _ = try Self.post(Self.article(headline), to: session) }
+            preparing.signal(SIGTERM)
+            #expect(preparing.exitStatus() == 0)
+        }
+        let old = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath])
+        let port = try #require(old.listeningPort())
+        let oldSession = try DossierSession(port: port)
+        for headline in ["Old one", "Old two"] { _ = try Self.post(Self.article(headline), to: oldSession) }
+        let follower = try DossierProcess([
+            "serve", "--port", "0", "--seeds", DossierProcess.seedsPath, "--follow", "http://127.0.0.1:\(port)",
+        ])
+        let followerSession = try DossierSession(port: try #require(follower.listeningPort()))
+        #expect(eventually { (try? followerSession.get("/v1/documents/doc-2").statusCode) == 200 })
+        oldSession.close()
+        old.signal(SIGTERM)
+        #expect(old.exitStatus() == 0)
+
+        let new = try DossierProcess(["serve", "--port", "\(port)", "--seeds", DossierProcess.seedsPath], dataDirectory: fresh.path)
+        _ = try #require(new.listeningPort(), "stderr: \(new.standardError)")
+        let newSession = try DossierSession(port: port)
+        #expect(eventually(within: .seconds(10)) { (try? followerSession.get("/v1/documents/doc-3").statusCode) == 200 })
+        #expect(try followerSession.listing() == (try newSession.listing()))
+        #expect(try followerSession.listing()["doc-1"] == "New one")
+
+        follower.signal(SIGTERM)
+        #expect(follower.exitStatus() == 0)
+        new.signal(SIGTERM)
+        #expect(new.exitStatus() == 0)
+    }
+
     @Test func aFollowerStaysUnreadyUntilItsWriterAnswers() throws {
         let follower = try DossierProcess(["serve", "--port", "0", "--seeds", DossierProcess.seedsPath, "--follow", "http://127.0.0.1:9"])
         let port = try #require(follower.listeningPort(), "stderr: \(follower.standardError)")

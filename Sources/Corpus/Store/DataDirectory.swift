@@ -11,6 +11,7 @@ import Glibc
 ///   records in `RecordCodec`). Written whole by `compact`.
 /// - `journal`: every write accepted since (or shortly before) the snapshot, appended and synced
 ///   once per group of writes.
+/// - `ID`: the collection's identity (`CollectionIdentity`), made at the first open.
 /// - `*.tmp`: a file being written before its rename into place; stale ones are removed at open.
 ///
 /// Use: `open`, then `recover()` once, then `append` and `compact` as writes come, then `close()`.
@@ -20,6 +21,9 @@ import Glibc
 public final class DataDirectory {
     /// The directory's path, as opened (without trailing slashes).
     public let path: String
+    /// The identity of the collection it holds: the same across restarts, another for a
+    /// directory started afresh.
+    public let identity: String
     /// Bytes in the current journal, header included; 0 while there is no journal file. Compact
     /// when it grows large.
     public private(set) var journalSize = 0
@@ -34,9 +38,10 @@ public final class DataDirectory {
     /// What `open` tidied, reported by `recover()`.
     private var openingNotices: [String] = []
 
-    private init(path: String, lock: FileDescriptor) {
+    private init(path: String, lock: FileDescriptor, identity: String) {
         self.path = path
         self.lock = lock
+        self.identity = identity
     }
 
     deinit {
@@ -60,7 +65,14 @@ public final class DataDirectory {
             if case .io(_, _, EWOULDBLOCK) = error { throw .locked(path: path) }
             throw error
         }
-        let directory = DataDirectory(path: path, lock: lock)
+        let identity: String
+        do throws(StoreError) {
+            identity = try CollectionIdentity.read(in: path)
+        } catch {
+            lock.close()
+            throw error
+        }
+        let directory = DataDirectory(path: path, lock: lock, identity: identity)
         // For humans only: a failure here does not matter.
         try? lock.truncate(to: 0)
         try? lock.write(Array("\(getpid())\n".utf8), at: 0)

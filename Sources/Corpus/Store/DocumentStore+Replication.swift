@@ -4,14 +4,21 @@ extension DocumentStore {
     /// Feeds a follower whose copy is as of change `since` (0 for a new follower).
     ///
     /// `deliver` is called on the writer queue: first with `.resume` when every entry after
-    /// `since` is still held, or else with `.reset`; then with `.append` for each committed
-    /// group, until it returns `false` (its client has gone).
-    public func replicate(after since: Int, to deliver: @escaping @Sendable (ReplicationUpdate) -> Bool) {
+    /// `since` is still held (and `startAgain` is false), or else with `.reset`; then with
+    /// `.append` for each committed group, until it returns `false` (its client has gone).
+    ///
+    /// - Parameters:
+    ///   - since: the change the follower's copy is as of.
+    ///   - startAgain: whether its copy is of another collection (another `identity`), whose
+    ///     change numbers name other writes.
+    ///   - deliver: sends an update; `false` once the follower has gone.
+    public func replicate(after since: Int, startAgain: Bool = false, to deliver: @escaping @Sendable (ReplicationUpdate) -> Bool) {
         self.writer.async {
             let writer = self.writerState
             let state = writer.state
+            let held = startAgain ? nil : writer.tail.entries(after: since)
             let catchUp: ReplicationUpdate =
-                writer.tail.entries(after: since).map { .resume(entries: Array($0), through: state.lastChange) }
+                held.map { .resume(entries: Array($0), through: state.lastChange) }
                 ?? .reset(entries: state.compactionEntries, through: state.lastChange)
             if deliver(catchUp) { writer.followers.append(deliver) }
         }

@@ -62,6 +62,9 @@ public final class DocumentStore: Sendable {
     public let changes: ChangeLog
     /// Whether writes are refused (no data directory).
     public let isReadOnly: Bool
+    /// The identity of the collection in the data directory (`DataDirectory.identity`); `nil`
+    /// without one.
+    public let identity: String?
     /// What start-up repaired or skipped, worth a warning: a torn journal tail truncated, a
     /// stored document that no longer ingests, a stale temporary file removed.
     public let startupNotices: [String]
@@ -120,6 +123,7 @@ public final class DocumentStore: Sendable {
         }
         self.changes = history ?? ChangeLog(last: 0, capacity: configuration.historyCapacity)
         self.isReadOnly = directory == nil
+        self.identity = directory?.identity
         self.replayed = replayed
         self.startupNotices = notices
         self.current = Locked(Snapshot(documents: Array(state.documents.values), version: state.lastChange))

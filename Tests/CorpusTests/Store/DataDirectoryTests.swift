@@ -91,6 +91,33 @@ extension StoreTests {
             second.close()
         }
 
+        /// The collection identity is made at the first open and kept; a directory started
+        /// afresh gets another; a damaged `ID` file stops the open.
+        @Test func identityIsKeptAcrossOpensAndNewForAFreshDirectory() throws {
+            let store = try StoreHarness()
+            let first = try DataDirectory.open(path: store.path)
+            let identity = first.identity
+            first.close()
+            #expect(CollectionIdentity.isValid(identity))
+            #expect(String(decoding: store.bytes("ID"), as: UTF8.self) == identity + "\n")
+            let again = try DataDirectory.open(path: store.path)
+            #expect(again.identity == identity)
+            again.close()
+
+            let fresh = try StoreHarness()
+            let other = try DataDirectory.open(path: fresh.path)
+            #expect(other.identity != identity)
+            other.close()
+
+            try fresh.write("ID", Array("not an identity\n".utf8))
+            #expect {
+                try DataDirectory.open(path: fresh.path)
+            } throws: { error in
+                guard case StoreError.corrupt(let file, 0, _) = error else { return false }
+                return file.hasSuffix("/ID")
+            }
+        }
+
         @Test func staleTemporaryFilesAreRemovedAndIgnored() throws {
             let store = try StoreHarness()
             try store.append([[StoreHarness.created(1, "a")]])
