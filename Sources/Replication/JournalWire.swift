@@ -47,11 +47,6 @@ public enum JournalWire {
         }
     }
 
-    /// The bytes of the lines that carry `update`.
-    public static func encode(_ update: ReplicationUpdate) -> [UInt8] {
-        self.lines(of: update).flatMap(self.encode)
-    }
-
     /// One line's bytes, line feed included.
     public static func encode(_ line: Line) -> [UInt8] {
         let value: JSONValue

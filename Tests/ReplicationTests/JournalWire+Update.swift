@@ -1,0 +1,9 @@
+import Corpus
+import Replication
+
+extension JournalWire {
+    /// The bytes of the lines that carry `update`, as a writer sends them.
+    static func encode(_ update: ReplicationUpdate) -> [UInt8] {
+        self.lines(of: update).flatMap(self.encode)
+    }
+}
