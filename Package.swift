@@ -4,6 +4,7 @@ import PackageDescription
 /// Dossier: a newsroom document API. Module graph (arrows are imports):
 /// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer, Replication};
 /// dossier -> {HTTPServer, HTTPClient, Replication}; Replication -> {Corpus, Serialization, HTTPClient};
+/// Corpus (store, search) -> Extraction (text -> document) -> DocumentModel (the document's values);
 /// {API, Corpus, HTTPServer} -> Locking (the lock every module uses: a pthread mutex, which
 /// ThreadSanitizer can follow).
 /// No package dependencies: Foundation, Dispatch, Glibc, and Synchronization for atomics only.
@@ -19,12 +20,15 @@ let package = Package(
         .target(name: "HTTPClient"),
         .target(name: "Routing"),
         .target(name: "Serialization"),
-        // Lexicons/: the small word lists extraction rules use (navigation labels, agencies, ...).
-        .target(name: "Corpus", dependencies: ["Locking"], resources: [.copy("Lexicons")]),
+        // The document and its parts as values: what extraction makes and the store keeps.
+        .target(name: "DocumentModel"),
+        // Page text -> document, in explicit stages. Lexicons/: the word lists its rules use.
+        .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons")]),
+        .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction"]),
         // The replication feed's wire format, and the follower that keeps a read replica's copy.
         .target(name: "Replication", dependencies: ["Corpus", "Serialization", "HTTPClient", "Locking"]),
         .target(name: "API", dependencies: ["Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
-        .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "Replication"]),
+        .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Replication"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
         // The benchmarks' deterministic news-corpus generator.
@@ -33,15 +37,17 @@ let package = Package(
         .executableTarget(name: "search-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/SearchBenchmark"),
         // Test-only helpers shared by the test targets: a raw loopback client, a server harness,
         // a seeded random generator.
-        .target(name: "TestSupport", dependencies: ["Locking", "HTTPServer"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Locking", "HTTPServer", "DocumentModel"], path: "Tests/Support"),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "Locking", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "Locking", "Replication", "TestSupport"]),
-        .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus"]),
+        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "TestSupport"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "DocumentModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "DocumentModel", "Extraction", "Locking", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication", "TestSupport"]),
+        .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus", "DocumentModel"]),
         .testTarget(name: "dossierTests", dependencies: ["dossier", "HTTPClient", "Locking", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 import Locking
 
 /// The current rendered snapshot, swapped atomically when the corpus changes.

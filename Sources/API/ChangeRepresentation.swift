@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 import Serialization
 
 /// A change as JSON (for `/v1/changes`) and as a Server-Sent Event (for `/v1/events`).

@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 import Serialization
 
 /// The JSON shapes of a document: the full resource and the list summary.

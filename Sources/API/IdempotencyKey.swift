@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 import HTTPServer
 
 /// The `Idempotency-Key` request header: a client's name for one logical request, so that a

@@ -1,5 +1,6 @@
 import Corpus
 import Dispatch
+import DocumentModel
 import HTTPServer
 import Serialization
 

@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 
 /// RFC 3339 timestamps in UTC, from milliseconds since the Unix epoch.
 enum Timestamp {

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Every entity of a snapshot, merged across documents by id, with where each appears.
 ///
 /// Built once per snapshot. An entity's id is the slug of its canonical name, so the same

@@ -1,3 +1,5 @@
+import DocumentModel
+
 extension RandomAccessCollection {
     /// The first index whose element satisfies `belongsAfter`, by binary search, in a collection
     /// where every element that satisfies it comes after every element that does not;

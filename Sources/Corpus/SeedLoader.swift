@@ -1,3 +1,5 @@
+import DocumentModel
+import Extraction
 import Foundation
 import Glibc
 

@@ -1,3 +1,5 @@
+import DocumentModel
+import Extraction
 import Foundation
 
 /// Which documents are alike, and why: the entities two documents share and the words that
@@ -26,7 +28,7 @@ public struct SimilarityIndex: Sendable {
 
         /// Reads a document's words and entities.
         public init(_ document: Document) {
-            let stopwords = Lexicon.standard.stopwords
+            let stopwords = Vocabulary.stopwords
             let text = ([document.title] + document.bodyParagraphs.map(\.text)).joined(separator: "\n")
             self.id = document.id
             self.termCounts = TextWord.scan(text).map(\.folded).filter { word in

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// An immutable, consistent view of the corpus.
 ///
 /// Readers hold a snapshot for the whole of a request; a write builds the next snapshot and

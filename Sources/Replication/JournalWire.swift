@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 import Serialization
 
 /// The replication feed's format (`GET /v1/journal`): newline-delimited JSON, one object a

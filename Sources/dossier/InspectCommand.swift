@@ -1,5 +1,7 @@
 import API
 import Corpus
+import DocumentModel
+import Extraction
 import Foundation
 
 /// `dossier inspect FILE`: the document JSON a text file would become.

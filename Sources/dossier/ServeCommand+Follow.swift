@@ -1,5 +1,6 @@
 import API
 import Corpus
+import DocumentModel
 import HTTPClient
 import HTTPServer
 import Replication

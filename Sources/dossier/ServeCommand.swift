@@ -1,6 +1,7 @@
 import API
 import Corpus
 import Dispatch
+import DocumentModel
 import Foundation
 import HTTPServer
 @preconcurrency import Glibc

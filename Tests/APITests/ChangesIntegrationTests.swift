@@ -1,5 +1,6 @@
 import API
 import Corpus
+import DocumentModel
 import Foundation
 import TestSupport
 import Testing

@@ -2,6 +2,7 @@
 import Corpus
 import Dispatch
 @testable import HTTPServer
+import DocumentModel
 import Locking
 import Replication
 import TestSupport

@@ -1,5 +1,7 @@
 import API
 import Corpus
+import DocumentModel
+import Extraction
 import TestSupport
 import Testing
 

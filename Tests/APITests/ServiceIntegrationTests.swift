@@ -1,5 +1,7 @@
 import API
 import Corpus
+import DocumentModel
+import Extraction
 import HTTPServer
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 @testable import Corpus
+import DocumentModel
 import Testing
 
 /// Inputs the `fuzz-query` libFuzzer target (Tests/Fuzz) found; the same bytes are kept in

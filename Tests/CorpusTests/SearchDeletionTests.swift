@@ -1,4 +1,5 @@
 @testable import Corpus
+import DocumentModel
 import Testing
 
 /// `SearchIndex.removing(documentIDs:)`: removed documents (and their quotations) never match,

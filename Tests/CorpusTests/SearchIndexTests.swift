@@ -1,4 +1,5 @@
 @testable import Corpus
+import Extraction
 import Testing
 
 /// `SearchIndex` on small hand-made corpora: matching, ranking, snippets, facets, entities.

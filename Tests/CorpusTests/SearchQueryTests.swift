@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 import Testing
 
 /// `SearchQuery(parsing:)`: the query language, its echo in `description`, every

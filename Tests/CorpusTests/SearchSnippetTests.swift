@@ -1,4 +1,5 @@
 @testable import Corpus
+import DocumentModel
 import Foundation
 import Testing
 

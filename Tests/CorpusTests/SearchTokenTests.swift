@@ -1,4 +1,5 @@
 @testable import Corpus
+import DocumentModel
 import Testing
 
 /// `SearchToken.scan` and `Stemmer`: how documents and queries are cut into words, folded and

@@ -1,5 +1,8 @@
 import Corpus
+import DocumentModel
+import Extraction
 import Foundation
+import TestSupport
 import Testing
 
 /// The two real seed documents in the repository's `seeds` folder.

@@ -1,6 +1,9 @@
 import Corpus
+import DocumentModel
+import Extraction
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// `SeedLoader.load(directory:)` on a fresh temporary folder per test.

@@ -1,4 +1,6 @@
 import Corpus
+import DocumentModel
+import Extraction
 import Testing
 
 /// `SimilarityIndex`: documents alike by the entities and characteristic words they share.

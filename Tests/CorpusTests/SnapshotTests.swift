@@ -1,4 +1,6 @@
 import Corpus
+import DocumentModel
+import TestSupport
 import Testing
 
 /// `Snapshot`: ordering and lookup by id, then slug.

@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Wiring: the main package declares only an executable product, so its modules cannot be
 /// depended on from another package. Instead
-/// `Sources/{Locking,HTTPServer,Routing,Serialization,Corpus}` are symlinks to
+/// `Sources/{Locking,HTTPServer,Routing,Serialization,DocumentModel,Extraction,Corpus}` are symlinks to
 /// `../../../Sources/<Module>`: this package compiles the very same files as its own modules
 /// (sanitizer coverage then reaches them; internals are visible too).
 ///
@@ -30,10 +30,12 @@ let package = Package(
         .target(name: "Routing", swiftSettings: sixLanguageMode),
         .target(name: "Serialization", swiftSettings: sixLanguageMode),
         // As in the main package: the lexicons are a resource bundle (`Bundle.module`).
-        .target(name: "Corpus", dependencies: ["Locking"], resources: [.copy("Lexicons")], swiftSettings: sixLanguageMode),
+        .target(name: "DocumentModel", swiftSettings: sixLanguageMode),
+        .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons")], swiftSettings: sixLanguageMode),
+        .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-request-parser", dependencies: ["HTTPServer"], swiftSettings: sixLanguageMode),
-        .executableTarget(name: "fuzz-query", dependencies: ["Routing", "Corpus"], swiftSettings: sixLanguageMode),
+        .executableTarget(name: "fuzz-query", dependencies: ["Routing", "Corpus", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-json", dependencies: ["Serialization"], swiftSettings: sixLanguageMode),
-        .executableTarget(name: "fuzz-ingest", dependencies: ["Corpus"], swiftSettings: sixLanguageMode),
+        .executableTarget(name: "fuzz-ingest", dependencies: ["Corpus", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
     ]
 )

@@ -1,5 +1,6 @@
 import Corpus
 @testable import Replication
+import DocumentModel
 import Testing
 
 /// `FeedReader`: the feed's bytes, however they are cut, as the updates they carry.

@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 import Replication
 
 extension JournalWire {

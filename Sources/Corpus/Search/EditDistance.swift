@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Edit distance with a bound, for typo tolerance: insertions, deletions, substitutions and
 /// transpositions of two adjacent characters ("spiskior" and "spisikor" are one edit apart),
 /// the optimal-string-alignment distance.

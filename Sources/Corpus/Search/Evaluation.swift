@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// A query evaluated against one segment: the matching items with their scores, and what to
 /// highlight in them.
 struct Evaluation {

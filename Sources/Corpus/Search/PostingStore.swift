@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// A segment's postings: for each term, the items that contain it, how often in each field,
 /// and where (for phrases).
 ///

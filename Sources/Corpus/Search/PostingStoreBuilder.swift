@@ -1,3 +1,5 @@
+import DocumentModel
+
 extension PostingStore {
     /// Gathers a segment's occurrences, item by item, as bare term numbers, counting as it
     /// goes how many entries and positions each term will have; `build` then writes every

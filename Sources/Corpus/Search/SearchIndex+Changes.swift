@@ -1,3 +1,5 @@
+import DocumentModel
+
 extension SearchIndex {
     /// This index plus `documents`, which are indexed into a new segment; small segments are
     /// merged (rebuilt together, without their removed items) now and then, so each document

@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// A ranked full-text index over documents (or quotations): the engine behind `/v1/search`.

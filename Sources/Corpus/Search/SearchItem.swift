@@ -1,3 +1,6 @@
+import DocumentModel
+import Extraction
+
 /// What the search engine indexes of one searchable thing: a document, or a quotation.
 struct SearchItem: Sendable {
     /// An entity the item mentions.
@@ -42,9 +45,7 @@ struct SearchItem: Sendable {
     /// The names a query may use for an entity: those the text uses, and those the shipped
     /// gazetteer and acronym list know (`DPRK` finds a story that only says "North Korea").
     static func forms(of entity: Entity) -> [String] {
-        let known = entity.kind == .location
-            ? Gazetteer.standard.names(of: entity.name) : Lexicon.standard.acronymsByName[entity.name] ?? []
-        return [entity.name] + entity.aliases + known
+        [entity.name] + entity.aliases + Vocabulary.knownNames(of: entity)
     }
 
     /// A quotation of `document`: its words, with the speaker's name as an extra.

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// A parsed search query: the clauses every hit must match and those no hit may match.
 ///
 /// The language: bare words (all must match), `"a phrase"` (its words in order), `-word` and

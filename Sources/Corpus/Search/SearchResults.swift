@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// What a search found: the total, one page of hits, and facets over all of them.
 public struct SearchResults: Sendable {
     /// Items matching the query and filter.

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// An immutable inverted index over some items: for each term, the items that contain it,
 /// how often in each field, and where (for phrases).
 ///

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// One word of a text as search sees it: folded, with where it stands.
 ///
 /// Documents and queries go through the same `SearchToken.scan`, so "Kim Jong-un" and

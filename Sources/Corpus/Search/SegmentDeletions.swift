@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The items removed from a segment since it was built, and what they counted for in the
 /// BM25 statistics, so that removing is cheap: the segment itself is shared, unchanged, and
 /// a merge (`SearchIndex.adding`) drops the removed items for good.

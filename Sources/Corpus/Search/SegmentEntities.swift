@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The entities a segment's items mention: which items mention each, the names a query may
 /// use for them, and each item's entities as numbers (for facets).
 struct SegmentEntities: Sendable {

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Picks an item's best passages and marks the matches in them.
 ///
 /// A passage is a sentence (cut to a window of words around its first match when long). The

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// A light English stemmer: plural, past and progressive endings and a final `e`, so that a
 /// search for one form finds the others ("policies" → `policy`, "flooded" and "floods" →
 /// `flood`, "planning" → `plan`, "houses" and "housing" → `hous`).

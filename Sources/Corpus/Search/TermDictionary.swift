@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The terms of a segment being built: each word read is numbered by its term, and each
 /// distinct word is folded and stemmed once.
 ///

@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// Words (byte strings) mapped to numbers, in an open-addressing hash table over one byte

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// CRC-32C (Castagnoli): reflected polynomial 0x82F63B78, initial value and final XOR
 /// 0xFFFFFFFF, as in iSCSI, ext4 and LevelDB. `"123456789"` checks to 0xE3069283.
 ///

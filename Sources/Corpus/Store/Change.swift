@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// One change to the collection, as `/v1/changes` and `/v1/events` report it.
 public struct Change: Sendable, Hashable {
     /// What happened.

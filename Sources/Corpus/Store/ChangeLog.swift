@@ -1,3 +1,4 @@
+import DocumentModel
 import Locking
 
 /// The most recent changes, for clients that resume a feed or poll for what is new.

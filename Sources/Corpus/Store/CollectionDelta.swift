@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// What a run of journal entries did to the collection, relative to where it started: the
 /// documents stored and still live at the end, and the ids gone or replaced.
 ///

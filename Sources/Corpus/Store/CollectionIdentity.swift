@@ -1,3 +1,4 @@
+import DocumentModel
 import Glibc
 
 /// The name of the collection a data directory holds: 32 random hex digits in its `ID` file,

@@ -1,4 +1,5 @@
 import Dispatch
+import DocumentModel
 
 extension DocumentStore {
     /// Feeds a follower whose copy is as of change `since` (0 for a new follower).

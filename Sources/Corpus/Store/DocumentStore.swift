@@ -1,4 +1,6 @@
 import Dispatch
+import DocumentModel
+import Extraction
 import Foundation
 import Locking
 

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// What a POST asked to store: the raw text plus metadata overrides.
 ///
 /// Stored as given; ingestion runs again on recovery, so the journal never holds derived data.

@@ -1,3 +1,4 @@
+import DocumentModel
 import Glibc
 
 /// An open file or directory and the system calls the store makes on it.

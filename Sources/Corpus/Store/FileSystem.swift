@@ -1,3 +1,4 @@
+import DocumentModel
 import Glibc
 
 /// The store's calls on paths rather than open files.

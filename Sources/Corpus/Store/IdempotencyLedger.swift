@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The most recent `Idempotency-Key`s and what their requests created, so that a retried
 /// request gets the same answer instead of a second document.
 ///

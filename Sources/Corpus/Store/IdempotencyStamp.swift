@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// An `Idempotency-Key` and a fingerprint of the request it came with, so that a retry with a
 /// different body can be told apart from a true retry.
 public struct IdempotencyStamp: Sendable, Hashable {

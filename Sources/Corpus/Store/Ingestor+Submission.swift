@@ -1,3 +1,6 @@
+import DocumentModel
+import Extraction
+
 extension Ingestor {
     /// Builds a document from a submission: its text, with the metadata it gives overriding
     /// what the text says.

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// One journal record: a document created or deleted.
 ///
 /// `change` is the change number (strictly increasing across the store, starting at 1); `at`

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The latest journal entries, so that a follower that reconnects gets only what it missed
 /// instead of the whole collection again.
 ///

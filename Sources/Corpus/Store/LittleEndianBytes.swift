@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Little-endian integers in byte arrays, the byte order of every store file.
 extension Array<UInt8> {
     /// Appends `value`'s bytes, least significant first.

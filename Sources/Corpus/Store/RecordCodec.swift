@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Encodes and decodes the records that the journal and the snapshot are made of.
 ///
 /// A record (all integers little-endian):

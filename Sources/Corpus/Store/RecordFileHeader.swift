@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The fixed start of the two record files (integers little-endian):
 ///
 /// | bytes | `journal` | `snapshot` |

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The recovery rules: parses whole journal and snapshot files already read into memory.
 ///
 /// A damaged final record of the journal is a torn tail, the trace of a crash during an

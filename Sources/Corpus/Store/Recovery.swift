@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// What `DataDirectory.recover()` found.
 public struct Recovery: Sendable {
     /// The compacted snapshot's entries, then the journal's entries with a change number above

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// What start-up replayed from a data directory, for the start-up log.
 public struct ReplaySummary: Sendable, Hashable {
     /// The data directory's path.

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// What a follower is sent to keep its copy of a writer's collection.
 ///
 /// A follower starts from the same seeds as its writer. When it connects, it gets `.reset`,

@@ -1,3 +1,4 @@
+import DocumentModel
 import Glibc
 
 /// Every way the data directory can fail.

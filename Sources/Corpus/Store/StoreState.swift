@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The collection as the writer holds it: the seeds, then every journal entry applied in order.
 ///
 /// Live writes and start-up replay go through the same `apply`, so what a restart rebuilds is

@@ -1,3 +1,6 @@
+import DocumentModel
+import Extraction
+
 /// Why a write was refused or failed. Nothing is stored when a write fails.
 public enum WriteError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A document already has this id.

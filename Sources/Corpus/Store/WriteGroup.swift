@@ -1,3 +1,5 @@
+import DocumentModel
+import Extraction
 import Foundation
 
 /// A write waiting for the writer, with whom to tell the result.

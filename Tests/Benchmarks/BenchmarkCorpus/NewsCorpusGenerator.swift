@@ -1,4 +1,6 @@
 import Corpus
+import DocumentModel
+import Extraction
 import Foundation
 import TestSupport
 

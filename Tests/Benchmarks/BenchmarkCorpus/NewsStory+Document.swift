@@ -1,4 +1,6 @@
 import Corpus
+import DocumentModel
+import Extraction
 
 extension NewsStory {
     /// The story as the `Ingestor` would have left it, built directly (ingesting 100,000

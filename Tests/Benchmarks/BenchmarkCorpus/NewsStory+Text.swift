@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 
 extension NewsStory {
     /// Three-letter month abbreviations, as agency datelines write them.

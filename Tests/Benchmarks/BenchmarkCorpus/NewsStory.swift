@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 
 /// One generated story, before it is written out as raw text (for the ingestor) or turned
 /// into a `Document` directly (for the search index).

@@ -1,5 +1,7 @@
 import BenchmarkCorpus
 import Corpus
+import DocumentModel
+import Extraction
 import Foundation
 
 // Ingestion throughput and corpus memory, on one core:

@@ -1,4 +1,5 @@
 import Corpus
+import DocumentModel
 
 extension Document {
     /// The text the engine indexes besides the title: body and background paragraphs

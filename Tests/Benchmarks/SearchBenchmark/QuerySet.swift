@@ -1,5 +1,6 @@
 import BenchmarkCorpus
 import Corpus
+import DocumentModel
 import TestSupport
 
 /// One benchmark query: the text in Dossier's query language, and the filter it runs with.

@@ -1,5 +1,6 @@
 import BenchmarkCorpus
 import Corpus
+import DocumentModel
 import Foundation
 
 // Full-text search: index build time, memory, and query latency on a fixed mixed query set.

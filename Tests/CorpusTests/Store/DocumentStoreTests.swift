@@ -1,5 +1,6 @@
 @testable import Corpus
 import Dispatch
+import Extraction
 import Foundation
 import Locking
 import Testing

@@ -1,4 +1,6 @@
 import Corpus
+import DocumentModel
+import Extraction
 import Testing
 
 /// Small hand-made corpora for the search tests, and the few helpers they share.

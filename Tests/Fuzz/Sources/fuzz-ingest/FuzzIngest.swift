@@ -10,6 +10,8 @@
 //   - every quote, entity mention and date mention points at an existing paragraph;
 //   - indexing the document and searching for a word of its title finds it.
 import Corpus
+import DocumentModel
+import Extraction
 
 private func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
     if !condition() {

@@ -12,6 +12,8 @@
 //     query "as parsed", echoed in results) parses back to an equal query;
 //   - a search's hits are at most its total and the page size, with distinct ids.
 import Corpus
+import DocumentModel
+import Extraction
 import Routing
 
 private func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {

@@ -1,0 +1,157 @@
+import DocumentModel
+import Foundation
+
+/// Turns raw article text into a `Document`.
+///
+/// Reads the optional metadata line, normalises whitespace (non-breaking spaces included),
+/// drops page chrome, finds the headline (or derives one from the lede), the dateline, the
+/// date, publisher and kind the page states, and labels the paragraphs after the story as
+/// background, contacts or footer (`LayoutAnalyzer`).
+///
+/// ```swift
+/// let document = try Ingestor().ingest(text: text, id: "000_abc")
+/// ```
+public struct Ingestor: Sendable {
+    /// Words kept when deriving a headline from the lede.
+    static let derivedHeadlineWords = 12
+
+    private let lexicon: Lexicon
+    private let gazetteer: Gazetteer
+
+    /// Makes an ingestor with the shipped lexicons and gazetteer.
+    public init() {
+        self.lexicon = .standard
+        self.gazetteer = .standard
+    }
+
+    /// Builds a document from its text.
+    ///
+    /// - Parameters:
+    ///   - text: the article as received.
+    ///   - id: the document's id.
+    ///   - title: a headline that replaces the one the text has (or lacks).
+    ///   - source: a publisher that replaces the one the text names.
+    ///   - published: a `YYYY-MM-DD` date that replaces the one the text states; relative
+    ///     dates in the text are read against it.
+    /// - Returns: the document.
+    /// - Throws: `IngestError` when no body is left or the metadata line is malformed.
+    public func ingest(
+        text: String, id: String, title: String? = nil, source: String? = nil, published: String? = nil
+    ) throws(IngestError) -> Document {
+        let normalized = Self.normalizeSpaces(text)
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
+        var metadata: MetadataLine?
+        if let first = lines.first, let parsed = try MetadataLine.parse(first) {
+            metadata = parsed
+            lines = lines.dropFirst()
+        }
+        let layout = LayoutAnalyzer(lexicon: self.lexicon).analyze(Self.collapsingSpaces(lines))
+        let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
+        guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
+
+        let givenTitle = title ?? layout.headline
+        let title = givenTitle ?? Self.derivedHeadline(fromLede: lede.text, honorifics: self.lexicon.honorifics)
+        let statedYear = layout.statedDate?.year
+        let published = published ?? metadata?.published
+            ?? layout.statedDate?.resolved(fallbackYear: layout.dateline?.date?.year)?.description
+            ?? layout.dateline?.date?.resolved(fallbackYear: statedYear)?.description
+        let dateline = metadata?.dateline ?? layout.dateline?.place
+        // National-format phone numbers belong to the story's country unless a contact's city
+        // says otherwise; it is looked for only when such a number needs it.
+        let countryHint = {
+            dateline.flatMap(self.gazetteer.country(ofPlace:))
+                ?? self.gazetteer.firstCountry(mentionedIn: paragraphs.filter { $0.section == .body }.map(\.text).joined(separator: " "))
+        }
+        let contacts = ContactExtractor(gazetteer: self.gazetteer, languages: self.lexicon.languages)
+            .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
+        let words = paragraphs.map { TextWord.scan($0.text) }
+        let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs, words: words, contacts: contacts)
+        return Document(
+            id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
+            title: title, isTitleDerived: givenTitle == nil,
+            source: source ?? metadata?.source ?? layout.dateline?.agency ?? layout.masthead
+                ?? (layout.isPressRelease ? self.signOffPublisher(paragraphs, entities: entities) : nil),
+            published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts,
+            dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),
+            entities: entities,
+            quotes: QuoteExtractor(verbs: self.lexicon.attributionVerbs).extract(from: paragraphs, entities: entities))
+    }
+
+    /// The publisher a press release signs off with: the organization on the short line just
+    /// before its media contacts (`OHCHR Seoul Office`), or the known organization whose office
+    /// that is (`OHCHR`).
+    private func signOffPublisher(_ paragraphs: [Paragraph], entities: [Entity]) -> String? {
+        guard let contacts = paragraphs.firstIndex(where: { $0.section == .contacts }), contacts > 0,
+            paragraphs[contacts - 1].text.split(separator: " ").count <= 12
+        else { return nil }
+        let signOff = paragraphs[contacts - 1].index
+        let mention = entities.filter { $0.kind == .organization }.flatMap(\.mentions).first { $0.paragraph == signOff }
+        guard let name = mention?.text else { return nil }
+        let first = String(name.prefix { $0 != " " })
+        return self.lexicon.acronyms[first] != nil ? first : name
+    }
+
+    /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and
+    /// U+2028 end a line, U+2029 ends a paragraph.
+    static func normalizeSpaces(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\n" where previousWasCR: continue
+            case "\r", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}": scalars.append("\n")
+            case "\u{2029}": scalars.append(contentsOf: "\n\n".unicodeScalars)
+            case "\t": scalars.append(" ")
+            default:
+                // ASCII has no other spaces; only the rest needs a Unicode property lookup.
+                scalars.append(!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator ? " " : scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Each line with runs of spaces collapsed to one and no leading or trailing space.
+    ///
+    /// Works on scalars, not `Character`s: a space can fuse with a following combining mark
+    /// into one grapheme cluster, and must still separate words.
+    static func collapsingSpaces(_ lines: ArraySlice<Substring>) -> ArraySlice<Substring> {
+        lines.map { line in
+            var collapsed = String.UnicodeScalarView()
+            var pendingSpace = false
+            for scalar in line.unicodeScalars {
+                if scalar == " " {
+                    pendingSpace = !collapsed.isEmpty
+                } else {
+                    if pendingSpace { collapsed.append(" ") }
+                    pendingSpace = false
+                    collapsed.append(scalar)
+                }
+            }
+            return Substring(String(collapsed))
+        }[...]
+    }
+
+    /// The lede's first sentence, cut to a few words at a word boundary; never empty.
+    static func derivedHeadline(fromLede lede: String, honorifics: Set<String> = []) -> String {
+        let trimmedLede = lede.drop { $0.isPunctuation || $0.isWhitespace }
+        guard !trimmedLede.isEmpty else { return lede }
+        // The first ". " that ends a sentence: not the dot of "Mr." or of an initial ("J. Smith").
+        var sentenceEnd = trimmedLede.endIndex
+        var searchFrom = trimmedLede.startIndex
+        while let range = trimmedLede[searchFrom...].firstRange(of: ". ") {
+            let word = trimmedLede[..<range.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+            if word.count == 1 || honorifics.contains(TextFolding.fold(word)) {
+                searchFrom = range.upperBound
+                continue
+            }
+            sentenceEnd = range.lowerBound
+            break
+        }
+        let sentence = trimmedLede[..<sentenceEnd].trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        let words = sentence.split(separator: " ")
+        guard words.count > derivedHeadlineWords else { return sentence.isEmpty ? String(trimmedLede) : sentence }
+        return words.prefix(derivedHeadlineWords).joined(separator: " ") + "…"
+    }
+}

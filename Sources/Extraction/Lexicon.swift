@@ -1,0 +1,96 @@
+import DocumentModel
+import Foundation
+
+/// The small word lists extraction rules use, shipped as text files in `Lexicons/`.
+///
+/// They hold general vocabulary (navigation labels, publication words, agency tags), never
+/// names taken from particular documents. Lines starting with `#` are comments; entries are
+/// compared after `TextFolding.fold`.
+///
+/// - Note: Immutable after loading; `standard` is loaded once and shared.
+struct Lexicon: Sendable {
+    /// Whole lines that are page chrome.
+    let navigationLines: Set<String>
+    /// Line beginnings that are page chrome.
+    let navigationPrefixes: [String]
+    /// First lines that make a whole block page chrome.
+    let blockOpeners: [String]
+    /// Words that make a short line a masthead.
+    let publicationWords: Set<String>
+    /// Agency tags as written in datelines → canonical names.
+    let agencies: [String: String]
+    /// Lines that mark a press release or its end.
+    let releaseMarkers: Set<String>
+    /// Section headings → the section they open.
+    let sectionHeadings: [String: Section]
+    /// The folded headings that open a contacts section, for prefix tests.
+    let contactsHeadings: [String]
+    /// Language names, capitalised as written (`English`).
+    let languages: Set<String>
+    /// Courtesy titles, folded without their dot (`mr`, `dr`).
+    let honorifics: Set<String>
+    /// Offices written before names, folded (`president`, `special rapporteur`).
+    let titles: Set<String>
+    /// Words that make a name an organization's, folded (`council`).
+    let organizationWords: Set<String>
+    /// Verbs that attribute a quotation (`said`, `told`).
+    let attributionVerbs: Set<String>
+    /// Words that make a name a place's, folded (`sea`, `river`).
+    let placeWords: Set<String>
+    /// Lower-case nouns that make the name beside them a place's (`district`, `region of`).
+    let placeNouns: Set<String>
+    /// Lower-case nouns that make the name beside them an organization's (`operator`).
+    let organizationNouns: Set<String>
+    /// Well-known acronyms → full names (`UN` → `United Nations`).
+    let acronyms: [String: String]
+    /// Words too common to characterise a story, folded (`would`, `said`).
+    let stopwords: Set<String>
+    /// Full names → their well-known acronyms (`United Nations` → `UN`).
+    let acronymsByName: [String: [String]]
+
+    /// The lexicon shipped with the module.
+    static let standard = Lexicon(loader: { name in
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Lexicons"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("missing lexicon resource \(name).txt") }
+        return text
+    })
+
+    /// Builds a lexicon from file contents.
+    ///
+    /// - Parameter loader: the text of a lexicon file by name (without extension).
+    init(loader: (String) -> String) {
+        func entries(_ name: String) -> [String] {
+            loader(name).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") || $0 == "###" }
+        }
+        func pairs(_ name: String) -> [(String, String)] {
+            entries(name).compactMap { line in
+                let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+                return parts.count == 2 ? (parts[0], parts[1]) : nil
+            }
+        }
+        self.navigationLines = Set(entries("navigation").map(TextFolding.fold))
+        self.navigationPrefixes = entries("navigation-prefixes").map(TextFolding.fold)
+        self.blockOpeners = entries("block-openers").map(TextFolding.fold)
+        self.publicationWords = Set(entries("publication-words").map(TextFolding.fold))
+        self.agencies = Dictionary(pairs("agencies").map { (TextFolding.fold($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
+        self.releaseMarkers = Set(entries("release-markers").map(TextFolding.fold))
+        self.languages = Set(entries("languages"))
+        self.honorifics = Set(entries("honorifics").map(TextFolding.fold))
+        self.titles = Set(entries("titles").map(TextFolding.fold))
+        self.organizationWords = Set(entries("organization-words").map(TextFolding.fold))
+        self.attributionVerbs = Set(entries("attribution-verbs").map(TextFolding.fold))
+        self.placeWords = Set(entries("place-words").map(TextFolding.fold))
+        self.placeNouns = Set(entries("place-nouns").map(TextFolding.fold))
+        self.organizationNouns = Set(entries("organization-nouns").map(TextFolding.fold))
+        let acronyms = Dictionary(pairs("acronyms"), uniquingKeysWith: { first, _ in first })
+        self.acronyms = acronyms
+        self.acronymsByName = Dictionary(grouping: acronyms.keys.sorted(), by: { acronyms[$0] ?? "" })
+        self.stopwords = Set(entries("stopwords").map(TextFolding.fold))
+        self.sectionHeadings = Dictionary(
+            pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
+            uniquingKeysWith: { first, _ in first })
+        self.contactsHeadings = self.sectionHeadings.filter { $0.value == .contacts }.map(\.key).sorted()
+    }
+}

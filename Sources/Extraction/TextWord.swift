@@ -1,0 +1,60 @@
+import DocumentModel
+
+/// A word of a paragraph: letters, digits, inner apostrophes and hyphens, with its folded form and
+/// where it stands.
+public struct TextWord: Sendable, Hashable {
+    /// The word as written.
+    public let text: String
+    /// `TextFolding.fold(text)`.
+    public let folded: String
+    /// Its range in the paragraph's text.
+    public let range: Range<String.Index>
+
+    /// Whether it starts with a capital letter.
+    public var isCapitalized: Bool { self.text.first?.isUppercase == true }
+
+    /// Whether it is all capitals, with at least two letters, a possessive aside (`UN`, `OJEA`, `EU’s`).
+    public var isAllCaps: Bool {
+        var letters = self.text.unicodeScalars.filter(\.properties.isAlphabetic)
+        if letters.last == "s", self.folded.hasSuffix("'s") { letters.removeLast() }
+        return letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
+    }
+
+    /// The words of a text, scanned on scalars: `Character` iteration (grapheme breaking)
+    /// made word scanning the costliest step of ingestion.
+    ///
+    /// - Complexity: O(*n*) in the text's length.
+    public static func scan(_ text: String) -> [TextWord] {
+        let scalars = text.unicodeScalars
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII
+                ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.isDiacritic)
+        }
+        func isInnerMark(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{00B4}" || scalar == "\u{02BC}" || scalar == "\u{2018}"
+        }
+        var words: [TextWord] = []
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            guard isWordScalar(scalars[index]) else {
+                index = scalars.index(after: index)
+                continue
+            }
+            let start = index
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                if isWordScalar(scalar) || isInnerMark(scalar) {
+                    index = scalars.index(after: index)
+                } else if scalar == "-", scalars.index(after: index) < scalars.endIndex, isWordScalar(scalars[scalars.index(after: index)]) {
+                    index = scalars.index(after: index)  // "Jong-un", "Marchetti-Boyd": one word
+                } else {
+                    break
+                }
+            }
+            let raw = String(text[start..<index])
+            words.append(TextWord(text: raw, folded: TextFolding.fold(raw), range: start..<index))
+        }
+        return words
+    }
+}

@@ -1,0 +1,43 @@
+@testable import DocumentModel
+import TestSupport
+import Testing
+
+/// `Document`'s derived properties.
+struct DocumentTests {
+    static let mixed = Document.make(paragraphs: [
+        (.background, "About the expert: a long bio."), (.body, "The lede has five words."),
+        (.contacts, "Call me."), (.body, "Second  body\tparagraph."), (.footer, "Footer text."),
+    ])
+
+    @Test func bodyParagraphsKeepOnlyBodySection() {
+        #expect(Self.mixed.bodyParagraphs.map(\.index) == [1, 3])
+    }
+
+    @Test func summaryIsFirstBodyParagraph() {
+        #expect(Self.mixed.summary == "The lede has five words.")
+    }
+
+    @Test func summaryIsEmptyWithoutBody() {
+        #expect(Document.make(paragraphs: [(.footer, "Footer.")]).summary == "")
+    }
+
+    @Test func wordCountCountsBodyWordsOnly() {
+        #expect(Self.mixed.wordCount == 5 + 3)
+    }
+
+    @Test(arguments: [(0, 1), (1, 1), (199, 1), (200, 1), (201, 2), (400, 2), (401, 3), (1000, 5)])
+    func readingTimeRoundsUpAt200WordsPerMinute(_ words: Int, _ minutes: Int) {
+        let text = Array(repeating: "word", count: words).joined(separator: " ")
+        let document = Document.make(paragraphs: words == 0 ? [] : [(.body, text)])
+        #expect(document.wordCount == words)
+        #expect(document.readingTimeMinutes == minutes)
+    }
+
+    @Test func bodyTextJoinsBodyParagraphsWithBlankLines() {
+        #expect(Self.mixed.bodyText == "The lede has five words.\n\nSecond  body\tparagraph.\n")
+    }
+
+    @Test func sectionsHaveWireNames() {
+        #expect(Section.allCases.map(\.rawValue) == ["body", "background", "contacts", "footer"])
+    }
+}
