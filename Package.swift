@@ -31,6 +31,8 @@ let package = Package(
         .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Replication"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
+        // A benchmark, not a test: swift run -c release ingest-adversarial [max-bytes] [shape ...]
+        .executableTarget(name: "ingest-adversarial", dependencies: ["Extraction", "BenchmarkCorpus"], path: "Tests/Benchmarks/AdversarialBenchmark"),
         // The benchmarks' deterministic news-corpus generator.
         .target(name: "BenchmarkCorpus", dependencies: ["Corpus", "TestSupport"], path: "Tests/Benchmarks/BenchmarkCorpus"),
         // A benchmark, not a test: swift run -c release search-benchmark [documents] [seed] [--export DIR]
