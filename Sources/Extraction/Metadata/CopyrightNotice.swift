@@ -1,0 +1,49 @@
+import DocumentModel
+import Foundation
+
+/// The holder and year a page's copyright notice names: `© 2019 Example Media. All rights
+/// reserved.` → `Example Media`, 2019.
+struct CopyrightNotice: Sendable, Hashable {
+    /// Who holds the copyright, if the notice names anyone.
+    let holder: String?
+    /// The year, if given.
+    let year: Int?
+
+    /// Words that end the holder's name.
+    private static let endings = [".", ",", "|", " all rights", " - ", " \u{2013} "]
+
+    /// The longest holder name, in words.
+    static let maximumHolderWords = 6
+
+    /// The first copyright notice on the page.
+    ///
+    /// - Complexity: O(n) in the length of the page.
+    static func first(in page: PageLines) -> CopyrightNotice? {
+        for line in page.nonblank {
+            let text = page.lines[line]
+            guard text.utf8.count <= 300 else { continue }
+            guard let start = text.range(of: "\u{00A9}")?.upperBound ?? text.range(of: "Copyright ")?.upperBound else { continue }
+            return self.parse(text[start...])
+        }
+        return nil
+    }
+
+    /// Reads what follows the `©` sign.
+    static func parse(_ text: Substring) -> CopyrightNotice {
+        var rest = text.drop { $0 == " " }
+        var year: Int?
+        let digits = rest.prefix { $0.isNumber || $0 == "-" || $0 == "\u{2013}" }
+        if digits.count >= 4, let last = Int(digits.suffix(4)) {
+            year = last
+            rest = rest.dropFirst(digits.count).drop { $0 == " " || $0 == "," }
+        }
+        var holder = Substring(rest)
+        for ending in self.endings {
+            if let range = holder.range(of: ending, options: .caseInsensitive) { holder = holder[..<range.lowerBound] }
+        }
+        let name = holder.trimmingCharacters(in: .whitespaces)
+        let words = LineShape.words(name)
+        let isName = (1...self.maximumHolderWords).contains(words.count) && name.first?.isUppercase == true
+        return CopyrightNotice(holder: isName ? name : nil, year: year)
+    }
+}
