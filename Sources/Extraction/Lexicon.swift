@@ -57,6 +57,8 @@ struct Lexicon: Sendable {
     let pressContactHeadings: [String]
     /// Line beginnings of a byline's author box (`follow`, `about`), folded.
     let authorBoxPrefixes: [String]
+    /// Words that mark a caption or picture credit (`photograph by`), folded.
+    let creditMarkers: [String]
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -105,6 +107,7 @@ struct Lexicon: Sendable {
         self.releaseWires = entries("release-wires").map(TextFolding.fold)
         self.pressContactHeadings = entries("press-contact-headings").map(TextFolding.fold)
         self.authorBoxPrefixes = entries("author-box").map(TextFolding.fold)
+        self.creditMarkers = entries("credit-markers").map { $0.lowercased() }
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })

@@ -31,8 +31,13 @@ struct HeadlineFinder: Sendable {
     static let maximumWords = 30
     /// How far before the story the byline block and headline are looked for, in non-blank lines.
     static let reachBeforeBody = 30
-    /// How far above the byline block the headline is looked for, in non-blank lines.
+    /// How far above (or below) the byline block the headline is looked for, in non-blank lines.
     static let reachAboveByline = 6
+    /// How far after the given start of the story the byline block is looked for: the start
+    /// may be a standfirst or the headline itself.
+    static let reachAfterBodyStart = 15
+    /// Words a headline must share with the browser title to be matched by them.
+    static let minimumSharedWords = 2
 
     /// The headline, or `nil` when the page shows none these rules can see.
     func find(in page: PageLines, title: BrowserTitle?, bodyStart: Int?) -> Headline? {
@@ -45,7 +50,9 @@ struct HeadlineFinder: Sendable {
 
     private func repeatedTitle(in page: PageLines, title: BrowserTitle, bodyStart: Int?) -> Headline? {
         var wanted: [String: BrowserTitle.Candidate] = [:]
-        for candidate in title.headlineCandidates {
+        // The headline is the longest part of a browser title: a run without it is a site or section name.
+        let longest = title.segments.indices.max { title.segments[$0].count < title.segments[$1].count }
+        for candidate in title.headlineCandidates where longest.map(candidate.range.contains) ?? false {
             let key = LineShape.matchKey(candidate.text)
             if LineShape.words(key).count >= 2 || title.segments.count == 1 { wanted[key] = wanted[key] ?? candidate }
         }
@@ -68,46 +75,83 @@ struct HeadlineFinder: Sendable {
 
     private func headlineBeforeBody(in page: PageLines, bodyStart: Int, title: BrowserTitle?) -> Headline? {
         let bodyPosition = page.position(atOrAfter: bodyStart)
-        let region = page.lines(fromPosition: bodyPosition - Self.reachBeforeBody, to: bodyPosition)
         let skipsFirstLine = (title?.segments.count ?? 0) > 1
         func isCandidate(_ line: Int) -> Bool {
             !(skipsFirstLine && line == page.nonblank.first) && self.isHeadlineShaped(page.lines[line])
         }
-        if let byline = region.last(where: { self.isBylineOrDate(page.lines[$0]) }) {
-            let bylinePosition = page.position(atOrAfter: byline)
-            // The byline block may run over a few lines: start above its first line.
-            var top = bylinePosition
-            while top > 0, top > bodyPosition - Self.reachBeforeBody, self.isBylineOrDate(page.lines[page.nonblank[top - 1]])
-                || self.isShortName(page.lines[page.nonblank[top - 1]])
-            {
-                top -= 1
+        guard let byline = self.bylineBlock(in: page, near: bodyPosition) else {
+            let near = page.lines(fromPosition: bodyPosition - Self.reachAboveByline, to: bodyPosition).filter(isCandidate)
+            return self.headline(among: near, in: page).map {
+                Headline(text: self.joined(page, from: $0), line: $0, titleSegments: nil, rule: .headlineBeforeBody)
             }
-            let above = page.lines(fromPosition: top - Self.reachAboveByline, to: top).filter(isCandidate)
-            if let line = self.headline(among: above, in: page) {
-                return Headline(text: self.joined(page, from: line), line: line, titleSegments: nil, rule: .headlineAboveByline)
-            }
-            let below = page.lines(fromPosition: bylinePosition + 1, to: bodyPosition).filter(isCandidate)
-            if let line = below.first {
-                return Headline(text: self.joined(page, from: line), line: line, titleSegments: nil, rule: .headlineBelowByline)
-            }
-            return nil
         }
-        let near = page.lines(fromPosition: bodyPosition - Self.reachAboveByline, to: bodyPosition).filter(isCandidate)
-        return self.headline(among: near, in: page).map {
-            Headline(text: self.joined(page, from: $0), line: $0, titleSegments: nil, rule: .headlineBeforeBody)
+        let above = page.lines(fromPosition: byline.top - Self.reachAboveByline, to: byline.top).filter(isCandidate)
+        let below = page.lines(fromPosition: byline.bottom + 1, to: byline.bottom + 1 + Self.reachAboveByline).filter(isCandidate)
+        if let title, let line = self.closestToTitle(above: above, below: below, in: page, title: title) {
+            return Headline(text: self.joined(page, from: line), line: line, titleSegments: nil, rule: line < page.nonblank[byline.top] ? .headlineAboveByline : .headlineBelowByline)
         }
+        if let line = self.headline(among: above, in: page) {
+            return Headline(text: self.joined(page, from: line), line: line, titleSegments: nil, rule: .headlineAboveByline)
+        }
+        return below.first.map { Headline(text: self.joined(page, from: $0), line: $0, titleSegments: nil, rule: .headlineBelowByline) }
     }
 
-    /// The longest candidate, or the one just above it when that one is a headline and the
-    /// longest its standfirst.
+    /// The positions of the first and last line of the byline and date block nearest the
+    /// story's start, or else of the first one on the page: a run of bylines, dates and names.
+    private func bylineBlock(in page: PageLines, near bodyPosition: Int) -> (top: Int, bottom: Int)? {
+        let region = page.lines(fromPosition: bodyPosition - Self.reachBeforeBody, to: bodyPosition + Self.reachAfterBodyStart)
+        let nearest = region.filter { self.isBylineOrDate(page.lines[$0]) }.min { abs(page.position(atOrAfter: $0) - bodyPosition) < abs(page.position(atOrAfter: $1) - bodyPosition) }
+        guard let line = nearest ?? page.nonblank.first(where: { self.isStrongByline(page.lines[$0]) }) else { return nil }
+        var top = page.position(atOrAfter: line)
+        var bottom = top
+        func isBlockLine(_ position: Int) -> Bool {
+            let text = page.lines[page.nonblank[position]]
+            return self.isBylineOrDate(text) || self.isShortName(text)
+        }
+        while top > 0, bottom - top < Self.reachAboveByline, isBlockLine(top - 1) { top -= 1 }
+        while bottom + 1 < page.nonblank.count, bottom - top < Self.reachAboveByline, isBlockLine(bottom + 1) { bottom += 1 }
+        return (top, bottom)
+    }
+
+    /// The candidate sharing the most words with the browser title, when it shares at least
+    /// two: a page's headline and its title tell the same story, often in other words. A line
+    /// above the byline counts one word more, as headlines usually stand there; a standfirst
+    /// gives way to the headline line just before it.
+    private func closestToTitle(above: [Int], below: [Int], in page: PageLines, title: BrowserTitle) -> Int? {
+        let site = title.likelySite
+        let titleWords = Set(title.segments.filter { $0 != site }.flatMap { Self.contentWords($0) })
+        var best: (line: Int, score: Int)?
+        for (line, bonus) in above.map({ ($0, 1) }) + below.map({ ($0, 0) }) {
+            let shared = Set(Self.contentWords(page.lines[line])).intersection(titleWords).count
+            if shared >= Self.minimumSharedWords, shared + bonus > (best?.score ?? 0) { best = (line, shared + bonus) }
+        }
+        guard let line = best?.line else { return nil }
+        return self.standfirstHeadline(before: line, among: above + below, in: page) ?? line
+    }
+
+    /// Words of four letters or more, folded and cut to five letters (`stocks` and `stock` meet).
+    private static func contentWords<S: StringProtocol>(_ text: S) -> [Substring] {
+        LineShape.words(LineShape.matchKey(text)).filter { $0.count >= 4 }.map { $0.prefix(5) }
+    }
+
+    /// `By Jane Doe` or a labelled date line (`Updated 9:41 AM, Nov 19, 2019`).
+    private func isStrongByline(_ line: Substring) -> Bool {
+        guard LineShape.words(line).count <= 16 else { return false }
+        return line.hasPrefix("By ") || self.dates.scan(line).contains { $0.label != nil }
+    }
+
+    /// The longest candidate, or the headline above it when it is a standfirst.
     private func headline(among candidates: [Int], in page: PageLines) -> Int? {
         guard let longest = candidates.max(by: { LineShape.words(page.lines[$0]).count <= LineShape.words(page.lines[$1]).count }) else { return nil }
-        if let previous = page.previousLine(before: longest), candidates.contains(previous),
-            LineShape.words(page.lines[previous]).count >= Self.minimumWords + 1
-        {
-            return previous
-        }
-        return longest
+        return self.standfirstHeadline(before: longest, among: candidates, in: page) ?? longest
+    }
+
+    /// The headline just before `line` when `line` is its standfirst: the line before is a
+    /// candidate too, of a few words, and shorter.
+    private func standfirstHeadline(before line: Int, among candidates: [Int], in page: PageLines) -> Int? {
+        guard let previous = page.previousLine(before: line), candidates.contains(previous) else { return nil }
+        let words = LineShape.words(page.lines[previous]).count
+        return words > Self.minimumWords && words < LineShape.words(page.lines[line]).count ? previous : nil
     }
 
     /// The line, with the lines that continue it when the headline wraps (`Talks resume\nin Geneva`).
@@ -134,6 +178,7 @@ struct HeadlineFinder: Sendable {
         if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
             || LineShape.startsWithAny(folded, self.lexicon.authorBoxPrefixes)
             || self.lexicon.releaseMarkers.contains(where: { folded.contains($0) && $0.count > 4 })
+            || self.lexicon.creditMarkers.contains(where: { folded.contains($0) })
         {
             return false
         }
