@@ -33,7 +33,7 @@ struct Dateline: Sendable, Hashable {
     ///     neither capitals nor a dash (`Hong Kong (Example News) Shares…`) needs one.
     static func parse(_ paragraph: String, lexicon: Lexicon, isKnownPlace: (Substring) -> Bool = { _ in false }) -> Dateline? {
         // The dash must come early: a dateline is a few words.
-        let dash = paragraph.prefix(80).firstIndex(where: { self.dashes.contains($0) })
+        let dash = self.firstDash(in: paragraph.prefix(80))
         let tagged = dash == nil ? self.taggedHead(paragraph) : nil
         guard let end = dash ?? tagged else { return nil }
         let head = paragraph[..<end].trimmingCharacters(in: .whitespaces)
@@ -77,6 +77,21 @@ struct Dateline: Sendable, Hashable {
         var dateline = Dateline(place: String(place), date: date, agency: agency, remainder: remainder)
         dateline.publisherTag = publisher
         return dateline
+    }
+
+    /// The first dash that can end a dateline: an en or em dash, or a hyphen with a space on
+    /// one side (`BERLIN - `, `BERLIN -- `), not one inside a word (`US-China`).
+    private static func firstDash(in text: Substring) -> String.Index? {
+        var previous: Character = " "
+        for index in text.indices {
+            let character = text[index]
+            defer { previous = character }
+            guard self.dashes.contains(character) else { continue }
+            if character != "-" || previous == " " || previous == "-" { return index }
+            let next = text.index(after: index)
+            if next == text.endIndex || text[next] == " " || text[next] == "-" { return index }
+        }
+        return nil
     }
 
     /// Where `Place (Tag)` ends when no dash follows: just after the first `)` among the first

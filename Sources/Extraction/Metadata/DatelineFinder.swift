@@ -22,8 +22,10 @@ struct DatelineFinder: Sendable {
 
     /// A lede has at least this many words; shorter lines are captions, labels or credits.
     static let minimumLedeWords = 8
-    /// How far after the headline the lede is looked for when the story's start is unknown.
+    /// How far after the headline the lede is looked for, in non-blank lines.
     static let reachAfterHeadline = 40
+    /// How far after the headline a place may stand on a line of its own, in non-blank lines.
+    static let placeLineReach = 6
     /// How far before the story a credit line may stand, in non-blank lines.
     static let creditReach = 8
 
@@ -31,12 +33,9 @@ struct DatelineFinder: Sendable {
     func read(_ page: PageLines, headline: Int?, bodyStart: Int?) -> Reading {
         var reading = Reading()
         let from = page.position(atOrAfter: (headline ?? bodyStart ?? 0) + (headline == nil ? 0 : 1))
-        let to: Int
-        if let bodyStart, bodyStart >= (headline ?? 0) {
-            to = page.position(atOrAfter: bodyStart) + 2
-        } else {
-            to = from + Self.reachAfterHeadline
-        }
+        // Not cut at the story's given start: a standfirst or caption taken for the lede may
+        // come before it.
+        let to = max(from + Self.reachAfterHeadline, bodyStart.map { page.position(atOrAfter: $0) + 2 } ?? 0)
         for line in page.lines(fromPosition: from, to: to) {
             let text = page.lines[line]
             if let agency = self.leadingAgency(text) {
@@ -59,13 +58,10 @@ struct DatelineFinder: Sendable {
                 return reading
             }
         }
-        if let bodyStart {
-            let position = page.position(atOrAfter: bodyStart)
-            for line in page.lines(fromPosition: position - 1, to: position + 1) {
-                if let place = self.placeLine(page.lines[line]) {
-                    reading.place = Finding(value: place, rule: .placeLine)
-                    return reading
-                }
+        for line in page.lines(fromPosition: from, to: from + Self.placeLineReach) {
+            if let place = self.placeLine(page.lines[line]) {
+                reading.place = Finding(value: place, rule: .placeLine)
+                return reading
             }
         }
         return reading

@@ -35,13 +35,19 @@ struct KindClassifier: Sendable {
                 return Finding(value: .pressRelease, rule: .releaseMarker)
             }
         }
-        let issuerWords = Set(LineShape.words(LineShape.matchKey(headline?.text ?? "")).map(String.init))
-        for line in page.nonblank[storyPosition...] where page.lines[line].utf8.count <= Self.maximumHeadingBytes {
-            let folded = TextFolding.fold(page.lines[line])
-            if LineShape.startsWithAny(folded, self.lexicon.pressContactHeadings) {
+        let headlineWords = Set(LineShape.words(LineShape.matchKey(headline?.text ?? "")).map(String.init))
+        let issuer = headline.flatMap { LineShape.words($0.text).first }.map { LineShape.matchKey($0) }
+        for position in storyPosition..<page.nonblank.count {
+            let text = page.lines[page.nonblank[position]]
+            if let issuer, text.utf8.count > Self.maximumHeadingBytes, self.describesItself(text, issuer: issuer) {
+                return Finding(value: .pressRelease, rule: .aboutIssuer)
+            }
+            guard text.utf8.count <= Self.maximumHeadingBytes else { continue }
+            let folded = TextFolding.fold(text)
+            if LineShape.startsWithAny(folded, self.lexicon.pressContactHeadings), self.contactDetailsFollow(position, in: page) {
                 return Finding(value: .pressRelease, rule: .pressContacts)
             }
-            if folded.hasPrefix("about "), self.namesIssuer(folded.dropFirst(6), headlineWords: issuerWords) {
+            if folded.hasPrefix("about "), self.namesIssuer(folded.dropFirst(6), headlineWords: headlineWords) {
                 return Finding(value: .pressRelease, rule: .aboutIssuer)
             }
         }
@@ -58,11 +64,28 @@ struct KindClassifier: Sendable {
         }
     }
 
-    /// `about example corp`: a short heading whose first word the headline uses, and not the
-    /// site's own `About us`.
+    /// How many lines after a press-contacts heading its phone or e-mail must appear.
+    static let contactReach = 4
+
+    /// `about example corp`: a short heading whose name the headline uses (leading `the`
+    /// aside), and not the site's own `About us`.
     private func namesIssuer(_ name: Substring, headlineWords: Set<String>) -> Bool {
-        let words = LineShape.words(name)
-        guard (1...5).contains(words.count), let first = words.first, !["us", "the author", "this"].contains(String(first)) else { return false }
+        let words = LineShape.words(name).drop { $0 == "the" }
+        guard (1...5).contains(words.count), let first = words.first, first != "us", first != "this" else { return false }
         return headlineWords.contains(LineShape.matchKey(first))
+    }
+
+    /// `Example is a global provider of …`: a paragraph in which the organisation the headline
+    /// opens with describes itself, the boilerplate a release ends with.
+    private func describesItself(_ text: Substring, issuer: String) -> Bool {
+        guard !issuer.isEmpty, LineShape.matchKey(text.prefix(issuer.count + 1)) == issuer else { return false }
+        let rest = text.dropFirst(issuer.count).drop { $0 == " " || $0 == "," }
+        return rest.hasPrefix("is a ") || rest.hasPrefix("is an ") || rest.hasPrefix("is the ")
+    }
+
+    /// Whether a phone number or e-mail address follows within a few lines: a heading in a
+    /// site's menu (`Media Relations`) has none.
+    private func contactDetailsFollow(_ position: Int, in page: PageLines) -> Bool {
+        page.lines(fromPosition: position, to: position + Self.contactReach + 1).contains { LayoutAnalyzer.hasContactDetails(String(page.lines[$0])) }
     }
 }

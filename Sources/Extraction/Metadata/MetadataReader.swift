@@ -44,9 +44,9 @@ struct MetadataReader: Sendable {
         let headline = HeadlineFinder(lexicon: self.lexicon, dates: scanner).find(in: page, title: browserTitle, bodyStart: bodyStart)
         let anchor = headline?.line ?? bodyStart ?? 0
         let copyright = CopyrightNotice.first(in: page)
-        let published = PublishedDateFinder(scanner: scanner).find(in: page, anchor: anchor, bodyStart: bodyStart, copyrightYear: copyright?.year)
+        let published = PublishedDateFinder(scanner: scanner).find(in: page, anchor: anchor, copyrightYear: copyright?.year)
         let dateline = DatelineFinder(lexicon: self.lexicon, isKnownPlace: self.isKnownPlace).read(page, headline: headline?.line, bodyStart: bodyStart)
-        let bylines = self.bylines(in: page, anchor: anchor, bodyStart: bodyStart)
+        let bylines = self.bylines(in: page, anchor: anchor)
         let authors = self.uniqued(bylines.flatMap(\.authors))
 
         var source = dateline.agency
@@ -70,10 +70,9 @@ struct MetadataReader: Sendable {
 
     /// The bylines around the headline: `By …` lines, a `By` alone with the names on the next
     /// line, and lines that name an agency (`Jane Doe, Associated Press`).
-    private func bylines(in page: PageLines, anchor: Int, bodyStart: Int?) -> [Byline] {
+    private func bylines(in page: PageLines, anchor: Int) -> [Byline] {
         let anchorPosition = page.position(atOrAfter: anchor)
-        var upper = anchorPosition + Self.bylineReachBelow
-        if let bodyStart, bodyStart > anchor { upper = min(upper, page.position(atOrAfter: bodyStart)) }
+        let upper = anchorPosition + Self.bylineReachBelow
         var bylines: [Byline] = []
         var namesFollow = false
         for line in page.lines(fromPosition: anchorPosition - Self.bylineReachAbove, to: upper) {

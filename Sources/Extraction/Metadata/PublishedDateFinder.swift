@@ -26,12 +26,11 @@ struct PublishedDateFinder: Sendable {
     /// - Parameters:
     ///   - page: the page's lines.
     ///   - anchor: the headline's line, or the story's first line.
-    ///   - bodyStart: the story's first line, if known; dates after it are not looked at.
     ///   - copyrightYear: the year of the page's copyright notice, for dates without a year.
-    func find(in page: PageLines, anchor: Int, bodyStart: Int?, copyrightYear: Int?) -> Finding<CalendarDate>? {
+    func find(in page: PageLines, anchor: Int, copyrightYear: Int?) -> Finding<CalendarDate>? {
         let anchorPosition = page.position(atOrAfter: anchor)
-        var upper = anchorPosition + Self.reachBelow
-        if let bodyStart, bodyStart > anchor { upper = min(upper, page.position(atOrAfter: bodyStart) + 1) }
+        // Not cut at the story's start: a standfirst or caption taken for it may come before the date.
+        let upper = anchorPosition + Self.reachBelow
         var candidates: [(date: WrittenDate, rank: Int, distance: Int)] = []
         var previousLabel: DateLineLabel?
         for line in page.lines(fromPosition: anchorPosition - Self.reachAbove, to: upper) {
