@@ -53,7 +53,6 @@ public struct Ingestor: Sendable {
         let gazetteer = self.gazetteer
         let page = MetadataReader(lexicon: self.lexicon, isKnownPlace: { gazetteer.city(named: String($0)) != nil })
             .read(pageLines, bodyStart: layout.ledeLine)
-        if ProcessInfo.processInfo.environment["DOSSIER_DEBUG_META"] != nil { FileHandle.standardError.write("\(page) lede=\(String(describing: layout.ledeLine))\n".data(using: .utf8)!) }
 
         let givenTitle = title ?? page.title?.value ?? layout.headline
         let title = givenTitle ?? Self.derivedHeadline(fromLede: lede.text, honorifics: self.lexicon.honorifics)

@@ -10,7 +10,7 @@ struct CopyrightNotice: Sendable, Hashable {
     let year: Int?
 
     /// Words that end the holder's name.
-    private static let endings = [".", ",", "|", " all rights", " - ", " \u{2013} "]
+    private static let endings = [".", ",", "|", " all rights", " - ", " \u{2013} ", " is ", " are "]
 
     /// The longest holder name, in words.
     static let maximumHolderWords = 6
@@ -32,10 +32,13 @@ struct CopyrightNotice: Sendable, Hashable {
     static func parse(_ text: Substring) -> CopyrightNotice {
         var rest = text.drop { $0 == " " }
         var year: Int?
-        let digits = rest.prefix { $0.isNumber || $0 == "-" || $0 == "\u{2013}" }
+        // "2019", "2002-2019", "1995 - 2019", then perhaps ". " or "by ".
+        let years = rest.prefix { $0.isNumber || $0 == "-" || $0 == "\u{2013}" || $0 == " " }
+        let digits = years.filter(\.isNumber)
         if digits.count >= 4, let last = Int(digits.suffix(4)) {
             year = last
-            rest = rest.dropFirst(digits.count).drop { $0 == " " || $0 == "," }
+            rest = rest.dropFirst(years.count).drop { $0 == " " || $0 == "," || $0 == "." }
+            if rest.hasPrefix("by ") { rest = rest.dropFirst(3) }
         }
         var holder = Substring(rest)
         for ending in self.endings {
@@ -43,7 +46,8 @@ struct CopyrightNotice: Sendable, Hashable {
         }
         let name = holder.trimmingCharacters(in: .whitespaces)
         let words = LineShape.words(name)
-        let isName = (1...self.maximumHolderWords).contains(words.count) && name.first?.isUppercase == true
+        // "Designed by Example Studio" credits the web designer, not the publisher.
+        let isName = (1...self.maximumHolderWords).contains(words.count) && name.first?.isUppercase == true && !words.contains("by")
         return CopyrightNotice(holder: isName ? name : nil, year: year)
     }
 }
