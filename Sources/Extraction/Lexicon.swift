@@ -59,6 +59,8 @@ struct Lexicon: Sendable {
     let authorBoxPrefixes: [String]
     /// Words that mark a caption or picture credit (`photograph by`), folded.
     let creditMarkers: [String]
+    /// Legal forms that end company names (`ltd`, `inc`), folded.
+    let legalForms: Set<String>
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -108,6 +110,7 @@ struct Lexicon: Sendable {
         self.pressContactHeadings = entries("press-contact-headings").map(TextFolding.fold)
         self.authorBoxPrefixes = entries("author-box").map(TextFolding.fold)
         self.creditMarkers = entries("credit-markers").map { $0.lowercased() }
+        self.legalForms = Set(entries("legal-forms").map(TextFolding.fold))
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })

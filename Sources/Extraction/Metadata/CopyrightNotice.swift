@@ -18,18 +18,18 @@ struct CopyrightNotice: Sendable, Hashable {
     /// The first copyright notice on the page.
     ///
     /// - Complexity: O(n) in the length of the page.
-    static func first(in page: PageLines) -> CopyrightNotice? {
+    static func first(in page: PageLines, legalForms: Set<String>) -> CopyrightNotice? {
         for line in page.nonblank {
             let text = page.lines[line]
             guard text.utf8.count <= 300 else { continue }
             guard let start = text.range(of: "\u{00A9}")?.upperBound ?? text.range(of: "Copyright ")?.upperBound else { continue }
-            return self.parse(text[start...])
+            return self.parse(text[start...], legalForms: legalForms)
         }
         return nil
     }
 
-    /// Reads what follows the `©` sign.
-    static func parse(_ text: Substring) -> CopyrightNotice {
+    /// Reads what follows the `©` sign; the holder's legal form (`Ltd`) is left out.
+    static func parse(_ text: Substring, legalForms: Set<String>) -> CopyrightNotice {
         var rest = text.drop { $0 == " " }
         var year: Int?
         // "2019", "2002-2019", "1995 - 2019", then perhaps ". " or "by ".
@@ -44,8 +44,9 @@ struct CopyrightNotice: Sendable, Hashable {
         for ending in self.endings {
             if let range = holder.range(of: ending, options: .caseInsensitive) { holder = holder[..<range.lowerBound] }
         }
-        let name = holder.trimmingCharacters(in: .whitespaces)
-        let words = LineShape.words(name)
+        var words = LineShape.words(holder)
+        while words.count > 1, let last = words.last, legalForms.contains(TextFolding.fold(last)) { words.removeLast() }
+        let name = words.joined(separator: " ")
         // "Designed by Example Studio" credits the web designer, not the publisher.
         let isName = (1...self.maximumHolderWords).contains(words.count) && name.first?.isUppercase == true && !words.contains("by")
         return CopyrightNotice(holder: isName ? name : nil, year: year)

@@ -82,7 +82,10 @@ struct DatelineFinder: Sendable {
         for (index, part) in parts.enumerated() {
             let other = Substring(parts[1 - index])
             guard self.isPlaceName(other) else { continue }
-            if let agency = self.lexicon.agencies[TextFolding.fold(part)] { return (String(other), agency) }
+            // "Jane Doe, Associated Press" is a byline: a place of two words or more must be known.
+            if let agency = self.lexicon.agencies[TextFolding.fold(part)], LineShape.words(other).count == 1 || self.isKnownPlace(other) {
+                return (String(other), agency)
+            }
             if let last = LineShape.words(part).last, ["bureau", "desk"].contains(TextFolding.fold(last)), index == 1 { return (String(other), nil) }
         }
         return nil

@@ -36,6 +36,8 @@ struct HeadlineFinder: Sendable {
     /// How far after the given start of the story the byline block is looked for: the start
     /// may be a standfirst or the headline itself.
     static let reachAfterBodyStart = 15
+    /// A standfirst has at least this many words.
+    static let minimumStandfirstWords = 12
     /// Words a headline must share with the browser title to be matched by them.
     static let minimumSharedWords = 2
 
@@ -100,8 +102,15 @@ struct HeadlineFinder: Sendable {
     /// story's start, or else of the first one on the page: a run of bylines, dates and names.
     private func bylineBlock(in page: PageLines, near bodyPosition: Int) -> (top: Int, bottom: Int)? {
         let region = page.lines(fromPosition: bodyPosition - Self.reachBeforeBody, to: bodyPosition + Self.reachAfterBodyStart)
-        let nearest = region.filter { self.isBylineOrDate(page.lines[$0]) }.min { abs(page.position(atOrAfter: $0) - bodyPosition) < abs(page.position(atOrAfter: $1) - bodyPosition) }
-        guard let line = nearest ?? page.nonblank.first(where: { self.isStrongByline(page.lines[$0]) }) else { return nil }
+        func nearest(_ lines: [Int]) -> Int? {
+            lines.min { abs(page.position(atOrAfter: $0) - bodyPosition) < abs(page.position(atOrAfter: $1) - bodyPosition) }
+        }
+        // A `By` line or labelled date marks the story's byline block better than a bare date,
+        // which may be the site header's date of today.
+        let bylines = region.filter { self.isBylineOrDate(page.lines[$0]) }
+        guard let line = nearest(bylines.filter { self.isStrongByline(page.lines[$0]) }) ?? nearest(bylines)
+            ?? page.nonblank.first(where: { self.isStrongByline(page.lines[$0]) })
+        else { return nil }
         var top = page.position(atOrAfter: line)
         var bottom = top
         func isBlockLine(_ position: Int) -> Bool {
@@ -146,10 +155,12 @@ struct HeadlineFinder: Sendable {
         return self.standfirstHeadline(before: longest, among: candidates, in: page) ?? longest
     }
 
-    /// The headline just before `line` when `line` is its standfirst: the line before is a
-    /// candidate too, of a few words, and shorter.
+    /// The headline just before `line` when `line` is its standfirst: a long line after a
+    /// shorter candidate of a few words.
     private func standfirstHeadline(before line: Int, among candidates: [Int], in page: PageLines) -> Int? {
-        guard let previous = page.previousLine(before: line), candidates.contains(previous) else { return nil }
+        guard LineShape.words(page.lines[line]).count >= Self.minimumStandfirstWords, let previous = page.previousLine(before: line),
+            candidates.contains(previous)
+        else { return nil }
         let words = LineShape.words(page.lines[previous]).count
         return words > Self.minimumWords && words < LineShape.words(page.lines[line]).count ? previous : nil
     }
@@ -173,7 +184,9 @@ struct HeadlineFinder: Sendable {
         guard line.utf8.count <= Self.maximumHeadlineBytes else { return false }
         let words = LineShape.words(line)
         guard (Self.minimumWords...Self.maximumWords).contains(words.count), line.contains(where: \.isLetter) else { return false }
-        guard let first = line.first, !"([{<|/\u{00A9}".contains(first), let last = line.last, !"|/>,:".contains(last) else { return false }
+        guard let first = line.first, !"([{<|/\u{00A9}".contains(first), let last = line.last, !"|/>,:".contains(last),
+            !line.contains(" > "), !line.contains(" \u{203A} ")  // a breadcrumb
+        else { return false }
         let folded = TextFolding.fold(line)
         if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
             || LineShape.startsWithAny(folded, self.lexicon.authorBoxPrefixes)

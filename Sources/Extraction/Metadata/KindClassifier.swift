@@ -36,10 +36,10 @@ struct KindClassifier: Sendable {
             }
         }
         let headlineWords = Set(LineShape.words(LineShape.matchKey(headline?.text ?? "")).map(String.init))
-        let issuer = headline.flatMap { LineShape.words($0.text).first }.map { LineShape.matchKey($0) }
+        let headlineStart = Array(LineShape.words(headline?.text ?? "").prefix(Self.maximumIssuerWords))
         for position in storyPosition..<page.nonblank.count {
             let text = page.lines[page.nonblank[position]]
-            if let issuer, text.utf8.count > Self.maximumHeadingBytes, self.describesItself(text, issuer: issuer) {
+            if text.utf8.count > Self.maximumHeadingBytes, self.describesItself(text, headline: headlineStart) {
                 return Finding(value: .pressRelease, rule: .aboutIssuer)
             }
             guard text.utf8.count <= Self.maximumHeadingBytes else { continue }
@@ -64,6 +64,8 @@ struct KindClassifier: Sendable {
         }
     }
 
+    /// The longest organisation name a self-description starts with, in words.
+    static let maximumIssuerWords = 5
     /// How many lines after a press-contacts heading its phone or e-mail must appear.
     static let contactReach = 4
 
@@ -75,12 +77,19 @@ struct KindClassifier: Sendable {
         return headlineWords.contains(LineShape.matchKey(first))
     }
 
-    /// `Example is a global provider of …`: a paragraph in which the organisation the headline
-    /// opens with describes itself, the boilerplate a release ends with.
-    private func describesItself(_ text: Substring, issuer: String) -> Bool {
-        guard !issuer.isEmpty, LineShape.matchKey(text.prefix(issuer.count + 1)) == issuer else { return false }
-        let rest = text.dropFirst(issuer.count).drop { $0 == " " || $0 == "," }
-        return rest.hasPrefix("is a ") || rest.hasPrefix("is an ") || rest.hasPrefix("is the ")
+    /// `Example Robotics is a global provider of …`: a paragraph in which the organisation the
+    /// headline opens with (`Example Robotics announces …`) describes itself, the boilerplate
+    /// a release ends with.
+    private func describesItself(_ text: Substring, headline: [Substring]) -> Bool {
+        let words = LineShape.words(text.prefix(120))
+        guard let verb = words.prefix(Self.maximumIssuerWords + 1).firstIndex(of: "is"), verb > 0, verb + 1 < words.count,
+            ["a", "an", "the"].contains(words[verb + 1]), headline.count > verb
+        else { return false }
+        // A name, not "The report is a…" or "What is the…".
+        guard !["the", "a", "an", "how", "who", "it"].contains(TextFolding.fold(words[0])),
+            !self.lexicon.stopwords.contains(TextFolding.fold(words[0]))
+        else { return false }
+        return zip(words[..<verb], headline).allSatisfy { $0.first?.isUppercase == true && LineShape.matchKey($0) == LineShape.matchKey($1) }
     }
 
     /// Whether a phone number or e-mail address follows within a few lines: a heading in a

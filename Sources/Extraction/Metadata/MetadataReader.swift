@@ -43,7 +43,7 @@ struct MetadataReader: Sendable {
         let browserTitle = page.nonblank.first.map { BrowserTitle(line: page.lines[$0]) }
         let headline = HeadlineFinder(lexicon: self.lexicon, dates: scanner).find(in: page, title: browserTitle, bodyStart: bodyStart)
         let anchor = headline?.line ?? bodyStart ?? 0
-        let copyright = CopyrightNotice.first(in: page)
+        let copyright = CopyrightNotice.first(in: page, legalForms: self.lexicon.legalForms)
         let published = PublishedDateFinder(scanner: scanner).find(in: page, anchor: anchor, copyrightYear: copyright?.year)
         let dateline = DatelineFinder(lexicon: self.lexicon, isKnownPlace: self.isKnownPlace).read(page, headline: headline?.line, bodyStart: bodyStart)
         let bylines = self.bylines(in: page, anchor: anchor)
@@ -53,7 +53,9 @@ struct MetadataReader: Sendable {
             ?? bylines.lazy.compactMap(\.agency).first.map { Finding(value: $0, rule: .agencyInByline) }
         if source == nil, let browserTitle {
             let site = headline?.titleSegments.map { browserTitle.site(besides: $0) } ?? browserTitle.likelySite
-            source = site.map { Finding(value: $0, rule: .siteInBrowserTitle) }
+            // "Example Ministry — Press Release": the marker names the kind, not the publisher.
+            let isMarker = site.map { self.lexicon.releaseMarkers.contains(TextFolding.fold($0)) } ?? false
+            source = (isMarker ? browserTitle.segments.first { !self.lexicon.releaseMarkers.contains(TextFolding.fold($0)) } : site).map { Finding(value: $0, rule: .siteInBrowserTitle) }
         }
         source = source ?? dateline.publisher.map { Finding(value: $0, rule: .publisherInDateline) }
             ?? copyright?.holder.map { Finding(value: $0, rule: .copyrightHolder) }

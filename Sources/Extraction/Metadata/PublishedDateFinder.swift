@@ -37,7 +37,9 @@ struct PublishedDateFinder: Sendable {
             let text = page.lines[line]
             defer { previousLabel = self.scanner.labelLine(text) }
             guard self.isDateLine(text) else { continue }
-            let distance = abs(page.position(atOrAfter: line) - anchorPosition)
+            // Date lines follow the headline more often than they precede it: above counts one further.
+            let position = page.position(atOrAfter: line)
+            let distance = position < anchorPosition ? anchorPosition - position + 1 : position - anchorPosition
             for found in self.scanner.scan(text) {
                 let label = found.label ?? previousLabel
                 let rank = label == .published ? 0 : (label == nil ? 1 : 2)
