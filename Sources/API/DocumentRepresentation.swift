@@ -99,6 +99,7 @@ enum DocumentRepresentation {
             ("source", .optional(document.source)),
             ("published", .optional(document.published)),
             ("dateline", .optional(document.dateline)),
+            ("authors", .array(document.authors.map(JSONValue.string))),
             ("summary", .string(document.summary)),
             ("word_count", .int(document.wordCount)),
             ("reading_time_minutes", .int(document.readingTimeMinutes)),

@@ -10,12 +10,12 @@ struct DocumentsHandler: Sendable {
     /// The orders `sort` accepts.
     static let sortOrders = ["published", "-published"]
 
-    /// Document summaries, paged with `limit` and `offset`. Filters: `source` (case- and
-    /// accent-insensitive), `kind`, `from` and `to` (published dates, inclusive; undated
+    /// Document summaries, paged with `limit` and `offset`. Filters: `source` and `author` (an
+    /// author the byline names; both case- and accent-insensitive), `kind`, `from` and `to` (published dates, inclusive; undated
     /// documents drop out) and `entity` (an entity id the document mentions). In id order, or
     /// by `sort` = `published` / `-published` (undated last, ties by id).
     func list(_ context: RequestContext) throws(APIError) -> Response {
-        try context.requireParameters(["source", "kind", "from", "to", "entity", "sort", "limit", "offset"])
+        try context.requireParameters(["source", "author", "kind", "from", "to", "entity", "sort", "limit", "offset"])
         let filter = try context.documentFilter()
         let sort = try context.choice("sort", among: Self.sortOrders)
         let page = try context.page()

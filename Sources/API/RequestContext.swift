@@ -72,13 +72,15 @@ public struct RequestContext: Sendable {
         return (from, to)
     }
 
-    /// The list filters `source`, `kind`, `from`, `to` and `entity`, as a search filter.
+    /// The list filters `source`, `author`, `kind`, `from`, `to` and `entity`, as a search filter.
+    /// `author` is read only where the route takes it (the document list).
     ///
     /// - Throws: `.invalidParameter` for a bad kind or date, or `from` after `to`.
     func documentFilter() throws(APIError) -> SearchFilter {
         let kind = try self.choice("kind", among: DocumentKind.allCases.map(\.rawValue)).flatMap(DocumentKind.init)
         let (from, to) = try self.dateRange()
-        return SearchFilter(source: self.query["source"], kind: kind, from: from, to: to, entity: self.query["entity"])
+        return SearchFilter(
+            source: self.query["source"], author: self.query["author"], kind: kind, from: from, to: to, entity: self.query["entity"])
     }
 
     /// The search query in `q`, or `nil` when absent.

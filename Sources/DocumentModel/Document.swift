@@ -19,6 +19,8 @@ public struct Document: Sendable, Hashable {
     public let published: String?
     /// Where the story was filed from, when the text says.
     public let dateline: String?
+    /// The people the byline names, in order; empty when the text names none.
+    public let authors: [String]
     /// The paragraphs, in order, boilerplate dropped.
     public let paragraphs: [Paragraph]
     /// Press contacts from the contacts section.
@@ -33,7 +35,8 @@ public struct Document: Sendable, Hashable {
     /// Makes a document.
     public init(
         id: String, slug: String, kind: DocumentKind, title: String, isTitleDerived: Bool, source: String?,
-        published: String?, dateline: String?, paragraphs: [Paragraph], contacts: [Contact] = [], dates: [DateMention] = [], entities: [Entity] = [], quotes: [Quote] = []
+        published: String?, dateline: String?, authors: [String] = [], paragraphs: [Paragraph], contacts: [Contact] = [], dates: [DateMention] = [],
+        entities: [Entity] = [], quotes: [Quote] = []
     ) {
         self.id = id
         self.slug = slug
@@ -43,6 +46,7 @@ public struct Document: Sendable, Hashable {
         self.source = source
         self.published = published
         self.dateline = dateline
+        self.authors = authors
         self.paragraphs = paragraphs
         self.contacts = contacts
         self.dates = dates

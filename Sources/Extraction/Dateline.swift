@@ -6,6 +6,10 @@ import DocumentModel
 /// `SEOUL, Oct 25 (Reuters) -`, `PORTLAND, Ore. (AP) —` and `HAMBURG —`: a place in
 /// capitals, optionally a date or a region (`Ore.`, `Belgium`) after a comma and a date or an
 /// agency in parentheses, then a dash. The place is the part in capitals.
+///
+/// Also `Hong Kong (Example News) Shares fell…`: a place in ordinary case with a publisher
+/// tag and no dash, and `Springfield – Teachers rallied…`: a place in ordinary case before a
+/// spaced en or em dash.
 struct Dateline: Sendable, Hashable {
     /// The place, as written (`UNITED NATIONS`).
     let place: String
@@ -13,24 +17,35 @@ struct Dateline: Sendable, Hashable {
     let date: WrittenDate?
     /// The agency tag, canonical (`Reuters`), if any.
     let agency: String?
+    /// A tag in parentheses that is not an agency: the publisher (`Example News`), if any.
+    var publisherTag: String? = nil
     /// The paragraph without the dateline.
     let remainder: String
 
     private static let dashes: Set<Character> = ["-", "\u{2013}", "\u{2014}"]
 
     /// Parses the start of a paragraph; `nil` when it does not open with a dateline.
-    static func parse(_ paragraph: String, lexicon: Lexicon) -> Dateline? {
+    ///
+    /// - Parameters:
+    ///   - paragraph: the paragraph.
+    ///   - lexicon: the agency tags.
+    ///   - isKnownPlace: whether a name in ordinary case is a known place; a dateline with
+    ///     neither capitals nor a dash (`Hong Kong (Example News) Shares…`) needs one.
+    static func parse(_ paragraph: String, lexicon: Lexicon, isKnownPlace: (Substring) -> Bool = { _ in false }) -> Dateline? {
         // The dash must come early: a dateline is a few words.
-        guard let dash = paragraph.prefix(80).firstIndex(where: { self.dashes.contains($0) }) else { return nil }
-        let head = paragraph[..<dash].trimmingCharacters(in: .whitespaces)
+        let dash = self.firstDash(in: paragraph.prefix(80))
+        let tagged = dash == nil ? self.taggedHead(paragraph) : nil
+        guard let end = dash ?? tagged else { return nil }
+        let head = paragraph[..<end].trimmingCharacters(in: .whitespaces)
         // Trimmed on scalars: a space fused with a combining mark is one `Character`.
-        let remainder = String(String.UnicodeScalarView(
-            paragraph[paragraph.index(after: dash)...].unicodeScalars.drop { $0 == " " || self.dashes.contains(Character($0)) }))
+        let rest = dash.map { paragraph[paragraph.index(after: $0)...] } ?? paragraph[end...]
+        let remainder = String(String.UnicodeScalarView(rest.unicodeScalars.drop { $0 == " " || self.dashes.contains(Character($0)) }))
         guard !remainder.isEmpty else { return nil }
 
         var place = Substring(head)
         var date: WrittenDate?
         var agency: String?
+        var publisher: String?
         // Trailing parenthesised parts: "(25 April 2018)" or "(Reuters)".
         while place.hasSuffix(")"), let open = place.lastIndex(of: "(") {
             let inside = place[place.index(after: open)..<place.index(before: place.endIndex)]
@@ -38,11 +53,14 @@ struct Dateline: Sendable, Hashable {
                 date = parsed
             } else if let name = lexicon.agencies[TextFolding.fold(inside)] {
                 agency = name
+            } else if self.isTag(inside) {
+                publisher = String(inside)
             } else {
                 return nil
             }
             place = place[..<open].dropLast(while: { $0 == " " })
         }
+        guard dash != nil || agency != nil || publisher != nil else { return nil }
         // "SEOUL, Oct 25": a date after a comma; "PORTLAND, Ore.": a region.
         if let comma = place.firstIndex(of: ",") {
             let after = place[place.index(after: comma)...]
@@ -53,14 +71,47 @@ struct Dateline: Sendable, Hashable {
                 place = place[..<comma]
             }
         }
-        guard self.isPlace(place) else { return nil }
-        return Dateline(place: String(place), date: date, agency: agency, remainder: remainder)
+        let spacedLongDash = dash.map { paragraph[$0] != "-" && paragraph[..<$0].hasSuffix(" ") } ?? false
+        let ordinaryCase = (dash == nil ? isKnownPlace(place) : agency != nil || publisher != nil || spacedLongDash) && self.isRegion(place)
+        guard self.isPlace(place) || ordinaryCase else { return nil }
+        var dateline = Dateline(place: String(place), date: date, agency: agency, remainder: remainder)
+        dateline.publisherTag = publisher
+        return dateline
+    }
+
+    /// The first dash that can end a dateline: an en or em dash, or a hyphen with a space on
+    /// one side (`BERLIN - `, `BERLIN -- `), not one inside a word (`US-China`).
+    private static func firstDash(in text: Substring) -> String.Index? {
+        var previous: Character = " "
+        for index in text.indices {
+            let character = text[index]
+            defer { previous = character }
+            guard self.dashes.contains(character) else { continue }
+            if character != "-" || previous == " " || previous == "-" { return index }
+            let next = text.index(after: index)
+            if next == text.endIndex || text[next] == " " || text[next] == "-" { return index }
+        }
+        return nil
+    }
+
+    /// Where `Place (Tag)` ends when no dash follows: just after the first `)` among the first
+    /// few words.
+    private static func taggedHead(_ paragraph: String) -> String.Index? {
+        guard let close = paragraph.prefix(60).firstIndex(of: ")"), paragraph[..<close].contains("(") else { return nil }
+        return paragraph.index(after: close)
+    }
+
+    /// A publisher's tag: one to three capitalised words, no digits (`Example News`).
+    private static func isTag(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...3).contains(words.count) && (2...30).contains(text.count)
+            && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" } }
     }
 
     /// One to three capitalised words or abbreviations (`Belgium`, `Ore.`, `N.Y.`, `South Korea`).
     private static func isRegion(_ text: Substring) -> Bool {
         let words = text.split(separator: " ")
-        return (1...3).contains(words.count) && text.count <= 30
+        return (1...3).contains(words.count) && (2...30).contains(text.count)
             && words.allSatisfy { word in
                 word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" }
             }

@@ -46,17 +46,20 @@ public struct Ingestor: Sendable {
             metadata = parsed
             lines = lines.dropFirst()
         }
-        let layout = LayoutAnalyzer(lexicon: self.lexicon).analyze(Self.collapsingSpaces(lines))
+        let pageLines = Self.collapsingSpaces(lines)
+        let layout = LayoutAnalyzer(lexicon: self.lexicon).analyze(pageLines)
         let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
         guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
+        let gazetteer = self.gazetteer
+        let page = MetadataReader(lexicon: self.lexicon, isKnownPlace: { gazetteer.city(named: String($0)) != nil })
+            .read(pageLines, bodyStart: layout.ledeLine)
 
-        let givenTitle = title ?? layout.headline
+        let givenTitle = title ?? page.title?.value ?? layout.headline
         let title = givenTitle ?? Self.derivedHeadline(fromLede: lede.text, honorifics: self.lexicon.honorifics)
-        let statedYear = layout.statedDate?.year
-        let published = published ?? metadata?.published
-            ?? layout.statedDate?.resolved(fallbackYear: layout.dateline?.date?.year)?.description
-            ?? layout.dateline?.date?.resolved(fallbackYear: statedYear)?.description
-        let dateline = metadata?.dateline ?? layout.dateline?.place
+        let published = published ?? metadata?.published ?? page.published?.value.description
+            ?? layout.dateline?.date?.resolved(fallbackYear: nil)?.description
+        let dateline = metadata?.dateline ?? page.dateline?.value
+        let kind = page.kind.value
         // National-format phone numbers belong to the story's country unless a contact's city
         // says otherwise; it is looked for only when such a number needs it.
         let countryHint = {
@@ -68,11 +71,11 @@ public struct Ingestor: Sendable {
         let words = paragraphs.map { TextWord.scan($0.text) }
         let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs, words: words, contacts: contacts)
         return Document(
-            id: id, slug: Slug.make(from: title), kind: layout.isPressRelease ? .pressRelease : .newsArticle,
+            id: id, slug: Slug.make(from: title), kind: kind,
             title: title, isTitleDerived: givenTitle == nil,
-            source: source ?? metadata?.source ?? layout.dateline?.agency ?? layout.masthead
-                ?? (layout.isPressRelease ? self.signOffPublisher(paragraphs, entities: entities) : nil),
-            published: published, dateline: dateline, paragraphs: paragraphs, contacts: contacts,
+            source: source ?? metadata?.source ?? page.source?.value ?? layout.masthead
+                ?? (kind == .pressRelease ? self.signOffPublisher(paragraphs, entities: entities) : nil),
+            published: published, dateline: dateline, authors: page.authors?.value ?? [], paragraphs: paragraphs, contacts: contacts,
             dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),
             entities: entities,
             quotes: QuoteExtractor(verbs: self.lexicon.attributionVerbs).extract(from: paragraphs, entities: entities))

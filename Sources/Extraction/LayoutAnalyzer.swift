@@ -25,6 +25,8 @@ struct LayoutAnalyzer: Sendable {
         var dateline: Dateline?
         /// The paragraphs kept, in order, each with its section.
         var paragraphs: [(section: Section, text: String)] = []
+        /// The index, among the lines analysed, of the lede's first line.
+        var ledeLine: Int?
     }
 
     /// What one unit of text is.
@@ -46,6 +48,7 @@ struct LayoutAnalyzer: Sendable {
             ?? units.firstIndex { $0.1 == .prose }
             ?? units.firstIndex { $0.1 == .label }
         guard let ledeIndex else { return layout }
+        layout.ledeLine = units[ledeIndex].0.line
         self.readFrontMatter(units[..<ledeIndex].map { ($0.0.text, $0.1) }, into: &layout)
         self.readStory(self.mergingBlocks(units[ledeIndex...]), into: &layout)
         return layout
@@ -72,15 +75,17 @@ struct LayoutAnalyzer: Sendable {
 
     // MARK: Units
 
-    /// One line of text (or several hard-wrapped lines joined) and the block it came from.
+    /// One line of text (or several hard-wrapped lines joined), the block it came from and the
+    /// index of its first line.
     struct Unit: Sendable, Hashable {
         let text: String
         let block: Int
+        let line: Int
     }
 
     private func units(of lines: ArraySlice<Substring>) -> [Unit] {
         var units: [Unit] = []
-        var block: [Substring] = []
+        var block: [(line: Int, text: Substring)] = []
         var blockNumber = 0
         var dropsNextList = false
         func flush() {
@@ -88,34 +93,37 @@ struct LayoutAnalyzer: Sendable {
                 block = []
                 blockNumber += 1
             }
-            guard let first = block.first else { return }
+            guard let first = block.first?.text else { return }
             let opener = TextFolding.fold(first)
             if self.lexicon.blockOpeners.contains(where: { opener.hasPrefix($0) }) {
                 // "Related stories" alone in its block heads the list in the next block.
                 dropsNextList = block.count == 1
                 return
             }
-            if dropsNextList && block.allSatisfy({ self.classify(String($0)) == .label }) {
+            if dropsNextList && block.allSatisfy({ self.classify(String($0.text)) == .label }) {
                 dropsNextList = false
                 return
             }
             dropsNextList = false
             var current = ""
-            for line in block {
+            var currentLine = 0
+            for (index, line) in block {
                 let text = String(line)  // lines arrive with their spaces collapsed and trimmed
                 if current.isEmpty {
                     current = text
+                    currentLine = index
                 } else if Self.continuesProse(current, with: text) {
                     current += " " + text
                 } else {
-                    units.append(Unit(text: current, block: blockNumber))
+                    units.append(Unit(text: current, block: blockNumber, line: currentLine))
                     current = text
+                    currentLine = index
                 }
             }
-            if !current.isEmpty { units.append(Unit(text: current, block: blockNumber)) }
+            if !current.isEmpty { units.append(Unit(text: current, block: blockNumber, line: currentLine)) }
         }
-        for line in lines {
-            if line.isEmpty { flush() } else { block.append(line) }
+        for (index, line) in zip(lines.indices, lines) {
+            if line.isEmpty { flush() } else { block.append((index, line)) }
         }
         flush()
         return units

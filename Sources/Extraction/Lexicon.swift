@@ -47,6 +47,20 @@ struct Lexicon: Sendable {
     let stopwords: Set<String>
     /// Full names → their well-known acronyms (`United Nations` → `UN`).
     let acronymsByName: [String: [String]]
+    /// Words a byline puts after a name for the writer's role, folded (`staff`, `writer`).
+    let bylineRoles: Set<String>
+    /// Labels of a page's date line → which date they give (`posted` → published).
+    let dateLabels: [String: DateLineLabel]
+    /// Newswire names whose tag marks a press release, folded (`prnewswire`).
+    let releaseWires: [String]
+    /// Headings that open a press release's own media contacts, folded.
+    let pressContactHeadings: [String]
+    /// Line beginnings of a byline's author box (`follow`, `about`), folded.
+    let authorBoxPrefixes: [String]
+    /// Words that mark a caption or picture credit (`photograph by`), folded.
+    let creditMarkers: [String]
+    /// Legal forms that end company names (`ltd`, `inc`), folded.
+    let legalForms: Set<String>
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -88,6 +102,15 @@ struct Lexicon: Sendable {
         self.acronyms = acronyms
         self.acronymsByName = Dictionary(grouping: acronyms.keys.sorted(), by: { acronyms[$0] ?? "" })
         self.stopwords = Set(entries("stopwords").map(TextFolding.fold))
+        self.bylineRoles = Set(entries("byline-roles").map(TextFolding.fold))
+        self.dateLabels = Dictionary(
+            pairs("date-labels").compactMap { label, kind in DateLineLabel(rawValue: kind).map { (TextFolding.fold(label), $0) } },
+            uniquingKeysWith: { first, _ in first })
+        self.releaseWires = entries("release-wires").map(TextFolding.fold)
+        self.pressContactHeadings = entries("press-contact-headings").map(TextFolding.fold)
+        self.authorBoxPrefixes = entries("author-box").map(TextFolding.fold)
+        self.creditMarkers = entries("credit-markers").map { $0.lowercased() }
+        self.legalForms = Set(entries("legal-forms").map(TextFolding.fold))
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })

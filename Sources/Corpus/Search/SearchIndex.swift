@@ -247,6 +247,9 @@ struct Match: Sendable {
 public struct SearchFilter: Sendable, Hashable {
     /// The source, compared folded (`afp` is `AFP`).
     public var source: String?
+    /// An author the document's byline names, compared folded (`jose garcia` is `José García`).
+    /// A list filter only: search segments do not index authors.
+    public var author: String?
     /// The kind of document (news article, press release, ...).
     public var kind: DocumentKind?
     /// Published on or after.
@@ -260,10 +263,11 @@ public struct SearchFilter: Sendable, Hashable {
 
     /// A filter; every condition optional. With `from` or `to`, undated items never match.
     public init(
-        source: String? = nil, kind: DocumentKind? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, entity: String? = nil,
-        document: String? = nil
+        source: String? = nil, author: String? = nil, kind: DocumentKind? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
+        entity: String? = nil, document: String? = nil
     ) {
         self.source = source.map(TextFolding.fold)
+        self.author = author.map(TextFolding.fold)
         self.kind = kind
         self.from = from
         self.to = to
@@ -273,13 +277,15 @@ public struct SearchFilter: Sendable, Hashable {
 
     /// Whether a document passes.
     public func admits(_ document: Document) -> Bool {
-        self.admits(
+        if let wanted = self.author, !document.authors.contains(where: { TextFolding.fold($0) == wanted }) { return false }
+        return self.admits(
             source: document.source, kind: document.kind, published: document.published.flatMap(CalendarDate.init(parsing:)),
             documentID: document.id, mentions: { id in document.entities.contains { $0.id == id } })
     }
 
     /// This filter as a test of a segment's item numbers, reading its flat arrays.
     func compiled(for segment: SearchSegment) -> (UInt32) -> Bool {
+        precondition(self.author == nil, "author is a list filter: search segments do not index authors")
         let source = self.source.map { wanted in segment.sourceKeys.firstIndex(of: wanted).map(Int32.init) ?? -2 }
         let kind = self.kind.flatMap { DocumentKind.allCases.firstIndex(of: $0) }.map(Int8.init)
         let from = self.from.map { Int32($0.dayNumber) }
