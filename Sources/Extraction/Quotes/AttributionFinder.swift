@@ -1,0 +1,147 @@
+import DocumentModel
+
+/// The second stage of quote extraction: the attribution around each quotation.
+///
+/// It reads the clause after the closing mark first (`“…,” Jane Doe said`, `“…,” said the
+/// minister`, `“…,” according to a spokesperson`), then the sentence before the opening mark
+/// (`Doe said: “…”`, `Doe called it “a farce”`), then, for a quotation that opens its
+/// paragraph, a previous paragraph ending with a colon (`Doe said:` ¶ `“…”`). A fragment
+/// inside a sentence is attributed only from before it. Each window is a few dozen words at
+/// most, so the work per quotation is bounded.
+///
+/// ```swift
+/// let finder = AttributionFinder(vocabulary: vocabulary)
+/// let cue = finder.cue(for: span, context: context)
+/// ```
+struct AttributionFinder: Sendable {
+    /// The text around one quotation that the finder may read.
+    struct Context {
+        /// The quotation's paragraph.
+        let paragraph: ScannedParagraph
+        /// The paragraph before it among those searched, if any.
+        let previousParagraph: ScannedParagraph?
+        /// The quotation before it in the same paragraph, if any.
+        let previousSpan: QuotationSpan?
+        /// The quotation after it in the same paragraph, if any.
+        let nextSpan: QuotationSpan?
+    }
+
+    /// Most words read after a closing mark.
+    static let wordsAfter = 14
+    /// Most words read back from an opening mark.
+    static let wordsBefore = 40
+    /// Most words between a closing mark and its attribution verb (`“…,” Doe, Acme's head of sales, said`).
+    static let subjectWords = 10
+
+    private let vocabulary: AttributionVocabulary
+    private let reader: SpeakerPhraseReader
+
+    /// Words after which a full stop does not end a sentence.
+    private static let abbreviations: Set<String> = [
+        "jr", "sr", "st", "co", "inc", "corp", "ltd", "no", "vs", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "mr", "mrs", "ms", "dr", "prof", "rev",
+    ]
+
+    /// A finder with the given word lists.
+    init(vocabulary: AttributionVocabulary) {
+        self.vocabulary = vocabulary
+        self.reader = SpeakerPhraseReader(vocabulary: vocabulary)
+    }
+
+    /// The attribution of `span`, or `nil` when the text around it names no speaker or verb.
+    ///
+    /// - Complexity: O(log *w*) to find the words around the quotation in its paragraph of *w*
+    ///   words, then O(1): the windows are bounded.
+    func cue(for span: QuotationSpan, context: Context) -> AttributionCue? {
+        if !span.isPartial, span.isClosed, let cue = self.cueAfter(span, context: context) {
+            return cue
+        }
+        return self.cueBefore(span, context: context)
+    }
+
+    // MARK: After the closing mark
+
+    private func cueAfter(_ span: QuotationSpan, context: Context) -> AttributionCue? {
+        let paragraph = context.paragraph
+        let words = paragraph.words
+        let first = paragraph.firstWord(atOrAfter: span.closeEnd)
+        guard first < words.count, !self.endsSentence(paragraph.scalars(from: span.closeEnd, to: words[first].start), after: nil) else {
+            return nil
+        }
+        let limit = context.nextSpan?.open ?? Int.max
+        var last = first
+        while last < words.count, last - first < Self.wordsAfter, words[last].start < limit {
+            if last + 1 < words.count, self.isSentenceBreak(after: last, in: paragraph) { last += 1; break }
+            last += 1
+        }
+        let window = words[first..<last]
+        guard let verbIndex = window.indices.first(where: { self.vocabulary.isSpeechVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }),
+            verbIndex - first <= Self.subjectWords
+        else { return nil }
+        if self.isAccordingTo(verbIndex, in: window) {
+            let speaker = self.reader.object(of: window[(verbIndex + 2)...], in: paragraph)
+            return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
+        }
+        let verb = window[verbIndex].folded
+        if verbIndex == first {
+            return AttributionCue(speaker: self.reader.object(of: window[(verbIndex + 1)...], in: paragraph), verb: verb, rule: .saidBeforeSpeaker)
+        }
+        guard let speaker = self.reader.subject(of: window[first..<verbIndex], in: paragraph) else { return nil }
+        return AttributionCue(speaker: speaker, verb: verb, rule: .saidAfterQuote)
+    }
+
+    // MARK: Before the opening mark
+
+    private func cueBefore(_ span: QuotationSpan, context: Context) -> AttributionCue? {
+        var paragraph = context.paragraph
+        var end = paragraph.firstWord(atOrAfter: span.open)
+        var rule = AttributionRule.speakerBeforeQuote
+        let lowerBound = context.previousSpan?.closeEnd ?? 0
+        let opensParagraph = end == 0 && lowerBound == 0
+        if opensParagraph, let previous = context.previousParagraph, previous.scalars.last(where: { $0 != " " }) == ":" {
+            paragraph = previous
+            end = previous.words.count
+            rule = .colonLeadIn
+        } else if end > 0, self.endsSentence(paragraph.scalars(from: paragraph.words[end - 1].end, to: span.open), after: paragraph.words[end - 1]) {
+            return nil
+        }
+        let words = paragraph.words
+        var start = end
+        while start > 0, end - start < Self.wordsBefore, rule == .colonLeadIn || words[start - 1].start >= lowerBound {
+            if start < end, self.isSentenceBreak(after: start - 1, in: paragraph) { break }
+            start -= 1
+        }
+        let window = words[start..<end]
+        guard let verbIndex = window.indices.last(where: { self.vocabulary.isAttributionVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }) else {
+            return nil
+        }
+        if self.isAccordingTo(verbIndex, in: window) {
+            let speaker = self.reader.object(of: window[(verbIndex + 2)...], in: paragraph)
+            return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
+        }
+        let verb = window[verbIndex].folded
+        if rule != .colonLeadIn, !self.vocabulary.isSpeechVerb(verb) { rule = .calledIt }
+        return AttributionCue(speaker: self.reader.subject(of: window[start..<verbIndex], in: paragraph), verb: verb, rule: rule)
+    }
+
+    // MARK: Sentences
+
+    /// `according` followed by `to`.
+    private func isAccordingTo(_ index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Bool {
+        window[index].folded == "according" && index + 1 < window.endIndex && window[index + 1].folded == "to"
+    }
+
+    /// Whether a sentence ends between word `index` and the next.
+    private func isSentenceBreak(after index: Int, in paragraph: ScannedParagraph) -> Bool {
+        let word = paragraph.words[index]
+        return self.endsSentence(paragraph.scalars(from: word.end, to: paragraph.words[index + 1].start), after: word)
+    }
+
+    /// Whether `gap`, the text after `word`, ends a sentence: a `!`, `?` or `;`, or a full stop
+    /// that does not end an abbreviation or an initial.
+    private func endsSentence(_ gap: ArraySlice<Unicode.Scalar>, after word: ScannedParagraph.Word?) -> Bool {
+        if gap.contains(where: { $0 == "!" || $0 == "?" || $0 == ";" }) { return true }
+        guard let stop = gap.firstIndex(of: ".") else { return false }
+        if stop == gap.startIndex, let word, word.text.count == 1 || Self.abbreviations.contains(word.folded) { return false }
+        return true
+    }
+}
