@@ -27,19 +27,15 @@ struct AttributionFinder: Sendable {
     }
 
     /// Most words read after a closing mark.
-    static let wordsAfter = 14
+    static let wordsAfter = 30
     /// Most words read back from an opening mark.
     static let wordsBefore = 40
-    /// Most words between a closing mark and its attribution verb (`“…,” Doe, Acme's head of sales, said`).
-    static let subjectWords = 10
+    /// Most words between a closing mark and its attribution verb (`“…,” Doe, Acme's head of
+    /// sales, who joined in May, said`).
+    static let subjectWords = 24
 
     private let vocabulary: AttributionVocabulary
     private let reader: SpeakerPhraseReader
-
-    /// Words after which a full stop does not end a sentence.
-    private static let abbreviations: Set<String> = [
-        "jr", "sr", "st", "co", "inc", "corp", "ltd", "no", "vs", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "mr", "mrs", "ms", "dr", "prof", "rev",
-    ]
 
     /// A finder with the given word lists.
     init(vocabulary: AttributionVocabulary) {
@@ -52,7 +48,7 @@ struct AttributionFinder: Sendable {
     /// - Complexity: O(log *w*) to find the words around the quotation in its paragraph of *w*
     ///   words, then O(1): the windows are bounded.
     func cue(for span: QuotationSpan, context: Context) -> AttributionCue? {
-        if !span.isPartial, span.isClosed, let cue = self.cueAfter(span, context: context) {
+        if span.isClosed, let cue = self.cueAfter(span, context: context) {
             return cue
         }
         return self.cueBefore(span, context: context)
@@ -64,16 +60,26 @@ struct AttributionFinder: Sendable {
         let paragraph = context.paragraph
         let words = paragraph.words
         let first = paragraph.firstWord(atOrAfter: span.closeEnd)
-        guard first < words.count, !self.endsSentence(paragraph.scalars(from: span.closeEnd, to: words[first].start), after: nil) else {
+        guard first < words.count, !ScannedParagraph.endsSentence(paragraph.scalars(from: span.closeEnd, to: words[first].start), after: nil) else {
             return nil
         }
         let limit = context.nextSpan?.open ?? Int.max
         var last = first
         while last < words.count, last - first < Self.wordsAfter, words[last].start < limit {
-            if last + 1 < words.count, self.isSentenceBreak(after: last, in: paragraph) { last += 1; break }
+            if paragraph.isSentenceBreak(after: last) { last += 1; break }
             last += 1
         }
+        // A fragment is attributed after it only by a clause that ends the sentence
+        // (`… “a farce”, Doe said.`), not one that leads into the next quotation (`…, she added: “…”`).
+        if span.isPartial, last > first, !paragraph.isSentenceBreak(after: last - 1) {
+            return nil
+        }
         let window = words[first..<last]
+        // A credit line: `“…” — Jane Doe` closing the paragraph.
+        if last == words.count, paragraph.scalars(from: span.closeEnd, to: words[first].start).contains(where: { $0 == "\u{2014}" || $0 == "\u{2013}" }),
+            let name = self.reader.wholeName(window, in: paragraph) {
+            return AttributionCue(speaker: name, verb: nil, rule: .saidAfterQuote)
+        }
         guard let verbIndex = window.indices.first(where: { self.vocabulary.isSpeechVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }),
             verbIndex - first <= Self.subjectWords
         else { return nil }
@@ -101,13 +107,13 @@ struct AttributionFinder: Sendable {
             paragraph = previous
             end = previous.words.count
             rule = .colonLeadIn
-        } else if end > 0, self.endsSentence(paragraph.scalars(from: paragraph.words[end - 1].end, to: span.open), after: paragraph.words[end - 1]) {
+        } else if end > 0, ScannedParagraph.endsSentence(paragraph.scalars(from: paragraph.words[end - 1].end, to: span.open), after: paragraph.words[end - 1]) {
             return nil
         }
         let words = paragraph.words
         var start = end
         while start > 0, end - start < Self.wordsBefore, rule == .colonLeadIn || words[start - 1].start >= lowerBound {
-            if start < end, self.isSentenceBreak(after: start - 1, in: paragraph) { break }
+            if start < end, paragraph.isSentenceBreak(after: start - 1) { break }
             start -= 1
         }
         let window = words[start..<end]
@@ -128,20 +134,5 @@ struct AttributionFinder: Sendable {
     /// `according` followed by `to`.
     private func isAccordingTo(_ index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Bool {
         window[index].folded == "according" && index + 1 < window.endIndex && window[index + 1].folded == "to"
-    }
-
-    /// Whether a sentence ends between word `index` and the next.
-    private func isSentenceBreak(after index: Int, in paragraph: ScannedParagraph) -> Bool {
-        let word = paragraph.words[index]
-        return self.endsSentence(paragraph.scalars(from: word.end, to: paragraph.words[index + 1].start), after: word)
-    }
-
-    /// Whether `gap`, the text after `word`, ends a sentence: a `!`, `?` or `;`, or a full stop
-    /// that does not end an abbreviation or an initial.
-    private func endsSentence(_ gap: ArraySlice<Unicode.Scalar>, after word: ScannedParagraph.Word?) -> Bool {
-        if gap.contains(where: { $0 == "!" || $0 == "?" || $0 == ";" }) { return true }
-        guard let stop = gap.firstIndex(of: ".") else { return false }
-        if stop == gap.startIndex, let word, word.text.count == 1 || Self.abbreviations.contains(word.folded) { return false }
-        return true
     }
 }

@@ -1,7 +1,7 @@
 /// The word lists attribution rules use, all folded.
 ///
 /// ```swift
-/// let vocabulary = AttributionVocabulary(lexicon: .standard)
+/// let vocabulary = AttributionVocabulary(lexicon: .standard, gazetteer: .standard)
 /// vocabulary.isSpeechVerb("said")   // true
 /// ```
 struct AttributionVocabulary: Sendable {
@@ -15,6 +15,10 @@ struct AttributionVocabulary: Sendable {
     let functionWords: Set<String>
     /// Words that make a name or noun an organization's (`council`, `police`).
     let organizationWords: Set<String>
+    /// Nouns for a text that speaks for whoever issued it (`statement`, `report`).
+    let documentNouns: Set<String>
+    /// The places a country's or city's name may speak for (`North Korea said`).
+    let gazetteer: Gazetteer
 
     /// Articles, prepositions, conjunctions and pronouns: words that open a sentence with a
     /// capital and still name no one.
@@ -25,21 +29,26 @@ struct AttributionVocabulary: Sendable {
         "meanwhile", "however", "still", "now", "then", "also", "not", "no", "yes", "is", "was", "are", "were",
     ]
 
-    /// The vocabulary of a lexicon.
-    init(lexicon: Lexicon) {
+    /// The vocabulary of a lexicon and a gazetteer.
+    init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.init(
             speechVerbs: lexicon.attributionVerbs, characterisingVerbs: lexicon.characterisingVerbs,
             titles: lexicon.titles.union(lexicon.honorifics), functionWords: lexicon.stopwords.union(Self.closedClassWords),
-            organizationWords: lexicon.organizationWords.union(lexicon.organizationNouns))
+            organizationWords: lexicon.organizationWords.union(lexicon.organizationNouns), documentNouns: lexicon.documentNouns, gazetteer: gazetteer)
     }
 
     /// A vocabulary of the given lists, folded already.
-    init(speechVerbs: Set<String>, characterisingVerbs: Set<String>, titles: Set<String>, functionWords: Set<String>, organizationWords: Set<String>) {
+    init(
+        speechVerbs: Set<String>, characterisingVerbs: Set<String>, titles: Set<String>, functionWords: Set<String>, organizationWords: Set<String>,
+        documentNouns: Set<String>, gazetteer: Gazetteer
+    ) {
         self.speechVerbs = speechVerbs
         self.characterisingVerbs = characterisingVerbs
         self.titles = titles
         self.functionWords = functionWords
         self.organizationWords = organizationWords
+        self.documentNouns = documentNouns
+        self.gazetteer = gazetteer
     }
 
     /// Whether a folded word attributes a quotation.
@@ -53,6 +62,12 @@ struct AttributionVocabulary: Sendable {
 
     /// Whether a folded word is a function word, never a name on its own.
     func isFunctionWord(_ folded: String) -> Bool { self.functionWords.contains(folded) }
+
+    /// Whether the gazetteer knows a place of this name.
+    func isKnownPlace(_ name: String) -> Bool { !self.gazetteer.names(of: name).isEmpty }
+
+    /// Whether a folded word names a text that speaks for its issuer.
+    func isDocumentNoun(_ folded: String) -> Bool { self.documentNouns.contains(folded) }
 
     /// Whether a folded word names a kind of organization.
     func isOrganizationWord(_ folded: String) -> Bool { self.organizationWords.contains(folded) }

@@ -16,7 +16,7 @@ import DocumentModel
 /// after an attributed one.
 ///
 /// ```swift
-/// let quotes = QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: .standard))
+/// let quotes = QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: .standard, gazetteer: .standard))
 ///     .extract(from: paragraphs, words: words, entities: entities)
 /// ```
 ///
@@ -68,7 +68,7 @@ struct QuoteExtractor: Sendable {
             if let cue, let phrase = cue.speaker, let resolution = resolver.resolve(phrase, rule: cue.rule) {
                 attributed = Attributed(span: span, speaker: resolution.speaker, speakerText: phrase.text, verb: cue.verb)
                 rule = resolution.rule
-            } else if let earlier = previous, earlier.speaker != nil, Self.continues(span, earlier.span, hasVerb: cue?.verb != nil, in: paragraph) {
+            } else if cue?.speaker == nil, let earlier = previous, earlier.speaker != nil, Self.continues(span, earlier.span, hasVerb: cue?.verb != nil, in: paragraph) {
                 attributed = Attributed(span: span, speaker: earlier.speaker, speakerText: earlier.speakerText, verb: cue?.verb ?? earlier.verb)
                 rule = .splitQuotation
             } else if cue == nil, !span.isPartial, let earlier = lastWholeQuotation, earlier.speaker != nil, earlier.span.ordinal == span.ordinal - 1 {

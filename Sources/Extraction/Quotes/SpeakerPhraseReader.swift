@@ -18,7 +18,9 @@ struct SpeakerPhraseReader: Sendable {
     /// Words that open a definite description.
     private static let definite: Set<String> = ["the", "this", "that", "his", "her", "its", "their", "our"]
     /// Words that open an indefinite description.
-    private static let indefinite: Set<String> = ["a", "an", "one", "another", "some", "several", "two", "three", "many"]
+    private static let indefinite: Set<String> = ["a", "an", "one", "another"]
+    /// Words that make a description several people rather than one voice.
+    private static let quantifiers: Set<String> = ["some", "several", "many", "few", "two", "three", "four", "most", "all", "both", "other"]
     /// Words that open a clause about the subject rather than the subject itself.
     private static let clauseOpeners: Set<String> = ["who", "whom", "whose", "which", "where", "when", "while", "although", "though", "because", "if"]
     /// Words between a subject and its verb that are not part of the subject (`she later said`).
@@ -55,16 +57,28 @@ struct SpeakerPhraseReader: Sendable {
             return !Self.clauseOpeners.contains(first.folded)
         }
         guard let nearest = pieces.last else { return nil }
-        let nearestPhrase = self.phrase(in: nearest, paragraph: paragraph)
-        switch nearestPhrase?.form {
-        case .name?, .pronoun?:
-            return nearestPhrase
-        case .definiteDescription?, .indefiniteDescription?, nil:
-            if pieces.count >= 2, let opening = self.phrase(in: pieces[0], paragraph: paragraph), opening.form == .name {
-                return opening
-            }
-            return nearestPhrase
+        // "Jane Doe, chief executive of Acme, said": the piece by the verb is an apposition to
+        // the name that opens the clause.
+        if pieces.count >= 2, self.isApposition(nearest), let opening = self.wholeName(pieces[0], in: paragraph) {
+            return opening
         }
+        return self.phrase(in: nearest, paragraph: paragraph)
+    }
+
+    /// Whether a piece describes the one named before it rather than naming someone: it opens
+    /// with a lower-case word, a determiner or a possessive (`chief executive of Acme`,
+    /// `a professor at the university`, `Acme's head of sales`).
+    private func isApposition(_ piece: ArraySlice<ScannedParagraph.Word>) -> Bool {
+        guard let first = piece.first else { return false }
+        return !first.isCapitalized || Self.definite.contains(first.folded) || Self.indefinite.contains(first.folded)
+            || first.folded.hasSuffix("'s") || self.vocabulary.isTitleOrHonorific(first.folded)
+    }
+
+    /// The words as a name, when they are one and nothing else (`Jane Doe`, not `On Tuesday`).
+    func wholeName(_ piece: ArraySlice<ScannedParagraph.Word>, in paragraph: ScannedParagraph) -> SpeakerPhrase? {
+        let words = piece.drop { Self.joiners.contains($0.folded) }
+        guard let name = self.trailingName(of: words), name.startIndex == words.startIndex, !self.isTitleOnly(name) else { return nil }
+        return self.phrase(in: words, paragraph: paragraph)
     }
 
     /// The speaker among the words after an attribution verb (`said chief executive Jane Doe`,
@@ -79,6 +93,12 @@ struct SpeakerPhraseReader: Sendable {
         guard let first = pieces.first else { return nil }
         let head = first.prefix { !Self.phraseEnders.contains($0.folded) || $0.isCapitalized }
         guard let phrase = self.phrase(in: head, paragraph: paragraph) else { return nil }
+        // "said a report from Acme Research": the issuer speaks through the document.
+        if let noun = head.last, self.vocabulary.isDocumentNoun(noun.folded), head.endIndex + 1 < first.endIndex,
+            ["from", "by", "of"].contains(first[head.endIndex].folded),
+            let issuer = self.wholeName(first[(head.endIndex + 1)...], in: paragraph) {
+            return issuer
+        }
         // "said the company's chief executive, Jane Doe": the name in apposition is the speaker.
         if phrase.form != .name, head.count == first.count, pieces.count >= 2,
             let apposition = self.phrase(in: pieces[1], paragraph: paragraph), apposition.form == .name {
@@ -161,6 +181,10 @@ struct SpeakerPhraseReader: Sendable {
         let isPossessive = first.folded.hasSuffix("'s") || first.folded.hasSuffix("s'")
         if Self.definite.contains(first.folded) || isPossessive {
             return words.count >= 2 ? self.phrase(words, .definiteDescription(head: head), paragraph) : nil
+        }
+        if Self.quantifiers.contains(first.folded) {
+            // "Several ministers described it as …": many voices, no one speaker.
+            return nil
         }
         if Self.indefinite.contains(first.folded) {
             return words.count >= 2 ? self.phrase(words, .indefiniteDescription, paragraph) : nil

@@ -37,14 +37,18 @@ struct SpeakerResolver: Sendable {
     private let personByForm: [String: Entity]
     private let entityByForm: [String: Entity]
     private let personBySurname: [String: Entity]
+    private let personByGivenName: [String: Entity]
     private let fullNameBySurname: [String: String]
     private var people: AntecedentIndex
+    private var pronouns: PersonalPronounResolver
     private var organizations: AntecedentIndex
-    private var roles: [String: AntecedentIndex]
+    private var personRoles: [String: AntecedentIndex]
+    private var organizationRoles: [String: AntecedentIndex]
 
     /// Work done by antecedent lookups so far, in position comparisons.
     var comparisons: Int {
-        self.people.comparisons + self.organizations.comparisons + self.roles.values.reduce(0) { $0 + $1.comparisons }
+        self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
+            + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)).reduce(0, +)
     }
 
     /// A resolver for one document.
@@ -62,26 +66,34 @@ struct SpeakerResolver: Sendable {
         var personByForm: [String: Entity] = [:]
         var entityByForm: [String: Entity] = [:]
         var personBySurname: [String: Entity] = [:]
+        var givenNames: [String: [Entity]] = [:]
         for entity in entities {
             for form in [entity.name] + entity.aliases {
                 let folded = TextFolding.fold(form)
                 if entityByForm[folded] == nil { entityByForm[folded] = entity }
                 guard entity.kind == .person else { continue }
                 if personByForm[folded] == nil { personByForm[folded] = entity }
-                if let surname = folded.split(separator: " ").last.map(String.init), personBySurname[surname] == nil {
-                    personBySurname[surname] = entity
-                }
+                let parts = folded.split(separator: " ").map(String.init)
+                if let surname = parts.last, personBySurname[surname] == nil { personBySurname[surname] = entity }
+                if parts.count >= 2, !givenNames[parts[0], default: []].contains(entity) { givenNames[parts[0], default: []].append(entity) }
             }
         }
         self.personByForm = personByForm
         self.entityByForm = entityByForm
         self.personBySurname = personBySurname
+        // A given name alone (`Dale wrote`) stands for a person only when one person has it.
+        self.personByGivenName = givenNames.compactMapValues { $0.count == 1 ? $0[0] : nil }
 
         var fullNameBySurname: [String: String] = [:]
         var nameAntecedents: [AntecedentIndex.Antecedent] = []
         for phrase in names where phrase.form == .name {
             let folded = TextFolding.fold(phrase.text)
-            guard entityByForm[folded] == nil, personBySurname[Self.lastWord(of: folded)] == nil else { continue }
+            // A name no entity holds, or one taken for a place no gazetteer knows: the
+            // attribution says it is someone speaking.
+            if let entity = personByForm[folded] ?? personBySurname[Self.lastWord(of: folded)] ?? entityByForm[folded],
+                entity.kind != .location || vocabulary.isKnownPlace(entity.name) {
+                continue
+            }
             let parts = phrase.text.split(separator: " ")
             if parts.count >= 2, let surname = parts.last, fullNameBySurname[TextFolding.fold(String(surname))] == nil {
                 fullNameBySurname[TextFolding.fold(String(surname))] = phrase.text
@@ -96,21 +108,29 @@ struct SpeakerResolver: Sendable {
         let byIndex = Dictionary(paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var people = nameAntecedents
         var organizations: [AntecedentIndex.Antecedent] = []
-        var roles: [String: [AntecedentIndex.Antecedent]] = [:]
+        var personRoles: [String: [AntecedentIndex.Antecedent]] = [:]
+        var organizationRoles: [String: [AntecedentIndex.Antecedent]] = [:]
         for (entity, mention) in mentions {
             guard let paragraph = byIndex[mention.paragraph] else { continue }
             let antecedent = AntecedentIndex.Antecedent(
                 position: TextPosition(paragraph: mention.paragraph, offset: mention.start), speaker: Quote.Speaker(entity: entity))
+            let roleWords = Self.roleWords(around: mention, in: paragraph)
             switch entity.kind {
-            case .person: people.append(antecedent)
-            case .organization: organizations.append(antecedent)
-            case .location: continue
+            case .person:
+                people.append(antecedent)
+                for word in roleWords { personRoles[word, default: []].append(antecedent) }
+            case .organization:
+                organizations.append(antecedent)
+                for word in roleWords { organizationRoles[word, default: []].append(antecedent) }
+            case .location:
+                continue
             }
-            for word in Self.roleWords(around: mention, in: paragraph) { roles[word, default: []].append(antecedent) }
         }
         self.people = AntecedentIndex(people)
+        self.pronouns = PersonalPronounResolver(people: people, paragraphs: paragraphs, spans: spans)
         self.organizations = AntecedentIndex(organizations)
-        self.roles = roles.mapValues(AntecedentIndex.init)
+        self.personRoles = personRoles.mapValues(AntecedentIndex.init)
+        self.organizationRoles = organizationRoles.mapValues(AntecedentIndex.init)
     }
 
     /// The speaker `phrase` stands for, found by a cue with `rule`; `nil` when a pronoun or
@@ -122,19 +142,25 @@ struct SpeakerResolver: Sendable {
         case .pronoun:
             switch TextFolding.fold(phrase.text) {
             case "he", "she":
-                return self.people.last(before: phrase.position).map { Resolution(speaker: $0.speaker, rule: .pronoun) }
+                return self.pronouns.resolve(phrase.text, at: phrase.position).map { Resolution(speaker: $0.speaker, rule: .pronoun) }
             default:
                 return self.organization(before: phrase.position).map { Resolution(speaker: $0, rule: .pronoun) }
             }
         case .definiteDescription(let head):
-            if let described = self.roles[head]?.last(before: phrase.position) {
+            if self.vocabulary.isDocumentNoun(head) {
+                if let issuer = self.organization(before: phrase.position) { return Resolution(speaker: issuer, rule: .description) }
+            } else if self.vocabulary.isOrganizationWord(head) {
+                // "the French foreign ministry" says which one it is; "the ministry" needs the name before.
+                if phrase.text.split(separator: " ").count > 2 {
+                    return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
+                }
+                if let described = self.organizationRoles[head]?.last(before: phrase.position) ?? self.organizations.last(before: phrase.position) {
+                    return Resolution(speaker: described.speaker, rule: .description)
+                }
+            } else if let described = self.personRoles[head]?.last(before: phrase.position) {
                 return Resolution(speaker: described.speaker, rule: .description)
-            }
-            if self.vocabulary.isTitleOrHonorific(head), let person = self.people.last(before: phrase.position) {
+            } else if self.vocabulary.isTitleOrHonorific(head), let person = self.people.last(before: phrase.position) {
                 return Resolution(speaker: person.speaker, rule: .description)
-            }
-            if self.vocabulary.isOrganizationWord(head), let organization = self.organization(before: phrase.position) {
-                return Resolution(speaker: organization, rule: .description)
             }
             return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
         case .indefiniteDescription:
@@ -146,19 +172,28 @@ struct SpeakerResolver: Sendable {
     /// name, an entity named by its end (`Attorney General Jane Doe`), a full name used before,
     /// or the name as written.
     private func speaker(named name: String) -> Quote.Speaker {
-        let folded = TextFolding.fold(name)
-        let surname = Self.lastWord(of: folded)
-        if let entity = self.personByForm[folded] ?? self.personBySurname[surname] ?? self.entityByForm[folded] {
+        if let entity = self.entity(named: name), entity.kind != .location || self.vocabulary.isKnownPlace(entity.name) {
             return Quote.Speaker(entity: entity)
         }
-        var words = folded.split(separator: " ").dropFirst()
-        while !words.isEmpty {
-            if let entity = self.entityByForm[words.joined(separator: " ")] { return Quote.Speaker(entity: entity) }
-            words = words.dropFirst()
-        }
+        let folded = TextFolding.fold(name)
         if let full = self.fullNameBySurname[folded] { return Quote.Speaker(name: full, kind: .person) }
         let isOrganization = folded.split(separator: " ").contains { self.vocabulary.isOrganizationWord(String($0)) }
         return Quote.Speaker(name: name, kind: isOrganization ? .organization : .person)
+    }
+
+    /// The entity a name stands for: a person of that name or surname, any entity of that
+    /// name, or an entity named by the name's end (`Attorney General Jane Doe`).
+    private func entity(named name: String) -> Entity? {
+        let folded = TextFolding.fold(name)
+        if let entity = self.personByForm[folded] ?? self.personBySurname[Self.lastWord(of: folded)] ?? self.entityByForm[folded] {
+            return entity
+        }
+        var words = folded.split(separator: " ").dropFirst()
+        while !words.isEmpty {
+            if let entity = self.entityByForm[words.joined(separator: " ")] { return entity }
+            words = words.dropFirst()
+        }
+        return self.personByGivenName[folded]
     }
 
     /// The organization named last before `position`, if within reach.
