@@ -59,6 +59,9 @@ struct AttributionFinder: Sendable {
     private func cueAfter(_ span: QuotationSpan, context: Context) -> AttributionCue? {
         let paragraph = context.paragraph
         let words = paragraph.words
+        // A quotation that ends its sentence with a full stop inside the marks leaves what
+        // follows to the next sentence (`… “the worst in years.” Growers say …`).
+        if paragraph.scalars(from: span.start, to: span.end).last(where: { $0 != " " }) == "." { return nil }
         let first = paragraph.firstWord(atOrAfter: span.closeEnd)
         guard first < words.count, !ScannedParagraph.endsSentence(paragraph.scalars(from: span.closeEnd, to: words[first].start), after: nil) else {
             return nil

@@ -7,8 +7,9 @@ import DocumentModel
 /// - Salience: a person named first in a sentence (its usual subject) is who a pronoun in
 ///   the same or the next paragraph most often refers to, over someone named later in that
 ///   sentence (`Doe, Acme's lawyer, told The Herald that …` ¶ `“…,” she said`).
-/// - Agreement: a person is taken as `he` or `she` by the pronouns outside quotations that
-///   follow their mentions most often, and by a courtesy title (`Mr`, `Ms`).
+/// - Agreement: a person is taken as `he` or `she` by a courtesy title (`Mr`, `Ms`), and by
+///   the `he` or `she` outside quotations that most often follow them as a sentence's subject
+///   in the same paragraph.
 ///
 /// ```swift
 /// var pronouns = PersonalPronounResolver(people: antecedents, paragraphs: scanned, spans: spans)
@@ -23,8 +24,6 @@ struct PersonalPronounResolver: Sendable {
     /// How many paragraphs back a sentence's subject stays the preferred antecedent.
     static let subjectReach = 1
 
-    private static let masculine: Set<String> = ["he", "him", "his", "himself"]
-    private static let feminine: Set<String> = ["she", "her", "hers", "herself"]
     private static let masculineTitles: Set<String> = ["mr", "sir", "lord", "king", "prince"]
     private static let feminineTitles: Set<String> = ["mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess"]
 
@@ -48,20 +47,8 @@ struct PersonalPronounResolver: Sendable {
     init(people: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph], spans: [QuotationSpan]) {
         let sorted = people.sorted { $0.position < $1.position }
         let byIndex = Dictionary(paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
-        let genders = Self.genders(of: sorted, paragraphs: paragraphs, byIndex: byIndex, spans: spans)
-        var subjects: [AntecedentIndex.Antecedent] = []
-        var previousWord: (position: TextPosition, word: Int)?
-        for antecedent in sorted {
-            guard let paragraph = byIndex[antecedent.position.paragraph] else { continue }
-            let word = paragraph.firstWord(atOrAfter: antecedent.position.offset)
-            if let previous = previousWord, previous.position.paragraph == antecedent.position.paragraph,
-                previous.word < word, !paragraph.hasSentenceBreak(from: previous.word, to: word) {
-                // Named later in a sentence that has already named someone: not its subject.
-            } else if previousWord?.word != word || previousWord?.position.paragraph != antecedent.position.paragraph {
-                subjects.append(antecedent)
-            }
-            previousWord = (antecedent.position, word)
-        }
+        let subjects = Self.subjects(of: sorted, byIndex: byIndex)
+        let genders = Self.genders(of: sorted, subjects: subjects, paragraphs: paragraphs, byIndex: byIndex, spans: spans)
         func agreeing(_ gender: Gender, _ list: [AntecedentIndex.Antecedent]) -> AntecedentIndex {
             AntecedentIndex(list.filter { genders[Self.key(of: $0.speaker)].map { $0 == gender } ?? true })
         }
@@ -73,7 +60,7 @@ struct PersonalPronounResolver: Sendable {
 
     /// The person `pronoun` (`he` or `she`) at `position` refers to, if any.
     mutating func resolve(_ pronoun: String, at position: TextPosition) -> AntecedentIndex.Antecedent? {
-        let isFeminine = Self.feminine.contains(TextFolding.fold(pronoun))
+        let isFeminine = TextFolding.fold(pronoun) == "she"
         let subject = isFeminine ? self.feminineSubjects.last(before: position) : self.masculineSubjects.last(before: position)
         if let subject, position.paragraph - subject.position.paragraph <= Self.subjectReach { return subject }
         return isFeminine ? self.feminineAny.last(before: position) : self.masculineAny.last(before: position)
@@ -81,10 +68,29 @@ struct PersonalPronounResolver: Sendable {
 
     private static func key(of speaker: Quote.Speaker) -> String { speaker.id ?? speaker.name }
 
-    /// Each person's gender by majority of the evidence: the pronouns outside quotations that
-    /// follow a mention in its paragraph before anyone else is named, and courtesy titles.
+    /// The mentions that are the first person named in their sentence.
+    ///
+    /// - Complexity: O(*m* log *w* + *n*): each sentence break is looked for once, between
+    ///   one mention and the next.
+    private static func subjects(of sorted: [AntecedentIndex.Antecedent], byIndex: [Int: ScannedParagraph]) -> [AntecedentIndex.Antecedent] {
+        var subjects: [AntecedentIndex.Antecedent] = []
+        var previous: (paragraph: Int, word: Int)?
+        for antecedent in sorted {
+            guard let paragraph = byIndex[antecedent.position.paragraph] else { continue }
+            let word = paragraph.firstWord(atOrAfter: antecedent.position.offset)
+            let sharesSentence = previous.map { $0.paragraph == paragraph.index && !paragraph.hasSentenceBreak(from: $0.word, to: word) } ?? false
+            if !sharesSentence { subjects.append(antecedent) }
+            previous = (paragraph.index, word)
+        }
+        return subjects
+    }
+
+    /// Each person's gender by majority of the evidence: courtesy titles before a mention, and
+    /// each `he` or `she` outside quotations, taken as the last sentence subject named before it
+    /// in its paragraph.
     private static func genders(
-        of sorted: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph], byIndex: [Int: ScannedParagraph], spans: [QuotationSpan]
+        of sorted: [AntecedentIndex.Antecedent], subjects: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph],
+        byIndex: [Int: ScannedParagraph], spans: [QuotationSpan]
     ) -> [String: Gender] {
         var votes: [String: Int] = [:]
         for antecedent in sorted {
@@ -95,12 +101,12 @@ struct PersonalPronounResolver: Sendable {
             if Self.masculineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] += 2 }
             if Self.feminineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] -= 2 }
         }
-        var index = AntecedentIndex(sorted)
+        var index = AntecedentIndex(subjects)
         var spanIndex = 0
         for paragraph in paragraphs {
             for word in paragraph.words {
-                let isMasculine = Self.masculine.contains(word.folded)
-                guard isMasculine || Self.feminine.contains(word.folded) else { continue }
+                let isMasculine = word.folded == "he"
+                guard isMasculine || word.folded == "she" else { continue }
                 while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
                 if spanIndex < spans.count, spans[spanIndex].paragraph == paragraph.index, spans[spanIndex].start <= word.start { continue }
                 let position = TextPosition(paragraph: paragraph.index, offset: word.start)

@@ -41,6 +41,12 @@ struct QuoteExtractor: Sendable {
     ///   - entities: the document's entities.
     /// - Returns: the quotations, numbered `q1`, `q2`, … in reading order.
     func extract(from paragraphs: [Paragraph], words: [[TextWord]], entities: [Entity]) -> [Quote] {
+        self.extractCountingWork(from: paragraphs, words: words, entities: entities).quotes
+    }
+
+    /// The quotations of a document, and how many position comparisons resolving their
+    /// speakers took: the measure tests use to hold resolution to linear time.
+    func extractCountingWork(from paragraphs: [Paragraph], words: [[TextWord]], entities: [Entity]) -> (quotes: [Quote], comparisons: Int) {
         let scanned = paragraphs.filter { $0.section == .body || $0.section == .background }
             .map { ScannedParagraph($0, words: $0.index < words.count ? words[$0.index] : TextWord.scan($0.text)) }
         let spans = QuotationSpanFinder().spans(in: scanned)
@@ -82,7 +88,7 @@ struct QuoteExtractor: Sendable {
             previous = attributed
             if !span.isPartial { lastWholeQuotation = attributed }
         }
-        return quotes
+        return (quotes, resolver.comparisons)
     }
 
     /// Whether `span` goes on with the quotation of `earlier`, the piece just before it: the
