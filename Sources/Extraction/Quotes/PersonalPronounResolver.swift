@@ -58,9 +58,9 @@ struct PersonalPronounResolver: Sendable {
         self.feminineAny = agreeing(.feminine, sorted)
     }
 
-    /// The person `pronoun` (`he` or `she`) at `position` refers to, if any.
+    /// The person a folded `pronoun` (`he` or `she`) at `position` refers to, if any.
     mutating func resolve(_ pronoun: String, at position: TextPosition) -> AntecedentIndex.Antecedent? {
-        let isFeminine = TextFolding.fold(pronoun) == "she"
+        let isFeminine = pronoun == "she"
         let subject = isFeminine ? self.feminineSubjects.last(before: position) : self.masculineSubjects.last(before: position)
         if let subject, position.paragraph - subject.position.paragraph <= Self.subjectReach { return subject }
         return isFeminine ? self.feminineAny.last(before: position) : self.masculineAny.last(before: position)

@@ -18,6 +18,8 @@ struct SpeakerPhrase: Sendable, Hashable {
 
     /// The words as written.
     let text: String
+    /// The words folded (`TextFolding.fold`), one space between them.
+    let folded: String
     /// How they refer.
     let form: Form
     /// Where the words start.

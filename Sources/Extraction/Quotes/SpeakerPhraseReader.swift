@@ -196,7 +196,7 @@ struct SpeakerPhraseReader: Sendable {
     private func phrase(_ words: ArraySlice<ScannedParagraph.Word>, _ form: SpeakerPhrase.Form, _ paragraph: ScannedParagraph) -> SpeakerPhrase? {
         guard let first = words.first, let last = words.last else { return nil }
         return SpeakerPhrase(
-            text: paragraph.text(from: first.start, to: last.end), form: form,
+            text: paragraph.text(from: first.start, to: last.end), folded: words.map(\.folded).joined(separator: " "), form: form,
             position: TextPosition(paragraph: paragraph.index, offset: first.start))
     }
 }

@@ -87,18 +87,18 @@ struct SpeakerResolver: Sendable {
         var fullNameBySurname: [String: String] = [:]
         var nameAntecedents: [AntecedentIndex.Antecedent] = []
         for phrase in names where phrase.form == .name {
-            let folded = TextFolding.fold(phrase.text)
+            let folded = phrase.folded
             // A name no entity holds, or one taken for a place no gazetteer knows: the
             // attribution says it is someone speaking.
             if let entity = personByForm[folded] ?? personBySurname[Self.lastWord(of: folded)] ?? entityByForm[folded],
                 entity.kind != .location || vocabulary.isKnownPlace(entity.name) {
                 continue
             }
-            let parts = phrase.text.split(separator: " ")
-            if parts.count >= 2, let surname = parts.last, fullNameBySurname[TextFolding.fold(String(surname))] == nil {
-                fullNameBySurname[TextFolding.fold(String(surname))] = phrase.text
+            let parts = folded.split(separator: " ").map(String.init)
+            if parts.count >= 2, let surname = parts.last, fullNameBySurname[surname] == nil {
+                fullNameBySurname[surname] = phrase.text
             }
-            if !parts.contains(where: { vocabulary.isOrganizationWord(TextFolding.fold(String($0))) }) {
+            if !parts.contains(where: vocabulary.isOrganizationWord) {
                 nameAntecedents.append(.init(position: phrase.position, speaker: Quote.Speaker(name: phrase.text, kind: .person)))
             }
         }
@@ -138,11 +138,11 @@ struct SpeakerResolver: Sendable {
     mutating func resolve(_ phrase: SpeakerPhrase, rule: AttributionRule) -> Resolution? {
         switch phrase.form {
         case .name:
-            return Resolution(speaker: self.speaker(named: phrase.text), rule: rule)
+            return Resolution(speaker: self.speaker(named: phrase), rule: rule)
         case .pronoun:
-            switch TextFolding.fold(phrase.text) {
+            switch phrase.folded {
             case "he", "she":
-                return self.pronouns.resolve(phrase.text, at: phrase.position).map { Resolution(speaker: $0.speaker, rule: .pronoun) }
+                return self.pronouns.resolve(phrase.folded, at: phrase.position).map { Resolution(speaker: $0.speaker, rule: .pronoun) }
             default:
                 return self.organization(before: phrase.position).map { Resolution(speaker: $0, rule: .pronoun) }
             }
@@ -171,20 +171,19 @@ struct SpeakerResolver: Sendable {
     /// The speaker a name stands for: a person of that name or surname, any entity of that
     /// name, an entity named by its end (`Attorney General Jane Doe`), a full name used before,
     /// or the name as written.
-    private func speaker(named name: String) -> Quote.Speaker {
-        if let entity = self.entity(named: name), entity.kind != .location || self.vocabulary.isKnownPlace(entity.name) {
+    private func speaker(named phrase: SpeakerPhrase) -> Quote.Speaker {
+        let folded = phrase.folded
+        if let entity = self.entity(named: folded), entity.kind != .location || self.vocabulary.isKnownPlace(entity.name) {
             return Quote.Speaker(entity: entity)
         }
-        let folded = TextFolding.fold(name)
         if let full = self.fullNameBySurname[folded] { return Quote.Speaker(name: full, kind: .person) }
         let isOrganization = folded.split(separator: " ").contains { self.vocabulary.isOrganizationWord(String($0)) }
-        return Quote.Speaker(name: name, kind: isOrganization ? .organization : .person)
+        return Quote.Speaker(name: phrase.text, kind: isOrganization ? .organization : .person)
     }
 
-    /// The entity a name stands for: a person of that name or surname, any entity of that
+    /// The entity a folded name stands for: a person of that name or surname, any entity of that
     /// name, or an entity named by the name's end (`Attorney General Jane Doe`).
-    private func entity(named name: String) -> Entity? {
-        let folded = TextFolding.fold(name)
+    private func entity(named folded: String) -> Entity? {
         if let entity = self.personByForm[folded] ?? self.personBySurname[Self.lastWord(of: folded)] ?? self.entityByForm[folded] {
             return entity
         }
