@@ -37,12 +37,17 @@ enum DocumentRepresentation {
     static func quote(_ quote: Quote) -> JSONValue {
         .object([
             ("id", .string(quote.id)), ("text", .string(quote.text)),
-            ("speaker", quote.speaker.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) } ?? .null),
+            ("speaker", quote.speaker.map(self.speaker) ?? .null),
             ("speaker_text", .optional(quote.speakerText)), ("verb", .optional(quote.verb)),
             ("paragraph", .int(quote.paragraph)), ("start", .int(quote.start)), ("end", .int(quote.end)),
-            ("partial", .bool(quote.isPartial)), ("attribution", .optional(quote.attribution)),
+            ("partial", .bool(quote.isPartial)), ("attribution", .optional(quote.attribution?.rawValue)),
             ("confidence", .double(quote.confidence)),
         ])
+    }
+
+    /// A speaker: `{id, name, type}`, `id` null for a description or a name no entity holds.
+    static func speaker(_ speaker: Quote.Speaker) -> JSONValue {
+        .object([("id", .optional(speaker.id)), ("name", .string(speaker.name)), ("type", .string(speaker.kind.rawValue))])
     }
 
     /// An entity with its aliases and every mention's evidence.

@@ -1,16 +1,39 @@
 /// A direct quotation, with who said it and how the text says so.
 public struct Quote: Sendable, Hashable {
-    /// The speaker, when the text names or clearly refers to one.
+    /// Who said a quotation: an entity of the document, or a speaker the text only describes.
     public struct Speaker: Sendable, Hashable {
-        /// The person entity's id.
-        public let id: String
-        /// The person's name.
+        /// What kind of speaker it is.
+        public enum Kind: String, Sendable, Hashable {
+            /// A person, named or resolved from a pronoun or description.
+            case person
+            /// A company, agency, team or group that speaks as one (`Tottenham said in a statement`).
+            case organization
+            /// A country or place speaking for its government (`North Korea said`).
+            case location
+            /// An unnamed speaker known only by its description (`a company spokesperson`).
+            case description
+        }
+
+        /// The entity's id when the speaker is an entity of the document; `nil` for a
+        /// description, or a name no entity holds.
+        public let id: String?
+        /// The entity's name, the name as written, or the description as written.
         public let name: String
+        /// What kind of speaker it is.
+        public let kind: Kind
 
         /// A speaker known by its entity.
-        public init(id: String, name: String) {
-            self.id = id
+        public init(entity: Entity) {
+            self.id = entity.id
+            self.name = entity.name
+            self.kind = Kind(entity.kind)
+        }
+
+        /// A speaker with no entity: a name as written, or a description.
+        public init(name: String, kind: Kind) {
+            self.id = nil
             self.name = name
+            self.kind = kind
         }
     }
 
@@ -32,15 +55,16 @@ public struct Quote: Sendable, Hashable {
     public let end: Int
     /// Whether it is a fragment quoted inside a sentence.
     public let isPartial: Bool
-    /// The rule that named the speaker, e.g. `said-after-quote`, `pronoun`, `continuation`.
-    public let attribution: String?
+    /// The rule that named the speaker; `nil` when there is no speaker.
+    public let attribution: AttributionRule?
+
     /// How sure the attribution is, from 0 to 1 (0 when there is no speaker).
-    public let confidence: Double
+    public var confidence: Double { self.attribution?.confidence ?? 0 }
 
     /// Makes a quotation (extraction makes these; tests and benchmarks may too).
     public init(
         id: String, text: String, speaker: Speaker?, speakerText: String?, verb: String?, paragraph: Int, start: Int, end: Int,
-        isPartial: Bool, attribution: String?, confidence: Double
+        isPartial: Bool, attribution: AttributionRule?
     ) {
         self.id = id
         self.text = text
@@ -52,6 +76,16 @@ public struct Quote: Sendable, Hashable {
         self.end = end
         self.isPartial = isPartial
         self.attribution = attribution
-        self.confidence = confidence
+    }
+}
+
+extension Quote.Speaker.Kind {
+    /// The speaker kind of an entity kind.
+    public init(_ kind: Entity.Kind) {
+        switch kind {
+        case .person: self = .person
+        case .organization: self = .organization
+        case .location: self = .location
+        }
     }
 }

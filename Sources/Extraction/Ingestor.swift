@@ -78,7 +78,7 @@ public struct Ingestor: Sendable {
             published: published, dateline: dateline, authors: page.authors?.value ?? [], paragraphs: paragraphs, contacts: contacts,
             dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),
             entities: entities,
-            quotes: QuoteExtractor(verbs: self.lexicon.attributionVerbs).extract(from: paragraphs, entities: entities))
+            quotes: QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: self.lexicon, gazetteer: self.gazetteer)).extract(from: paragraphs, words: words, entities: entities))
     }
 
     /// The publisher a press release signs off with: the organization on the short line just

@@ -35,6 +35,10 @@ struct Lexicon: Sendable {
     let organizationWords: Set<String>
     /// Verbs that attribute a quotation (`said`, `told`).
     let attributionVerbs: Set<String>
+    /// Verbs that attribute a quoted fragment characterising something (`called`, `described`).
+    let characterisingVerbs: Set<String>
+    /// Nouns for a text that speaks for whoever issued it (`statement`, `report`).
+    let documentNouns: Set<String>
     /// Words that make a name a place's, folded (`sea`, `river`).
     let placeWords: Set<String>
     /// Lower-case nouns that make the name beside them a place's (`district`, `region of`).
@@ -95,6 +99,8 @@ struct Lexicon: Sendable {
         self.titles = Set(entries("titles").map(TextFolding.fold))
         self.organizationWords = Set(entries("organization-words").map(TextFolding.fold))
         self.attributionVerbs = Set(entries("attribution-verbs").map(TextFolding.fold))
+        self.characterisingVerbs = Set(entries("characterising-verbs").map(TextFolding.fold))
+        self.documentNouns = Set(entries("document-nouns").map(TextFolding.fold))
         self.placeWords = Set(entries("place-words").map(TextFolding.fold))
         self.placeNouns = Set(entries("place-nouns").map(TextFolding.fold))
         self.organizationNouns = Set(entries("organization-nouns").map(TextFolding.fold))

@@ -211,7 +211,7 @@ struct SeedFilesTests {
         let speakers = Set(quotes.compactMap(\.speaker?.name))
         #expect(speakers == ["Tomás Ojea Quintana"])
         #expect(quotes.filter { $0.speaker == nil }.map(\.text) == ["security of its system", "Abuelas de Plaza de Mayo"])
-        #expect(quotes.first { $0.speakerText == "the UN Special Rapporteur" }?.attribution == "description")
+        #expect(quotes.first { $0.speakerText == "the UN Special Rapporteur" }?.attribution == .description)
     }
 
     /// Each quotation's offsets select its text.

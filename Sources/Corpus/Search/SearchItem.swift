@@ -58,9 +58,12 @@ struct SearchItem: Sendable {
         self.source = document.source
         self.kind = document.kind
         self.published = document.published.flatMap(CalendarDate.init(parsing:))
-        self.entities = quote.speaker.map { speaker in
-            let forms = document.entities.first { $0.id == speaker.id }.map(Self.forms) ?? [speaker.name]
-            return [EntityReference(id: speaker.id, name: speaker.name, forms: forms, mentions: [])]
+        // Only a speaker that is an entity can be filtered by entity id.
+        self.entities = quote.speaker.flatMap { speaker in
+            speaker.id.map { id in
+                let forms = document.entities.first { $0.id == id }.map(Self.forms) ?? [speaker.name]
+                return [EntityReference(id: id, name: speaker.name, forms: forms, mentions: [])]
+            }
         } ?? []
     }
 }

@@ -1,0 +1,141 @@
+import DocumentModel
+
+/// The second stage of quote extraction: the attribution around each quotation.
+///
+/// It reads the clause after the closing mark first (`“…,” Jane Doe said`, `“…,” said the
+/// minister`, `“…,” according to a spokesperson`), then the sentence before the opening mark
+/// (`Doe said: “…”`, `Doe called it “a farce”`), then, for a quotation that opens its
+/// paragraph, a previous paragraph ending with a colon (`Doe said:` ¶ `“…”`). A fragment
+/// inside a sentence is attributed only from before it. Each window is a few dozen words at
+/// most, so the work per quotation is bounded.
+///
+/// ```swift
+/// let finder = AttributionFinder(vocabulary: vocabulary)
+/// let cue = finder.cue(for: span, context: context)
+/// ```
+struct AttributionFinder: Sendable {
+    /// The text around one quotation that the finder may read.
+    struct Context {
+        /// The quotation's paragraph.
+        let paragraph: ScannedParagraph
+        /// The paragraph before it among those searched, if any.
+        let previousParagraph: ScannedParagraph?
+        /// The quotation before it in the same paragraph, if any.
+        let previousSpan: QuotationSpan?
+        /// The quotation after it in the same paragraph, if any.
+        let nextSpan: QuotationSpan?
+    }
+
+    /// Most words read after a closing mark.
+    static let wordsAfter = 30
+    /// Most words read back from an opening mark.
+    static let wordsBefore = 40
+    /// Most words between a closing mark and its attribution verb (`“…,” Doe, Acme's head of
+    /// sales, who joined in May, said`).
+    static let subjectWords = 24
+
+    private let vocabulary: AttributionVocabulary
+    private let reader: SpeakerPhraseReader
+
+    /// A finder with the given word lists.
+    init(vocabulary: AttributionVocabulary) {
+        self.vocabulary = vocabulary
+        self.reader = SpeakerPhraseReader(vocabulary: vocabulary)
+    }
+
+    /// The attribution of `span`, or `nil` when the text around it names no speaker or verb.
+    ///
+    /// - Complexity: O(log *w*) to find the words around the quotation in its paragraph of *w*
+    ///   words, then O(1): the windows are bounded.
+    func cue(for span: QuotationSpan, context: Context) -> AttributionCue? {
+        if span.isClosed, let cue = self.cueAfter(span, context: context) {
+            return cue
+        }
+        return self.cueBefore(span, context: context)
+    }
+
+    // MARK: After the closing mark
+
+    private func cueAfter(_ span: QuotationSpan, context: Context) -> AttributionCue? {
+        let paragraph = context.paragraph
+        let words = paragraph.words
+        // A quotation that ends its sentence with a full stop inside the marks leaves what
+        // follows to the next sentence (`… “the worst in years.” Growers say …`).
+        if paragraph.scalars(from: span.start, to: span.end).last(where: { $0 != " " }) == "." { return nil }
+        let first = paragraph.firstWord(atOrAfter: span.closeEnd)
+        guard first < words.count, !ScannedParagraph.endsSentence(paragraph.scalars(from: span.closeEnd, to: words[first].start), after: nil) else {
+            return nil
+        }
+        let limit = context.nextSpan?.open ?? Int.max
+        var last = first
+        while last < words.count, last - first < Self.wordsAfter, words[last].start < limit {
+            if paragraph.isSentenceBreak(after: last) { last += 1; break }
+            last += 1
+        }
+        // A fragment is attributed after it only by a clause that ends the sentence
+        // (`… “a farce”, Doe said.`), not one that leads into the next quotation (`…, she added: “…”`).
+        if span.isPartial, last > first, !paragraph.isSentenceBreak(after: last - 1) {
+            return nil
+        }
+        let window = words[first..<last]
+        // A credit line: `“…” — Jane Doe` closing the paragraph.
+        if last == words.count, paragraph.scalars(from: span.closeEnd, to: words[first].start).contains(where: { $0 == "\u{2014}" || $0 == "\u{2013}" }),
+            let name = self.reader.wholeName(window, in: paragraph) {
+            return AttributionCue(speaker: name, verb: nil, rule: .saidAfterQuote)
+        }
+        guard let verbIndex = window.indices.first(where: { self.vocabulary.isSpeechVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }),
+            verbIndex - first <= Self.subjectWords
+        else { return nil }
+        if self.isAccordingTo(verbIndex, in: window) {
+            let speaker = self.reader.object(of: window[(verbIndex + 2)...], in: paragraph)
+            return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
+        }
+        let verb = window[verbIndex].folded
+        if verbIndex == first {
+            return AttributionCue(speaker: self.reader.object(of: window[(verbIndex + 1)...], in: paragraph), verb: verb, rule: .saidBeforeSpeaker)
+        }
+        guard let speaker = self.reader.subject(of: window[first..<verbIndex], in: paragraph) else { return nil }
+        return AttributionCue(speaker: speaker, verb: verb, rule: .saidAfterQuote)
+    }
+
+    // MARK: Before the opening mark
+
+    private func cueBefore(_ span: QuotationSpan, context: Context) -> AttributionCue? {
+        var paragraph = context.paragraph
+        var end = paragraph.firstWord(atOrAfter: span.open)
+        var rule = AttributionRule.speakerBeforeQuote
+        let lowerBound = context.previousSpan?.closeEnd ?? 0
+        let opensParagraph = end == 0 && lowerBound == 0
+        if opensParagraph, let previous = context.previousParagraph, previous.scalars.last(where: { $0 != " " }) == ":" {
+            paragraph = previous
+            end = previous.words.count
+            rule = .colonLeadIn
+        } else if end > 0, ScannedParagraph.endsSentence(paragraph.scalars(from: paragraph.words[end - 1].end, to: span.open), after: paragraph.words[end - 1]) {
+            return nil
+        }
+        let words = paragraph.words
+        var start = end
+        while start > 0, end - start < Self.wordsBefore, rule == .colonLeadIn || words[start - 1].start >= lowerBound {
+            if start < end, paragraph.isSentenceBreak(after: start - 1) { break }
+            start -= 1
+        }
+        let window = words[start..<end]
+        guard let verbIndex = window.indices.last(where: { self.vocabulary.isAttributionVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }) else {
+            return nil
+        }
+        if self.isAccordingTo(verbIndex, in: window) {
+            let speaker = self.reader.object(of: window[(verbIndex + 2)...], in: paragraph)
+            return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
+        }
+        let verb = window[verbIndex].folded
+        if rule != .colonLeadIn, !self.vocabulary.isSpeechVerb(verb) { rule = .calledIt }
+        return AttributionCue(speaker: self.reader.subject(of: window[start..<verbIndex], in: paragraph), verb: verb, rule: rule)
+    }
+
+    // MARK: Sentences
+
+    /// `according` followed by `to`.
+    private func isAccordingTo(_ index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Bool {
+        window[index].folded == "according" && index + 1 < window.endIndex && window[index + 1].folded == "to"
+    }
+}

@@ -1,0 +1,119 @@
+import DocumentModel
+
+/// Who `he` or `she` refers to: the person last named before it, preferring the subject of
+/// a recent sentence and one whose pronouns agree.
+///
+/// Two kinds of evidence come from the text itself, never from lists of names:
+/// - Salience: a person named first in a sentence (its usual subject) is who a pronoun in
+///   the same or the next paragraph most often refers to, over someone named later in that
+///   sentence (`Doe, Acme's lawyer, told The Herald that …` ¶ `“…,” she said`).
+/// - Agreement: a person is taken as `he` or `she` by a courtesy title (`Mr`, `Ms`), and by
+///   the `he` or `she` outside quotations that most often follow them as a sentence's subject
+///   in the same paragraph.
+///
+/// ```swift
+/// var pronouns = PersonalPronounResolver(people: antecedents, paragraphs: scanned, spans: spans)
+/// pronouns.resolve("she", at: position)?.speaker.name
+/// ```
+struct PersonalPronounResolver: Sendable {
+    /// A person's grammatical gender, as the text's pronouns show it.
+    enum Gender: Sendable, Hashable {
+        case masculine, feminine
+    }
+
+    /// How many paragraphs back a sentence's subject stays the preferred antecedent.
+    static let subjectReach = 1
+
+    private static let masculineTitles: Set<String> = ["mr", "sir", "lord", "king", "prince"]
+    private static let feminineTitles: Set<String> = ["mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess"]
+
+    private var masculineSubjects: AntecedentIndex
+    private var feminineSubjects: AntecedentIndex
+    private var masculineAny: AntecedentIndex
+    private var feminineAny: AntecedentIndex
+
+    /// Work done so far, in position comparisons.
+    var comparisons: Int {
+        self.masculineSubjects.comparisons + self.feminineSubjects.comparisons + self.masculineAny.comparisons + self.feminineAny.comparisons
+    }
+
+    /// A resolver over the people a document names.
+    ///
+    /// - Parameters:
+    ///   - people: every mention of a person outside quotations, in any order.
+    ///   - paragraphs: the paragraphs searched for quotations.
+    ///   - spans: the quotations in reading order; pronouns inside them are no evidence.
+    /// - Complexity: O(*m* log *m* + *n*) for *m* mentions and *n* words.
+    init(people: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph], spans: [QuotationSpan]) {
+        let sorted = people.sorted { $0.position < $1.position }
+        let byIndex = Dictionary(paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        let subjects = Self.subjects(of: sorted, byIndex: byIndex)
+        let genders = Self.genders(of: sorted, subjects: subjects, paragraphs: paragraphs, byIndex: byIndex, spans: spans)
+        func agreeing(_ gender: Gender, _ list: [AntecedentIndex.Antecedent]) -> AntecedentIndex {
+            AntecedentIndex(list.filter { genders[Self.key(of: $0.speaker)].map { $0 == gender } ?? true })
+        }
+        self.masculineSubjects = agreeing(.masculine, subjects)
+        self.feminineSubjects = agreeing(.feminine, subjects)
+        self.masculineAny = agreeing(.masculine, sorted)
+        self.feminineAny = agreeing(.feminine, sorted)
+    }
+
+    /// The person a folded `pronoun` (`he` or `she`) at `position` refers to, if any.
+    mutating func resolve(_ pronoun: String, at position: TextPosition) -> AntecedentIndex.Antecedent? {
+        let isFeminine = pronoun == "she"
+        let subject = isFeminine ? self.feminineSubjects.last(before: position) : self.masculineSubjects.last(before: position)
+        if let subject, position.paragraph - subject.position.paragraph <= Self.subjectReach { return subject }
+        return isFeminine ? self.feminineAny.last(before: position) : self.masculineAny.last(before: position)
+    }
+
+    private static func key(of speaker: Quote.Speaker) -> String { speaker.id ?? speaker.name }
+
+    /// The mentions that are the first person named in their sentence.
+    ///
+    /// - Complexity: O(*m* log *w* + *n*): each sentence break is looked for once, between
+    ///   one mention and the next.
+    private static func subjects(of sorted: [AntecedentIndex.Antecedent], byIndex: [Int: ScannedParagraph]) -> [AntecedentIndex.Antecedent] {
+        var subjects: [AntecedentIndex.Antecedent] = []
+        var previous: (paragraph: Int, word: Int)?
+        for antecedent in sorted {
+            guard let paragraph = byIndex[antecedent.position.paragraph] else { continue }
+            let word = paragraph.firstWord(atOrAfter: antecedent.position.offset)
+            let sharesSentence = previous.map { $0.paragraph == paragraph.index && !paragraph.hasSentenceBreak(from: $0.word, to: word) } ?? false
+            if !sharesSentence { subjects.append(antecedent) }
+            previous = (paragraph.index, word)
+        }
+        return subjects
+    }
+
+    /// Each person's gender by majority of the evidence: courtesy titles before a mention, and
+    /// each `he` or `she` outside quotations, taken as the last sentence subject named before it
+    /// in its paragraph.
+    private static func genders(
+        of sorted: [AntecedentIndex.Antecedent], subjects: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph],
+        byIndex: [Int: ScannedParagraph], spans: [QuotationSpan]
+    ) -> [String: Gender] {
+        var votes: [String: Int] = [:]
+        for antecedent in sorted {
+            guard let paragraph = byIndex[antecedent.position.paragraph] else { continue }
+            let word = paragraph.firstWord(atOrAfter: antecedent.position.offset)
+            guard word > 0 else { continue }
+            let title = paragraph.words[word - 1].folded
+            if Self.masculineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] += 2 }
+            if Self.feminineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] -= 2 }
+        }
+        var index = AntecedentIndex(subjects)
+        var spanIndex = 0
+        for paragraph in paragraphs {
+            for word in paragraph.words {
+                let isMasculine = word.folded == "he"
+                guard isMasculine || word.folded == "she" else { continue }
+                while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
+                if spanIndex < spans.count, spans[spanIndex].paragraph == paragraph.index, spans[spanIndex].start <= word.start { continue }
+                let position = TextPosition(paragraph: paragraph.index, offset: word.start)
+                guard let antecedent = index.last(before: position), antecedent.position.paragraph == paragraph.index else { continue }
+                votes[Self.key(of: antecedent.speaker), default: 0] += isMasculine ? 1 : -1
+            }
+        }
+        return votes.compactMapValues { $0 > 0 ? .masculine : $0 < 0 ? .feminine : nil }
+    }
+}

@@ -1,0 +1,104 @@
+import DocumentModel
+
+/// Finds direct quotations and who said them, in three stages.
+///
+/// 1. `QuotationSpanFinder`: the stretches between quotation marks, with quotations that run
+///    over several paragraphs as one piece per paragraph.
+/// 2. `AttributionFinder`: for each piece, the attribution around it (`“…,” she said`,
+///    `said chief executive Jane Doe`, `Doe said:`, `according to a spokesperson`).
+/// 3. `SpeakerResolver`: the speaker those words stand for: an entity, a name as written, or a
+///    description (`a company spokesperson`).
+///
+/// A piece with no attribution of its own takes the speaker of the piece before it when it
+/// continues the same quotation: the next piece of one split by its attribution (`“We are
+/// ready,” she said. “We have been for years.”`), a fragment in the same sentence, a
+/// quotation carried into the next paragraph, or a paragraph that is all quotation right
+/// after an attributed one.
+///
+/// ```swift
+/// let quotes = QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: .standard, gazetteer: .standard))
+///     .extract(from: paragraphs, words: words, entities: entities)
+/// ```
+///
+/// - Complexity: O(*n* + *m* log *m*) for a text of length *n* with *m* entity mentions.
+struct QuoteExtractor: Sendable {
+    /// The attribution word lists.
+    let vocabulary: AttributionVocabulary
+
+    /// What one quotation piece was attributed to, for the pieces after it.
+    private struct Attributed {
+        let span: QuotationSpan
+        let speaker: Quote.Speaker?
+        let speakerText: String?
+        let verb: String?
+    }
+
+    /// The quotations of a document, in reading order.
+    ///
+    /// - Parameters:
+    ///   - paragraphs: every paragraph; quotations are sought in body and background ones.
+    ///   - words: each paragraph's words, by paragraph index.
+    ///   - entities: the document's entities.
+    /// - Returns: the quotations, numbered `q1`, `q2`, … in reading order.
+    func extract(from paragraphs: [Paragraph], words: [[TextWord]], entities: [Entity]) -> [Quote] {
+        self.extractCountingWork(from: paragraphs, words: words, entities: entities).quotes
+    }
+
+    /// The quotations of a document, and how many position comparisons resolving their
+    /// speakers took: the measure tests use to hold resolution to linear time.
+    func extractCountingWork(from paragraphs: [Paragraph], words: [[TextWord]], entities: [Entity]) -> (quotes: [Quote], comparisons: Int) {
+        let scanned = paragraphs.filter { $0.section == .body || $0.section == .background }
+            .map { ScannedParagraph($0, words: $0.index < words.count ? words[$0.index] : TextWord.scan($0.text)) }
+        let spans = QuotationSpanFinder().spans(in: scanned)
+        let finder = AttributionFinder(vocabulary: self.vocabulary)
+        let cues = spans.indices.map { index in
+            let span = spans[index]
+            let previous = index > 0 && spans[index - 1].ordinal == span.ordinal ? spans[index - 1] : nil
+            let next = index + 1 < spans.count && spans[index + 1].ordinal == span.ordinal ? spans[index + 1] : nil
+            let context = AttributionFinder.Context(
+                paragraph: scanned[span.ordinal], previousParagraph: span.ordinal > 0 ? scanned[span.ordinal - 1] : nil,
+                previousSpan: previous, nextSpan: next)
+            return finder.cue(for: span, context: context)
+        }
+        var resolver = SpeakerResolver(
+            entities: entities, paragraphs: scanned, spans: spans, names: cues.compactMap { $0?.speaker }.filter { $0.form == .name },
+            vocabulary: self.vocabulary)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(spans.count)
+        var previous: Attributed?
+        var lastWholeQuotation: Attributed?
+        for (span, cue) in zip(spans, cues) {
+            let paragraph = scanned[span.ordinal]
+            var attributed = Attributed(span: span, speaker: nil, speakerText: nil, verb: cue?.verb)
+            var rule: AttributionRule?
+            if let cue, let phrase = cue.speaker, let resolution = resolver.resolve(phrase, rule: cue.rule) {
+                attributed = Attributed(span: span, speaker: resolution.speaker, speakerText: phrase.text, verb: cue.verb)
+                rule = resolution.rule
+            } else if cue?.speaker == nil, let earlier = previous, earlier.speaker != nil, Self.continues(span, earlier.span, hasVerb: cue?.verb != nil, in: paragraph) {
+                attributed = Attributed(span: span, speaker: earlier.speaker, speakerText: earlier.speakerText, verb: cue?.verb ?? earlier.verb)
+                rule = .splitQuotation
+            } else if cue == nil, !span.isPartial, let earlier = lastWholeQuotation, earlier.speaker != nil, earlier.span.ordinal == span.ordinal - 1 {
+                attributed = Attributed(span: span, speaker: earlier.speaker, speakerText: earlier.speakerText, verb: earlier.verb)
+                rule = .continuation
+            }
+            quotes.append(Quote(
+                id: "q\(quotes.count + 1)", text: paragraph.text(from: span.start, to: span.end), speaker: attributed.speaker,
+                speakerText: attributed.speakerText, verb: attributed.verb, paragraph: span.paragraph, start: span.start, end: span.end,
+                isPartial: span.isPartial, attribution: attributed.speaker == nil ? nil : rule))
+            previous = attributed
+            if !span.isPartial { lastWholeQuotation = attributed }
+        }
+        return (quotes, resolver.comparisons)
+    }
+
+    /// Whether `span` goes on with the quotation of `earlier`, the piece just before it: the
+    /// next paragraph's piece of a quotation left open, or a later piece of the same
+    /// paragraph that is whole, or in the same sentence, or introduced by a verb alone
+    /// (`…, adding “…”`).
+    private static func continues(_ span: QuotationSpan, _ earlier: QuotationSpan, hasVerb: Bool, in paragraph: ScannedParagraph) -> Bool {
+        if span.continuesPrevious { return earlier.ordinal == span.ordinal - 1 }
+        guard earlier.ordinal == span.ordinal else { return false }
+        if !span.isPartial || hasVerb { return true }
+        return !paragraph.scalars(from: earlier.closeEnd, to: span.open).contains { $0 == "." || $0 == "!" || $0 == "?" }
+    }
+}

@@ -1,0 +1,87 @@
+import DocumentModel
+
+/// A paragraph as attribution rules read it: its scalars, and its words at scalar offsets.
+///
+/// Offsets are what quotations and mentions carry, so every rule works on integers and
+/// never walks a `String` from its start to find a position.
+///
+/// ```swift
+/// let scanned = ScannedParagraph(paragraph, words: TextWord.scan(paragraph.text))
+/// scanned.words[0].start   // 0
+/// ```
+struct ScannedParagraph: Sendable {
+    /// A word with its offsets in Unicode scalars.
+    struct Word: Sendable, Hashable {
+        /// The word as written.
+        let text: String
+        /// Its folded form.
+        let folded: String
+        /// First scalar.
+        let start: Int
+        /// One past its last scalar.
+        let end: Int
+
+        /// Whether it starts with a capital letter.
+        var isCapitalized: Bool { self.text.first?.isUppercase == true }
+    }
+
+    /// The paragraph's index in the document.
+    let index: Int
+    /// Its text as scalars.
+    let scalars: [Unicode.Scalar]
+    /// Its words in order.
+    let words: [Word]
+
+    /// Scans `paragraph`, given its words as `TextWord.scan` found them.
+    ///
+    /// - Complexity: O(*n*) in the paragraph's length: words are in order, so one walk over
+    ///   the scalars turns every word's range into offsets.
+    init(_ paragraph: Paragraph, words: [TextWord]) {
+        let view = paragraph.text.unicodeScalars
+        var offsets: [Word] = []
+        offsets.reserveCapacity(words.count)
+        var position = view.startIndex
+        var offset = 0
+        func advance(to target: String.Index) {
+            while position < target {
+                position = view.index(after: position)
+                offset += 1
+            }
+        }
+        for word in words {
+            advance(to: word.range.lowerBound)
+            let start = offset
+            advance(to: word.range.upperBound)
+            offsets.append(Word(text: word.text, folded: word.folded, start: start, end: offset))
+        }
+        self.index = paragraph.index
+        self.scalars = Array(view)
+        self.words = offsets
+    }
+
+    /// The index of the first word that starts at or after `offset` (`words.count` if none).
+    ///
+    /// - Complexity: O(log *w*) in the number of words.
+    func firstWord(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = self.words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if self.words[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The scalars between two offsets, clamped to the text.
+    func scalars(from start: Int, to end: Int) -> ArraySlice<Unicode.Scalar> {
+        let lower = max(0, min(start, self.scalars.count))
+        return self.scalars[lower..<max(lower, min(end, self.scalars.count))]
+    }
+
+    /// The text between two offsets.
+    func text(from start: Int, to end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: self.scalars(from: start, to: end))
+        return String(view)
+    }
+}

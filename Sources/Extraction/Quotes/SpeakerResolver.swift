@@ -1,0 +1,237 @@
+import DocumentModel
+
+/// The third stage of quote extraction: from the words that stand for a speaker to the speaker.
+///
+/// - A name resolves to the document's entity of that name or alias, or to the person whose
+///   surname it is (`Boudreau` → `Anne Boudreau`). With no entity, a surname resolves to the
+///   full name an attribution used before, and any other name is kept as written.
+/// - `he` and `she` resolve to the last person named before them outside quotations; `it`
+///   and `they` to an organization named in the paragraph or the one before.
+/// - A definite description (`the minister`) resolves to the last entity introduced with that
+///   word beside its name (`Transport Minister Jane Doe`); an office with no such entity to the
+///   last person named, an organization noun (`the company`) to the last organization.
+/// - An indefinite description (`a spokesperson`, `officers`) stays a description.
+///
+/// Every lookup is a hash or an `AntecedentIndex` question, so resolving all the quotations of
+/// a document costs time linear in its mentions and quotations.
+///
+/// ```swift
+/// var resolver = SpeakerResolver(entities: entities, paragraphs: scanned, spans: spans, names: names, vocabulary: vocabulary)
+/// resolver.resolve(phrase, rule: .saidAfterQuote)?.speaker.name
+/// ```
+struct SpeakerResolver: Sendable {
+    /// A resolved speaker, and the rule that resolved it.
+    struct Resolution: Sendable, Hashable {
+        /// Who spoke.
+        let speaker: Quote.Speaker
+        /// The cue's rule, or the resolution's when a pronoun or description was resolved.
+        let rule: AttributionRule
+    }
+
+    /// Words either side of a mention that describe the one named (`Transport Minister`, `its spokeswoman`).
+    static let roleWindow = 6
+    /// How many paragraphs back `it` or `they` looks for an organization.
+    static let organizationReach = 1
+
+    private let vocabulary: AttributionVocabulary
+    private let personByForm: [String: Entity]
+    private let entityByForm: [String: Entity]
+    private let personBySurname: [String: Entity]
+    private let personByGivenName: [String: Entity]
+    private let fullNameBySurname: [String: String]
+    private var people: AntecedentIndex
+    private var pronouns: PersonalPronounResolver
+    private var organizations: AntecedentIndex
+    private var personRoles: [String: AntecedentIndex]
+    private var organizationRoles: [String: AntecedentIndex]
+
+    /// Work done by antecedent lookups so far, in position comparisons.
+    var comparisons: Int {
+        self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
+            + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)).reduce(0, +)
+    }
+
+    /// A resolver for one document.
+    ///
+    /// - Parameters:
+    ///   - entities: the document's entities.
+    ///   - paragraphs: the paragraphs searched for quotations.
+    ///   - spans: the quotations, in reading order; people named inside them are no antecedents.
+    ///   - names: the names attributions use, in reading order; those no entity holds become
+    ///     antecedents themselves, and lend their full form to a later surname.
+    ///   - vocabulary: the attribution word lists.
+    /// - Complexity: O(*m* log *m* + *s* + *n*) for *m* mentions, *s* spans and *n* names.
+    init(entities: [Entity], paragraphs: [ScannedParagraph], spans: [QuotationSpan], names: [SpeakerPhrase], vocabulary: AttributionVocabulary) {
+        self.vocabulary = vocabulary
+        var personByForm: [String: Entity] = [:]
+        var entityByForm: [String: Entity] = [:]
+        var personBySurname: [String: Entity] = [:]
+        var givenNames: [String: [Entity]] = [:]
+        for entity in entities {
+            for form in [entity.name] + entity.aliases {
+                let folded = TextFolding.fold(form)
+                if entityByForm[folded] == nil { entityByForm[folded] = entity }
+                guard entity.kind == .person else { continue }
+                if personByForm[folded] == nil { personByForm[folded] = entity }
+                let parts = folded.split(separator: " ").map(String.init)
+                if let surname = parts.last, personBySurname[surname] == nil { personBySurname[surname] = entity }
+                if parts.count >= 2, !givenNames[parts[0], default: []].contains(entity) { givenNames[parts[0], default: []].append(entity) }
+            }
+        }
+        self.personByForm = personByForm
+        self.entityByForm = entityByForm
+        self.personBySurname = personBySurname
+        // A given name alone (`Dale wrote`) stands for a person only when one person has it.
+        self.personByGivenName = givenNames.compactMapValues { $0.count == 1 ? $0[0] : nil }
+
+        var fullNameBySurname: [String: String] = [:]
+        var nameAntecedents: [AntecedentIndex.Antecedent] = []
+        for phrase in names where phrase.form == .name {
+            let folded = phrase.folded
+            // A name no entity holds, or one taken for a place no gazetteer knows: the
+            // attribution says it is someone speaking.
+            if let entity = personByForm[folded] ?? personBySurname[Self.lastWord(of: folded)] ?? entityByForm[folded],
+                entity.kind != .location || vocabulary.isKnownPlace(entity.name) {
+                continue
+            }
+            let parts = folded.split(separator: " ").map(String.init)
+            if parts.count >= 2, let surname = parts.last, fullNameBySurname[surname] == nil {
+                fullNameBySurname[surname] = phrase.text
+            }
+            if !parts.contains(where: vocabulary.isOrganizationWord) {
+                nameAntecedents.append(.init(position: phrase.position, speaker: Quote.Speaker(name: phrase.text, kind: .person)))
+            }
+        }
+        self.fullNameBySurname = fullNameBySurname
+
+        let mentions = Self.mentionsOutside(spans, of: entities)
+        let byIndex = Dictionary(paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        var people = nameAntecedents
+        var organizations: [AntecedentIndex.Antecedent] = []
+        var personRoles: [String: [AntecedentIndex.Antecedent]] = [:]
+        var organizationRoles: [String: [AntecedentIndex.Antecedent]] = [:]
+        for (entity, mention) in mentions {
+            guard let paragraph = byIndex[mention.paragraph] else { continue }
+            let antecedent = AntecedentIndex.Antecedent(
+                position: TextPosition(paragraph: mention.paragraph, offset: mention.start), speaker: Quote.Speaker(entity: entity))
+            let roleWords = Self.roleWords(around: mention, in: paragraph)
+            switch entity.kind {
+            case .person:
+                people.append(antecedent)
+                for word in roleWords { personRoles[word, default: []].append(antecedent) }
+            case .organization:
+                organizations.append(antecedent)
+                for word in roleWords { organizationRoles[word, default: []].append(antecedent) }
+            case .location:
+                continue
+            }
+        }
+        self.people = AntecedentIndex(people)
+        self.pronouns = PersonalPronounResolver(people: people, paragraphs: paragraphs, spans: spans)
+        self.organizations = AntecedentIndex(organizations)
+        self.personRoles = personRoles.mapValues(AntecedentIndex.init)
+        self.organizationRoles = organizationRoles.mapValues(AntecedentIndex.init)
+    }
+
+    /// The speaker `phrase` stands for, found by a cue with `rule`; `nil` when a pronoun or
+    /// description has nothing to refer to.
+    mutating func resolve(_ phrase: SpeakerPhrase, rule: AttributionRule) -> Resolution? {
+        switch phrase.form {
+        case .name:
+            return Resolution(speaker: self.speaker(named: phrase), rule: rule)
+        case .pronoun:
+            switch phrase.folded {
+            case "he", "she":
+                return self.pronouns.resolve(phrase.folded, at: phrase.position).map { Resolution(speaker: $0.speaker, rule: .pronoun) }
+            default:
+                return self.organization(before: phrase.position).map { Resolution(speaker: $0, rule: .pronoun) }
+            }
+        case .definiteDescription(let head):
+            if self.vocabulary.isDocumentNoun(head) {
+                if let issuer = self.organization(before: phrase.position) { return Resolution(speaker: issuer, rule: .description) }
+            } else if self.vocabulary.isOrganizationWord(head) {
+                // "the French foreign ministry" says which one it is; "the ministry" needs the name before.
+                if phrase.text.split(separator: " ").count > 2 {
+                    return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
+                }
+                if let described = self.organizationRoles[head]?.last(before: phrase.position) ?? self.organizations.last(before: phrase.position) {
+                    return Resolution(speaker: described.speaker, rule: .description)
+                }
+            } else if let described = self.personRoles[head]?.last(before: phrase.position) {
+                return Resolution(speaker: described.speaker, rule: .description)
+            } else if self.vocabulary.isTitleOrHonorific(head), let person = self.people.last(before: phrase.position) {
+                return Resolution(speaker: person.speaker, rule: .description)
+            }
+            return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
+        case .indefiniteDescription:
+            return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
+        }
+    }
+
+    /// The speaker a name stands for: a person of that name or surname, any entity of that
+    /// name, an entity named by its end (`Attorney General Jane Doe`), a full name used before,
+    /// or the name as written.
+    private func speaker(named phrase: SpeakerPhrase) -> Quote.Speaker {
+        let folded = phrase.folded
+        if let entity = self.entity(named: folded), entity.kind != .location || self.vocabulary.isKnownPlace(entity.name) {
+            return Quote.Speaker(entity: entity)
+        }
+        if let full = self.fullNameBySurname[folded] { return Quote.Speaker(name: full, kind: .person) }
+        let isOrganization = folded.split(separator: " ").contains { self.vocabulary.isOrganizationWord(String($0)) }
+        return Quote.Speaker(name: phrase.text, kind: isOrganization ? .organization : .person)
+    }
+
+    /// The entity a folded name stands for: a person of that name or surname, any entity of that
+    /// name, or an entity named by the name's end (`Attorney General Jane Doe`).
+    private func entity(named folded: String) -> Entity? {
+        if let entity = self.personByForm[folded] ?? self.personBySurname[Self.lastWord(of: folded)] ?? self.entityByForm[folded] {
+            return entity
+        }
+        var words = folded.split(separator: " ").dropFirst()
+        while !words.isEmpty {
+            if let entity = self.entityByForm[words.joined(separator: " ")] { return entity }
+            words = words.dropFirst()
+        }
+        return self.personByGivenName[folded]
+    }
+
+    /// The organization named last before `position`, if within reach.
+    private mutating func organization(before position: TextPosition) -> Quote.Speaker? {
+        guard let found = self.organizations.last(before: position), position.paragraph - found.position.paragraph <= Self.organizationReach else {
+            return nil
+        }
+        return found.speaker
+    }
+
+    private static func lastWord(of folded: String) -> String {
+        folded.split(separator: " ").last.map(String.init) ?? folded
+    }
+
+    /// The mentions of people and organizations that are not inside a quotation, each with its entity.
+    ///
+    /// - Complexity: O(*m* log *m* + *s*): mentions are sorted, then walked beside the spans.
+    private static func mentionsOutside(_ spans: [QuotationSpan], of entities: [Entity]) -> [(Entity, Entity.Mention)] {
+        let mentions = entities.filter { $0.kind != .location }
+            .flatMap { entity in entity.mentions.map { (entity, $0) } }
+            .sorted { ($0.1.paragraph, $0.1.start) < ($1.1.paragraph, $1.1.start) }
+        var outside: [(Entity, Entity.Mention)] = []
+        var spanIndex = 0
+        for (entity, mention) in mentions {
+            while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (mention.paragraph, mention.start) {
+                spanIndex += 1
+            }
+            let isInside = spanIndex < spans.count && spans[spanIndex].paragraph == mention.paragraph && spans[spanIndex].start <= mention.start
+            if !isInside { outside.append((entity, mention)) }
+        }
+        return outside
+    }
+
+    /// The folded words around a mention that may describe the one named.
+    private static func roleWords(around mention: Entity.Mention, in paragraph: ScannedParagraph) -> [String] {
+        let first = paragraph.firstWord(atOrAfter: mention.start)
+        let last = paragraph.firstWord(atOrAfter: mention.end)
+        let from = max(0, first - Self.roleWindow)
+        let to = min(paragraph.words.count, last + Self.roleWindow)
+        return (paragraph.words[from..<first] + paragraph.words[last..<to]).map(\.folded)
+    }
+}
