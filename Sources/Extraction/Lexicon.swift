@@ -47,6 +47,12 @@ struct Lexicon: Sendable {
     let stopwords: Set<String>
     /// Full names → their well-known acronyms (`United Nations` → `UN`).
     let acronymsByName: [String: [String]]
+    /// Given names, folded (`tom`, `lucia`): a run that opens with one is a person's name.
+    let givenNames: Set<String>
+    /// Surnames, folded (`glocer` is not one; `okafor` is).
+    let surnames: Set<String>
+    /// Adjectives of nationality, folded → the country's canonical name (`north korean` → `North Korea`).
+    let demonyms: [String: String]
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -88,6 +94,9 @@ struct Lexicon: Sendable {
         self.acronyms = acronyms
         self.acronymsByName = Dictionary(grouping: acronyms.keys.sorted(), by: { acronyms[$0] ?? "" })
         self.stopwords = Set(entries("stopwords").map(TextFolding.fold))
+        self.givenNames = Set(entries("given-names").map(TextFolding.fold))
+        self.surnames = Set(entries("surnames").map(TextFolding.fold))
+        self.demonyms = Dictionary(pairs("demonyms").map { (TextFolding.fold($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })
