@@ -14,8 +14,11 @@ struct EntityAssembler {
         let offsets = self.scalarOffsets(of: groups.flatMap(\.mentions))
         var usedIDs: Set<String> = []
         return groups.compactMap { group in
-            // A lone one-word "person" is trusted only when a title named it so (`President Higgs`).
-            if group.kind == .person, !group.name.contains(" "), !group.mentions.contains(where: { $0.rule == .title }) { return nil }
+            // A lone one-word "person" is trusted only when a title or a verb of saying names it
+            // (`President Higgs`, `Higgs said`).
+            if group.kind == .person, !group.name.contains(" "), !group.mentions.contains(where: { $0.rule == .title || $0.rule == .attribution }) {
+                return nil
+            }
             let name = CanonicalName.choose(for: group.name, among: group.mentions)
             var id = Slug.make(from: name)
             if !usedIDs.insert(id).inserted {

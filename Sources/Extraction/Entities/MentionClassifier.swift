@@ -62,7 +62,7 @@ struct MentionClassifier: Sendable {
         var index = run.startIndex
         var pendingTitle = !run.isEmpty && context.followsLowerCaseTitle(run.startIndex)
         func add(_ kind: Entity.Kind, _ name: String, _ slice: ArraySlice<TextWord>, _ rule: ClassificationRule) {
-            let confirmed = !isTitleCase || [.gazetteer, .acronym, .organizationWord].contains(rule)
+            let confirmed = !isTitleCase || [.gazetteer, .acronym, .organizationWord, .givenName].contains(rule)
             mentions.append(self.mention(kind, name, slice, context, paragraph, confirmed ? rule : .unconfirmedName))
         }
         if let article = leadingArticle, self.longestPlace(in: run, from: run.startIndex) == nil {
@@ -84,7 +84,7 @@ struct MentionClassifier: Sendable {
                 if let acronym = context.parenthesisedAcronym(after: slice.last!.range.upperBound) { acronyms[acronym] = name }
                 index = end
                 pendingTitle = false
-            } else if let place, let team = self.teamEnd(in: run, afterPlace: place.end) {
+            } else if let team = self.teamEnd(in: run, from: index) {
                 add(.organization, NameText.withoutPossessive(run[index..<team].map(\.text).joined(separator: " ")), run[index..<team], .placeNamedTeam)
                 index = team
             } else if let place, self.isFirstName(in: run, place: index..<place.end) {
@@ -105,8 +105,9 @@ struct MentionClassifier: Sendable {
             } else {
                 // Up to the next connector or title: a name, an acronym, or nothing we know.
                 var end = index + 1
+                // A possessive ends a name: "NASA's Steve Clarke" is two.
                 while end < run.endIndex, end - index < Self.maxNameWords, !NameRunScanner.connectors.contains(run[end].text),
-                    self.titleEnd(in: run, from: end) == nil
+                    self.titleEnd(in: run, from: end) == nil, NameText.possessiveSuffix(run[end - 1].text) == nil
                 {
                     end += 1
                 }
@@ -147,7 +148,9 @@ struct MentionClassifier: Sendable {
         }
         // "Voltara said": people are named in full first, so a lone speaker's name that joins
         // no one is an organization's.
-        if slice.count == 1, context.isFollowedByAttribution(slice) { return (.organization, .attribution) }
+        if slice.count == 1, context.isFollowedByAttribution(slice) {
+            return (self.lexicon.surnames.contains(folded[0]) ? .person : .organization, .attribution)
+        }
         return slice.count <= 4 ? (.person, .unconfirmedName) : nil
     }
 
@@ -205,8 +208,11 @@ struct MentionClassifier: Sendable {
 
     /// The end of a team named for its city: one capitalised plural ends the run right after the
     /// place (`Cleveland Browns`, `Los Angeles Lakers`).
-    private func teamEnd(in run: ArraySlice<TextWord>, afterPlace end: Int) -> Int? {
-        guard end + 1 == run.endIndex else { return nil }
+    private func teamEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
+        let end = run.endIndex - 1
+        guard end > start, end - start <= 3 else { return nil }
+        let place = run[start..<end].map(\.text).joined(separator: " ")
+        guard self.gazetteer.city(named: place) != nil || self.gazetteer.region(named: place) != nil else { return nil }
         let word = run[end]
         guard word.text.count > 3, word.text.hasSuffix("s"), !word.isAllCaps, NameText.possessiveSuffix(word.text) == nil,
             self.gazetteer.country(named: word.text) == nil, self.gazetteer.city(named: word.text) == nil
@@ -232,6 +238,8 @@ struct MentionClassifier: Sendable {
         while index < limit, run[index].text != "and" {
             let word = NameText.withoutPossessive(run[index].folded)
             if kindWords.contains(word) { last = index }
+            // "Penelope Abernathy of the University of …": the name starts after the connector.
+            if last == nil, NameRunScanner.connectors.contains(run[index].text) { break }
             if NameText.possessiveSuffix(run[index].text) != nil { break }
             index += 1
         }
@@ -243,7 +251,9 @@ struct MentionClassifier: Sendable {
             var stop = end + 1
             while stop < run.endIndex, stop < end + Self.maxNameWords {
                 let word = run[stop]
-                let continues = word.text == "and" ? stop + 1 < run.endIndex && run[stop + 1].isCapitalized
+                // "… Security and Alex Azar": a given name after "and" starts another name.
+                let continues = word.text == "and"
+                    ? stop + 1 < run.endIndex && run[stop + 1].isCapitalized && !self.lexicon.givenNames.contains(run[stop + 1].folded)
                     : (word.isCapitalized || NameRunScanner.connectors.contains(word.text))
                 guard continues else { break }
                 stop += 1

@@ -66,7 +66,7 @@ struct MentionResolver {
             if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {
                 if let person = people.name(for: TextFolding.fold(mention.name)) {
                     resolved.append((mention, .person, person))
-                } else if mention.kind == .organization || mention.rule == .title {
+                } else if mention.kind == .organization || mention.rule == .title || mention.rule == .attribution {
                     resolved.append((mention, mention.kind, mention.kind == .organization ? expanded(mention.name) : mention.name))
                 } else if case let organization = expanded(mention.name), organization != mention.name {
                     resolved.append((mention, .organization, organization))
@@ -187,7 +187,7 @@ struct MentionResolver {
             let folded = TextFolding.fold(mention.name)
             if mention.rule == .attribution || mention.rule == .innerCapital { return (mention, .organization, mention.name) }
             let isName = (midSentence[folded] ?? 0) >= 2 && !lowercaseWords.contains(folded) && !self.lexicon.givenNames.contains(folded)
-                && !self.lexicon.stopwords.contains(folded) && !self.lexicon.titles.contains(folded)
+                && !self.lexicon.surnames.contains(folded) && !self.lexicon.stopwords.contains(folded) && !self.lexicon.titles.contains(folded)
                 && !self.lexicon.honorifics.contains(folded) && !self.lexicon.languages.contains(mention.name)
             return isName ? (mention.retyped(.organization, by: .recurringName), .organization, mention.name) : nil
         }
