@@ -46,7 +46,7 @@ struct EntityExtractor: Sendable {
         for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
             for word in words where !word.isCapitalized { lowercaseWords.insert(word.folded) }
             let context = NameContext(words: words, text: paragraph.text, lexicon: self.lexicon)
-            let isTitleCase = NameRunScanner.isTitleCase(words)
+            let isTitleCase = NameRunScanner.isTitleCase(words, text: paragraph.text)
             var previousPlaceEnd: String.Index?
             for run in scanner.runs(in: words, text: paragraph.text) {
                 for var mention in classifier.classify(run, context: context, paragraph: paragraph.index, isTitleCase: isTitleCase, acronyms: &acronyms) {

@@ -22,6 +22,15 @@ import DocumentModel
 struct MentionClassifier: Sendable {
     let gazetteer: Gazetteer
     let lexicon: Lexicon
+    /// Words that end an organization's or an outlet's name, folded.
+    private let organizationEndings: Set<String>
+
+    /// A classifier reading names with these lists.
+    init(gazetteer: Gazetteer, lexicon: Lexicon) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.organizationEndings = lexicon.organizationWords.union(lexicon.publicationWords)
+    }
 
     /// The longest name (in words) any rule reads: longer runs are names side by side.
     static let maxNameWords = 10
@@ -58,6 +67,12 @@ struct MentionClassifier: Sendable {
             run = run[end...]
             leadingArticle = nil
         }
+        // "Yesterday Maren Holtby": a capitalised sentence opener before a given name is no part of it.
+        if run.count >= 3, context.startsSentence(run.first!), !self.lexicon.givenNames.contains(run.first!.folded),
+            self.lexicon.givenNames.contains(run[run.startIndex + 1].folded)
+        {
+            run = run.dropFirst()
+        }
         var mentions: [EntityMention] = []
         var index = run.startIndex
         var pendingTitle = !run.isEmpty && context.followsLowerCaseTitle(run.startIndex)
@@ -76,7 +91,10 @@ struct MentionClassifier: Sendable {
         }
         while index < run.endIndex {
             let place = self.longestPlace(in: run, from: index)
-            if let end = self.organizationEnd(in: run, from: index), end > (place?.end ?? index) {
+            // "Hong Kong Stock Exchange" is an organization, but an acronym after a place starts
+            // another name ("North Korea OHCHR Seoul Office").
+            let acronymFollowsPlace = place.map { $0.end < run.endIndex && run[$0.end].isAllCaps } ?? false
+            if let end = self.organizationEnd(in: run, from: index), end > (place?.end ?? index), !acronymFollowsPlace {
                 let slice = run[index..<end]
                 let name = NameText.withoutPossessive(String(context.text[slice.first!.range.lowerBound..<slice.last!.range.upperBound]))
                 add(.organization, name, slice, .organizationWord)
@@ -102,12 +120,15 @@ struct MentionClassifier: Sendable {
                 add(.location, NameText.withoutPossessive(slice.map(\.text).joined(separator: " ")), slice, .placeWord)
                 index = end
                 pendingTitle = false
+            } else if NameRunScanner.connectors.contains(run[index].text) {
+                index += 1  // "Hungary and Poland": the connector between two names
             } else {
                 // Up to the next connector or title: a name, an acronym, or nothing we know.
                 var end = index + 1
                 // A possessive ends a name: "NASA's Steve Clarke" is two.
                 while end < run.endIndex, end - index < Self.maxNameWords, !NameRunScanner.connectors.contains(run[end].text),
-                    self.titleEnd(in: run, from: end) == nil, NameText.possessiveSuffix(run[end - 1].text) == nil
+                    self.titleEnd(in: run, from: end) == nil, NameText.possessiveSuffix(run[end - 1].text) == nil,
+                    !isTitleCase || self.longestPlace(in: run, from: end) == nil  // a headline's words run on into places
                 {
                     end += 1
                 }
@@ -139,13 +160,13 @@ struct MentionClassifier: Sendable {
         if pendingTitle, slice.count <= 4 { return (.person, .title) }
         let isNamed = slice.count >= 2 && slice.count <= 4
         if isNamed, self.lexicon.givenNames.contains(folded[0]) { return (.person, .givenName) }
+        if slice.count == 1, NameText.hasInnerCapital(first.text), !self.lexicon.givenNames.contains(folded[0]) {
+            return (.organization, .innerCapital)
+        }
         if startsRun, slice.count <= 3, context.followsPlacePreposition(slice.startIndex), context.personSignal(slice) == nil {
             return (.location, .placePreposition)
         }
         if isNamed, let signal = context.personSignal(slice) { return (.person, signal) }
-        if slice.count == 1, NameText.hasInnerCapital(first.text), !self.lexicon.givenNames.contains(folded[0]) {
-            return (.organization, .innerCapital)
-        }
         // "Voltara said": people are named in full first, so a lone speaker's name that joins
         // no one is an organization's.
         if slice.count == 1, context.isFollowedByAttribution(slice) {
@@ -223,7 +244,7 @@ struct MentionClassifier: Sendable {
     /// The end of an organization's name from `start`: through its last organization or outlet
     /// word, with an `of …`/`for …`/`in …` complement (`Ministry of Energy and Mineral Resources`).
     private func organizationEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
-        self.nameEnd(in: run, from: start, endingIn: self.lexicon.organizationWords.union(self.lexicon.publicationWords), isOrganization: true)
+        self.nameEnd(in: run, from: start, endingIn: self.organizationEndings, isOrganization: true)
     }
 
     /// The end of a name from `start` that runs through one of `kindWords` (an organization's

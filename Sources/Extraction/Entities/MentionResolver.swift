@@ -48,7 +48,7 @@ struct MentionResolver {
     func resolve(_ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>) -> Resolution {
         var work = 0
         let people = self.personIndex(mentions, work: &work)
-        let organizations = self.organizationIndex(mentions, work: &work)
+        let organizations = self.organizationIndex(mentions, lowercaseWords: lowercaseWords, work: &work)
         func expanded(_ name: String) -> String {
             var current = name
             for _ in 0..<Self.maxIndexedWords {
@@ -77,7 +77,10 @@ struct MentionResolver {
             }
             switch mention.kind {
             case .person:
-                if let person = people.name(for: TextFolding.fold(mention.name)) {
+                // "Harlan Vetch said" after "Harlan Vetch Holdings": a company named for its founder.
+                if mention.rule != .title, mention.rule != .apposition, let organization = organizations.name(for: TextFolding.fold(mention.name)) {
+                    resolved.append((mention, .organization, expanded(organization)))
+                } else if let person = people.name(for: TextFolding.fold(mention.name)) {
                     resolved.append((mention, .person, person))
                 } else if !mention.isWeak {
                     resolved.append((mention, .person, mention.name))
@@ -151,8 +154,10 @@ struct MentionResolver {
 
     /// Organizations' names filed under their shorter forms: their head (`Council`, `Human
     /// Rights Council`, the part before an `of`/`for`/`in` complement) and their opening words
-    /// (`Walt Disney` of `Walt Disney Co`). Each key keeps the shortest fuller name.
-    private func organizationIndex(_ mentions: [EntityMention], work: inout Int) -> NameIndex {
+    /// (`Walt Disney` of `Walt Disney Co`) when they end in a proper noun, a word the text never
+    /// writes in lower case (not `Human Rights` of `Human Rights Council`). Each key keeps the
+    /// shortest fuller name.
+    private func organizationIndex(_ mentions: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> NameIndex {
         var index = NameIndex()
         var seen: Set<String> = []
         for mention in mentions where mention.kind == .organization && !mention.isWeak {
@@ -162,7 +167,7 @@ struct MentionResolver {
             for end in 1...words.count where end == words.count || ["of", "for", "in"].contains(words[end]) {
                 for start in 0..<end where end - start < words.count { keys.append(words[start..<end].joined(separator: " ")) }
             }
-            for end in 1..<words.count where !NameRunScanner.connectors.contains(String(words[end - 1])) {
+            for end in 1..<words.count where !lowercaseWords.contains(String(words[end - 1])) {
                 keys.append(words[0..<end].joined(separator: " "))
             }
             for key in keys {

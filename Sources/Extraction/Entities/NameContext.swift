@@ -96,7 +96,7 @@ struct NameContext {
 
     /// Whether the word at `position` follows a lower-case title (`leader Kim Jong-un`).
     func followsLowerCaseTitle(_ position: Int) -> Bool {
-        position > 0 && self.lexicon.titles.contains(self.words[position - 1].text)
+        position > 0 && self.lexicon.titles.contains(self.words[position - 1].folded) && self.gap(after: position - 1) == " "
     }
 
     /// Whether a word opens a sentence: nothing but a sentence end, an opening quote or a

@@ -50,10 +50,11 @@ struct NameRunScanner: Sendable {
         return runs
     }
 
-    /// Whether a paragraph is set in title case, as headlines and menus are: at least three
-    /// words of four letters or more, and nearly all of them capitalised. Names on such a line
-    /// are not told apart from the words around them.
-    static func isTitleCase(_ words: [TextWord]) -> Bool {
+    /// Whether a paragraph is set in title case, as headlines and menus are: no sentence end,
+    /// at least three words of four letters or more, and nearly all of them capitalised. Names
+    /// on such a line are not told apart from the words around them.
+    static func isTitleCase(_ words: [TextWord], text: String) -> Bool {
+        if let last = text.last(where: { $0 != " " }), ".:!?\"\u{201D}".contains(last) { return false }
         let long = words.filter { $0.text.count >= 4 && $0.text.first?.isLetter == true }
         guard long.count >= 3 else { return false }
         return long.filter(\.isCapitalized).count * 5 >= long.count * 4
