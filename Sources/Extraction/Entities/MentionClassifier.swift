@@ -195,6 +195,7 @@ struct MentionClassifier: Sendable {
 
     /// The longest span from `start` (up to eight words) that names a country or city.
     private func longestPlace(in run: ArraySlice<TextWord>, from start: Int) -> (end: Int, name: String)? {
+        guard self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
         for end in stride(from: min(run.endIndex, start + 8), to: start, by: -1) {
             if run[end - 1].folded == "the" || run[start].folded == "the" { continue }
             let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: " "))
