@@ -32,6 +32,8 @@ struct Gazetteer: Sendable {
     private let countryByName: [String: String]
     private let cityByName: [String: Place]
     private let regionByName: [String: Place]
+    /// The first word of every name and alias the gazetteer knows, folded.
+    private let firstWords: Set<String>
 
     /// The gazetteer shipped with the module.
     static let standard = Gazetteer(
@@ -76,6 +78,14 @@ struct Gazetteer: Sendable {
         self.countryByName = countryByName
         self.cityByName = places(citiesTSV)
         self.regionByName = places(regionsTSV)
+        let names = Array(countryByName.keys) + Array(self.cityByName.keys) + Array(self.regionByName.keys)
+        self.firstWords = Set(names.compactMap { $0.split(separator: " ").first.map(String.init) })
+    }
+
+    /// Whether some place's name or alias starts with this folded word: when none does, no
+    /// phrase starting with it needs looking up.
+    func hasPlace(startingWith foldedWord: String) -> Bool {
+        self.firstWords.contains(foldedWord)
     }
 
     /// The country with this name or alias (`DPRK`, `Britain`), folded for comparison.

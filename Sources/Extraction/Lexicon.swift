@@ -65,6 +65,12 @@ struct Lexicon: Sendable {
     let creditMarkers: [String]
     /// Legal forms that end company names (`ltd`, `inc`), folded.
     let legalForms: Set<String>
+    /// Given names, folded (`tom`, `lucia`): a run that opens with one is a person's name.
+    let givenNames: Set<String>
+    /// Surnames, folded (`glocer` is not one; `okafor` is).
+    let surnames: Set<String>
+    /// Adjectives of nationality, folded → the country's canonical name (`north korean` → `North Korea`).
+    let demonyms: [String: String]
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -117,6 +123,9 @@ struct Lexicon: Sendable {
         self.authorBoxPrefixes = entries("author-box").map(TextFolding.fold)
         self.creditMarkers = entries("credit-markers").map { $0.lowercased() }
         self.legalForms = Set(entries("legal-forms").map(TextFolding.fold))
+        self.givenNames = Set(entries("given-names").map(TextFolding.fold))
+        self.surnames = Set(entries("surnames").map(TextFolding.fold))
+        self.demonyms = Dictionary(pairs("demonyms").map { (TextFolding.fold($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
         self.sectionHeadings = Dictionary(
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })

@@ -1,0 +1,87 @@
+import DocumentModel
+
+/// Finds the people, organizations and places of a document, with the forms each is named by
+/// and one canonical name.
+///
+/// Extraction runs in stages, each a value in and a value out:
+/// 1. `NameRunScanner`: the runs of capitalised words in each paragraph;
+/// 2. `MentionClassifier`: each run split into typed mentions, each with the
+///    `ClassificationRule` that decided its type; names listed after a place are places;
+/// 3. `MentionResolver`: coreference, short forms joined to full names;
+/// 4. `CanonicalName` and `EntityAssembler`: one display name, aliases and offsets per entity.
+/// Media contacts are people, and their cities places.
+///
+/// ```swift
+/// let entities = EntityExtractor(gazetteer: .standard, lexicon: .standard)
+///     .extract(from: paragraphs, words: paragraphs.map { TextWord.scan($0.text) }, contacts: [])
+/// ```
+///
+/// - Complexity: O(*n*) in the document's words (plus sorting each entity's mentions).
+struct EntityExtractor: Sendable {
+    let gazetteer: Gazetteer
+    /// Honorifics, titles, organization and place words, names, demonyms and acronyms.
+    let lexicon: Lexicon
+
+    /// The entities of a document's paragraphs.
+    ///
+    /// - Parameters:
+    ///   - paragraphs: the paragraphs.
+    ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
+    ///   - contacts: the media contacts found in the `contacts` paragraphs, which are read for
+    ///     these names and cities only (their other words are phone numbers and labels).
+    func extract(from paragraphs: [Paragraph], words paragraphWords: [[TextWord]], contacts: [Contact]) -> [Entity] {
+        self.resolve(paragraphs, words: paragraphWords, contacts: contacts).entities
+    }
+
+    /// The entities, and the work coreference took (for tests that pin its cost).
+    func resolve(_ paragraphs: [Paragraph], words paragraphWords: [[TextWord]], contacts: [Contact]) -> (entities: [Entity], work: Int) {
+        var mentions: [EntityMention] = []
+        var acronyms: [String: String] = [:]
+        var lowercaseWords: Set<String> = []
+        let scanner = NameRunScanner(honorifics: self.lexicon.honorifics)
+        let classifier = MentionClassifier(gazetteer: self.gazetteer, lexicon: self.lexicon)
+        for paragraph in paragraphs where paragraph.section == .contacts {
+            mentions += self.contactMentions(contacts, in: paragraph)
+        }
+        for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
+            for word in words where !word.isCapitalized { lowercaseWords.insert(word.folded) }
+            let context = NameContext(words: words, text: paragraph.text, lexicon: self.lexicon)
+            let isTitleCase = NameRunScanner.isTitleCase(words, text: paragraph.text)
+            var previousPlaceEnd: String.Index?
+            for run in scanner.runs(in: words, text: paragraph.text) {
+                for var mention in classifier.classify(run, context: context, paragraph: paragraph.index, isTitleCase: isTitleCase, acronyms: &acronyms) {
+                    // "in Cumbria, Powys, Norfolk and Cornwall": names listed after a place are places.
+                    if mention.rule == .unconfirmedName, mention.kind == .person, let end = previousPlaceEnd,
+                        mention.name.split(separator: " ").count <= 3,
+                        context.continuesList(mention.range, after: paragraph.text[end..<mention.range.lowerBound])
+                    {
+                        mention = mention.retyped(.location, name: mention.surface, by: .listAfterPlace)
+                    }
+                    mentions.append(mention)
+                    previousPlaceEnd = mention.kind == .location ? mention.range.upperBound : nil
+                }
+            }
+        }
+        let resolution = MentionResolver(lexicon: self.lexicon).resolve(mentions, definedAcronyms: acronyms, lowercaseWords: lowercaseWords)
+        return (EntityAssembler(paragraphs: paragraphs).entities(from: resolution.groups), resolution.work)
+    }
+
+    /// The mentions of contacts' names (people) and cities (places) in a contacts paragraph;
+    /// two contacts in one city mention it once.
+    private func contactMentions(_ contacts: [Contact], in paragraph: Paragraph) -> [EntityMention] {
+        var mentions: [EntityMention] = []
+        var cities: Set<Range<String.Index>> = []
+        for contact in contacts {
+            guard let name = paragraph.text.range(of: contact.name) else { continue }
+            mentions.append(self.contactMention(.person, contact.name, contact.name, name, paragraph))
+            if let city = contact.city, let range = paragraph.text.range(of: city), cities.insert(range).inserted {
+                mentions.append(self.contactMention(.location, self.gazetteer.city(named: city)?.name ?? city, city, range, paragraph))
+            }
+        }
+        return mentions
+    }
+
+    private func contactMention(_ kind: Entity.Kind, _ name: String, _ surface: String, _ range: Range<String.Index>, _ paragraph: Paragraph) -> EntityMention {
+        EntityMention(kind: kind, name: name, surface: surface, paragraph: paragraph.index, range: range, rule: .contact, opensSentence: false)
+    }
+}

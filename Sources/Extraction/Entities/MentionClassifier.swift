@@ -1,0 +1,306 @@
+import DocumentModel
+
+/// The second stage of entity extraction: splits a run of capitalised words into mentions of
+/// people, organizations and places, each with the `ClassificationRule` that typed it.
+///
+/// The rules, in the order they are tried at each word of a run:
+/// - a name that ends in an organization or outlet word (`Kotak Securities`, `Sky News`) and
+///   reaches past any place it starts with (`Hong Kong Stock Exchange`) is an organization;
+/// - the longest span the gazetteer knows is a place (`DPRK`, `Sulawesi`), unless a city's
+///   name is followed by a plural (`Cleveland Browns`, a team) or a one-word place is a first
+///   name before a surname (`Chad Wolf`);
+/// - titles and honorifics (`Mr.`, `US President`) are dropped and make what follows a person;
+/// - a name ending in a place word (`Gulf of Riga`) is a place;
+/// - a capitalised `The` in mid-sentence opens a title (`The Verge`): an organization;
+/// - otherwise the words up to the next connector are read by their context: capitals or an
+///   agency tag (organization), a neighbouring noun, a preposition of place, a known given
+///   name or surname, an attribution or apposition (person), a brand's inner capital.
+/// A demonym opening a run (`North Korean leader Kim`) is an adjective, not a name. On a
+/// title-case line only the lexicons decide; what the context would say stays unconfirmed.
+///
+/// - Complexity: O(*n*) in the run's words: each lookup spans at most `maxNameWords`.
+struct MentionClassifier: Sendable {
+    let gazetteer: Gazetteer
+    let lexicon: Lexicon
+    /// Words that end an organization's or an outlet's name, folded.
+    private let organizationEndings: Set<String>
+
+    /// A classifier reading names with these lists.
+    init(gazetteer: Gazetteer, lexicon: Lexicon) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.organizationEndings = lexicon.organizationWords.union(lexicon.publicationWords)
+    }
+
+    /// The longest name (in words) any rule reads: longer runs are names side by side.
+    static let maxNameWords = 10
+
+    /// Capitalised words that do not start a name at the start of a sentence.
+    private static let sentenceStarters: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "but", "and", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
+        "his", "her", "their", "its", "our", "as", "after", "before", "when", "while", "if", "for", "from", "with", "by", "to", "of",
+        "although", "however", "meanwhile", "according", "asked", "speaking", "some", "many", "several", "every", "each", "there",
+    ]
+
+    /// The mentions in one run.
+    ///
+    /// - Parameters:
+    ///   - run: the run, a slice of `context.words`.
+    ///   - context: the paragraph's words and text.
+    ///   - paragraph: the paragraph's index.
+    ///   - isTitleCase: whether the paragraph is a title-case line (a headline, a menu).
+    ///   - acronyms: acronyms defined in brackets after a name (`(UNHRC)`), added to as found.
+    /// - Returns: the mentions, in order.
+    func classify(
+        _ run: ArraySlice<TextWord>, context: NameContext, paragraph: Int, isTitleCase: Bool, acronyms: inout [String: String]
+    ) -> [EntityMention] {
+        var run = run
+        var leadingArticle: Int?
+        // A capitalised sentence opener ("The", "But") is not part of a name; in mid-sentence
+        // a capitalised "The" is part of a title.
+        while let first = run.first, Self.sentenceStarters.contains(first.folded) {
+            leadingArticle = first.folded == "the" && run.count > 1 && !context.startsSentence(first) ? run.startIndex : nil
+            run = run.dropFirst()
+        }
+        // "North Korean leader", "Afghan Taliban": a demonym is an adjective.
+        while let end = self.demonymEnd(in: run), self.organizationEnd(in: run, from: run.startIndex) == nil {
+            run = run[end...]
+            leadingArticle = nil
+        }
+        // "Yesterday Maren Holtby": a capitalised sentence opener before a given name is no part of it.
+        if run.count >= 3, context.startsSentence(run.first!), !self.lexicon.givenNames.contains(run.first!.folded),
+            self.lexicon.givenNames.contains(run[run.startIndex + 1].folded)
+        {
+            run = run.dropFirst()
+        }
+        var mentions: [EntityMention] = []
+        var index = run.startIndex
+        var pendingTitle = !run.isEmpty && context.followsLowerCaseTitle(run.startIndex)
+        func add(_ kind: Entity.Kind, _ name: String, _ slice: ArraySlice<TextWord>, _ rule: ClassificationRule) {
+            let confirmed = !isTitleCase || [.gazetteer, .acronym, .organizationWord, .givenName].contains(rule)
+            mentions.append(self.mention(kind, name, slice, context, paragraph, confirmed ? rule : .unconfirmedName))
+        }
+        if let article = leadingArticle, self.longestPlace(in: run, from: run.startIndex) == nil {
+            // "told The New York Times": the whole title, article included, up to a possessive.
+            let limit = min(run.endIndex, run.startIndex + Self.maxNameWords)
+            let end = run[run.startIndex..<limit].firstIndex { NameText.possessiveSuffix($0.text) != nil }.map { $0 + 1 } ?? limit
+            let slice = context.words[article..<end]
+            let title = String(context.text[slice.first!.range.lowerBound..<slice.last!.range.upperBound])
+            add(.organization, NameText.withoutPossessive(title), slice, .capitalisedArticle)
+            index = end
+        }
+        while index < run.endIndex {
+            let place = self.longestPlace(in: run, from: index)
+            // "Hong Kong Stock Exchange" is an organization, but an acronym after a place starts
+            // another name ("North Korea OHCHR Seoul Office").
+            let acronymFollowsPlace = place.map { $0.end < run.endIndex && run[$0.end].isAllCaps } ?? false
+            if let end = self.organizationEnd(in: run, from: index), end > (place?.end ?? index), !acronymFollowsPlace {
+                let slice = run[index..<end]
+                let name = NameText.withoutPossessive(String(context.text[slice.first!.range.lowerBound..<slice.last!.range.upperBound]))
+                add(.organization, name, slice, .organizationWord)
+                if let place, place.end < end { add(.location, place.name, run[index..<place.end], .gazetteer) }
+                if let acronym = context.parenthesisedAcronym(after: slice.last!.range.upperBound) { acronyms[acronym] = name }
+                index = end
+                pendingTitle = false
+            } else if let team = self.teamEnd(in: run, from: index) {
+                add(.organization, NameText.withoutPossessive(run[index..<team].map(\.text).joined(separator: " ")), run[index..<team], .placeNamedTeam)
+                index = team
+            } else if let place, self.isFirstName(in: run, place: index..<place.end) {
+                add(.person, NameText.withoutPossessive(NameText.displayName(run[index...])), run[index...], .givenName)
+                index = run.endIndex
+            } else if let place {
+                add(.location, place.name, run[index..<place.end], .gazetteer)
+                index = place.end
+                pendingTitle = false
+            } else if let end = self.titleEnd(in: run, from: index) {
+                index = end
+                pendingTitle = true
+            } else if let end = self.nameEnd(in: run, from: index, endingIn: self.lexicon.placeWords) {
+                let slice = run[index..<end]
+                add(.location, NameText.withoutPossessive(slice.map(\.text).joined(separator: " ")), slice, .placeWord)
+                index = end
+                pendingTitle = false
+            } else if NameRunScanner.connectors.contains(run[index].text) {
+                index += 1  // "Hungary and Poland": the connector between two names
+            } else {
+                // Up to the next connector or title: a name, an acronym, or nothing we know.
+                var end = index + 1
+                // A possessive ends a name: "NASA's Steve Clarke" is two.
+                while end < run.endIndex, end - index < Self.maxNameWords, !NameRunScanner.connectors.contains(run[end].text),
+                    self.titleEnd(in: run, from: end) == nil, NameText.possessiveSuffix(run[end - 1].text) == nil,
+                    !isTitleCase || self.longestPlace(in: run, from: end) == nil  // a headline's words run on into places
+                {
+                    end += 1
+                }
+                let slice = run[index..<end]
+                if let (kind, rule) = self.read(slice, context: context, pendingTitle: pendingTitle, startsRun: index == run.startIndex) {
+                    let name = kind == .person ? NameText.withoutPossessive(NameText.displayName(slice)) : NameText.withoutPossessive(slice.map(\.text).joined(separator: " "))
+                    add(kind, rule == .acronym ? NameText.withoutPossessive(slice.first!.text) : name, slice, rule)
+                }
+                index = end
+                pendingTitle = false
+            }
+        }
+        return mentions
+    }
+
+    /// What the context says of words that no lexicon names: their kind and the rule.
+    private func read(
+        _ slice: ArraySlice<TextWord>, context: NameContext, pendingTitle: Bool, startsRun: Bool
+    ) -> (Entity.Kind, ClassificationRule)? {
+        let first = slice.first!
+        let folded = slice.map { NameText.withoutPossessive($0.folded) }
+        // Initials, codes and figures ("B", "Q2", "FY2020") name nothing.
+        guard !NameRunScanner.connectors.contains(first.text), slice.allSatisfy({ $0.text.count >= 2 && !$0.text.contains(where: \.isNumber) }) else {
+            return nil
+        }
+        if slice.count == 1, first.isAllCaps || self.lexicon.agencies[first.folded] != nil { return (.organization, .acronym) }
+        if slice.count <= 4, !pendingTitle, let kind = context.kindByNeighbours(slice) { return (kind, .neighbourNoun) }
+        if slice.count == 1, self.lexicon.organizationWords.contains(folded[0]) { return (.organization, .bareOrganizationWord) }
+        if pendingTitle, slice.count <= 4 { return (.person, .title) }
+        let isNamed = slice.count >= 2 && slice.count <= 4
+        if isNamed, self.lexicon.givenNames.contains(folded[0]) { return (.person, .givenName) }
+        if slice.count == 1, NameText.hasInnerCapital(first.text), !self.lexicon.givenNames.contains(folded[0]) {
+            return (.organization, .innerCapital)
+        }
+        if startsRun, slice.count <= 3, context.followsPlacePreposition(slice.startIndex), context.personSignal(slice) == nil {
+            return (.location, .placePreposition)
+        }
+        if isNamed, let signal = context.personSignal(slice) { return (.person, signal) }
+        // "Voltara said": people are named in full first, so a lone speaker's name that joins
+        // no one is an organization's.
+        if slice.count == 1, context.isFollowedByAttribution(slice) {
+            return (self.lexicon.surnames.contains(folded[0]) ? .person : .organization, .attribution)
+        }
+        return slice.count <= 4 ? (.person, .unconfirmedName) : nil
+    }
+
+    private func mention(
+        _ kind: Entity.Kind, _ name: String, _ slice: ArraySlice<TextWord>, _ context: NameContext, _ paragraph: Int, _ rule: ClassificationRule
+    ) -> EntityMention {
+        let text = context.text
+        let opensSentence = context.startsSentence(slice.first!)
+        let range = slice.first!.range.lowerBound..<slice.last!.range.upperBound
+        var surface = String(text[range])
+        var end = range.upperBound
+        // "North Korea´s": the possessive is not part of the name.
+        if let possessive = NameText.possessiveSuffix(surface) {
+            surface = String(surface.dropLast(possessive))
+            end = text.index(range.upperBound, offsetBy: -possessive)
+        }
+        return EntityMention(
+            kind: kind, name: name, surface: surface, paragraph: paragraph, range: range.lowerBound..<end, rule: rule,
+            opensSentence: opensSentence)
+    }
+
+    /// The longest span from `start` (up to eight words) that names a country or city.
+    private func longestPlace(in run: ArraySlice<TextWord>, from start: Int) -> (end: Int, name: String)? {
+        guard self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
+        for end in stride(from: min(run.endIndex, start + 8), to: start, by: -1) {
+            if run[end - 1].folded == "the" || run[start].folded == "the" { continue }
+            let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: " "))
+            if phrase.count <= 3 && phrase != phrase.uppercased() { continue }  // "US", not "Us"
+            if let country = self.gazetteer.country(named: phrase) { return (end, country.name) }
+            // "Sofia Raposo" is a person: a one-word city followed by another name is a first name.
+            if end - start == 1, end < run.endIndex, run[end].isCapitalized, !run[end].isAllCaps { continue }
+            if let place = self.gazetteer.city(named: phrase) ?? self.gazetteer.region(named: phrase) { return (end, place.name) }
+        }
+        return nil
+    }
+
+    /// The end of a demonym of one or two words opening the run (`Afghan`, `North Korean`).
+    private func demonymEnd(in run: ArraySlice<TextWord>) -> Int? {
+        let start = run.startIndex
+        guard start < run.endIndex else { return nil }
+        let first = NameText.withoutPossessive(run[start].folded)
+        if start + 1 < run.endIndex, self.lexicon.demonyms[first + " " + NameText.withoutPossessive(run[start + 1].folded)] != nil {
+            return start + 2
+        }
+        return self.lexicon.demonyms[first] != nil ? start + 1 : nil
+    }
+
+    /// Whether a one-word place is a first name: a known surname follows it (`Chad Wolf`,
+    /// `Georgia Hale`), and no more capitalised words.
+    private func isFirstName(in run: ArraySlice<TextWord>, place: Range<Int>) -> Bool {
+        guard place.count == 1, place.upperBound + 1 == run.endIndex else { return false }
+        let next = run[place.upperBound]
+        return !next.isAllCaps && self.lexicon.surnames.contains(NameText.withoutPossessive(next.folded))
+            && self.gazetteer.country(named: next.text) == nil && self.gazetteer.city(named: next.text) == nil
+    }
+
+    /// The end of a team named for its city: one capitalised plural ends the run right after the
+    /// place (`Cleveland Browns`, `Los Angeles Lakers`).
+    private func teamEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
+        let end = run.endIndex - 1
+        guard end > start, end - start <= 3 else { return nil }
+        let place = run[start..<end].map(\.text).joined(separator: " ")
+        guard self.gazetteer.city(named: place) != nil || self.gazetteer.region(named: place) != nil else { return nil }
+        let word = run[end]
+        guard word.text.count > 3, word.text.hasSuffix("s"), !word.isAllCaps, NameText.possessiveSuffix(word.text) == nil,
+            self.gazetteer.country(named: word.text) == nil, self.gazetteer.city(named: word.text) == nil
+        else { return nil }
+        return end + 1
+    }
+
+    /// The end of an organization's name from `start`: through its last organization or outlet
+    /// word, with an `of …`/`for …`/`in …` complement (`Ministry of Energy and Mineral Resources`).
+    private func organizationEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
+        self.nameEnd(in: run, from: start, endingIn: self.organizationEndings, isOrganization: true)
+    }
+
+    /// The end of a name from `start` that runs through one of `kindWords` (an organization's
+    /// `Council`, a place's `Sea`), with an `of …`/`for …`/`in …` complement (`Gulf of Riga`,
+    /// `Nordic Institute for Coastal Research`). A possessive or `and` ends the name.
+    private func nameEnd(in run: ArraySlice<TextWord>, from start: Int, endingIn kindWords: Set<String>, isOrganization: Bool = false) -> Int? {
+        guard !NameRunScanner.connectors.contains(run[start].text) else { return nil }
+        var last: Int?
+        var index = start
+        let limit = min(run.endIndex, start + Self.maxNameWords)
+        // "UNMAS and the UN Verification Mission" are two names: "and" ends this one.
+        while index < limit, run[index].text != "and" {
+            let word = NameText.withoutPossessive(run[index].folded)
+            if kindWords.contains(word) { last = index }
+            // "Penelope Abernathy of the University of …": the name starts after the connector.
+            if last == nil, NameRunScanner.connectors.contains(run[index].text) { break }
+            if NameText.possessiveSuffix(run[index].text) != nil { break }
+            index += 1
+        }
+        guard var end = last.map({ $0 + 1 }) else { return nil }
+        // A bare organization word ("the Council") names nothing by itself.
+        let hasComplement = end < run.endIndex && ["of", "for", "in"].contains(run[end].text) && NameText.possessiveSuffix(run[end - 1].text) == nil
+        if end == start + 1 && !run[start].isAllCaps && !hasComplement && isOrganization { return nil }
+        if hasComplement {
+            var stop = end + 1
+            while stop < run.endIndex, stop < end + Self.maxNameWords {
+                let word = run[stop]
+                // "… Security and Alex Azar": a given name after "and" starts another name.
+                let continues = word.text == "and"
+                    ? stop + 1 < run.endIndex && run[stop + 1].isCapitalized && !self.lexicon.givenNames.contains(run[stop + 1].folded)
+                    : (word.isCapitalized || NameRunScanner.connectors.contains(word.text))
+                guard continues else { break }
+                stop += 1
+                if NameText.possessiveSuffix(word.text) != nil { break }
+            }
+            while stop > end, NameRunScanner.connectors.contains(run[stop - 1].text) { stop -= 1 }
+            end = stop
+        }
+        return end
+    }
+
+    /// The end of a run of title and honorific words starting at `start`, if any.
+    private func titleEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
+        var end = start
+        while end < run.endIndex {
+            let one = run[end].folded
+            let two = end + 1 < run.endIndex ? one + " " + run[end + 1].folded : ""
+            if self.lexicon.titles.contains(two) || self.lexicon.honorifics.contains(two) {
+                end += 2
+            } else if self.lexicon.titles.contains(one) || self.lexicon.honorifics.contains(one) {
+                end += 1
+            } else {
+                break
+            }
+        }
+        return end > start ? end : nil
+    }
+}

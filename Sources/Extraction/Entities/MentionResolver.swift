@@ -1,0 +1,219 @@
+import DocumentModel
+
+/// The third stage of entity extraction, coreference: decides which mentions name the same
+/// person, organization or place, and under which name.
+///
+/// - People named in full (two words or more, with a sign of being a person) absorb later
+///   short forms: a surname or surnames (`Glocer`, `Ojea Quintana`), capitals, no accents, and a
+///   first name that only one of them has (`Kim` after `Kim Jong-un`).
+/// - A shortened organization name joins the nearest fuller one it is the head or the start
+///   of (`the Commission`, `Human Rights Council` → `UN Human Rights Council`; `Disney` →
+///   `Walt Disney Co`); an acronym joins the name it abbreviates.
+/// - A one-word name that joins no one is an organization when the story repeats it in
+///   mid-sentence and never writes it in lower case (`recurringName`), or has it speak.
+/// - What is left unconfirmed is dropped.
+///
+/// - Complexity: O(*m*) in the mentions: every short form is found by one dictionary lookup.
+struct MentionResolver {
+    let lexicon: Lexicon
+
+    /// The mentions of one entity under its kind and the name coreference gave it.
+    struct Group {
+        /// What the entity is.
+        let kind: Entity.Kind
+        /// The name its mentions resolved to (before `CanonicalName` picks the display form).
+        let name: String
+        /// Its mentions, in reading order.
+        var mentions: [EntityMention]
+    }
+
+    /// The outcome: the groups in order of first mention, and how many index operations the
+    /// resolution took (to pin its linear cost in tests).
+    struct Resolution {
+        /// The entities' mention groups.
+        let groups: [Group]
+        /// Index insertions and lookups done.
+        let work: Int
+    }
+
+    /// The longest full name whose parts are filed as short forms.
+    private static let maxIndexedWords = 6
+
+    /// Groups the mentions into entities.
+    ///
+    /// - Parameters:
+    ///   - mentions: every mention, in reading order.
+    ///   - definedAcronyms: acronyms the text defines in brackets → the names they follow.
+    ///   - lowercaseWords: the folded words the text writes in lower case somewhere.
+    func resolve(_ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>) -> Resolution {
+        var work = 0
+        let people = self.personIndex(mentions, work: &work)
+        let organizations = self.organizationIndex(mentions, lowercaseWords: lowercaseWords, work: &work)
+        func expanded(_ name: String) -> String {
+            var current = name
+            for _ in 0..<Self.maxIndexedWords {
+                work += 1
+                guard let fuller = organizations.name(for: TextFolding.fold(current)) else { break }
+                current = fuller
+            }
+            return current
+        }
+        var resolved: [(EntityMention, Entity.Kind, String)] = []
+        var pendingSingles: [EntityMention] = []
+        for mention in mentions {
+            work += 1
+            let isSingleWord = !mention.name.contains(" ")
+            if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {
+                if let person = people.name(for: TextFolding.fold(mention.name)) {
+                    resolved.append((mention, .person, person))
+                } else if mention.kind == .organization || mention.rule == .title || mention.rule == .attribution {
+                    resolved.append((mention, mention.kind, mention.kind == .organization ? expanded(mention.name) : mention.name))
+                } else if case let organization = expanded(mention.name), organization != mention.name {
+                    resolved.append((mention, .organization, organization))
+                } else {
+                    pendingSingles.append(mention)
+                }
+                continue
+            }
+            switch mention.kind {
+            case .person:
+                // "Harlan Vetch said" after "Harlan Vetch Holdings": a company named for its founder.
+                if mention.rule != .title, mention.rule != .apposition, let organization = organizations.name(for: TextFolding.fold(mention.name)) {
+                    resolved.append((mention, .organization, expanded(organization)))
+                } else if let person = people.name(for: TextFolding.fold(mention.name)) {
+                    resolved.append((mention, .person, person))
+                } else if !mention.isWeak {
+                    resolved.append((mention, .person, mention.name))
+                }
+            case .organization:
+                if let full = definedAcronyms[mention.surface] ?? self.lexicon.acronyms[mention.surface] {
+                    resolved.append((mention, .organization, full))
+                } else {
+                    let name = expanded(mention.name)
+                    if !mention.isWeak || name != mention.name { resolved.append((mention, .organization, name)) }
+                }
+            case .location:
+                if !mention.isWeak { resolved.append((mention, .location, mention.name)) }
+            }
+        }
+        resolved += self.recurringNames(pendingSingles, lowercaseWords: lowercaseWords, work: &work)
+        return Resolution(groups: Self.grouped(resolved), work: work)
+    }
+
+    /// Whether a one-word mention typed by `rule` may be the short form of a fuller name.
+    private static func mayBeShortForm(_ rule: ClassificationRule) -> Bool {
+        switch rule {
+        case .unconfirmedName, .attribution, .innerCapital, .title, .recurringName, .apposition, .givenName: return true
+        case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
+            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord:
+            return false
+        }
+    }
+
+    /// People's full names filed under their short forms: the whole name, every run of words
+    /// after the first (surnames), and the first word when no other person shares it.
+    private func personIndex(_ mentions: [EntityMention], work: inout Int) -> NameIndex {
+        let people = mentions.filter { $0.kind == .person && $0.name.contains(" ") }
+        // A weak name completes a confirmed one it ends with: "Ana Sousa Lima, has warned" once "Sousa Lima said".
+        var weakBySurnames = NameIndex()
+        for person in people where person.isWeak {
+            for key in Self.surnameKeys(NameIndex.words(of: person.name)) {
+                work += 1
+                weakBySurnames.insert(person.name, words: 0, under: key, prefers: { _, _ in false })
+            }
+        }
+        var fullNames = people.filter { !$0.isWeak }.map(\.name)
+        fullNames += fullNames.compactMap { name in
+            work += 1
+            return weakBySurnames.name(for: TextFolding.fold(name))
+        }
+        var index = NameIndex()
+        let longer: (Int, Int) -> Bool = { $0 > $1 }
+        for name in fullNames {
+            let words = NameIndex.words(of: name)
+            guard words.count <= Self.maxIndexedWords else { continue }
+            work += 1
+            index.insert(name, words: words.count, under: words.joined(separator: " "), prefers: longer)
+            for key in Self.surnameKeys(words) {
+                work += 1
+                index.insert(name, words: words.count, under: key, prefers: longer)
+            }
+            if let first = words.first {
+                work += 1
+                index.insert(name, words: words.count, under: String(first), isExclusive: true, prefers: longer)
+            }
+        }
+        return index
+    }
+
+    /// Every run of a name's words that starts after its first word (`ojea`, `ojea quintana`, `quintana`).
+    private static func surnameKeys(_ words: [Substring]) -> [String] {
+        guard words.count >= 2, words.count <= Self.maxIndexedWords else { return [] }
+        return (1..<words.count).flatMap { start in (start + 1...words.count).map { words[start..<$0].joined(separator: " ") } }
+    }
+
+    /// Organizations' names filed under their shorter forms: their head (`Council`, `Human
+    /// Rights Council`, the part before an `of`/`for`/`in` complement) and their opening words
+    /// (`Walt Disney` of `Walt Disney Co`) when they end in a proper noun, a word the text never
+    /// writes in lower case (not `Human Rights` of `Human Rights Council`). Each key keeps the
+    /// shortest fuller name.
+    private func organizationIndex(_ mentions: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> NameIndex {
+        var index = NameIndex()
+        var seen: Set<String> = []
+        for mention in mentions where mention.kind == .organization && !mention.isWeak {
+            let words = NameIndex.words(of: mention.name)
+            guard words.count >= 2, words.count <= 3 * Self.maxIndexedWords, seen.insert(words.joined(separator: " ")).inserted else { continue }
+            var keys: [String] = []
+            for end in 1...words.count where end == words.count || ["of", "for", "in"].contains(words[end]) {
+                for start in 0..<end where end - start < words.count { keys.append(words[start..<end].joined(separator: " ")) }
+            }
+            for end in 1..<words.count where !lowercaseWords.contains(String(words[end - 1])) {
+                keys.append(words[0..<end].joined(separator: " "))
+            }
+            for key in keys {
+                work += 1
+                index.insert(mention.name, words: words.count, under: key, prefers: { $0 < $1 })
+            }
+        }
+        return index
+    }
+
+    /// The one-word names that joined no one and still name an organization: a speaker
+    /// (`Voltara said`), a brand's spelling, or a name the story repeats in mid-sentence and
+    /// never writes in lower case.
+    private func recurringNames(_ singles: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> [(EntityMention, Entity.Kind, String)] {
+        var midSentence: [String: Int] = [:]
+        for mention in singles where !mention.opensSentence {
+            work += 1
+            midSentence[TextFolding.fold(mention.name), default: 0] += 1
+        }
+        return singles.compactMap { mention in
+            work += 1
+            let folded = TextFolding.fold(mention.name)
+            if mention.rule == .attribution || mention.rule == .innerCapital { return (mention, .organization, mention.name) }
+            let isName = (midSentence[folded] ?? 0) >= 2 && !lowercaseWords.contains(folded) && !self.lexicon.givenNames.contains(folded)
+                && !self.lexicon.surnames.contains(folded) && !self.lexicon.stopwords.contains(folded) && !self.lexicon.titles.contains(folded)
+                && !self.lexicon.honorifics.contains(folded) && !self.lexicon.languages.contains(mention.name)
+            return isName ? (mention.retyped(.organization, by: .recurringName), .organization, mention.name) : nil
+        }
+    }
+
+    /// The resolved mentions grouped by kind and folded name, in order of first mention.
+    private static func grouped(_ resolved: [(EntityMention, Entity.Kind, String)]) -> [Group] {
+        var order: [String] = []
+        var groups: [String: Group] = [:]
+        for (mention, kind, name) in resolved {
+            let key = "\(kind.rawValue):\(TextFolding.fold(name))"
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = Group(kind: kind, name: name, mentions: [])
+            }
+            groups[key]?.mentions.append(mention)
+        }
+        return order.compactMap { groups[$0] }.map { group in
+            var sorted = group
+            sorted.mentions.sort { ($0.paragraph, $0.range.lowerBound) < ($1.paragraph, $1.range.lowerBound) }
+            return sorted
+        }
+    }
+}

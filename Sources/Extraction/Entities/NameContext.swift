@@ -1,0 +1,129 @@
+import DocumentModel
+
+/// What the words around a capitalised run say about it: a neighbouring noun, an attribution
+/// verb, an apposition, a preposition of place, the start of a sentence.
+///
+/// One value per paragraph; every question looks at a few words beside the run, so each
+/// costs O(1).
+struct NameContext {
+    /// The paragraph's words.
+    let words: [TextWord]
+    /// The paragraph's text.
+    let text: String
+    /// Titles, organization and place nouns.
+    let lexicon: Lexicon
+
+    /// Prepositions after which an unknown name is a place ("in Cumbria", "from Brittany").
+    private static let placePrepositions: Set<String> = ["in", "from", "near", "off", "across", "around", "throughout"]
+
+    /// Words beside a name that make it a speaker's, and so a person's or an organization's.
+    private static let attributionWords: Set<String> = [
+        "said", "says", "told", "added", "urged", "warned", "called", "asked", "explained", "noted", "argued", "stated",
+        "who", "whose",
+    ]
+
+    /// Words that open an apposition about a person (`X, a former combatant`, `X, his lawyer`).
+    private static let appositionOpeners: Set<String> = ["a", "an", "the", "who", "whose", "its", "his", "her"]
+
+    /// The lower-case word at `index`, folded, if there is one.
+    private func lowerWord(_ index: Int) -> String? {
+        self.words.indices.contains(index) && !self.words[index].isCapitalized ? self.words[index].folded : nil
+    }
+
+    /// The text between word `index` and the next word.
+    private func gap(after index: Int) -> Substring {
+        let end = index + 1 < self.words.count ? self.words[index + 1].range.lowerBound : self.text.endIndex
+        return self.text[self.words[index].range.upperBound..<end]
+    }
+
+    /// What the lower-case nouns beside a name say it is: an organization (`operator De Lijn`,
+    /// `Linha Norte, the state-owned operator,`, `the city parliament, the Bürgerschaft,`) or a
+    /// place (`Antioquia department`, `the centre of Ghent`).
+    func kindByNeighbours(_ slice: ArraySlice<TextWord>) -> Entity.Kind? {
+        let (first, last) = (slice.startIndex, slice.endIndex - 1)
+        let organizations = self.lexicon.organizationNouns
+        if let before = self.lowerWord(first - 1), organizations.contains(before), self.gap(after: first - 1) == " " { return .organization }
+        if let after = self.lowerWord(last + 1), self.gap(after: last) == " " {
+            if self.lexicon.placeNouns.contains(after) { return .location }
+            if organizations.contains(after) { return .organization }
+        }
+        // "Linha Norte, the state-owned operator,": the apposition's last word before its comma.
+        if self.gap(after: last).hasPrefix(","), let article = self.lowerWord(last + 1), ["the", "a", "an"].contains(article) {
+            var index = last + 2
+            while let noun = self.lowerWord(index), index < last + 6 {
+                if self.gap(after: index) != " " { return organizations.contains(noun) ? .organization : nil }
+                index += 1
+            }
+        }
+        // "the city parliament, the Bürgerschaft,": the apposition comes first.
+        if self.lowerWord(first - 1) == "the", first >= 2, self.gap(after: first - 2).hasPrefix(","),
+            let noun = self.lowerWord(first - 2), organizations.contains(noun)
+        {
+            return .organization
+        }
+        if self.lowerWord(first - 1) == "of", let noun = self.lowerWord(first - 2), self.lexicon.placeNouns.contains(noun) { return .location }
+        return nil
+    }
+
+    /// The sign, if any, that a name of two words or more is a person's: an attribution verb
+    /// right after or before it (`X said`, `said X`, `X, who`), or an apposition describing
+    /// someone (`X, chief executive of …`).
+    func personSignal(_ slice: ArraySlice<TextWord>) -> ClassificationRule? {
+        guard slice.count >= 2, slice.allSatisfy({ !$0.isAllCaps || $0.text.count > 3 }) else { return nil }
+        let (first, last) = (slice.startIndex, slice.endIndex - 1)
+        if last + 1 < self.words.count, Self.attributionWords.contains(self.words[last + 1].folded) { return .attribution }
+        if last + 1 < self.words.count, self.text[slice.last!.range.upperBound...].hasPrefix(",") {
+            let next = self.words[last + 1].folded
+            let nextTwo = last + 2 < self.words.count ? next + " " + self.words[last + 2].folded : next
+            if Self.appositionOpeners.contains(next) || self.lexicon.titles.contains(next) || self.lexicon.titles.contains(nextTwo) {
+                return .apposition
+            }
+        }
+        if first > 0, Self.attributionWords.contains(self.words[first - 1].folded) { return .attribution }
+        return nil
+    }
+
+    /// Whether a one-word name is followed by an attribution verb (`Voltara said`).
+    func isFollowedByAttribution(_ slice: ArraySlice<TextWord>) -> Bool {
+        let next = slice.endIndex
+        return next < self.words.count && Self.attributionWords.contains(self.words[next].folded) && self.words[next].folded != "who"
+    }
+
+    /// Whether the word at `position` comes right after a preposition of place.
+    func followsPlacePreposition(_ position: Int) -> Bool {
+        position > 0 && Self.placePrepositions.contains(self.words[position - 1].folded)
+    }
+
+    /// Whether the word at `position` follows a lower-case title (`leader Kim Jong-un`).
+    func followsLowerCaseTitle(_ position: Int) -> Bool {
+        position > 0 && self.lexicon.titles.contains(self.words[position - 1].folded) && self.gap(after: position - 1) == " "
+    }
+
+    /// Whether a word opens a sentence: nothing but a sentence end, an opening quote or a
+    /// bracket before it.
+    func startsSentence(_ word: TextWord) -> Bool {
+        let before = self.text[..<word.range.lowerBound].reversed().drop { $0 == " " }
+        guard let previous = before.first else { return true }
+        return ".!?:\u{201C}\"\u{2018}(".contains(previous)
+    }
+
+    /// Whether the name at `name`, written `separator` after a place, is an item of a list of
+    /// places: the last (`and Cornwall`) or one followed by more (`, Powys, …`).
+    /// `the DPRK, Tomás Ojea Quintana, has warned` is no list.
+    func continuesList(_ name: Range<String.Index>, after separator: Substring) -> Bool {
+        guard [", ", " and ", ", and "].contains(separator) else { return false }
+        if separator != ", " { return true }
+        let rest = self.text[name.upperBound...]
+        let next = rest.hasPrefix(", ") ? rest.dropFirst(2) : rest.hasPrefix(" and ") ? rest.dropFirst(5) : ""
+        return next.first?.isUppercase == true
+    }
+
+    /// The acronym in brackets right after `index` (`… Council (UNHRC)`), if there is one.
+    func parenthesisedAcronym(after index: String.Index) -> String? {
+        let rest = self.text[index...].prefix(24).drop { $0 == " " }
+        guard rest.first == "(", let close = rest.firstIndex(of: ")") else { return nil }
+        let inside = rest[rest.index(after: rest.startIndex)..<close]
+        let letters = inside.filter(\.isLetter)
+        return letters.count >= 2 && letters.count == inside.count && letters.allSatisfy(\.isUppercase) ? String(inside) : nil
+    }
+}

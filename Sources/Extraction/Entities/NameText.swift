@@ -1,0 +1,40 @@
+import DocumentModel
+
+/// Small text operations on names, shared by the entity stages.
+enum NameText {
+    /// The length of a trailing possessive (`’s`, `'s`) on a name, if it has one.
+    static func possessiveSuffix(_ text: String) -> Int? {
+        guard text.count > 2, text.last == "s" || text.last == "S" else { return nil }
+        let mark = text[text.index(text.endIndex, offsetBy: -2)]
+        return TextFolding.apostrophes.contains(mark) ? 2 : nil
+    }
+
+    /// The name without a trailing possessive: `Liz Truss’s` → `Liz Truss`.
+    static func withoutPossessive(_ text: String) -> String {
+        self.possessiveSuffix(text).map { String(text.dropLast($0)) } ?? text
+    }
+
+    /// A name in display case: `OJEA QUINTANA` → `Ojea Quintana`; short acronyms and other
+    /// words unchanged.
+    static func displayName(_ words: ArraySlice<TextWord>) -> String {
+        words.map { $0.isAllCaps && $0.text.count > 3 ? $0.text.prefix(1) + $0.text.dropFirst().lowercased() : $0.text }
+            .joined(separator: " ")
+    }
+
+    /// How many letters of a name carry an accent or are outside ASCII: the form with most
+    /// keeps what a later, plainer mention drops (`Tomás` over `Tomas`).
+    static func accentCount(_ name: String) -> Int {
+        name.unicodeScalars.filter { !$0.isASCII && $0.properties.isAlphabetic }.count
+    }
+
+    /// Whether a word is spelt with a capital inside, as brands are (`SoftBank`, `WeWork`),
+    /// and not as surnames with a prefix are (`McDonald`, `MacArthur`, `DeSantis`, `LeBron`, `O'Neill`).
+    static func hasInnerCapital(_ word: String) -> Bool {
+        let letters = Array(word)
+        guard letters.count >= 4, letters[0].isUppercase, !letters.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return false }
+        guard let inner = letters.indices.dropFirst().first(where: { letters[$0].isUppercase }) else { return false }
+        let prefix = String(letters[..<inner])
+        return !["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’", "D'", "D’", "St"].contains(prefix)
+            && letters[(inner - 1)].isLetter
+    }
+}
