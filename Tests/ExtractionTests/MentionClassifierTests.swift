@@ -34,6 +34,15 @@ struct MentionClassifierTests {
         #expect(mentions.first?.surface == "NATO")
     }
 
+    /// What a connector adds to a title is the office's complement, not a person: only the
+    /// name after the whole office is its holder.
+    @Test func titleComplementIsNoPerson() {
+        let mention = self.mention("Situation", in: "The Special Rapporteur on the Situation in Kessaro, Annika Dralle, spoke.")
+        #expect(mention?.rule != .title)
+        #expect(EntityStages.entities(["The Special Rapporteur on the Situation in Kessaro, Annika Dralle, spoke."]).entities
+            .filter { $0.kind == .person }.map(\.name) == ["Annika Dralle"])
+    }
+
     /// A demonym is an adjective: it names no entity and does not join the name after it.
     @Test func demonymIsNoName() {
         let mentions = EntityStages.mentions(in: "The South Korean leader Joon-ho Pak met envoys.")

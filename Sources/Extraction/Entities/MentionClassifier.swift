@@ -122,6 +122,9 @@ struct MentionClassifier: Sendable {
                 pendingTitle = false
             } else if NameRunScanner.connectors.contains(run[index].text) {
                 index += 1  // "Hungary and Poland": the connector between two names
+                // "Special Rapporteur on the Situation": what a connector adds to a title is
+                // the office's complement, not the holder's name.
+                pendingTitle = false
             } else {
                 // Up to the next connector or title: a name, an acronym, or nothing we know.
                 var end = index + 1
