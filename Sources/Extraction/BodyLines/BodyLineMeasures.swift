@@ -47,6 +47,15 @@ struct BodyLineMeasures: Sendable, Equatable {
     /// 1 when the first word's core starts with a lower-case letter.
     let startsLowercase: Double
 
+    /// Units a sentence-ending line needs to count as prose.
+    static let proseMinimumUnits = 8.0
+
+    /// Whether the line reads as prose: it ends a sentence and has `proseMinimumUnits` units
+    /// or more.
+    var isProse: Bool {
+        self.endsSentence == 1.0 && self.units >= Self.proseMinimumUnits
+    }
+
     /// Measures a trimmed, non-blank line.
     ///
     /// - Parameter text: the line's scalars, without leading or trailing whitespace.

@@ -3,12 +3,9 @@ import Foundation
 /// The page's densest run of prose lines (FEATURES.md §3, "Runs"): the contiguous run of
 /// non-blank lines with the greatest total gain, found with Kadane's algorithm.
 ///
-/// A line gains its units when it is prose (a sentence end and at least `minimumUnits`
-/// units) and loses `penalty` otherwise. The first maximum wins.
+/// A line gains its units when it is prose (`BodyLineMeasures.isProse`) and loses `penalty`
+/// otherwise. The first maximum wins.
 struct ProseRun: Sendable, Equatable {
-    /// Units a sentence-ending line needs to count as prose.
-    static let minimumUnits = 8.0
-
     /// The first and last line of the run (positions among the non-blank lines), inclusive;
     /// `nil` when no line gains.
     let lines: ClosedRange<Int>?
@@ -25,8 +22,7 @@ struct ProseRun: Sendable, Equatable {
         var current = 0.0
         var currentStart = 0
         for (position, line) in lines.enumerated() {
-            let measures = line.measures
-            let gain = measures.endsSentence == 1.0 && measures.units >= Self.minimumUnits ? measures.units : -penalty
+            let gain = line.measures.isProse ? line.measures.units : -penalty
             if current <= 0.0 {
                 current = gain
                 currentStart = position
