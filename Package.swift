@@ -22,8 +22,9 @@ let package = Package(
         .target(name: "Serialization"),
         // The document and its parts as values: what extraction makes and the store keeps.
         .target(name: "DocumentModel"),
-        // Page text -> document, in explicit stages. Lexicons/: the word lists its rules use.
-        .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons")]),
+        // Page text -> document, in explicit stages. Lexicons/: the word lists its rules use;
+        // Models/: the trained body-line classifier's weights (Tests/Training/).
+        .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons"), .copy("Models")]),
         .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction"]),
         // The replication feed's wire format, and the follower that keeps a read replica's copy.
         .target(name: "Replication", dependencies: ["Corpus", "Serialization", "HTTPClient", "Locking"]),

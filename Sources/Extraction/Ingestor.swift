@@ -17,11 +17,13 @@ public struct Ingestor: Sendable {
 
     private let lexicon: Lexicon
     private let gazetteer: Gazetteer
+    private let classifier: BodyLineClassifier
 
-    /// Makes an ingestor with the shipped lexicons and gazetteer.
+    /// Makes an ingestor with the shipped lexicons, gazetteer and body-line model.
     public init() {
         self.lexicon = .standard
         self.gazetteer = .standard
+        self.classifier = BodyLineClassifier(model: .standard)
     }
 
     /// Builds a document from its text.
@@ -46,8 +48,9 @@ public struct Ingestor: Sendable {
             metadata = parsed
             lines = lines.dropFirst()
         }
+        // Every later stage numbers the page's lines from 0, after the metadata line.
         let pageLines = Self.collapsingSpaces(lines)
-        let layout = LayoutAnalyzer(lexicon: self.lexicon).analyze(pageLines)
+        let layout = self.layout(of: ArraySlice(Array(lines)), collapsed: pageLines)
         let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
         guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
         let gazetteer = self.gazetteer
@@ -79,6 +82,14 @@ public struct Ingestor: Sendable {
             dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),
             entities: entities,
             quotes: QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: self.lexicon, gazetteer: self.gazetteer)).extract(from: paragraphs, words: words, entities: entities))
+    }
+
+    /// The page's layout: the story the body-line classifier finds, read by the layout rules;
+    /// or, when the classifier's decision cannot be trusted (`StoryLines`), the rules alone.
+    private func layout(of lines: ArraySlice<Substring>, collapsed: ArraySlice<Substring>) -> LayoutAnalyzer.Layout {
+        let analyzer = LayoutAnalyzer(lexicon: self.lexicon)
+        guard let story = StoryLines(classifying: lines, with: self.classifier) else { return analyzer.analyze(collapsed) }
+        return analyzer.analyze(collapsed, story: story)
     }
 
     /// The publisher a press release signs off with: the organization on the short line just

@@ -44,7 +44,7 @@ struct LayoutAnalyzer: Sendable {
     func analyze(_ lines: ArraySlice<Substring>) -> Layout {
         let units = self.units(of: lines).map { ($0, self.classify($0.text)) }
         var layout = Layout()
-        let ledeIndex = units.firstIndex { $0.1 == .prose && Self.wordCount($0.0.text) >= 15 }
+        let ledeIndex = units.firstIndex { $0.1 == .prose && Self.wordCount($0.0.text) >= Self.ledeMinimumWords }
             ?? units.firstIndex { $0.1 == .prose }
             ?? units.firstIndex { $0.1 == .label }
         guard let ledeIndex else { return layout }
@@ -57,7 +57,7 @@ struct LayoutAnalyzer: Sendable {
     /// After the lede a block is one paragraph: its text units are joined, except list items,
     /// which stay paragraphs of their own, and chrome, headings and dates, which stay apart to
     /// be dropped.
-    private func mergingBlocks(_ units: ArraySlice<(Unit, UnitKind)>) -> [(String, UnitKind)] {
+    func mergingBlocks(_ units: ArraySlice<(Unit, UnitKind)>) -> [(String, UnitKind)] {
         var merged: [(String, UnitKind, block: Int)] = []
         for (unit, kind) in units {
             let isText = kind == .prose || kind == .label
@@ -83,7 +83,7 @@ struct LayoutAnalyzer: Sendable {
         let line: Int
     }
 
-    private func units(of lines: ArraySlice<Substring>) -> [Unit] {
+    func units(of lines: ArraySlice<Substring>) -> [Unit] {
         var units: [Unit] = []
         var block: [(line: Int, text: Substring)] = []
         var blockNumber = 0
@@ -203,7 +203,7 @@ struct LayoutAnalyzer: Sendable {
 
     // MARK: Before the lede
 
-    private func readFrontMatter(_ units: [(String, UnitKind)], into layout: inout Layout) {
+    func readFrontMatter(_ units: [(String, UnitKind)], into layout: inout Layout) {
         var labels: [String] = []
         for (text, kind) in units {
             switch kind {
@@ -246,7 +246,9 @@ struct LayoutAnalyzer: Sendable {
 
     // MARK: The story and what follows it
 
-    private func readStory(_ units: [(String, UnitKind)], into layout: inout Layout) {
+    /// Reads the story's units into paragraphs and sections. Units from `bodyEnd` on follow
+    /// the story: they are kept only in a section after it (background, contacts, footer).
+    func readStory(_ units: [(String, UnitKind)], bodyEnd: Int = .max, into layout: inout Layout) {
         var section = Section.body
         for (offset, (text, kind)) in units.enumerated() {
             var text = text
@@ -270,7 +272,7 @@ struct LayoutAnalyzer: Sendable {
                 // Media contacts are what a press release ends with.
                 if section == .contacts { layout.isPressRelease = true }
                 let trimmed = Self.trimmingWhitespaceCharacters(text)
-                if !trimmed.isEmpty { layout.paragraphs.append((section, trimmed)) }
+                if !trimmed.isEmpty, offset < bodyEnd || section != .body { layout.paragraphs.append((section, trimmed)) }
             }
         }
     }
@@ -298,7 +300,7 @@ struct LayoutAnalyzer: Sendable {
 
     /// `For additional information and media requests, please contact`: a line that begins
     /// like a contacts heading.
-    private func opensContacts(_ text: String) -> Bool {
+    func opensContacts(_ text: String) -> Bool {
         // Headings are short: fold only the first few words.
         let folded = TextFolding.fold(text.prefix(48))
         return self.lexicon.contactsHeadings.contains { folded.hasPrefix($0 + " ") || folded == $0 }

@@ -1,0 +1,168 @@
+/// The raw measures of one non-blank line (FEATURES.md §1–2): what the line says about itself,
+/// before its block, neighbours and place in the page are looked at.
+///
+/// Counts and indices are over Unicode scalars, never `Character`s, as the specification
+/// requires; 0/1 flags are `Double`s because they enter the features as they are.
+struct BodyLineMeasures: Sendable, Equatable {
+    /// Whitespace-separated words (`nw`, at least 1).
+    let words: Int
+    /// Scalars of the trimmed line (`nc`).
+    let scalars: Int
+    /// `max(nw, nc / 6)`: a length that also works for scripts written without spaces.
+    let units: Double
+    /// 1 when the last scalar before trailing closers ends a sentence.
+    let endsSentence: Double
+    /// 1 when the line ends with `...` or `…`.
+    let endsWithEllipsis: Double
+    /// 1 when the last scalar before trailing closers is `:`.
+    let endsWithColon: Double
+    /// Share of words that are function words.
+    let stopwordShare: Double
+    /// Share of words that are web-boilerplate words.
+    let chromeShare: Double
+    /// Share of words whose core starts with an upper-case letter.
+    let capitalShare: Double
+    /// Share of non-space scalars that are digits.
+    let digitShare: Double
+    /// Share of non-space scalars that are letters.
+    let letterShare: Double
+    /// Commas per word, at most 1.
+    let commaRate: Double
+    /// 1 when a quotation mark occurs.
+    let hasQuote: Double
+    /// 1 when a menu or breadcrumb separator occurs.
+    let hasSeparator: Double
+    /// 1 when `©` occurs.
+    let hasCopyright: Double
+    /// 1 when the line holds `http:`, `https:`, `www.` or `@`.
+    let hasURL: Double
+    /// 1 when the line starts with a bullet.
+    let startsWithBullet: Double
+    /// 1 for a short line whose first word is `by`.
+    let isByline: Double
+    /// 1 for a short line with a digit and a month name or a 19xx/20xx year.
+    let isDate: Double
+    /// Words from the start that begin with an upper-case letter.
+    let leadingCapitals: Int
+    /// 1 when the first word's core starts with a lower-case letter.
+    let startsLowercase: Double
+
+    /// Units a sentence-ending line needs to count as prose.
+    static let proseMinimumUnits = 8.0
+
+    /// Whether the line reads as prose: it ends a sentence and has `proseMinimumUnits` units
+    /// or more.
+    var isProse: Bool {
+        self.endsSentence == 1.0 && self.units >= Self.proseMinimumUnits
+    }
+
+    /// Measures a trimmed, non-blank line.
+    ///
+    /// - Parameter text: the line's scalars, without leading or trailing whitespace.
+    init(_ text: ArraySlice<Unicode.Scalar>) {
+        precondition(!text.isEmpty, "only non-blank lines are measured")
+        let words = Self.words(of: text)
+        let wordCount = Double(words.count)
+        self.words = words.count
+        self.scalars = text.count
+        self.units = max(wordCount, Double(text.count) / 6.0)
+
+        let last = text.lastIndex { !BodyLineCharacters.closers.contains($0) }.map { text[$0] }
+        self.endsSentence = last.map { BodyLineCharacters.sentenceEnds.contains($0) } == true ? 1.0 : 0.0
+        self.endsWithColon = last == ":" ? 1.0 : 0.0
+        self.endsWithEllipsis = text.last == "\u{2026}" || (text.count >= 3 && text.suffix(3).allSatisfy { $0 == "." }) ? 1.0 : 0.0
+
+        var stopwords = 0
+        var chrome = 0
+        var capitals = 0
+        var hasMonth = false
+        var hasYear = false
+        for word in words {
+            let core = Self.core(of: word)
+            if let listed = Self.listedForm(of: core) {
+                if BodyLineWords.stopwords.contains(listed) { stopwords += 1 }
+                if BodyLineWords.chrome.contains(listed) { chrome += 1 }
+                if BodyLineWords.months.contains(listed) { hasMonth = true }
+            }
+            if let first = core.first, BodyLineCharacters.isUpper(first) { capitals += 1 }
+            if Self.isYear(core) { hasYear = true }
+        }
+        self.stopwordShare = Double(stopwords) / wordCount
+        self.chromeShare = Double(chrome) / wordCount
+        self.capitalShare = Double(capitals) / wordCount
+
+        var letters = 0
+        var digits = 0
+        var nonspace = 0
+        var commas = 0
+        var hasQuote = false
+        var hasSeparator = false
+        var hasCopyright = false
+        for scalar in text where !BodyLineCharacters.isSpace(scalar) {
+            nonspace += 1
+            if BodyLineCharacters.isLetter(scalar) {
+                letters += 1
+            } else if BodyLineCharacters.isDigit(scalar) {
+                digits += 1
+            }
+            if scalar == "," { commas += 1 }
+            if BodyLineCharacters.quotes.contains(scalar) { hasQuote = true }
+            if BodyLineCharacters.separators.contains(scalar) { hasSeparator = true }
+            if scalar == "\u{00A9}" { hasCopyright = true }
+        }
+        self.digitShare = Double(digits) / Double(nonspace)
+        self.letterShare = Double(letters) / Double(nonspace)
+        self.commaRate = min(1.0, Double(commas) / wordCount)
+        self.hasQuote = hasQuote ? 1.0 : 0.0
+        self.hasSeparator = hasSeparator ? 1.0 : 0.0
+        self.hasCopyright = hasCopyright ? 1.0 : 0.0
+        self.hasURL = Self.containsURLMarker(text) ? 1.0 : 0.0
+        self.startsWithBullet = BodyLineCharacters.bullets.contains(text[text.startIndex]) ? 1.0 : 0.0
+
+        let firstCore = Self.core(of: words[0])
+        self.isByline = Self.listedForm(of: firstCore) == "by" && words.count <= 10 ? 1.0 : 0.0
+        self.isDate = words.count <= 12 && digits > 0 && (hasMonth || hasYear) ? 1.0 : 0.0
+        self.leadingCapitals = words.prefix { word in Self.core(of: word).first.map(BodyLineCharacters.isUpper) == true }.count
+        self.startsLowercase = firstCore.first.map(BodyLineCharacters.isLower) == true ? 1.0 : 0.0
+    }
+
+    /// The line split on runs of whitespace, without empty words.
+    private static func words(of text: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
+        text.split(whereSeparator: BodyLineCharacters.isSpace)
+    }
+
+    /// The word without leading and trailing scalars that are neither letters nor digits.
+    private static func core(of word: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        let isKept = { (scalar: Unicode.Scalar) in BodyLineCharacters.isLetter(scalar) || BodyLineCharacters.isDigit(scalar) }
+        guard let start = word.firstIndex(where: isKept), let end = word.lastIndex(where: isKept) else { return [] }
+        return word[start...end]
+    }
+
+    /// The core in ASCII lower case, when it could be in a word list (short, ASCII letters
+    /// only); `nil` when it cannot, which spares building a string for most words.
+    private static func listedForm(of core: ArraySlice<Unicode.Scalar>) -> String? {
+        guard !core.isEmpty, core.count <= BodyLineWords.longestWord,
+            core.allSatisfy({ $0.isASCII && BodyLineCharacters.isLetter($0) })
+        else { return nil }
+        var form = String.UnicodeScalarView()
+        form.append(contentsOf: core.lazy.map(BodyLineCharacters.asciiLower))
+        return String(form)
+    }
+
+    /// Exactly four ASCII digits starting with `19` or `20`.
+    private static func isYear(_ core: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard core.count == 4, core.allSatisfy(BodyLineCharacters.isASCIIDigit) else { return false }
+        let century = core.prefix(2).map(\.value)
+        return century == [0x31, 0x39] || century == [0x32, 0x30]
+    }
+
+    /// Whether the line, in ASCII lower case, holds `http:`, `https:`, `www.` or `@`.
+    private static func containsURLMarker(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        if text.contains("@") { return true }
+        let lowered = text.map(BodyLineCharacters.asciiLower)
+        return ["http:", "https:", "www."].contains { marker in
+            let pattern = Array(marker.unicodeScalars)
+            return lowered.indices.contains { start in lowered[start...].starts(with: pattern) }
+        }
+    }
+}
