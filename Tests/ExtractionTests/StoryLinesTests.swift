@@ -38,6 +38,16 @@ struct StoryLinesTests {
         #expect(try Ingestor().ingest(text: text, id: "t").title == Self.headline)
     }
 
+    /// Blank lines and a metadata line before a scraped page: the story and the layout count
+    /// the same lines, so the headline, the article and nothing else come out.
+    @Test func extractsTheArticleAfterAMetadataLineAndBlankLines() throws {
+        let page = (Self.menu + ["", Self.headline, ""] + Self.article.flatMap { [$0, ""] } + Self.footer).joined(separator: "\n")
+        let document = try Ingestor().ingest(text: "\n\n\ndate 2024-03-02 Example Media, LYON\n" + page, id: "t")
+        #expect(document.bodyParagraphs.map(\.text) == Self.article)
+        #expect(document.title == Self.headline)
+        #expect(document.published == "2024-03-02")
+    }
+
     /// One long paragraph: the classifier keeps nothing, so the rules read the page.
     @Test func distrustsAStoryWithoutProse() throws {
         let paragraph = Self.article.joined(separator: " ")
