@@ -92,10 +92,20 @@ struct AttributionFinder: Sendable {
         }
         let verb = window[verbIndex].folded
         if verbIndex == first {
-            return AttributionCue(speaker: self.reader.object(of: window[(verbIndex + 1)...], in: paragraph), verb: verb, rule: .saidBeforeSpeaker)
+            let object = self.reader.object(of: window[(verbIndex + 1)...], in: paragraph) ?? self.objectOfLaterVerb(after: verbIndex, in: window, paragraph: paragraph)
+            return AttributionCue(speaker: object, verb: verb, rule: .saidBeforeSpeaker)
         }
         guard let speaker = self.reader.subject(of: window[first..<verbIndex], in: paragraph) else { return nil }
         return AttributionCue(speaker: speaker, verb: verb, rule: .saidAfterQuote)
+    }
+
+    /// The speaker after a second speech verb that opens a clause of its own, when the
+    /// first one names none (`“…” announced in May, said Jane Doe`).
+    private func objectOfLaterVerb(after verbIndex: Int, in window: ArraySlice<ScannedParagraph.Word>, paragraph: ScannedParagraph) -> SpeakerPhrase? {
+        guard let next = window.indices.first(where: { $0 > verbIndex && self.vocabulary.isSpeechVerb(window[$0].folded) }), next - verbIndex <= Self.subjectWords,
+            paragraph.scalars(from: window[next - 1].end, to: window[next].start).contains(",")
+        else { return nil }
+        return self.reader.object(of: window[(next + 1)...], in: paragraph)
     }
 
     // MARK: Before the opening mark
@@ -130,6 +140,28 @@ struct AttributionFinder: Sendable {
         let verb = window[verbIndex].folded
         if rule != .colonLeadIn, !self.vocabulary.isSpeechVerb(verb) { rule = .calledIt }
         return AttributionCue(speaker: self.reader.subject(of: window[start..<verbIndex], in: paragraph), verb: verb, rule: rule)
+    }
+
+    // MARK: Reported speech in the paragraph before
+
+    /// Most words between a sentence's start and its speech verb for the words before the
+    /// verb to be read as its subject (`Jane Doe, the mayor, said …`).
+    static let reportedSubjectWords = 8
+
+    /// The speaker of the reported speech that ends `paragraph` (`Doe said the plan had
+    /// failed.`), for a paragraph of quotation that follows it with no attribution of its own.
+    ///
+    /// - Complexity: O(1): only the paragraph's last sentence, at most `wordsBefore` words, is read.
+    func reportedSpeech(endingParagraph paragraph: ScannedParagraph) -> AttributionCue? {
+        let words = paragraph.words
+        guard !words.isEmpty else { return nil }
+        var start = words.count - 1
+        while start > 0, words.count - start < Self.wordsBefore, !paragraph.isSentenceBreak(after: start - 1) { start -= 1 }
+        let limit = min(words.count, start + Self.reportedSubjectWords + 1)
+        guard let verb = (start..<limit).first(where: { self.vocabulary.isSpeechVerb(words[$0].folded) }), verb > start,
+            let speaker = self.reader.subject(of: words[start..<verb], in: paragraph)
+        else { return nil }
+        return AttributionCue(speaker: speaker, verb: words[verb].folded, rule: .reportedSpeechLeadIn)
     }
 
     // MARK: Sentences

@@ -13,7 +13,8 @@ import DocumentModel
 /// continues the same quotation: the next piece of one split by its attribution (`“We are
 /// ready,” she said. “We have been for years.”`), a fragment in the same sentence, a
 /// quotation carried into the next paragraph, or a paragraph that is all quotation right
-/// after an attributed one.
+/// after an attributed one. A paragraph that is all quotation with none of these takes the
+/// speaker of reported speech ending the paragraph before (`Doe said the plan had failed.`).
 ///
 /// ```swift
 /// let quotes = QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: .standard, gazetteer: .standard))
@@ -80,6 +81,11 @@ struct QuoteExtractor: Sendable {
             } else if cue == nil, !span.isPartial, let earlier = lastWholeQuotation, earlier.speaker != nil, earlier.span.ordinal == span.ordinal - 1 {
                 attributed = Attributed(span: span, speaker: earlier.speaker, speakerText: earlier.speakerText, verb: earlier.verb)
                 rule = .continuation
+            } else if cue == nil, !span.isPartial, span.ordinal > 0, paragraph.firstWord(atOrAfter: span.open) == 0,
+                let lead = finder.reportedSpeech(endingParagraph: scanned[span.ordinal - 1]), let phrase = lead.speaker,
+                let resolution = resolver.resolve(phrase, rule: lead.rule) {
+                attributed = Attributed(span: span, speaker: resolution.speaker, speakerText: phrase.text, verb: lead.verb)
+                rule = resolution.rule
             }
             quotes.append(Quote(
                 id: "q\(quotes.count + 1)", text: paragraph.text(from: span.start, to: span.end), speaker: attributed.speaker,
