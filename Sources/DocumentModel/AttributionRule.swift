@@ -18,7 +18,7 @@ public enum AttributionRule: String, Sendable, Hashable, CaseIterable {
     case speakerBeforeQuote = "speaker-before-quote"
     /// The paragraph before ends with the speaker and a colon: `Jane Doe said:` ¶ `“…”`.
     case colonLeadIn = "colon-lead-in"
-    /// `according to Jane Doe`, before or after the quotation.
+    /// `according to Jane Doe` or `in the words of Jane Doe`, before or after the quotation.
     case accordingTo = "according-to"
     /// A quoted fragment the speaker characterises something with: `Doe called it “a farce”`.
     case calledIt = "called-it"

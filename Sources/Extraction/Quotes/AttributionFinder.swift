@@ -27,12 +27,12 @@ struct AttributionFinder: Sendable {
     }
 
     /// Most words read after a closing mark.
-    static let wordsAfter = 30
+    static let wordsAfter = 36
     /// Most words read back from an opening mark.
     static let wordsBefore = 40
     /// Most words between a closing mark and its attribution verb (`“…,” Doe, Acme's head of
     /// sales, who joined in May, said`).
-    static let subjectWords = 24
+    static let subjectWords = 30
 
     private let vocabulary: AttributionVocabulary
     private let reader: SpeakerPhraseReader
@@ -83,11 +83,11 @@ struct AttributionFinder: Sendable {
             let name = self.reader.wholeName(window, in: paragraph) {
             return AttributionCue(speaker: name, verb: nil, rule: .saidAfterQuote)
         }
-        guard let verbIndex = window.indices.first(where: { self.vocabulary.isSpeechVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }),
+        guard let verbIndex = window.indices.first(where: { self.vocabulary.isSpeechVerb(window[$0].folded) || self.sourcePhraseLength(at: $0, in: window) != nil }),
             verbIndex - first <= Self.subjectWords
         else { return nil }
-        if self.isAccordingTo(verbIndex, in: window) {
-            let speaker = self.reader.object(of: window[(verbIndex + 2)...], in: paragraph)
+        if let length = self.sourcePhraseLength(at: verbIndex, in: window) {
+            let speaker = self.reader.object(of: window[(verbIndex + length)...], in: paragraph)
             return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
         }
         let verb = window[verbIndex].folded
@@ -130,11 +130,11 @@ struct AttributionFinder: Sendable {
             start -= 1
         }
         let window = words[start..<end]
-        guard let verbIndex = window.indices.last(where: { self.vocabulary.isAttributionVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }) else {
+        guard let verbIndex = window.indices.last(where: { self.vocabulary.isAttributionVerb(window[$0].folded) || self.sourcePhraseLength(at: $0, in: window) != nil }) else {
             return nil
         }
-        if self.isAccordingTo(verbIndex, in: window) {
-            let speaker = self.reader.object(of: window[(verbIndex + 2)...], in: paragraph)
+        if let length = self.sourcePhraseLength(at: verbIndex, in: window) {
+            let speaker = self.reader.object(of: window[(verbIndex + length)...], in: paragraph)
             return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
         }
         let verb = window[verbIndex].folded
@@ -166,8 +166,14 @@ struct AttributionFinder: Sendable {
 
     // MARK: Sentences
 
-    /// `according` followed by `to`.
-    private func isAccordingTo(_ index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Bool {
-        window[index].folded == "according" && index + 1 < window.endIndex && window[index + 1].folded == "to"
+    /// Phrases that name a quotation's source the way `according to` does.
+    private static let sourcePhrases: [[String]] = [["according", "to"], ["in", "the", "words", "of"]]
+
+    /// How many words the phrase naming a source that starts at `index` has (`according to`,
+    /// `in the words of`), or `nil` when none starts there.
+    private func sourcePhraseLength(at index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Int? {
+        Self.sourcePhrases.first { phrase in
+            index + phrase.count <= window.endIndex && phrase.indices.allSatisfy { window[index + $0].folded == phrase[$0] }
+        }?.count
     }
 }

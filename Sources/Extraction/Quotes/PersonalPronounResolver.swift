@@ -12,7 +12,8 @@ import DocumentModel
 ///   sentence's subject in the same paragraph.
 ///
 /// A possessive name (`Doe's son, Ray Roe, said`) is not its sentence's subject: the next
-/// person named in the sentence may be. Nor is a name after `he` or `she` in its sentence.
+/// person named in the sentence may be. Nor is a name after `a` (`in a Doe kind of way`), or
+/// after `he` or `she` in its sentence.
 ///
 /// ```swift
 /// var pronouns = PersonalPronounResolver(people: antecedents, paragraphs: scanned, spans: spans)
@@ -86,8 +87,8 @@ struct PersonalPronounResolver: Sendable {
         for antecedent in sorted {
             guard let paragraph = byIndex[antecedent.position.paragraph] else { continue }
             let word = paragraph.firstWord(atOrAfter: antecedent.position.offset)
-            // "Doe's son, Ray Roe, said": a possessive name qualifies the subject rather than being it.
-            if Self.isPossessive(nameAt: word, in: paragraph) { continue }
+            // "Doe's son, Ray Roe, said", "in a Doe kind of way": a name that qualifies a noun is not the subject.
+            if Self.isPossessive(nameAt: word, in: paragraph) || word > 0 && Self.indefiniteArticles.contains(paragraph.words[word - 1].folded) { continue }
             let sharesSentence = previous.map { $0.paragraph == paragraph.index && !paragraph.hasSentenceBreak(from: $0.word, to: word) } ?? false
             let floor = previous.map { $0.paragraph == paragraph.index ? $0.word : 0 } ?? 0
             if !sharesSentence, !Self.followsSubjectPronoun(word, in: paragraph, notBefore: floor) { subjects.append(antecedent) }
@@ -106,6 +107,9 @@ struct PersonalPronounResolver: Sendable {
         }
         return false
     }
+
+    /// Articles that make the name after them qualify a noun (`an Oliver Sacks kind of way`).
+    private static let indefiniteArticles: Set<String> = ["a", "an"]
 
     /// Most words a name may run to, for telling whether it ends with a possessive.
     private static let nameWords = 4

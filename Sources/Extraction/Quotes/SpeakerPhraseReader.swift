@@ -58,8 +58,11 @@ struct SpeakerPhraseReader: Sendable {
         }
         guard let nearest = pieces.last else { return nil }
         // "Jane Doe, chief executive of Acme, said": the piece by the verb is an apposition to
-        // the name that opens the clause.
-        if pieces.count >= 2, self.isApposition(nearest), let opening = self.wholeName(pieces[0], in: paragraph) {
+        // the name that opens the clause, after any lower-case role words ("lead author Jane
+        // Doe"); so is every piece after an apposition that follows the name ("Jane Doe, a
+        // scientist at Acme in Lund, Sweden, said").
+        if pieces.count >= 2, self.isApposition(nearest) || self.isApposition(pieces[1]),
+            let opening = self.wholeName(pieces[0].drop { !$0.isCapitalized }, in: paragraph) {
             return opening
         }
         return self.phrase(in: nearest, paragraph: paragraph)
