@@ -59,10 +59,11 @@ struct AttributionFinder: Sendable {
     private func cueAfter(_ span: QuotationSpan, context: Context) -> AttributionCue? {
         let paragraph = context.paragraph
         let words = paragraph.words
+        let first = paragraph.firstWord(atOrAfter: span.closeEnd)
+        if let credit = self.creditLine(after: span, from: first, in: paragraph) { return credit }
         // A quotation that ends its sentence with a full stop inside the marks leaves what
         // follows to the next sentence (`… “the worst in years.” Growers say …`).
         if paragraph.scalars(from: span.start, to: span.end).last(where: { $0 != " " }) == "." { return nil }
-        let first = paragraph.firstWord(atOrAfter: span.closeEnd)
         guard first < words.count, !ScannedParagraph.endsSentence(paragraph.scalars(from: span.closeEnd, to: words[first].start), after: nil) else {
             return nil
         }
@@ -78,11 +79,6 @@ struct AttributionFinder: Sendable {
             return nil
         }
         let window = words[first..<last]
-        // A credit line: `“…” — Jane Doe` closing the paragraph.
-        if last == words.count, paragraph.scalars(from: span.closeEnd, to: words[first].start).contains(where: { $0 == "\u{2014}" || $0 == "\u{2013}" }),
-            let name = self.reader.wholeName(window, in: paragraph) {
-            return AttributionCue(speaker: name, verb: nil, rule: .saidAfterQuote)
-        }
         guard let verbIndex = window.indices.first(where: { self.vocabulary.isSpeechVerb(window[$0].folded) || self.sourcePhraseLength(at: $0, in: window) != nil }),
             verbIndex - first <= Self.subjectWords
         else { return nil }
@@ -97,6 +93,17 @@ struct AttributionFinder: Sendable {
         }
         guard let speaker = self.reader.subject(of: window[first..<verbIndex], in: paragraph) else { return nil }
         return AttributionCue(speaker: speaker, verb: verb, rule: .saidAfterQuote)
+    }
+
+    /// A credit line, `“…” — Jane Doe`: a dash after the closing mark, then a name that ends
+    /// the paragraph, whether or not the quotation ends with a full stop.
+    private func creditLine(after span: QuotationSpan, from first: Int, in paragraph: ScannedParagraph) -> AttributionCue? {
+        let words = paragraph.words
+        guard first < words.count, words.count - first <= Self.wordsAfter,
+            paragraph.scalars(from: span.closeEnd, to: words[first].start).contains(where: { $0 == "\u{2014}" || $0 == "\u{2013}" }),
+            !paragraph.hasSentenceBreak(from: first, to: words.count - 1), let name = self.reader.wholeName(words[first...], in: paragraph)
+        else { return nil }
+        return AttributionCue(speaker: name, verb: nil, rule: .saidAfterQuote)
     }
 
     /// The speaker after a second speech verb that opens a clause of its own, when the

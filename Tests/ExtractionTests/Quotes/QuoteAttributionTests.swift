@@ -262,4 +262,16 @@ struct QuoteAttributionTests {
         let text = "“We found water,” study lead author Marit Solberg, a planetary scientist at the Harbour Institute in Lund, Sweden, said."
         #expect(try self.speaker(of: "We found water", in: [text]).speaker?.name == "Marit Solberg")
     }
+
+    /// A credit line names the speaker even after a quotation that ends with a full stop.
+    @Test func creditLineAfterAFullStop() throws {
+        let quote = try self.speaker(of: "Had he stayed", in: ["“Had he stayed, he would have won the title.” — Marit Solberg"])
+        #expect(quote.speaker?.name == "Marit Solberg")
+    }
+
+    /// A document by someone speaks for its author, whatever follows the name.
+    @Test func documentByAnAuthorSpeaksForTheAuthor() throws {
+        let text = "According to a 2018 survey by Marit Solberg of the Lund Institute, the firm tends to “cut the newsroom in half”."
+        #expect(try self.speaker(of: "cut the newsroom", in: [text]).speaker?.name == "Marit Solberg")
+    }
 }
