@@ -79,7 +79,11 @@ struct AttributionFinder: Sendable {
             return nil
         }
         let window = words[first..<last]
-        guard let verbIndex = window.indices.first(where: { self.vocabulary.isSpeechVerb(window[$0].folded) || self.sourcePhraseLength(at: $0, in: window) != nil }),
+        // A characterising verb attributes only after its subject (`“…,” the patient described`).
+        guard let verbIndex = window.indices.first(where: { index in
+                self.vocabulary.isSpeechVerb(window[index].folded) || index > first && self.vocabulary.isAttributionVerb(window[index].folded)
+                    || self.sourcePhraseLength(at: index, in: window) != nil
+            }),
             verbIndex - first <= Self.subjectWords
         else { return nil }
         if let length = self.sourcePhraseLength(at: verbIndex, in: window) {

@@ -61,9 +61,11 @@ struct QuoteExtractor: Sendable {
                 previousSpan: previous, nextSpan: next)
             return finder.cue(for: span, context: context)
         }
-        var resolver = SpeakerResolver(
-            entities: entities, paragraphs: scanned, spans: spans, names: cues.compactMap { $0?.speaker }.filter { $0.form == .name },
-            vocabulary: self.vocabulary)
+        // Whoever reports speech just before a quotation (`Jane Doe, Acme's lawyer, told …`) is
+        // someone a later `she said` may mean, even when no entity holds the name.
+        let reporters = Set(spans.map(\.ordinal)).filter { $0 > 0 }.compactMap { finder.reportedSpeech(endingParagraph: scanned[$0 - 1])?.speaker }
+        let names = (cues.compactMap { $0?.speaker } + reporters).filter { $0.form == .name }.sorted { $0.position < $1.position }
+        var resolver = SpeakerResolver(entities: entities, paragraphs: scanned, spans: spans, names: names, vocabulary: self.vocabulary)
         var quotes: [Quote] = []
         quotes.reserveCapacity(spans.count)
         var previous: Attributed?

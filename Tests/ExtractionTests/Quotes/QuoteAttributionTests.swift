@@ -274,4 +274,16 @@ struct QuoteAttributionTests {
         let text = "According to a 2018 survey by Marit Solberg of the Lund Institute, the firm tends to “cut the newsroom in half”."
         #expect(try self.speaker(of: "cut the newsroom", in: [text]).speaker?.name == "Marit Solberg")
     }
+
+    /// Someone who reports speech just before a quotation is who a later pronoun may mean, entity or not.
+    @Test func reporterIsAnAntecedent() throws {
+        let texts = ["Marit Solberg, the firm's lawyer, told reporters that her client was sorry.", "“He regrets what he wrote,” she said."]
+        #expect(try self.speaker(of: "He regrets", in: texts).speaker?.name == "Marit Solberg")
+    }
+
+    /// A characterising verb after its subject attributes the quotation before it.
+    @Test func characterisingVerbAfterItsSubject() throws {
+        let quote = try self.speaker(of: "Going upstairs", in: ["“Going upstairs took half an hour,” the patient described in the case report."])
+        #expect(quote.speaker?.name == "the patient")
+    }
 }
