@@ -18,7 +18,7 @@ public enum AttributionRule: String, Sendable, Hashable, CaseIterable {
     case speakerBeforeQuote = "speaker-before-quote"
     /// The paragraph before ends with the speaker and a colon: `Jane Doe said:` ¶ `“…”`.
     case colonLeadIn = "colon-lead-in"
-    /// `according to Jane Doe`, before or after the quotation.
+    /// `according to Jane Doe` or `in the words of Jane Doe`, before or after the quotation.
     case accordingTo = "according-to"
     /// A quoted fragment the speaker characterises something with: `Doe called it “a farce”`.
     case calledIt = "called-it"
@@ -31,6 +31,9 @@ public enum AttributionRule: String, Sendable, Hashable, CaseIterable {
     case splitQuotation = "split-quotation"
     /// A quotation with no attribution of its own, right after one by a known speaker.
     case continuation
+    /// A paragraph that is all quotation, after a paragraph whose last sentence reports what
+    /// someone said: `Doe said the plan had failed.` ¶ `“We tried everything.”`
+    case reportedSpeechLeadIn = "reported-speech-lead-in"
 
     /// How sure the rule is, from 0 to 1.
     public var confidence: Double {
@@ -41,6 +44,7 @@ public enum AttributionRule: String, Sendable, Hashable, CaseIterable {
         case .colonLeadIn, .accordingTo, .calledIt: return 0.8
         case .pronoun: return 0.75
         case .description: return 0.7
+        case .reportedSpeechLeadIn: return 0.6
         case .continuation: return 0.55
         }
     }

@@ -27,12 +27,12 @@ struct AttributionFinder: Sendable {
     }
 
     /// Most words read after a closing mark.
-    static let wordsAfter = 30
+    static let wordsAfter = 36
     /// Most words read back from an opening mark.
     static let wordsBefore = 40
     /// Most words between a closing mark and its attribution verb (`“…,” Doe, Acme's head of
     /// sales, who joined in May, said`).
-    static let subjectWords = 24
+    static let subjectWords = 30
 
     private let vocabulary: AttributionVocabulary
     private let reader: SpeakerPhraseReader
@@ -59,10 +59,11 @@ struct AttributionFinder: Sendable {
     private func cueAfter(_ span: QuotationSpan, context: Context) -> AttributionCue? {
         let paragraph = context.paragraph
         let words = paragraph.words
+        let first = paragraph.firstWord(atOrAfter: span.closeEnd)
+        if let credit = self.creditLine(after: span, from: first, in: paragraph) { return credit }
         // A quotation that ends its sentence with a full stop inside the marks leaves what
         // follows to the next sentence (`… “the worst in years.” Growers say …`).
         if paragraph.scalars(from: span.start, to: span.end).last(where: { $0 != " " }) == "." { return nil }
-        let first = paragraph.firstWord(atOrAfter: span.closeEnd)
         guard first < words.count, !ScannedParagraph.endsSentence(paragraph.scalars(from: span.closeEnd, to: words[first].start), after: nil) else {
             return nil
         }
@@ -78,24 +79,44 @@ struct AttributionFinder: Sendable {
             return nil
         }
         let window = words[first..<last]
-        // A credit line: `“…” — Jane Doe` closing the paragraph.
-        if last == words.count, paragraph.scalars(from: span.closeEnd, to: words[first].start).contains(where: { $0 == "\u{2014}" || $0 == "\u{2013}" }),
-            let name = self.reader.wholeName(window, in: paragraph) {
-            return AttributionCue(speaker: name, verb: nil, rule: .saidAfterQuote)
-        }
-        guard let verbIndex = window.indices.first(where: { self.vocabulary.isSpeechVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }),
+        // A characterising verb attributes only after its subject (`“…,” the patient described`).
+        guard let verbIndex = window.indices.first(where: { index in
+                self.vocabulary.isSpeechVerb(window[index].folded) || index > first && self.vocabulary.isAttributionVerb(window[index].folded)
+                    || self.sourcePhraseLength(at: index, in: window) != nil
+            }),
             verbIndex - first <= Self.subjectWords
         else { return nil }
-        if self.isAccordingTo(verbIndex, in: window) {
-            let speaker = self.reader.object(of: window[(verbIndex + 2)...], in: paragraph)
+        if let length = self.sourcePhraseLength(at: verbIndex, in: window) {
+            let speaker = self.reader.object(of: window[(verbIndex + length)...], in: paragraph)
             return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
         }
         let verb = window[verbIndex].folded
         if verbIndex == first {
-            return AttributionCue(speaker: self.reader.object(of: window[(verbIndex + 1)...], in: paragraph), verb: verb, rule: .saidBeforeSpeaker)
+            let object = self.reader.object(of: window[(verbIndex + 1)...], in: paragraph) ?? self.objectOfLaterVerb(after: verbIndex, in: window, paragraph: paragraph)
+            return AttributionCue(speaker: object, verb: verb, rule: .saidBeforeSpeaker)
         }
         guard let speaker = self.reader.subject(of: window[first..<verbIndex], in: paragraph) else { return nil }
         return AttributionCue(speaker: speaker, verb: verb, rule: .saidAfterQuote)
+    }
+
+    /// A credit line, `“…” — Jane Doe`: a dash after the closing mark, then a name that ends
+    /// the paragraph, whether or not the quotation ends with a full stop.
+    private func creditLine(after span: QuotationSpan, from first: Int, in paragraph: ScannedParagraph) -> AttributionCue? {
+        let words = paragraph.words
+        guard first < words.count, words.count - first <= Self.wordsAfter,
+            paragraph.scalars(from: span.closeEnd, to: words[first].start).contains(where: { $0 == "\u{2014}" || $0 == "\u{2013}" }),
+            !paragraph.hasSentenceBreak(from: first, to: words.count - 1), let name = self.reader.wholeName(words[first...], in: paragraph)
+        else { return nil }
+        return AttributionCue(speaker: name, verb: nil, rule: .saidAfterQuote)
+    }
+
+    /// The speaker after a second speech verb that opens a clause of its own, when the
+    /// first one names none (`“…” announced in May, said Jane Doe`).
+    private func objectOfLaterVerb(after verbIndex: Int, in window: ArraySlice<ScannedParagraph.Word>, paragraph: ScannedParagraph) -> SpeakerPhrase? {
+        guard let next = window.indices.first(where: { $0 > verbIndex && self.vocabulary.isSpeechVerb(window[$0].folded) }), next - verbIndex <= Self.subjectWords,
+            paragraph.scalars(from: window[next - 1].end, to: window[next].start).contains(",")
+        else { return nil }
+        return self.reader.object(of: window[(next + 1)...], in: paragraph)
     }
 
     // MARK: Before the opening mark
@@ -120,11 +141,11 @@ struct AttributionFinder: Sendable {
             start -= 1
         }
         let window = words[start..<end]
-        guard let verbIndex = window.indices.last(where: { self.vocabulary.isAttributionVerb(window[$0].folded) || self.isAccordingTo($0, in: window) }) else {
+        guard let verbIndex = window.indices.last(where: { self.vocabulary.isAttributionVerb(window[$0].folded) || self.sourcePhraseLength(at: $0, in: window) != nil }) else {
             return nil
         }
-        if self.isAccordingTo(verbIndex, in: window) {
-            let speaker = self.reader.object(of: window[(verbIndex + 2)...], in: paragraph)
+        if let length = self.sourcePhraseLength(at: verbIndex, in: window) {
+            let speaker = self.reader.object(of: window[(verbIndex + length)...], in: paragraph)
             return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
         }
         let verb = window[verbIndex].folded
@@ -132,10 +153,38 @@ struct AttributionFinder: Sendable {
         return AttributionCue(speaker: self.reader.subject(of: window[start..<verbIndex], in: paragraph), verb: verb, rule: rule)
     }
 
+    // MARK: Reported speech in the paragraph before
+
+    /// Most words between a sentence's start and its speech verb for the words before the
+    /// verb to be read as its subject (`Jane Doe, the mayor, said …`).
+    static let reportedSubjectWords = 8
+
+    /// The speaker of the reported speech that ends `paragraph` (`Doe said the plan had
+    /// failed.`), for a paragraph of quotation that follows it with no attribution of its own.
+    ///
+    /// - Complexity: O(1): only the paragraph's last sentence, at most `wordsBefore` words, is read.
+    func reportedSpeech(endingParagraph paragraph: ScannedParagraph) -> AttributionCue? {
+        let words = paragraph.words
+        guard !words.isEmpty else { return nil }
+        var start = words.count - 1
+        while start > 0, words.count - start < Self.wordsBefore, !paragraph.isSentenceBreak(after: start - 1) { start -= 1 }
+        let limit = min(words.count, start + Self.reportedSubjectWords + 1)
+        guard let verb = (start..<limit).first(where: { self.vocabulary.isSpeechVerb(words[$0].folded) }), verb > start,
+            let speaker = self.reader.subject(of: words[start..<verb], in: paragraph)
+        else { return nil }
+        return AttributionCue(speaker: speaker, verb: words[verb].folded, rule: .reportedSpeechLeadIn)
+    }
+
     // MARK: Sentences
 
-    /// `according` followed by `to`.
-    private func isAccordingTo(_ index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Bool {
-        window[index].folded == "according" && index + 1 < window.endIndex && window[index + 1].folded == "to"
+    /// Phrases that name a quotation's source the way `according to` does.
+    private static let sourcePhrases: [[String]] = [["according", "to"], ["in", "the", "words", "of"]]
+
+    /// How many words the phrase naming a source that starts at `index` has (`according to`,
+    /// `in the words of`), or `nil` when none starts there.
+    private func sourcePhraseLength(at index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Int? {
+        Self.sourcePhrases.first { phrase in
+            index + phrase.count <= window.endIndex && phrase.indices.allSatisfy { window[index + $0].folded == phrase[$0] }
+        }?.count
     }
 }

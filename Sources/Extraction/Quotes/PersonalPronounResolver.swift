@@ -8,8 +8,12 @@ import DocumentModel
 ///   the same or the next paragraph most often refers to, over someone named later in that
 ///   sentence (`Doe, Acme's lawyer, told The Herald that …` ¶ `“…,” she said`).
 /// - Agreement: a person is taken as `he` or `she` by a courtesy title (`Mr`, `Ms`), and by
-///   the `he` or `she` outside quotations that most often follow them as a sentence's subject
-///   in the same paragraph.
+///   the pronouns outside quotations (`he`, `herself`) that most often follow them as a
+///   sentence's subject in the same paragraph.
+///
+/// A possessive name (`Doe's son, Ray Roe, said`) is not its sentence's subject: the next
+/// person named in the sentence may be. Nor is a name after `a` (`in a Doe kind of way`), or
+/// after `he` or `she` in its sentence.
 ///
 /// ```swift
 /// var pronouns = PersonalPronounResolver(people: antecedents, paragraphs: scanned, spans: spans)
@@ -25,6 +29,11 @@ struct PersonalPronounResolver: Sendable {
     static let subjectReach = 1
 
     private static let masculineTitles: Set<String> = ["mr", "sir", "lord", "king", "prince"]
+    /// Pronouns that show a masculine antecedent when a sentence's subject is: the subject and
+    /// reflexive ones (`him` and `his` as often stand for someone else).
+    private static let masculinePronouns: Set<String> = ["he", "himself"]
+    /// Pronouns that show a feminine antecedent when a sentence's subject is.
+    private static let femininePronouns: Set<String> = ["she", "herself"]
     private static let feminineTitles: Set<String> = ["mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess"]
 
     private var masculineSubjects: AntecedentIndex
@@ -71,23 +80,58 @@ struct PersonalPronounResolver: Sendable {
     /// The mentions that are the first person named in their sentence.
     ///
     /// - Complexity: O(*m* log *w* + *n*): each sentence break is looked for once, between
-    ///   one mention and the next.
+    ///   one mention and the next, or back from the first mention of a sentence to its start.
     private static func subjects(of sorted: [AntecedentIndex.Antecedent], byIndex: [Int: ScannedParagraph]) -> [AntecedentIndex.Antecedent] {
         var subjects: [AntecedentIndex.Antecedent] = []
         var previous: (paragraph: Int, word: Int)?
         for antecedent in sorted {
             guard let paragraph = byIndex[antecedent.position.paragraph] else { continue }
             let word = paragraph.firstWord(atOrAfter: antecedent.position.offset)
+            // "Doe's son, Ray Roe, said", "in a Doe kind of way": a name that qualifies a noun is not the subject.
+            if Self.isPossessive(nameAt: word, in: paragraph) || word > 0 && Self.indefiniteArticles.contains(paragraph.words[word - 1].folded) { continue }
             let sharesSentence = previous.map { $0.paragraph == paragraph.index && !paragraph.hasSentenceBreak(from: $0.word, to: word) } ?? false
-            if !sharesSentence { subjects.append(antecedent) }
+            let floor = previous.map { $0.paragraph == paragraph.index ? $0.word : 0 } ?? 0
+            if !sharesSentence, !Self.followsSubjectPronoun(word, in: paragraph, notBefore: floor) { subjects.append(antecedent) }
             previous = (paragraph.index, word)
         }
         return subjects
     }
 
+    /// Whether a `he` or `she` comes before word `index` in its sentence, from word `floor` on:
+    /// that pronoun is the subject, and the name after it is not (`She called Ray Roe.`).
+    private static func followsSubjectPronoun(_ index: Int, in paragraph: ScannedParagraph, notBefore floor: Int) -> Bool {
+        var current = index
+        while current > floor, !paragraph.isSentenceBreak(after: current - 1) {
+            current -= 1
+            if paragraph.words[current].folded == "he" || paragraph.words[current].folded == "she" { return true }
+        }
+        return false
+    }
+
+    /// Articles that make the name after them qualify a noun (`an Oliver Sacks kind of way`).
+    private static let indefiniteArticles: Set<String> = ["a", "an"]
+
+    /// Most words a name may run to, for telling whether it ends with a possessive.
+    private static let nameWords = 4
+
+    /// Whether the name that starts at word `index` ends with a possessive (`Ray Roe's`): its
+    /// capitalised words, joined by spaces alone, up to the first that ends with `'s`.
+    private static func isPossessive(nameAt index: Int, in paragraph: ScannedParagraph) -> Bool {
+        let words = paragraph.words
+        var current = index
+        while current < words.count, current - index < Self.nameWords, words[current].isCapitalized {
+            if words[current].folded.hasSuffix("'s") { return true }
+            guard current + 1 < words.count, paragraph.scalars(from: words[current].end, to: words[current + 1].start).allSatisfy({ $0 == " " }) else {
+                return false
+            }
+            current += 1
+        }
+        return false
+    }
+
     /// Each person's gender by majority of the evidence: courtesy titles before a mention, and
-    /// each `he` or `she` outside quotations, taken as the last sentence subject named before it
-    /// in its paragraph.
+    /// each subject or reflexive pronoun outside quotations, taken as the last sentence subject
+    /// named before it in its paragraph.
     private static func genders(
         of sorted: [AntecedentIndex.Antecedent], subjects: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph],
         byIndex: [Int: ScannedParagraph], spans: [QuotationSpan]
@@ -105,8 +149,8 @@ struct PersonalPronounResolver: Sendable {
         var spanIndex = 0
         for paragraph in paragraphs {
             for word in paragraph.words {
-                let isMasculine = word.folded == "he"
-                guard isMasculine || word.folded == "she" else { continue }
+                let isMasculine = Self.masculinePronouns.contains(word.folded)
+                guard isMasculine || Self.femininePronouns.contains(word.folded) else { continue }
                 while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
                 if spanIndex < spans.count, spans[spanIndex].paragraph == paragraph.index, spans[spanIndex].start <= word.start { continue }
                 let position = TextPosition(paragraph: paragraph.index, offset: word.start)

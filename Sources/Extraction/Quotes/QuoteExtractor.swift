@@ -13,7 +13,8 @@ import DocumentModel
 /// continues the same quotation: the next piece of one split by its attribution (`“We are
 /// ready,” she said. “We have been for years.”`), a fragment in the same sentence, a
 /// quotation carried into the next paragraph, or a paragraph that is all quotation right
-/// after an attributed one.
+/// after an attributed one. A paragraph that is all quotation with none of these takes the
+/// speaker of reported speech ending the paragraph before (`Doe said the plan had failed.`).
 ///
 /// ```swift
 /// let quotes = QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: .standard, gazetteer: .standard))
@@ -60,9 +61,11 @@ struct QuoteExtractor: Sendable {
                 previousSpan: previous, nextSpan: next)
             return finder.cue(for: span, context: context)
         }
-        var resolver = SpeakerResolver(
-            entities: entities, paragraphs: scanned, spans: spans, names: cues.compactMap { $0?.speaker }.filter { $0.form == .name },
-            vocabulary: self.vocabulary)
+        // Whoever reports speech just before a quotation (`Jane Doe, Acme's lawyer, told …`) is
+        // someone a later `she said` may mean, even when no entity holds the name.
+        let reporters = Set(spans.map(\.ordinal)).filter { $0 > 0 }.compactMap { finder.reportedSpeech(endingParagraph: scanned[$0 - 1])?.speaker }
+        let names = (cues.compactMap { $0?.speaker } + reporters).filter { $0.form == .name }.sorted { $0.position < $1.position }
+        var resolver = SpeakerResolver(entities: entities, paragraphs: scanned, spans: spans, names: names, vocabulary: self.vocabulary)
         var quotes: [Quote] = []
         quotes.reserveCapacity(spans.count)
         var previous: Attributed?
@@ -80,6 +83,11 @@ struct QuoteExtractor: Sendable {
             } else if cue == nil, !span.isPartial, let earlier = lastWholeQuotation, earlier.speaker != nil, earlier.span.ordinal == span.ordinal - 1 {
                 attributed = Attributed(span: span, speaker: earlier.speaker, speakerText: earlier.speakerText, verb: earlier.verb)
                 rule = .continuation
+            } else if cue == nil, !span.isPartial, span.ordinal > 0, paragraph.firstWord(atOrAfter: span.open) == 0,
+                let lead = finder.reportedSpeech(endingParagraph: scanned[span.ordinal - 1]), let phrase = lead.speaker,
+                let resolution = resolver.resolve(phrase, rule: lead.rule) {
+                attributed = Attributed(span: span, speaker: resolution.speaker, speakerText: phrase.text, verb: lead.verb)
+                rule = resolution.rule
             }
             quotes.append(Quote(
                 id: "q\(quotes.count + 1)", text: paragraph.text(from: span.start, to: span.end), speaker: attributed.speaker,

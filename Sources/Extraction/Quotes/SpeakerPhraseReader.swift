@@ -58,8 +58,11 @@ struct SpeakerPhraseReader: Sendable {
         }
         guard let nearest = pieces.last else { return nil }
         // "Jane Doe, chief executive of Acme, said": the piece by the verb is an apposition to
-        // the name that opens the clause.
-        if pieces.count >= 2, self.isApposition(nearest), let opening = self.wholeName(pieces[0], in: paragraph) {
+        // the name that opens the clause, after any lower-case role words ("lead author Jane
+        // Doe"); so is every piece after an apposition that follows the name ("Jane Doe, a
+        // scientist at Acme in Lund, Sweden, said").
+        if pieces.count >= 2, self.isApposition(nearest) || self.isApposition(pieces[1]),
+            let opening = self.wholeName(pieces[0].drop { !$0.isCapitalized }, in: paragraph) {
             return opening
         }
         return self.phrase(in: nearest, paragraph: paragraph)
@@ -93,10 +96,11 @@ struct SpeakerPhraseReader: Sendable {
         guard let first = pieces.first else { return nil }
         let head = first.prefix { !Self.phraseEnders.contains($0.folded) || $0.isCapitalized }
         guard let phrase = self.phrase(in: head, paragraph: paragraph) else { return nil }
-        // "said a report from Acme Research": the issuer speaks through the document.
+        // "said a report from Acme Research", "a survey by Jane Doe of the university": the
+        // issuer speaks through the document.
         if let noun = head.last, self.vocabulary.isDocumentNoun(noun.folded), head.endIndex + 1 < first.endIndex,
             ["from", "by", "of"].contains(first[head.endIndex].folded),
-            let issuer = self.wholeName(first[(head.endIndex + 1)...], in: paragraph) {
+            let issuer = self.leadingName(of: first[(head.endIndex + 1)...]).flatMap({ self.wholeName($0, in: paragraph) }) {
             return issuer
         }
         // "said the company's chief executive, Jane Doe": the name in apposition is the speaker.
@@ -157,6 +161,22 @@ struct SpeakerPhraseReader: Sendable {
         }
         let run = words[start...].drop { self.vocabulary.isFunctionWord($0.folded) }
         return run.isEmpty ? nil : run
+    }
+
+    /// The run of capitalised words that opens `words`, connectors inside it allowed
+    /// (`Jane Doe of the university` → `Jane Doe`); `nil` when the first word is lower-case.
+    private func leadingName(of words: ArraySlice<ScannedParagraph.Word>) -> ArraySlice<ScannedParagraph.Word>? {
+        var end = words.startIndex
+        while end < words.endIndex {
+            if words[end].isCapitalized {
+                end += 1
+            } else if Self.nameConnectors.contains(words[end].folded), end + 1 < words.endIndex, words[end + 1].isCapitalized {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end > words.startIndex ? words[..<end] : nil
     }
 
     /// Whether a capitalised run is only a title (`UN Special Rapporteur`, `Minister`).

@@ -9,7 +9,9 @@ import DocumentModel
 ///   and `they` to an organization named in the paragraph or the one before.
 /// - A definite description (`the minister`) resolves to the last entity introduced with that
 ///   word beside its name (`Transport Minister Jane Doe`); an office with no such entity to the
-///   last person named, an organization noun (`the company`) to the last organization.
+///   last person named, an organization noun (`the company`) to the last organization, a
+///   document noun (`the statement`) to whoever issued the one the story introduced
+///   (`Acme said in a statement`).
 /// - An indefinite description (`a spokesperson`, `officers`) stays a description.
 ///
 /// Every lookup is a hash or an `AntecedentIndex` question, so resolving all the quotations of
@@ -44,11 +46,14 @@ struct SpeakerResolver: Sendable {
     private var organizations: AntecedentIndex
     private var personRoles: [String: AntecedentIndex]
     private var organizationRoles: [String: AntecedentIndex]
+    /// Who issued each document the story introduced, by document noun (`statement`).
+    private var documentIssuers: [String: AntecedentIndex] = [:]
 
     /// Work done by antecedent lookups so far, in position comparisons.
     var comparisons: Int {
         self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
-            + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)).reduce(0, +)
+            + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)
+                + self.documentIssuers.values.map(\.comparisons)).reduce(0, +)
     }
 
     /// A resolver for one document.
@@ -131,6 +136,26 @@ struct SpeakerResolver: Sendable {
         self.organizations = AntecedentIndex(organizations)
         self.personRoles = personRoles.mapValues(AntecedentIndex.init)
         self.organizationRoles = organizationRoles.mapValues(AntecedentIndex.init)
+
+        let mentionsByParagraph = Dictionary(grouping: mentions, by: { $0.1.paragraph })
+        var issuers: [String: [AntecedentIndex.Antecedent]] = [:]
+        for introduction in DocumentIntroductionFinder(vocabulary: vocabulary).introductions(in: paragraphs, spans: spans, mentions: mentionsByParagraph) {
+            guard let speaker = self.speaker(issuing: introduction.issuer) else { continue }
+            issuers[introduction.noun, default: []].append(.init(position: introduction.position, speaker: speaker))
+        }
+        self.documentIssuers = issuers.mapValues(AntecedentIndex.init)
+    }
+
+    /// The speaker who issued a document: the entity named, or what the phrase standing for
+    /// the issuer resolves to (never another document, so resolution does not loop).
+    private mutating func speaker(issuing issuer: DocumentIntroductionFinder.Issuer) -> Quote.Speaker? {
+        switch issuer {
+        case .entity(let entity):
+            return Quote.Speaker(entity: entity)
+        case .phrase(let phrase):
+            if case .definiteDescription(let head) = phrase.form, self.vocabulary.isDocumentNoun(head) { return nil }
+            return self.resolve(phrase, rule: .description)?.speaker
+        }
     }
 
     /// The speaker `phrase` stands for, found by a cue with `rule`; `nil` when a pronoun or
@@ -148,7 +173,10 @@ struct SpeakerResolver: Sendable {
             }
         case .definiteDescription(let head):
             if self.vocabulary.isDocumentNoun(head) {
-                if let issuer = self.organization(before: phrase.position) { return Resolution(speaker: issuer, rule: .description) }
+                // "the statement said": the one who issued the statement the story introduced.
+                if let issuer = self.documentIssuers[head]?.last(before: phrase.position)?.speaker ?? self.organization(before: phrase.position) {
+                    return Resolution(speaker: issuer, rule: .description)
+                }
             } else if self.vocabulary.isOrganizationWord(head) {
                 // "the French foreign ministry" says which one it is; "the ministry" needs the name before.
                 if phrase.text.split(separator: " ").count > 2 {

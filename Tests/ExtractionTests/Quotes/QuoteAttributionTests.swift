@@ -182,4 +182,108 @@ struct QuoteAttributionTests {
         #expect(quote.speaker?.name == "Marit Solberg")
         #expect(quote.attribution == .continuation)
     }
+
+    /// `the statement` speaks for whoever the story said issued it, past organizations named since.
+    @Test func statementSpeaksForTheIssuerTheStoryIntroduced() throws {
+        let texts = [
+            "Northbridge Rovers said in a statement that the coach had left.",
+            "The coach joined from Harbour Athletic in 2019.",
+            "“We wish him well,” the statement said.",
+        ]
+        let entities = [Named("Northbridge Rovers", .organization), Named("Harbour Athletic", .organization)]
+        let quote = try self.speaker(of: "We wish", in: texts, entities: entities)
+        #expect(quote.speaker?.name == "Northbridge Rovers")
+        #expect(quote.attribution == .description)
+    }
+
+    /// A statement introduced by a speaker no entity holds speaks for that speaker as written.
+    @Test func statementSpeaksForAnIssuerAsWritten() throws {
+        let texts = ["The city council said in a statement that the bridge would close.", "“Safety comes first,” the statement said."]
+        #expect(try self.speaker(of: "Safety comes first", in: texts).speaker?.name == "The city council")
+    }
+
+    /// A paragraph that is all quotation takes the speaker of reported speech ending the paragraph before.
+    @Test func reportedSpeechLeadsIntoTheQuotation() throws {
+        let texts = ["Marit Solberg said the plan had failed.", "“We tried everything. Nothing worked.”"]
+        let quote = try self.speaker(of: "We tried everything", in: texts, entities: [Named("Marit Solberg")])
+        #expect(quote.speaker?.name == "Marit Solberg")
+        #expect(quote.attribution == .reportedSpeechLeadIn)
+    }
+
+    /// Reported speech in the paragraph before does not attribute a quotation with an attribution of its own.
+    @Test func reportedSpeechYieldsToTheQuotationsOwnAttribution() throws {
+        let texts = ["Marit Solberg said the plan had failed.", "“We tried everything,” Tomas Lind said."]
+        #expect(try self.speaker(of: "We tried everything", in: texts).speaker?.name == "Tomas Lind")
+    }
+
+    /// When the verb after the quotation names no one, a second verb opening its own clause does.
+    @Test func secondVerbNamesTheSpeaker() throws {
+        let texts = ["“A bigger deal than the one” announced in May, said Marit Solberg, an economist at the Harbour Bank."]
+        #expect(try self.speaker(of: "A bigger deal", in: texts).speaker?.name == "Marit Solberg")
+    }
+
+    /// A possessive name is not the subject its sentence's pronoun refers back to.
+    @Test func possessiveNameIsNotTheSubject() throws {
+        let texts = ["Marit Solberg's son, the painter Tomas Lind, remembers it well. “It was hard for all of us,” he said."]
+        let quote = try self.speaker(of: "It was hard", in: texts, entities: [Named("Marit Solberg"), Named("Tomas Lind")])
+        #expect(quote.speaker?.name == "Tomas Lind")
+    }
+
+    /// A name after `she` in its sentence is not the sentence's subject.
+    @Test func nameAfterASubjectPronounIsNotTheSubject() throws {
+        let texts = ["Marit Solberg lives in Lund.", "She gave me the address of Tomas Lind. “I cannot believe it,” she said."]
+        let quote = try self.speaker(of: "I cannot believe", in: texts, entities: [Named("Marit Solberg"), Named("Tomas Lind")])
+        #expect(quote.speaker?.name == "Marit Solberg")
+    }
+
+    /// `in the words of` names the source, as `according to` does.
+    @Test func inTheWordsOf() throws {
+        let quote = try self.speaker(of: "We lost both engines", in: ["It went badly, in the words of the pilot: “We lost both engines.”"])
+        #expect(quote.speaker?.name == "the pilot")
+        #expect(quote.attribution == .accordingTo)
+    }
+
+    /// A long apposition between the closing mark and the verb does not hide the speaker.
+    @Test func longAppositionBeforeTheVerb() throws {
+        let text = "“The data are clear,” Marit Solberg, a planetary scientist at the Harbour Space Flight Centre in Greenbelt, Maryland, "
+            + "and at the Lund Institute of Technology in Lund, Sweden, said in a statement."
+        #expect(try self.speaker(of: "The data are clear", in: [text]).speaker?.name == "Marit Solberg")
+    }
+
+    /// A name after `a`, qualifying a noun, is not the subject a pronoun refers back to.
+    @Test func nameQualifyingANounIsNotTheSubject() throws {
+        let texts = ["Marit Solberg finished the race.", "In a Tomas Lind kind of way, she smiled. “I never doubted it,” she said."]
+        let quote = try self.speaker(of: "I never doubted", in: texts, entities: [Named("Marit Solberg"), Named("Tomas Lind")])
+        #expect(quote.speaker?.name == "Marit Solberg")
+    }
+
+    /// Lower-case role words before the name, and place names after the apposition, do not hide the speaker.
+    @Test func roleWordsBeforeTheNameAndPlacesAfterTheApposition() throws {
+        let text = "“We found water,” study lead author Marit Solberg, a planetary scientist at the Harbour Institute in Lund, Sweden, said."
+        #expect(try self.speaker(of: "We found water", in: [text]).speaker?.name == "Marit Solberg")
+    }
+
+    /// A credit line names the speaker even after a quotation that ends with a full stop.
+    @Test func creditLineAfterAFullStop() throws {
+        let quote = try self.speaker(of: "Had he stayed", in: ["“Had he stayed, he would have won the title.” — Marit Solberg"])
+        #expect(quote.speaker?.name == "Marit Solberg")
+    }
+
+    /// A document by someone speaks for its author, whatever follows the name.
+    @Test func documentByAnAuthorSpeaksForTheAuthor() throws {
+        let text = "According to a 2018 survey by Marit Solberg of the Lund Institute, the firm tends to “cut the newsroom in half”."
+        #expect(try self.speaker(of: "cut the newsroom", in: [text]).speaker?.name == "Marit Solberg")
+    }
+
+    /// Someone who reports speech just before a quotation is who a later pronoun may mean, entity or not.
+    @Test func reporterIsAnAntecedent() throws {
+        let texts = ["Marit Solberg, the firm's lawyer, told reporters that her client was sorry.", "“He regrets what he wrote,” she said."]
+        #expect(try self.speaker(of: "He regrets", in: texts).speaker?.name == "Marit Solberg")
+    }
+
+    /// A characterising verb after its subject attributes the quotation before it.
+    @Test func characterisingVerbAfterItsSubject() throws {
+        let quote = try self.speaker(of: "Going upstairs", in: ["“Going upstairs took half an hour,” the patient described in the case report."])
+        #expect(quote.speaker?.name == "the patient")
+    }
 }
