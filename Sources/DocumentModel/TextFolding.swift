@@ -46,15 +46,18 @@ public enum TextFolding {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return self.trimmingASCII(text.utf8.map { $0 == UInt8(ascii: "`") ? UInt8(ascii: "'") : ($0 &- 65 < 26 ? $0 | 0x20 : $0) })
         }
-        // Latin letters (precomposed) fold through the table; anything else goes to Foundation.
-        if text.unicodeScalars.allSatisfy({ $0.isASCII || (0xC0...0x24F).contains($0.value) }) {
+        // Latin letters (precomposed) fold through the table, and punctuation that folding
+        // leaves alone (curly quotes, dashes) is kept; anything else goes to Foundation.
+        if text.unicodeScalars.allSatisfy({ $0.isASCII || (0xC0...0x24F).contains($0.value) || self.isFoldInvariant($0) }) {
             var bytes: [UInt8] = []
             for scalar in text.unicodeScalars {
                 if scalar.isASCII {
                     let byte = UInt8(scalar.value)
                     bytes.append(byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte))
-                } else {
+                } else if (0xC0...0x24F).contains(scalar.value) {
                     bytes.append(contentsOf: self.latinFolds[Int(scalar.value) - 0xC0].utf8)
+                } else {
+                    bytes.append(contentsOf: String(self.scalarFolds[scalar] ?? scalar).utf8)
                 }
             }
             return self.trimmingASCII(bytes)
@@ -63,6 +66,19 @@ public enum TextFolding {
         unified.append(contentsOf: text.unicodeScalars.lazy.map { Self.scalarFolds[$0] ?? $0 })
         let folded = String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         return folded.trimmingCharacters(in: Self.trimmed)
+    }
+
+    /// Whether Foundation's folding leaves the scalar as it is, whatever surrounds it, and
+    /// trimming does not remove it: Latin-1 punctuation and signs (U+00A1–U+00BF, but the soft
+    /// hyphen and the micro sign) and General Punctuation (U+2010–U+2027, U+2030–U+205E),
+    /// which holds the curly quotes and dashes of most scraped text. Checked scalar by scalar
+    /// against Foundation (`TextFoldingTests`); the apostrophes among them still become `'`.
+    private static func isFoldInvariant(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xAD, 0xB5: return false
+        case 0xA1...0xBF, 0x2010...0x2027, 0x2030...0x205E: return true
+        default: return false
+        }
     }
 
     /// The bytes as a string, less leading and trailing spaces, tabs, `:` and `.`.

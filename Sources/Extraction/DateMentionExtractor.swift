@@ -24,32 +24,85 @@ struct DateMentionExtractor: Sendable {
     ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
     ///   - published: the publication date; without it relative expressions are skipped.
     func extract(from paragraphs: [Paragraph], words: [[TextWord]], published: CalendarDate?) -> [DateMention] {
-        zip(paragraphs, words).flatMap { self.mentions(in: $0, words: $1, published: published) }
+        var work = Work()
+        return self.extract(from: paragraphs, words: words, published: published, work: &work)
     }
 
-    private func mentions(in paragraph: Paragraph, words: [TextWord], published: CalendarDate?) -> [DateMention] {
+    /// What the extractor did, counted: a test pins that it grows linearly with the text.
+    struct Work: Sendable, Equatable {
+        /// Words the matcher started at.
+        var wordsVisited = 0
+        /// Scalars stepped over to turn mention ranges into scalar offsets.
+        var scalarsStepped = 0
+    }
+
+    /// `extract(from:words:published:)`, adding what it does to `work`.
+    func extract(from paragraphs: [Paragraph], words: [[TextWord]], published: CalendarDate?, work: inout Work) -> [DateMention] {
+        var found: [DateMention] = []
+        for (paragraph, paragraphWords) in zip(paragraphs, words) {
+            found += self.mentions(in: paragraph, words: paragraphWords, published: published, work: &work)
+        }
+        return found
+    }
+
+    private func mentions(in paragraph: Paragraph, words: [TextWord], published: CalendarDate?, work: inout Work) -> [DateMention] {
         let text = paragraph.text
         var found: [DateMention] = []
+        // Mentions come in reading order, so one cursor walks the paragraph once: measuring
+        // each from the start made a date list quadratic.
+        var offsets = ScalarOffsets(text)
         var index = 0
         while index < words.count {
-            if let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published) {
+            work.wordsVisited += 1
+            if let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published, offsets: &offsets) {
                 found.append(mention)
                 index = next
             } else {
                 index += 1
             }
         }
+        work.scalarsStepped += offsets.stepped
         return found
+    }
+
+    /// Scalar offsets of increasing positions in a text, each found by stepping on from the
+    /// last one.
+    private struct ScalarOffsets {
+        let scalars: String.UnicodeScalarView
+        /// The last position measured and its offset.
+        private var position: String.Index
+        private var offset = 0
+        /// Scalars stepped over so far.
+        private(set) var stepped = 0
+
+        init(_ text: String) {
+            self.scalars = text.unicodeScalars
+            self.position = text.startIndex
+        }
+
+        /// The offset of `index`, which is at or after the last position measured.
+        ///
+        /// - Complexity: O(*k*), *k* the scalars between the last position and `index`.
+        mutating func offset(of index: String.Index) -> Int {
+            precondition(index >= self.position, "positions are measured in increasing order")
+            let distance = self.scalars.distance(from: self.position, to: index)
+            self.stepped += distance
+            self.offset += distance
+            self.position = index
+            return self.offset
+        }
     }
 
     // MARK: Matching
 
-    private func match(at index: Int, _ words: [TextWord], text: String, paragraph: Int, published: CalendarDate?) -> (DateMention, Int)? {
+    private func match(
+        at index: Int, _ words: [TextWord], text: String, paragraph: Int, published: CalendarDate?, offsets: inout ScalarOffsets
+    ) -> (DateMention, Int)? {
         let word = words[index]
         func make(_ date: String, _ precision: DateMention.Precision, relative: Bool, from first: Int, to last: Int) -> (DateMention, Int) {
             let range = words[first].range.lowerBound..<words[last].range.upperBound
-            let start = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound)
-            let end = start + text.unicodeScalars.distance(from: range.lowerBound, to: range.upperBound)
+            let start = offsets.offset(of: range.lowerBound)
+            let end = offsets.offset(of: range.upperBound)
             return (DateMention(date: date, precision: precision, expression: String(text[range]), isRelative: relative,
                                 paragraph: paragraph, start: start, end: end), last + 1)
         }

@@ -27,8 +27,9 @@ public struct TextWord: Sendable, Hashable {
     public static func scan(_ text: String) -> [TextWord] {
         let scalars = text.unicodeScalars
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            // The ASCII scalars that are Alphabetic are exactly A–Z and a–z: no property lookup.
             scalar.isASCII
-                ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+                ? ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
                 : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.isDiacritic)
         }
         func isInnerMark(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,3 +1,4 @@
+import Foundation
 @testable import DocumentModel
 import Testing
 
@@ -13,6 +14,20 @@ struct TextFoldingTests {
     ])
     func foldsCaseAccentsAndApostrophes(_ text: String, _ folded: String) {
         #expect(TextFolding.fold(text) == folded)
+    }
+
+    /// Punctuation folded without Foundation (curly quotes, dashes, Latin-1 signs) folds as
+    /// Foundation folds it, in the middle of a word and at its end.
+    @Test func invariantPunctuationFoldsAsFoundationDoes() {
+        for value in Array(0xA1...0xBF) + Array(0x2010...0x2027) + Array(0x2030...0x205E) {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            let text = "Élan\(scalar)Word \(scalar)"
+            var unified = String.UnicodeScalarView()
+            unified.append(contentsOf: text.unicodeScalars.map { TextFolding.apostrophes.contains(Character($0)) ? "'" : $0 })
+            let expected = String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":.")))
+            #expect(TextFolding.fold(text) == expected, "U+\(String(value, radix: 16, uppercase: true))")
+        }
     }
 
     /// A precomposed and a decomposed (NFD) spelling fold alike.

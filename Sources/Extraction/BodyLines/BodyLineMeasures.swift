@@ -79,10 +79,10 @@ struct BodyLineMeasures: Sendable, Equatable {
         var hasYear = false
         for word in words {
             let core = Self.core(of: word)
-            if let listed = Self.listedForm(of: core) {
-                if BodyLineWords.stopwords.contains(listed) { stopwords += 1 }
-                if BodyLineWords.chrome.contains(listed) { chrome += 1 }
-                if BodyLineWords.months.contains(listed) { hasMonth = true }
+            if let key = Self.listedKey(of: core), let lists = BodyLineWords.lists[key] {
+                if lists.contains(.stopword) { stopwords += 1 }
+                if lists.contains(.chrome) { chrome += 1 }
+                if lists.contains(.month) { hasMonth = true }
             }
             if let first = core.first, BodyLineCharacters.isUpper(first) { capitals += 1 }
             if Self.isYear(core) { hasYear = true }
@@ -120,7 +120,7 @@ struct BodyLineMeasures: Sendable, Equatable {
         self.startsWithBullet = BodyLineCharacters.bullets.contains(text[text.startIndex]) ? 1.0 : 0.0
 
         let firstCore = Self.core(of: words[0])
-        self.isByline = Self.listedForm(of: firstCore) == "by" && words.count <= 10 ? 1.0 : 0.0
+        self.isByline = Self.listedKey(of: firstCore) == Self.byKey && words.count <= 10 ? 1.0 : 0.0
         self.isDate = words.count <= 12 && digits > 0 && (hasMonth || hasYear) ? 1.0 : 0.0
         self.leadingCapitals = words.prefix { word in Self.core(of: word).first.map(BodyLineCharacters.isUpper) == true }.count
         self.startsLowercase = firstCore.first.map(BodyLineCharacters.isLower) == true ? 1.0 : 0.0
@@ -138,16 +138,17 @@ struct BodyLineMeasures: Sendable, Equatable {
         return word[start...end]
     }
 
-    /// The core in ASCII lower case, when it could be in a word list (short, ASCII letters
-    /// only); `nil` when it cannot, which spares building a string for most words.
-    private static func listedForm(of core: ArraySlice<Unicode.Scalar>) -> String? {
+    /// The key (`BodyLineWords.key(lowercaseLetters:)`) of the core in ASCII lower case, when
+    /// it could be in a word list (short, ASCII letters only); `nil` when it cannot.
+    private static func listedKey(of core: ArraySlice<Unicode.Scalar>) -> UInt64? {
         guard !core.isEmpty, core.count <= BodyLineWords.longestWord,
             core.allSatisfy({ $0.isASCII && BodyLineCharacters.isLetter($0) })
         else { return nil }
-        var form = String.UnicodeScalarView()
-        form.append(contentsOf: core.lazy.map(BodyLineCharacters.asciiLower))
-        return String(form)
+        return BodyLineWords.key(lowercaseLetters: core.lazy.map(BodyLineCharacters.asciiLower))
     }
+
+    /// The key of `by`.
+    private static let byKey = BodyLineWords.key(lowercaseLetters: "by".unicodeScalars)
 
     /// Exactly four ASCII digits starting with `19` or `20`.
     private static func isYear(_ core: ArraySlice<Unicode.Scalar>) -> Bool {

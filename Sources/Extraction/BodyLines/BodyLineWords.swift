@@ -37,6 +37,36 @@ enum BodyLineWords {
     /// The length of the longest entry of any list: a longer word is in none of them.
     static let longestWord = [Self.stopwords, Self.chrome, Self.months].joined().map(\.count).max() ?? 0
 
+    /// The lists a word is in.
+    struct Lists: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let stopword = Lists(rawValue: 1)
+        static let chrome = Lists(rawValue: 2)
+        static let month = Lists(rawValue: 4)
+    }
+
+    /// Every listed word by its `key(lowercaseLetters:)`: a line's words are looked up by a
+    /// number, not by a `String` built and hashed for each (FEATURES.md §2 is unchanged).
+    static let lists: [UInt64: Lists] = {
+        precondition(Self.longestWord <= Self.longestKeyedWord, "a listed word is too long for its key")
+        var lists: [UInt64: Lists] = [:]
+        for (list, flag) in [(Self.stopwords, Lists.stopword), (Self.chrome, .chrome), (Self.months, .month)] {
+            for word in list { lists[Self.key(lowercaseLetters: word.unicodeScalars), default: []].insert(flag) }
+        }
+        return lists
+    }()
+
+    /// The longest word `key(lowercaseLetters:)` tells apart: 27¹³ < 2⁶⁴.
+    static let longestKeyedWord = 13
+
+    /// A word of at most `longestKeyedWord` ASCII lower-case letters as a number in base 27,
+    /// one digit (1–26) per letter: distinct words have distinct keys.
+    static func key(lowercaseLetters word: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var key: UInt64 = 0
+        for letter in word { key = key &* 27 &+ UInt64(letter.value &- 0x60) }
+        return key
+    }
+
     private static func words(_ list: String) -> Set<String> {
         Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
     }

@@ -76,6 +76,14 @@ struct DatelineFinder: Sendable {
     /// `Reuters, Washington,`, `Washington, Example Bureau | Updated…`: an agency or a bureau
     /// and a place, a short line of its own.
     private func creditLine(_ text: Substring) -> (place: String, agency: String?)? {
+        // A credit line is short: when nine words come before any `|`, the part before ` | `
+        // has more than eight. Checked first, so that a long line is not split and trimmed whole.
+        var leadingWords = 0
+        for word in text.split(separator: " ", maxSplits: 9) {
+            if word.unicodeScalars.contains("|") { break }
+            leadingWords += 1
+            if leadingWords > 8 { return nil }
+        }
         let head = text.components(separatedBy: " | ")[0]
         let parts = head.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard parts.count == 2, LineShape.words(head).count <= 8 else { return nil }
@@ -93,6 +101,9 @@ struct DatelineFinder: Sendable {
 
     /// `ZURICH, SWITZERLAND`: a place and its country or region in capitals, alone on a line.
     private func placeLine(_ text: Substring) -> String? {
+        // Every letter of the line is in one of its parts, which must be in capitals: a line
+        // with a lower-case letter is ruled out before it is split and trimmed.
+        guard !text.contains(where: { $0.isLetter && !$0.isUppercase }) else { return nil }
         let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, parts.allSatisfy({ part in
             let letters = part.filter(\.isLetter)
