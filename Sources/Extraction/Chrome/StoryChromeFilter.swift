@@ -74,7 +74,14 @@ struct StoryChromeFilter: Sendable {
     /// - Complexity: O(n²) in the story's lines for the repetition rule, O(n) otherwise.
     func filter(_ lines: ArraySlice<Substring>) -> Result {
         var removed: [Int: StoryChromeRule] = [:]
-        for index in lines.indices where !lines[index].isEmpty {
+        // A block that opens like a teaser list or a newsletter box (`block-openers.txt`) is
+        // dropped whole by the layout; blanking its first line would leave the rest standing.
+        let openedBlocks = Self.blocks(of: lines).filter { block in
+            let opener = TextFolding.fold(lines[block[0]])
+            return self.lexicon.blockOpeners.contains(where: { opener.hasPrefix($0) })
+        }
+        let skipped = Set(openedBlocks.joined())
+        for index in lines.indices where !lines[index].isEmpty && !skipped.contains(index) {
             if let rule = self.lineRule(for: lines[index]) { removed[index] = rule }
         }
         removed.merge(self.blockRemovals(lines, removed: removed)) { line, _ in line }

@@ -48,15 +48,20 @@ struct StoryChromeFilterTests {
         ])
     }
 
+    /// Lines the layout drops with their whole block (`Read more`, `Sign up`) are left to it.
+    @Test func leavesBlockOpenersToTheLayout() {
+        #expect(self.removals([Self.paragraph, "", "Sign up for our newsletter", "Delivered every weekday.", "", Self.another]).isEmpty)
+    }
+
     @Test func removesTeasersPromptsAndStamps() {
         let lines = [
-            Self.paragraph, "", "Related: Ten bridges that changed their cities", "", "Read more: How the council spends its budget", "",
-            "Sign up for our morning newsletter and get the news in your inbox.", "", "Follow us on Facebook and Twitter.", "",
+            Self.paragraph, "", "Related: Ten bridges that changed their cities", "", "See also: How the council spends its budget", "",
+            "Get the latest council news in your inbox every morning.", "", "Follow us on Facebook and Twitter.", "",
             "First published on March 3, 2024 / 9:15 AM", "", "&lt;span class=\"marker\"&gt;&lt;/span&gt;", "", Self.another,
         ]
         #expect(self.removed(lines) == [
-            "Related: Ten bridges that changed their cities": .teaser, "Read more: How the council spends its budget": .teaser,
-            "Sign up for our morning newsletter and get the news in your inbox.": .readerPrompt,
+            "Related: Ten bridges that changed their cities": .teaser, "See also: How the council spends its budget": .teaser,
+            "Get the latest council news in your inbox every morning.": .readerPrompt,
             "Follow us on Facebook and Twitter.": .readerPrompt, "First published on March 3, 2024 / 9:15 AM": .timestamp,
             "&lt;span class=\"marker\"&gt;&lt;/span&gt;": .markupResidue,
         ])
