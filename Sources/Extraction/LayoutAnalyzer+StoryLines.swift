@@ -4,6 +4,9 @@ extension LayoutAnalyzer {
 
     /// Analyses normalised lines whose story the body-line classifier has found.
     ///
+    /// Chrome inside the story (captions, credits, teasers, reader prompts, pull quotes) is
+    /// blanked first by `StoryChromeFilter`; the layout records what it removed and why.
+    ///
     /// The lines before the story are front matter (headline, masthead, date, release
     /// marker), as are the story's units before its first prose: a headline, a date or a
     /// byline the classifier took in. Prose long enough for a lede is left out of the front
@@ -24,8 +27,10 @@ extension LayoutAnalyzer {
     func analyze(_ lines: ArraySlice<Substring>, story: StoryLines) -> Layout {
         let body = self.bodyLines(lines, story: story)
         let classified = { (unit: Unit) in (unit, self.classify(unit.text)) }
-        let storyUnits = self.units(of: body.keptLines(of: lines)).map(classified)
+        let filtered = StoryChromeFilter(lexicon: self.lexicon).filter(body.keptLines(of: lines))
+        let storyUnits = self.units(of: filtered.lines).map(classified)
         var layout = Layout()
+        layout.removedChrome = filtered.removals
         guard let ledeIndex = storyUnits.firstIndex(where: { $0.1 == .prose }) ?? storyUnits.firstIndex(where: { $0.1 == .label })
         else { return layout }
         layout.ledeLine = storyUnits[ledeIndex].0.line

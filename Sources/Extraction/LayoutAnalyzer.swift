@@ -27,6 +27,8 @@ struct LayoutAnalyzer: Sendable {
         var paragraphs: [(section: Section, text: String)] = []
         /// The index, among the lines analysed, of the lede's first line.
         var ledeLine: Int?
+        /// The lines `StoryChromeFilter` removed from the story, each with its rule.
+        var removedChrome: [StoryChromeFilter.Removal] = []
     }
 
     /// What one unit of text is.

@@ -63,6 +63,16 @@ struct Lexicon: Sendable {
     let authorBoxPrefixes: [String]
     /// Words that mark a caption or picture credit (`photograph by`), folded.
     let creditMarkers: [String]
+    /// How a picture's caption or credit line begins (`image credit`, `photograph:`), lower-cased.
+    let captionOpeners: [String]
+    /// How a teaser for another page begins inside a story (`related:`, `read more`), lower-cased.
+    let teaserOpeners: [String]
+    /// How a line that speaks to the reader begins (`sign up for`, `follow us`), lower-cased.
+    let readerPrompts: [String]
+    /// Social networks a call to follow names (`twitter`), lower-cased.
+    let socialNetworks: [String]
+    /// How a page's own publication stamp begins (`first published`), lower-cased.
+    let timestampOpeners: [String]
     /// Legal forms that end company names (`ltd`, `inc`), folded.
     let legalForms: Set<String>
     /// Given names, folded (`tom`, `lucia`): a run that opens with one is a person's name.
@@ -122,6 +132,11 @@ struct Lexicon: Sendable {
         self.pressContactHeadings = entries("press-contact-headings").map(TextFolding.fold)
         self.authorBoxPrefixes = entries("author-box").map(TextFolding.fold)
         self.creditMarkers = entries("credit-markers").map { $0.lowercased() }
+        self.captionOpeners = entries("caption-openers").map { $0.lowercased() }
+        self.teaserOpeners = entries("teaser-openers").map { $0.lowercased() }
+        self.readerPrompts = entries("reader-prompts").map { $0.lowercased() }
+        self.socialNetworks = entries("social-networks").map { $0.lowercased() }
+        self.timestampOpeners = entries("timestamp-openers").map { $0.lowercased() }
         self.legalForms = Set(entries("legal-forms").map(TextFolding.fold))
         self.givenNames = Set(entries("given-names").map(TextFolding.fold))
         self.surnames = Set(entries("surnames").map(TextFolding.fold))

@@ -1,0 +1,74 @@
+import DocumentModel
+import Foundation
+
+extension StoryChromeFilter {
+    /// Characters a sentence ends with, before a credit that follows it on the same line.
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "'", "\"", "\u{201D}", ")"]
+
+    /// Whether a line is a picture's caption or credit.
+    ///
+    /// - It opens like one (`caption-openers.txt`: `Image credit: …`, `Photograph: …`).
+    /// - It ends with a parenthesised credit: one that opens like a credit, names a credit
+    ///   marker (`getty images`) or is an agency alone (`(AP)`).
+    /// - A sentence ends and a short credit follows (`… in 2018. Credit: Agency`).
+    /// - It is a short photographer-and-agency line (`Jane Doe, AP`, `Jane Doe | Getty Images`).
+    func isPictureCredit(_ lower: String, words: Int) -> Bool {
+        if self.lexicon.captionOpeners.contains(where: lower.hasPrefix) { return true }
+        if let credit = Self.trailingParenthesis(lower), self.isCredit(credit) { return true }
+        if self.endsWithCredit(lower) { return true }
+        if lower.hasPrefix("("), words <= self.configuration.maximumParentheticalCreditWords, Self.trailingParenthesis(lower) != nil {
+            return true
+        }
+        if self.isAgencyCredit(lower, words: words) { return true }
+        // `… on November 19, 2019. Jane DOE / AFP`: a caption whose last sentence is its credit.
+        guard let end = lower.range(of: ". ", options: .backwards) else { return false }
+        let tail = String(lower[end.upperBound...])
+        return self.isAgencyCredit(tail, words: LayoutAnalyzer.wordCount(tail))
+    }
+
+    /// A credit that stands on its own line, short: the caption above it goes with it.
+    func isStandaloneCredit(_ line: Substring) -> Bool {
+        let lower = Self.lowered(line)
+        let words = LayoutAnalyzer.wordCount(line)
+        guard words <= self.configuration.maximumCreditWords else { return false }
+        if lower.hasPrefix("("), lower.hasSuffix(")") { return true }
+        return self.lexicon.captionOpeners.contains(where: lower.hasPrefix) || self.isAgencyCredit(lower, words: words)
+    }
+
+    /// The text inside a line's closing parentheses, when the line ends with them.
+    private static func trailingParenthesis(_ lower: String) -> Substring? {
+        guard lower.hasSuffix(")"), let open = lower.lastIndex(of: "(") else { return nil }
+        return lower[lower.index(after: open)..<lower.index(before: lower.endIndex)]
+    }
+
+    /// Credit text: it opens like a credit, names a credit marker, or is an agency alone.
+    private func isCredit(_ text: Substring) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, LayoutAnalyzer.wordCount(trimmed) <= self.configuration.maximumCreditWords else { return false }
+        return self.lexicon.captionOpeners.contains(where: trimmed.hasPrefix)
+            || self.lexicon.creditMarkers.contains(where: trimmed.contains)
+            || self.lexicon.agencies[TextFolding.fold(trimmed)] != nil
+    }
+
+    /// `… in 2018. Credit: Agency`: a credit opener after a sentence's end, and a short credit.
+    private func endsWithCredit(_ lower: String) -> Bool {
+        for opener in self.lexicon.captionOpeners where opener.hasSuffix(":") || opener.hasSuffix("...") {
+            guard let range = lower.range(of: " " + opener, options: .backwards), range.lowerBound > lower.startIndex,
+                Self.sentenceEnds.contains(lower[lower.index(before: range.lowerBound)])
+            else { continue }
+            let credit = lower[range.upperBound...]
+            if LayoutAnalyzer.wordCount(credit) <= self.configuration.maximumCreditWords { return true }
+        }
+        return false
+    }
+
+    /// `Jane Doe, AP`, `Jane Doe | Getty Images`, `Jane Doe/Reuters`: a few words without a
+    /// sentence's end, whose last part names an agency or a credit marker.
+    private func isAgencyCredit(_ lower: String, words: Int) -> Bool {
+        guard words <= 6, let last = lower.last, !".!?:;\"".contains(last),
+            let separator = lower.lastIndex(where: { ",|/".contains($0) })
+        else { return false }
+        let source = lower[lower.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+        return self.lexicon.agencies[TextFolding.fold(source)] != nil || self.lexicon.creditMarkers.contains(where: source.contains)
+    }
+}

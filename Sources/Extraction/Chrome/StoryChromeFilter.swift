@@ -1,0 +1,125 @@
+import DocumentModel
+import Foundation
+
+/// Removes page chrome from inside a story: picture captions and credits, teasers for other
+/// pages, reader prompts, publication stamps, pull quotes, copyright notices.
+///
+/// The body-line classifier decides where a story is; chrome that sits between its paragraphs
+/// (or is glued to them without a blank line) comes along. This stage reads the story's lines
+/// one at a time and blanks those that a rule recognises, so that they also end a block and
+/// never join a paragraph. Value in, value out: each removal names its rule.
+///
+/// ```swift
+/// let result = StoryChromeFilter(lexicon: .standard).filter(["Image credit: Agency", "", "The story."])
+/// result.removals  // [Removal(line: 0, rule: .pictureCredit)]
+/// ```
+struct StoryChromeFilter: Sendable {
+    /// The limits the rules use, with the defaults measured on news pages.
+    struct Configuration: Sendable {
+        /// Words, at most, in a credit that stands on its own line or ends a caption.
+        var maximumCreditWords = 8
+        /// Words, at most, in a line that is only a parenthesis, taken for a credit (`(Example Co.)`).
+        var maximumParentheticalCreditWords = 5
+        /// Words, at most, in a caption above a credit line.
+        var maximumCaptionWords = 60
+        /// Words, at most, in a teaser line.
+        var maximumTeaserWords = 25
+        /// Words, at most, in a reader prompt.
+        var maximumPromptWords = 50
+        /// Words, at most, in a publication stamp.
+        var maximumStampWords = 16
+        /// Words, at least, in text that counts as repeated.
+        var minimumRepeatedWords = 8
+        /// Words, at least, in a title-case headline alone in its block.
+        var minimumHeadlineWords = 7
+        /// Words, at most, in a headline alone in its block: longer lines are prose.
+        var maximumHeadlineWords = 20
+        /// Words, at least, in a headline that is not in title case.
+        var minimumUnpunctuatedWords = 9
+        /// Words, at most, in a copyright notice.
+        var maximumCopyrightWords = 15
+    }
+
+    /// One line removed, and the rule that removed it.
+    struct Removal: Sendable, Equatable {
+        /// The line's index among the lines filtered.
+        let line: Int
+        /// The rule that recognised it.
+        let rule: StoryChromeRule
+    }
+
+    /// The lines with those removed made blank, and the removals in line order.
+    struct Result: Sendable {
+        /// The lines filtered, removed ones blank.
+        let lines: ArraySlice<Substring>
+        /// What was removed, in line order.
+        let removals: [Removal]
+    }
+
+    /// The word lists the rules read.
+    let lexicon: Lexicon
+    /// The rules' limits.
+    var configuration = Configuration()
+    /// The rules that run; all of them unless a measurement turns some off.
+    var rules: Set<StoryChromeRule> = Set(StoryChromeRule.allCases)
+
+    /// Blanks the chrome lines of a story.
+    ///
+    /// Line rules run first, each line on its own; then a block rule (a headline alone in its
+    /// block); then a caption above a short credit line
+    /// goes with it, and a line that repeats a longer one word for word goes.
+    ///
+    /// - Parameter lines: the story's lines, spaces collapsed and trimmed; blank lines end blocks.
+    /// - Returns: the same lines with chrome blanked, and what was removed by which rule.
+    /// - Complexity: O(n²) in the story's lines for the repetition rule, O(n) otherwise.
+    func filter(_ lines: ArraySlice<Substring>) -> Result {
+        var removed: [Int: StoryChromeRule] = [:]
+        // A block that opens like a teaser list or a newsletter box (`block-openers.txt`) is
+        // dropped whole by the layout; blanking its first line would leave the rest standing.
+        let openedBlocks = Self.blocks(of: lines).filter { block in
+            let opener = TextFolding.fold(lines[block[0]])
+            return self.lexicon.blockOpeners.contains(where: { opener.hasPrefix($0) })
+        }
+        let skipped = Set(openedBlocks.joined())
+        for index in lines.indices where !lines[index].isEmpty && !skipped.contains(index) {
+            if let rule = self.lineRule(for: lines[index]) { removed[index] = rule }
+        }
+        removed.merge(self.blockRemovals(lines, removed: removed)) { line, _ in line }
+        if self.rules.contains(.captionBeforeCredit) {
+            for (index, rule) in removed where rule == .pictureCredit && self.isStandaloneCredit(lines[index]) {
+                let previous = index - 1
+                guard lines.indices.contains(previous), !lines[previous].isEmpty, removed[previous] == nil,
+                    LayoutAnalyzer.wordCount(lines[previous]) <= self.configuration.maximumCaptionWords
+                else { continue }
+                removed[previous] = .captionBeforeCredit
+            }
+        }
+        if self.rules.contains(.repeatedText) {
+            for index in self.repeatedLines(lines, removed: removed) { removed[index] = .repeatedText }
+        }
+        var kept = lines
+        for index in removed.keys { kept[index] = "" }
+        let removals = removed.sorted { $0.key < $1.key }.map { Removal(line: $0.key, rule: $0.value) }
+        return Result(lines: kept, removals: removals)
+    }
+
+    /// The first rule, in the order of `StoryChromeRule`, that recognises a line on its own.
+    func lineRule(for line: Substring) -> StoryChromeRule? {
+        let lower = Self.lowered(line)
+        let words = LayoutAnalyzer.wordCount(line)
+        let checks: [(StoryChromeRule, () -> Bool)] = [
+            (.pictureCredit, { self.isPictureCredit(lower, words: words) }),
+            (.teaser, { self.isTeaser(lower, words: words) }),
+            (.readerPrompt, { self.isReaderPrompt(lower, words: words) }),
+            (.timestamp, { self.isTimestamp(lower, words: words) }),
+            (.markupResidue, { lower.contains("&lt;") && lower.contains("&gt;") }),
+            (.copyrightNotice, { self.isCopyrightNotice(lower, words: words) }),
+        ]
+        return checks.first { self.rules.contains($0.0) && $0.1() }?.0
+    }
+
+    /// Lower case with typographic apostrophes and ellipses made plain.
+    static func lowered<S: StringProtocol>(_ text: S) -> String {
+        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2026}", with: "...")
+    }
+}
