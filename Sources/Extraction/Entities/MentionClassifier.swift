@@ -131,7 +131,8 @@ struct MentionClassifier: Sendable {
                 // A possessive ends a name: "NASA's Steve Clarke" is two.
                 while end < run.endIndex, end - index < Self.maxNameWords, !NameRunScanner.connectors.contains(run[end].text),
                     self.titleEnd(in: run, from: end) == nil, NameText.possessiveSuffix(run[end - 1].text) == nil,
-                    !isTitleCase || self.longestPlace(in: run, from: end) == nil  // a headline's words run on into places
+                    !isTitleCase || self.longestPlace(in: run, from: end) == nil,  // a headline's words run on into places
+                    !self.startsGivenName(in: run, at: end, after: index)
                 {
                     end += 1
                 }
@@ -209,6 +210,14 @@ struct MentionClassifier: Sendable {
             if let place = self.gazetteer.city(named: phrase) ?? self.gazetteer.region(named: phrase) { return (end, place.name) }
         }
         return nil
+    }
+
+    /// Whether a known given name at `position` starts a second name glued to words that are no
+    /// person's (`State Mike Pompeo`, `Trade Representative Robert Lighthizer`): the name read
+    /// from `start` does not open with a given name, and a capitalised word follows this one.
+    private func startsGivenName(in run: ArraySlice<TextWord>, at position: Int, after start: Int) -> Bool {
+        position + 1 < run.endIndex && run[position + 1].isCapitalized && !run[position].isAllCaps
+            && self.lexicon.givenNames.contains(run[position].folded) && !self.lexicon.givenNames.contains(run[start].folded)
     }
 
     /// The end of a demonym of one or two words opening the run (`Afghan`, `North Korean`).
