@@ -108,6 +108,11 @@ struct MentionClassifier: Sendable {
             } else if let place, self.isFirstName(in: run, place: index..<place.end) {
                 add(.person, NameText.withoutPossessive(NameText.displayName(run[index...])), run[index...], .givenName)
                 index = run.endIndex
+            } else if let place, self.isCompany(run[index..<place.end], context: context), self.gazetteer.country(named: place.name) == nil {
+                // "Toyota's CEO": a company named like a town.
+                add(.organization, NameText.withoutPossessive(run[index].text), run[index..<place.end], .companyContext)
+                index = place.end
+                pendingTitle = false
             } else if let place {
                 add(.location, place.name, run[index..<place.end], .gazetteer)
                 index = place.end
@@ -167,6 +172,7 @@ struct MentionClassifier: Sendable {
         if slice.count == 1, NameText.hasInnerCapital(first.text), !self.lexicon.givenNames.contains(folded[0]) {
             return (.organization, .innerCapital)
         }
+        if self.isCompany(slice, context: context) { return (.organization, .companyContext) }
         if startsRun, slice.count <= 3, context.followsPlacePreposition(slice.startIndex), context.personSignal(slice) == nil {
             return (.location, .placePreposition)
         }
@@ -210,6 +216,12 @@ struct MentionClassifier: Sendable {
             if let place = self.gazetteer.city(named: phrase) ?? self.gazetteer.region(named: phrase) { return (end, place.name) }
         }
         return nil
+    }
+
+    /// Whether a one-word name reads as a company's (`NameContext.hasCompanyContext`); a given
+    /// name is a person's (`Anna's staff`).
+    private func isCompany(_ slice: ArraySlice<TextWord>, context: NameContext) -> Bool {
+        slice.count == 1 && !self.lexicon.givenNames.contains(NameText.withoutPossessive(slice.first!.folded)) && context.hasCompanyContext(slice)
     }
 
     /// Whether a known given name at `position` starts a second name glued to words that are no

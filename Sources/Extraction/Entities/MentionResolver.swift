@@ -60,7 +60,7 @@ struct MentionResolver {
         }
         var resolved: [(EntityMention, Entity.Kind, String)] = []
         var pendingSingles: [EntityMention] = []
-        for mention in mentions {
+        for mention in self.companiesNamedOnce(mentions, work: &work) {
             work += 1
             let isSingleWord = !mention.name.contains(" ")
             if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {
@@ -103,10 +103,27 @@ struct MentionResolver {
     /// Whether a one-word mention typed by `rule` may be the short form of a fuller name.
     private static func mayBeShortForm(_ rule: ClassificationRule) -> Bool {
         switch rule {
-        case .unconfirmedName, .attribution, .innerCapital, .title, .recurringName, .apposition, .givenName: return true
+        case .unconfirmedName, .attribution, .innerCapital, .title, .recurringName, .apposition, .givenName, .companyContext,
+            .listAfterOrganization:
+            return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
             .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord:
             return false
+        }
+    }
+
+    /// The mentions, with every one-word name that a company's context types once (`Voltara's
+    /// CEO`) an organization wherever else the story writes it (`across Voltara`, a town's name).
+    private func companiesNamedOnce(_ mentions: [EntityMention], work: inout Int) -> [EntityMention] {
+        let companies = Set(mentions.filter { $0.rule == .companyContext }.map { TextFolding.fold($0.surface) })
+        guard !companies.isEmpty else { return mentions }
+        let retypable: Set<ClassificationRule> = [.gazetteer, .placePreposition, .listAfterPlace, .unconfirmedName, .attribution]
+        return mentions.map { mention in
+            work += 1
+            guard mention.kind != .organization, retypable.contains(mention.rule), !mention.surface.contains(" "),
+                companies.contains(TextFolding.fold(mention.surface))
+            else { return mention }
+            return mention.retyped(.organization, name: mention.surface, by: .companyContext)
         }
     }
 

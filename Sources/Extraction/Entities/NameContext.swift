@@ -83,6 +83,34 @@ struct NameContext {
         return nil
     }
 
+    /// Nouns a company has, written after its name or its possessive (`Voltara's CEO`,
+    /// `Voltara shares`, `Voltara users`).
+    private static let companyNouns: Set<String> = [
+        "ceo", "ceos", "shares", "stock", "stocks", "shareholders", "investors", "app", "apps", "platform", "users", "customers",
+        "employees", "staff", "workers", "founder", "co-founder", "cofounder", "headquarters", "subsidiary", "earnings",
+        "revenue", "revenues", "profit", "profits", "spokesperson", "spokesman", "spokeswoman", "products", "brand", "executives",
+        "analyst", "analysts", "chairman", "board", "website", "stores", "devices", "software", "services", "subscribers",
+    ]
+
+    /// Words before a name that make it a company's (`shares of Voltara`, `a stake in Voltara`).
+    private static let companyOpeners: Set<String> = ["shares of", "shares in", "stake in", "acquisition of", "investment in", "rival"]
+
+    /// Whether a one-word name has a company's attributes beside it: one of `companyNouns`
+    /// after it or its possessive, or a phrase of `companyOpeners` before it. A bare possessive
+    /// says nothing: places and moons have them too (`Indiana's biggest`, `Europa's shell`).
+    func hasCompanyContext(_ slice: ArraySlice<TextWord>) -> Bool {
+        guard slice.count == 1 else { return false }
+        let position = slice.startIndex
+        if let next = self.lowerWord(position + 1), Self.companyNouns.contains(next), self.gap(after: position) == " " { return true }
+        if position >= 1, Self.companyOpeners.contains(self.words[position - 1].folded) { return true }
+        if position >= 2, let one = self.lowerWord(position - 2), let two = self.lowerWord(position - 1),
+            Self.companyOpeners.contains(one + " " + two)
+        {
+            return true
+        }
+        return false
+    }
+
     /// Whether a one-word name is followed by an attribution verb (`Voltara said`).
     func isFollowedByAttribution(_ slice: ArraySlice<TextWord>) -> Bool {
         let next = slice.endIndex
