@@ -47,6 +47,7 @@ struct MentionResolver {
     ///   - lowercaseWords: the folded words the text writes in lower case somewhere.
     func resolve(_ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>) -> Resolution {
         var work = 0
+        let mentions = mentions.map { self.surnamed($0, lowercaseWords: lowercaseWords) }
         let people = self.personIndex(mentions, work: &work)
         let organizations = self.organizationIndex(mentions, lowercaseWords: lowercaseWords, work: &work)
         func expanded(_ name: String) -> String {
@@ -107,9 +108,28 @@ struct MentionResolver {
             .listAfterOrganization:
             return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
-            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord:
+            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord, .surname:
             return false
         }
+    }
+
+    /// Endings of English abstract nouns, which given names do not have.
+    private static let nounEndings = ["tion", "sion", "ment", "ness", "ship", "ism"]
+
+    /// The mention, confirmed as a person's when it is an unconfirmed name of two words that
+    /// ends in a known surname and opens with a word the story never writes in lower case and no
+    /// list calls anything else, a surname included (`Eyamba Sowers`, not `Forest Hill`).
+    private func surnamed(_ mention: EntityMention, lowercaseWords: Set<String>) -> EntityMention {
+        let words = NameIndex.words(of: mention.name)
+        guard mention.rule == .unconfirmedName, mention.kind == .person, words.count == 2, self.lexicon.surnames.contains(String(words[1])),
+            case let first = String(words[0]), !lowercaseWords.contains(first),
+            case let opening = mention.surface.prefix(while: { $0 != " " }), opening.dropFirst().allSatisfy(\.isLowercase)
+        else { return mention }
+        // "Incubation Grant": an abstract noun's ending is no given name's.
+        guard !Self.nounEndings.contains(where: { first.hasSuffix($0) }) else { return mention }
+        let lists = [self.lexicon.stopwords, self.lexicon.titles, self.lexicon.organizationWords, self.lexicon.placeWords, self.lexicon.surnames]
+        guard !lists.contains(where: { $0.contains(first) }), self.lexicon.demonyms[first] == nil else { return mention }
+        return mention.retyped(.person, by: .surname)
     }
 
     /// The mentions, with every one-word name that a company's context types once (`Voltara's
