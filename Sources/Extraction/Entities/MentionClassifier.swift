@@ -73,6 +73,13 @@ struct MentionClassifier: Sendable {
         {
             run = run.dropFirst()
         }
+        // "Remember New Jersey's quest": a capitalised sentence opener before a place is no part of it.
+        if run.count >= 2, context.startsSentence(run.first!), !self.lexicon.givenNames.contains(run.first!.folded),
+            self.longestPlace(in: run, from: run.startIndex) == nil, self.organizationEnd(in: run, from: run.startIndex) == nil,
+            self.longestPlace(in: run, from: run.startIndex + 1) != nil
+        {
+            run = run.dropFirst()
+        }
         var mentions: [EntityMention] = []
         var index = run.startIndex
         var pendingTitle = !run.isEmpty && context.followsLowerCaseTitle(run.startIndex)
@@ -205,10 +212,12 @@ struct MentionClassifier: Sendable {
 
     /// The longest span from `start` (up to eight words) that names a country or city.
     private func longestPlace(in run: ArraySlice<TextWord>, from start: Int) -> (end: Int, name: String)? {
-        guard self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
+        guard run[start].text.count == 1 || self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
         for end in stride(from: min(run.endIndex, start + 8), to: start, by: -1) {
             if run[end - 1].folded == "the" || run[start].folded == "the" { continue }
-            let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: " "))
+            // "U.S.": initials spell the code.
+            let separator = run[start..<end].allSatisfy { $0.text.count == 1 } ? "" : " "
+            let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: separator))
             if phrase.count <= 3 && phrase != phrase.uppercased() { continue }  // "US", not "Us"
             if let country = self.gazetteer.country(named: phrase) { return (end, country.name) }
             // "Sofia Raposo" is a person: a one-word city followed by another name is a first name.
@@ -219,9 +228,11 @@ struct MentionClassifier: Sendable {
     }
 
     /// Whether a one-word name reads as a company's (`NameContext.hasCompanyContext`); a given
-    /// name is a person's (`Anna's staff`).
+    /// name is a person's (`Anna's staff`), and a surname may be (`Hale announced`).
     private func isCompany(_ slice: ArraySlice<TextWord>, context: NameContext) -> Bool {
-        slice.count == 1 && !self.lexicon.givenNames.contains(NameText.withoutPossessive(slice.first!.folded)) && context.hasCompanyContext(slice)
+        let folded = NameText.withoutPossessive(slice.first!.folded)
+        guard slice.count == 1, !self.lexicon.givenNames.contains(folded) else { return false }
+        return context.hasCompanyContext(slice, mayBePerson: self.lexicon.surnames.contains(folded))
     }
 
     /// Whether a known given name at `position` starts a second name glued to words that are no

@@ -95,12 +95,24 @@ struct NameContext {
     /// Words before a name that make it a company's (`shares of Voltara`, `a stake in Voltara`).
     private static let companyOpeners: Set<String> = ["shares of", "shares in", "stake in", "acquisition of", "investment in", "rival"]
 
+    /// What companies do, written right after a company's name (`Voltara launched`).
+    private static let companyVerbs: Set<String> = [
+        "launched", "launches", "unveiled", "unveils", "acquired", "acquires", "sells", "employs", "manufactures", "shipped",
+        "ships", "offers", "offered", "invested", "announced", "announces", "reported", "hired",
+    ]
+
     /// Whether a one-word name has a company's attributes beside it: one of `companyNouns`
-    /// after it or its possessive, or a phrase of `companyOpeners` before it. A bare possessive
-    /// says nothing: places and moons have them too (`Indiana's biggest`, `Europa's shell`).
-    func hasCompanyContext(_ slice: ArraySlice<TextWord>) -> Bool {
+    /// after it or its possessive, a phrase of `companyOpeners` before it or, for a name no
+    /// person is known by (`mayBePerson` false), one of `companyVerbs` after it. A bare
+    /// possessive says nothing: places and moons have them too (`Indiana's biggest`).
+    func hasCompanyContext(_ slice: ArraySlice<TextWord>, mayBePerson: Bool) -> Bool {
         guard slice.count == 1 else { return false }
         let position = slice.startIndex
+        if !mayBePerson, NameText.possessiveSuffix(slice.first!.text) == nil, let verb = self.lowerWord(position + 1),
+            Self.companyVerbs.contains(verb), self.gap(after: position) == " "
+        {
+            return true
+        }
         if let next = self.lowerWord(position + 1), Self.companyNouns.contains(next), self.gap(after: position) == " " { return true }
         if position >= 1, Self.companyOpeners.contains(self.words[position - 1].folded) { return true }
         if position >= 2, let one = self.lowerWord(position - 2), let two = self.lowerWord(position - 1),
