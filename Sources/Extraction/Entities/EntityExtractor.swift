@@ -64,7 +64,9 @@ struct EntityExtractor: Sendable {
     /// after a place are places (`in Cumbria, Powys, Norfolk and Cornwall`), one-word names
     /// listed after an organization are organizations (`Marvel Entertainment, Voltara and …`).
     private func listed(_ mention: EntityMention, after previous: EntityMention, context: NameContext, text: String) -> EntityMention {
+        // "NASA and American taxpayers": a demonym is an adjective.
         guard mention.rule == .unconfirmedName, mention.kind == .person, previous.range.upperBound <= mention.range.lowerBound,
+            self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil,
             context.continuesList(mention.range, after: text[previous.range.upperBound..<mention.range.lowerBound])
         else { return mention }
         let words = mention.name.split(separator: " ").count

@@ -47,7 +47,8 @@ struct MentionResolver {
     ///   - lowercaseWords: the folded words the text writes in lower case somewhere.
     func resolve(_ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>) -> Resolution {
         var work = 0
-        let mentions = mentions.map { self.surnamed($0, lowercaseWords: lowercaseWords) }
+        let singleNames = Set(mentions.filter { !$0.name.contains(" ") }.map { TextFolding.fold($0.surface) })
+        let mentions = mentions.map { self.surnamed($0, lowercaseWords: lowercaseWords, singleNames: singleNames) }
         let people = self.personIndex(mentions, work: &work)
         let organizations = self.organizationIndex(mentions, lowercaseWords: lowercaseWords, work: &work)
         func expanded(_ name: String) -> String {
@@ -61,7 +62,7 @@ struct MentionResolver {
         }
         var resolved: [(EntityMention, Entity.Kind, String)] = []
         var pendingSingles: [EntityMention] = []
-        for mention in self.companiesNamedOnce(mentions, work: &work) {
+        for mention in self.companiesNamedOnce(mentions, lowercaseWords: lowercaseWords, work: &work) {
             work += 1
             let isSingleWord = !mention.name.contains(" ")
             if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {
@@ -117,11 +118,13 @@ struct MentionResolver {
     private static let nounEndings = ["tion", "sion", "ment", "ness", "ship", "ism"]
 
     /// The mention, confirmed as a person's when it is an unconfirmed name of two words that
-    /// ends in a known surname and opens with a word the story never writes in lower case and no
-    /// list calls anything else, a surname included (`Eyamba Sowers`, not `Forest Hill`).
-    private func surnamed(_ mention: EntityMention, lowercaseWords: Set<String>) -> EntityMention {
+    /// ends in a known surname the story also writes alone (`Sowers said`), and opens with a
+    /// word the story never writes in lower case and no list calls anything else, a surname
+    /// included (`Eyamba Sowers`, not `Forest Hill`).
+    private func surnamed(_ mention: EntityMention, lowercaseWords: Set<String>, singleNames: Set<String>) -> EntityMention {
         let words = NameIndex.words(of: mention.name)
         guard mention.rule == .unconfirmedName, mention.kind == .person, words.count == 2, self.lexicon.surnames.contains(String(words[1])),
+            singleNames.contains(String(words[1])),
             case let first = String(words[0]), !lowercaseWords.contains(first),
             case let opening = mention.surface.prefix(while: { $0 != " " }), opening.dropFirst().allSatisfy(\.isLowercase)
         else { return mention }
@@ -134,7 +137,14 @@ struct MentionResolver {
 
     /// The mentions, with every one-word name that a company's context types once (`Voltara's
     /// CEO`) an organization wherever else the story writes it (`across Voltara`, a town's name).
-    private func companiesNamedOnce(_ mentions: [EntityMention], work: inout Int) -> [EntityMention] {
+    /// A sentence's first word that the story also writes in lower case is no name (`Others
+    /// reported`, `Small investors`).
+    private func companiesNamedOnce(_ mentions: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> [EntityMention] {
+        let mentions = mentions.filter { mention in
+            let folded = TextFolding.fold(mention.surface)
+            return mention.rule != .companyContext || !mention.opensSentence
+                || !(lowercaseWords.contains(folded) || self.lexicon.stopwords.contains(folded))
+        }
         let companies = Set(mentions.filter { $0.rule == .companyContext }.map { TextFolding.fold($0.surface) })
         guard !companies.isEmpty else { return mentions }
         let retypable: Set<ClassificationRule> = [.gazetteer, .placePreposition, .listAfterPlace, .unconfirmedName, .attribution]
