@@ -73,10 +73,13 @@ struct MentionClassifier: Sendable {
         {
             run = run.dropFirst()
         }
-        // "Remember New Jersey's quest": a capitalised sentence opener before a place is no part of it.
+        // "Remember New Jersey's quest": a capitalised sentence opener before a country or region
+        // is no part of it ("Sousa Lima said" is a person named like a city).
         if run.count >= 2, context.startsSentence(run.first!), !self.lexicon.givenNames.contains(run.first!.folded),
-            self.longestPlace(in: run, from: run.startIndex) == nil, self.organizationEnd(in: run, from: run.startIndex) == nil,
-            self.longestPlace(in: run, from: run.startIndex + 1) != nil
+            !self.lexicon.surnames.contains(run.first!.folded), self.longestPlace(in: run, from: run.startIndex) == nil,
+            self.organizationEnd(in: run, from: run.startIndex) == nil,
+            let place = self.longestPlace(in: run, from: run.startIndex + 1),
+            self.gazetteer.country(named: place.name) != nil || self.gazetteer.region(named: place.name) != nil
         {
             run = run.dropFirst()
         }
@@ -237,10 +240,13 @@ struct MentionClassifier: Sendable {
 
     /// Whether a known given name at `position` starts a second name glued to words that are no
     /// person's (`State Mike Pompeo`, `Trade Representative Robert Lighthizer`): the name read
-    /// from `start` does not open with a given name, and a capitalised word follows this one.
+    /// from `start` does not open with a given name, the word before is no name either (`Trần
+    /// Thị Mỹ Linh` is one name), and a capitalised word follows this one.
     private func startsGivenName(in run: ArraySlice<TextWord>, at position: Int, after start: Int) -> Bool {
-        position + 1 < run.endIndex && run[position + 1].isCapitalized && !run[position].isAllCaps
+        let before = run[position - 1].folded
+        return position + 1 < run.endIndex && run[position + 1].isCapitalized && !run[position].isAllCaps
             && self.lexicon.givenNames.contains(run[position].folded) && !self.lexicon.givenNames.contains(run[start].folded)
+            && !self.lexicon.givenNames.contains(before) && !self.lexicon.surnames.contains(before)
     }
 
     /// The end of a demonym of one or two words opening the run (`Afghan`, `North Korean`).
@@ -294,6 +300,9 @@ struct MentionClassifier: Sendable {
         // "UNMAS and the UN Verification Mission" are two names: "and" ends this one.
         while index < limit, run[index].text != "and" {
             let word = NameText.withoutPossessive(run[index].folded)
+            // "Ministry of Energy and Mineral Resources": an industry word in the complement
+            // does not end the name; the complement is read below.
+            if last != nil, ["of", "for", "in"].contains(run[index].text) { break }
             if kindWords.contains(word) { last = index }
             // "Penelope Abernathy of the University of …": the name starts after the connector.
             if last == nil, NameRunScanner.connectors.contains(run[index].text) { break }

@@ -115,9 +115,7 @@ struct NameContext {
         }
         if let next = self.lowerWord(position + 1), Self.companyNouns.contains(next), self.gap(after: position) == " " { return true }
         if position >= 1, Self.companyOpeners.contains(self.words[position - 1].folded) { return true }
-        if position >= 2, let one = self.lowerWord(position - 2), let two = self.lowerWord(position - 1),
-            Self.companyOpeners.contains(one + " " + two)
-        {
+        if position >= 2, Self.companyOpeners.contains(self.words[position - 2].folded + " " + self.words[position - 1].folded) {
             return true
         }
         return false
