@@ -66,8 +66,8 @@ struct EntityExtractor: Sendable {
     private func listed(_ mention: EntityMention, after previous: EntityMention, context: NameContext, text: String) -> EntityMention {
         // "NASA and American taxpayers": a demonym is an adjective.
         guard mention.rule == .unconfirmedName, mention.kind == .person, previous.range.upperBound <= mention.range.lowerBound,
-            self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil,
-            context.continuesList(mention.range, after: text[previous.range.upperBound..<mention.range.lowerBound])
+            context.continuesList(mention.range, after: text[previous.range.upperBound..<mention.range.lowerBound]),
+            self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil
         else { return mention }
         let words = mention.name.split(separator: " ").count
         if previous.kind == .location, words <= 3 { return mention.retyped(.location, name: mention.surface, by: .listAfterPlace) }

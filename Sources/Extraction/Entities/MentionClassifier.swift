@@ -75,10 +75,9 @@ struct MentionClassifier: Sendable {
         }
         // "Remember New Jersey's quest": a capitalised sentence opener before a country or region
         // is no part of it ("Sousa Lima said" is a person named like a city).
-        if run.count >= 2, context.startsSentence(run.first!), !self.lexicon.givenNames.contains(run.first!.folded),
-            !self.lexicon.surnames.contains(run.first!.folded), self.longestPlace(in: run, from: run.startIndex) == nil,
-            self.organizationEnd(in: run, from: run.startIndex) == nil,
-            let place = self.longestPlace(in: run, from: run.startIndex + 1),
+        if run.count >= 2, let place = self.longestPlace(in: run, from: run.startIndex + 1), context.startsSentence(run.first!),
+            !self.lexicon.givenNames.contains(run.first!.folded), !self.lexicon.surnames.contains(run.first!.folded),
+            self.longestPlace(in: run, from: run.startIndex) == nil, self.organizationEnd(in: run, from: run.startIndex) == nil,
             self.gazetteer.country(named: place.name) != nil || self.gazetteer.region(named: place.name) != nil
         {
             run = run.dropFirst()
@@ -215,11 +214,12 @@ struct MentionClassifier: Sendable {
 
     /// The longest span from `start` (up to eight words) that names a country or city.
     private func longestPlace(in run: ArraySlice<TextWord>, from start: Int) -> (end: Int, name: String)? {
-        guard run[start].text.count == 1 || self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
+        let isInitials = start + 1 < run.endIndex && run[start].text.utf8.count == 1 && run[start + 1].text.utf8.count == 1
+        guard isInitials || self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
         for end in stride(from: min(run.endIndex, start + 8), to: start, by: -1) {
             if run[end - 1].folded == "the" || run[start].folded == "the" { continue }
             // "U.S.": initials spell the code.
-            let separator = run[start..<end].allSatisfy { $0.text.count == 1 } ? "" : " "
+            let separator = isInitials && run[start..<end].allSatisfy { $0.text.utf8.count == 1 } ? "" : " "
             let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: separator))
             if phrase.count <= 3 && phrase != phrase.uppercased() { continue }  // "US", not "Us"
             if let country = self.gazetteer.country(named: phrase) { return (end, country.name) }
@@ -230,12 +230,12 @@ struct MentionClassifier: Sendable {
         return nil
     }
 
-    /// Whether a one-word name reads as a company's (`NameContext.hasCompanyContext`); a given
+    /// Whether a one-word name reads as a company's (`NameContext.companyEvidence`); a given
     /// name is a person's (`Anna's staff`), and a surname may be (`Hale announced`).
     private func isCompany(_ slice: ArraySlice<TextWord>, context: NameContext) -> Bool {
+        guard let evidence = context.companyEvidence(slice) else { return false }
         let folded = NameText.withoutPossessive(slice.first!.folded)
-        guard slice.count == 1, !self.lexicon.givenNames.contains(folded) else { return false }
-        return context.hasCompanyContext(slice, mayBePerson: self.lexicon.surnames.contains(folded))
+        return !self.lexicon.givenNames.contains(folded) && (evidence == .attribute || !self.lexicon.surnames.contains(folded))
     }
 
     /// Whether a known given name at `position` starts a second name glued to words that are no

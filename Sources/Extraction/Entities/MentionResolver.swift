@@ -47,7 +47,7 @@ struct MentionResolver {
     ///   - lowercaseWords: the folded words the text writes in lower case somewhere.
     func resolve(_ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>) -> Resolution {
         var work = 0
-        let singleNames = Set(mentions.filter { !$0.name.contains(" ") }.map { TextFolding.fold($0.surface) })
+        let singleNames = Set(mentions.filter { $0.kind != .location && !$0.name.contains(" ") }.map(\.surface))
         let mentions = mentions.map { self.surnamed($0, lowercaseWords: lowercaseWords, singleNames: singleNames) }
         let people = self.personIndex(mentions, work: &work)
         let organizations = self.organizationIndex(mentions, lowercaseWords: lowercaseWords, work: &work)
@@ -122,9 +122,12 @@ struct MentionResolver {
     /// word the story never writes in lower case and no list calls anything else, a surname
     /// included (`Eyamba Sowers`, not `Forest Hill`).
     private func surnamed(_ mention: EntityMention, lowercaseWords: Set<String>, singleNames: Set<String>) -> EntityMention {
+        let parts = mention.surface.split(separator: " ")
+        guard mention.rule == .unconfirmedName, mention.kind == .person, parts.count == 2, singleNames.contains(String(parts[1])) else {
+            return mention
+        }
         let words = NameIndex.words(of: mention.name)
-        guard mention.rule == .unconfirmedName, mention.kind == .person, words.count == 2, self.lexicon.surnames.contains(String(words[1])),
-            singleNames.contains(String(words[1])),
+        guard words.count == 2, self.lexicon.surnames.contains(String(words[1])),
             case let first = String(words[0]), !lowercaseWords.contains(first),
             case let opening = mention.surface.prefix(while: { $0 != " " }), opening.dropFirst().allSatisfy(\.isLowercase)
         else { return mention }
@@ -141,9 +144,9 @@ struct MentionResolver {
     /// reported`, `Small investors`).
     private func companiesNamedOnce(_ mentions: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> [EntityMention] {
         let mentions = mentions.filter { mention in
+            guard mention.rule == .companyContext, mention.opensSentence else { return true }
             let folded = TextFolding.fold(mention.surface)
-            return mention.rule != .companyContext || !mention.opensSentence
-                || !(lowercaseWords.contains(folded) || self.lexicon.stopwords.contains(folded))
+            return !(lowercaseWords.contains(folded) || self.lexicon.stopwords.contains(folded))
         }
         let companies = Set(mentions.filter { $0.rule == .companyContext }.map { TextFolding.fold($0.surface) })
         guard !companies.isEmpty else { return mentions }

@@ -101,24 +101,32 @@ struct NameContext {
         "ships", "offers", "offered", "invested", "announced", "announces", "reported", "hired",
     ]
 
-    /// Whether a one-word name has a company's attributes beside it: one of `companyNouns`
-    /// after it or its possessive, a phrase of `companyOpeners` before it or, for a name no
-    /// person is known by (`mayBePerson` false), one of `companyVerbs` after it. A bare
-    /// possessive says nothing: places and moons have them too (`Indiana's biggest`).
-    func hasCompanyContext(_ slice: ArraySlice<TextWord>, mayBePerson: Bool) -> Bool {
-        guard slice.count == 1 else { return false }
+    /// What beside a one-word name says it is a company's: an attribute (one of `companyNouns`
+    /// after it or its possessive, a phrase of `companyOpeners` before it), or one of
+    /// `companyVerbs` after it, which a person's surname may have too. A bare possessive says
+    /// nothing: places and moons have them too (`Indiana's biggest`).
+    enum CompanyEvidence {
+        /// `Voltara's CEO`, `shares of Voltara`.
+        case attribute
+        /// `Voltara launched`.
+        case verb
+    }
+
+    /// The evidence, if any, that a one-word name is a company's (`CompanyEvidence`).
+    func companyEvidence(_ slice: ArraySlice<TextWord>) -> CompanyEvidence? {
+        guard slice.count == 1 else { return nil }
         let position = slice.startIndex
-        if !mayBePerson, NameText.possessiveSuffix(slice.first!.text) == nil, let verb = self.lowerWord(position + 1),
-            Self.companyVerbs.contains(verb), self.gap(after: position) == " "
-        {
-            return true
+        if let next = self.lowerWord(position + 1), self.gap(after: position) == " " {
+            if Self.companyNouns.contains(next) { return .attribute }
+            if Self.companyVerbs.contains(next), NameText.possessiveSuffix(slice.first!.text) == nil { return .verb }
         }
-        if let next = self.lowerWord(position + 1), Self.companyNouns.contains(next), self.gap(after: position) == " " { return true }
-        if position >= 1, Self.companyOpeners.contains(self.words[position - 1].folded) { return true }
-        if position >= 2, Self.companyOpeners.contains(self.words[position - 2].folded + " " + self.words[position - 1].folded) {
-            return true
+        guard position >= 1 else { return nil }
+        let before = self.words[position - 1].folded
+        if Self.companyOpeners.contains(before) { return .attribute }
+        if position >= 2, ["of", "in"].contains(before), Self.companyOpeners.contains(self.words[position - 2].folded + " " + before) {
+            return .attribute
         }
-        return false
+        return nil
     }
 
     /// Whether a one-word name is followed by an attribution verb (`Voltara said`).
