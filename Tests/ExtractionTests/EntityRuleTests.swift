@@ -122,4 +122,59 @@ struct EntityRuleTests {
         #expect(document.kind == .pressRelease)
         #expect(document.source == source)
     }
+
+    /// A given name inside a run starts a second name: the office glued before it is no person.
+    @Test func givenNameAfterAnOfficeStartsThePerson() throws {
+        let entities = try self.entities("The rules were announced on Monday by Secretary of State Daniel Orvek in a short statement.")
+        #expect(entities.first { $0.name == "Daniel Orvek" }?.kind == .person)
+        #expect(!entities.contains { $0.name.hasPrefix("State") })
+    }
+
+    /// A one-word name with a company's attributes beside it is an organization, and stays one
+    /// where the story writes it after a preposition of place.
+    @Test(arguments: [
+        "Shares of Brivora fell 4% after the results were published on Tuesday.",
+        "Brivora users complained on Tuesday that the service was down for hours.",
+        "Brivora launched a cheaper tablet on Tuesday to win back schools.",
+    ])
+    func companyContextMakesAnOrganization(body: String) throws {
+        let entities = try self.entities(body + "\n\nThe complaints spread across Brivora within a day, engineers said.")
+        #expect(entities.filter { $0.name == "Brivora" }.map(\.kind) == [.organization])
+    }
+
+    /// A company named like a town is an organization when its context says so.
+    @Test func companyNamedLikeATownIsAnOrganization() throws {
+        #expect(try self.kind(of: "Eindhoven", in: "Eindhoven shares rose 3% in early trading on Friday, brokers said.") == .organization)
+        #expect(try self.kind(of: "Eindhoven", in: "Trains to Eindhoven were cancelled on Friday after the storm.") == .location)
+    }
+
+    /// A capitalised common word opening a sentence is no company.
+    @Test func sentenceOpeningCommonWordIsNoCompany() throws {
+        let entities = try self.entities("Small investors bought shares in the fund on Monday, and small traders followed them.")
+        #expect(!entities.contains { $0.name == "Small" })
+    }
+
+    /// One-word names listed after an organization are organizations; a demonym stays an adjective.
+    @Test func namesListedAfterAnOrganizationAreOrganizations() throws {
+        let entities = try self.entities("The group bought Harrow Studios, Quenby and Lintrel last year to serve American viewers.")
+        for name in ["Quenby", "Lintrel"] {
+            #expect(entities.first { $0.name == name }?.kind == .organization, "\(name)")
+        }
+        #expect(!entities.contains { $0.name == "American" })
+    }
+
+    /// A two-word name ending in a known surname the story also writes alone is a person; a
+    /// place-like name whose last word is a surname is not, when that word is never alone.
+    @Test func surnameEndedNameIsAPerson() throws {
+        let body = "Kwabeno Okafor opened the bakery in May.\n\n\"It was a hard year,\" Okafor said of the opening."
+        #expect(try self.kind(of: "Kwabeno Okafor", in: body) == .person)
+        #expect(try self.kind(of: "Marrow Williams", in: "The concert moved to Marrow Williams in June after the flood.") == nil)
+    }
+
+    /// Initials spell a place, and a sentence opener before a place is no part of it.
+    @Test func initialsAndOpenersBeforeAPlace() throws {
+        let entities = try self.entities("Sales in the U.S. rose in May.\n\nRemember Nebraska’s long drought? It ended in June.")
+        #expect(entities.first { $0.name == "United States" }?.kind == .location)
+        #expect(entities.first { $0.name == "Nebraska" }?.kind == .location)
+    }
 }

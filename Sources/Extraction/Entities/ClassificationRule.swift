@@ -27,6 +27,14 @@ enum ClassificationRule: String, Sendable, CaseIterable {
     case attribution
     /// An apposition describes it (`X, chief executive of …`, `X, a former combatant`).
     case apposition
+    /// A one-word name with a company's attributes beside it (`Voltara's CEO`, `shares of
+    /// Voltara`, `Voltara users`), or elsewhere in the story under the same name.
+    case companyContext
+    /// Two or three words ending in a known surname, the first never written in lower case in
+    /// the story (`Eyamba Sowers`): a person whose given name no list holds.
+    case surname
+    /// Listed after an organization (`Marvel Entertainment, Voltara and Brightline`).
+    case listAfterOrganization
     /// A capital inside the word, as brands are spelt (`SoftBank`, `GiveWell`).
     case innerCapital
     /// A one-word name the story repeats in mid-sentence and never writes in lower case.
@@ -44,7 +52,7 @@ enum ClassificationRule: String, Sendable, CaseIterable {
         case .unconfirmedName, .bareOrganizationWord: return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
             .placePreposition, .listAfterPlace, .title, .givenName, .attribution, .apposition, .innerCapital, .recurringName,
-            .contact:
+            .contact, .companyContext, .listAfterOrganization, .surname:
             return false
         }
     }

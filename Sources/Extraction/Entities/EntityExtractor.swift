@@ -47,23 +47,34 @@ struct EntityExtractor: Sendable {
             for word in words where !word.isCapitalized { lowercaseWords.insert(word.folded) }
             let context = NameContext(words: words, text: paragraph.text, lexicon: self.lexicon)
             let isTitleCase = NameRunScanner.isTitleCase(words, text: paragraph.text)
-            var previousPlaceEnd: String.Index?
+            var previous: EntityMention?
             for run in scanner.runs(in: words, text: paragraph.text) {
-                for var mention in classifier.classify(run, context: context, paragraph: paragraph.index, isTitleCase: isTitleCase, acronyms: &acronyms) {
-                    // "in Cumbria, Powys, Norfolk and Cornwall": names listed after a place are places.
-                    if mention.rule == .unconfirmedName, mention.kind == .person, let end = previousPlaceEnd,
-                        mention.name.split(separator: " ").count <= 3,
-                        context.continuesList(mention.range, after: paragraph.text[end..<mention.range.lowerBound])
-                    {
-                        mention = mention.retyped(.location, name: mention.surface, by: .listAfterPlace)
-                    }
-                    mentions.append(mention)
-                    previousPlaceEnd = mention.kind == .location ? mention.range.upperBound : nil
+                for mention in classifier.classify(run, context: context, paragraph: paragraph.index, isTitleCase: isTitleCase, acronyms: &acronyms) {
+                    let listed = previous.map { self.listed(mention, after: $0, context: context, text: paragraph.text) } ?? mention
+                    mentions.append(listed)
+                    previous = listed
                 }
             }
         }
         let resolution = MentionResolver(lexicon: self.lexicon).resolve(mentions, definedAcronyms: acronyms, lowercaseWords: lowercaseWords)
         return (EntityAssembler(paragraphs: paragraphs).entities(from: resolution.groups), resolution.work)
+    }
+
+    /// A name with nothing to say what it is, typed by the list it is an item of: names listed
+    /// after a place are places (`in Cumbria, Powys, Norfolk and Cornwall`), one-word names
+    /// listed after an organization are organizations (`Marvel Entertainment, Voltara and …`).
+    private func listed(_ mention: EntityMention, after previous: EntityMention, context: NameContext, text: String) -> EntityMention {
+        // "NASA and American taxpayers": a demonym is an adjective.
+        guard mention.rule == .unconfirmedName, mention.kind == .person, previous.range.upperBound <= mention.range.lowerBound,
+            context.continuesList(mention.range, after: text[previous.range.upperBound..<mention.range.lowerBound]),
+            self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil
+        else { return mention }
+        let words = mention.name.split(separator: " ").count
+        if previous.kind == .location, words <= 3 { return mention.retyped(.location, name: mention.surface, by: .listAfterPlace) }
+        if previous.kind == .organization, !previous.isWeak, words == 1 {
+            return mention.retyped(.organization, name: mention.surface, by: .listAfterOrganization)
+        }
+        return mention
     }
 
     /// The mentions of contacts' names (people) and cities (places) in a contacts paragraph;

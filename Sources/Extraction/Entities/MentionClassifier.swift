@@ -73,6 +73,15 @@ struct MentionClassifier: Sendable {
         {
             run = run.dropFirst()
         }
+        // "Remember New Jersey's quest": a capitalised sentence opener before a country or region
+        // is no part of it ("Sousa Lima said" is a person named like a city).
+        if run.count >= 2, let place = self.longestPlace(in: run, from: run.startIndex + 1), context.startsSentence(run.first!),
+            !self.lexicon.givenNames.contains(run.first!.folded), !self.lexicon.surnames.contains(run.first!.folded),
+            self.longestPlace(in: run, from: run.startIndex) == nil, self.organizationEnd(in: run, from: run.startIndex) == nil,
+            self.gazetteer.country(named: place.name) != nil || self.gazetteer.region(named: place.name) != nil
+        {
+            run = run.dropFirst()
+        }
         var mentions: [EntityMention] = []
         var index = run.startIndex
         var pendingTitle = !run.isEmpty && context.followsLowerCaseTitle(run.startIndex)
@@ -108,6 +117,11 @@ struct MentionClassifier: Sendable {
             } else if let place, self.isFirstName(in: run, place: index..<place.end) {
                 add(.person, NameText.withoutPossessive(NameText.displayName(run[index...])), run[index...], .givenName)
                 index = run.endIndex
+            } else if let place, self.isCompany(run[index..<place.end], context: context), self.gazetteer.country(named: place.name) == nil {
+                // "Toyota's CEO": a company named like a town.
+                add(.organization, NameText.withoutPossessive(run[index].text), run[index..<place.end], .companyContext)
+                index = place.end
+                pendingTitle = false
             } else if let place {
                 add(.location, place.name, run[index..<place.end], .gazetteer)
                 index = place.end
@@ -131,7 +145,8 @@ struct MentionClassifier: Sendable {
                 // A possessive ends a name: "NASA's Steve Clarke" is two.
                 while end < run.endIndex, end - index < Self.maxNameWords, !NameRunScanner.connectors.contains(run[end].text),
                     self.titleEnd(in: run, from: end) == nil, NameText.possessiveSuffix(run[end - 1].text) == nil,
-                    !isTitleCase || self.longestPlace(in: run, from: end) == nil  // a headline's words run on into places
+                    !isTitleCase || self.longestPlace(in: run, from: end) == nil,  // a headline's words run on into places
+                    !self.startsGivenName(in: run, at: end, after: index)
                 {
                     end += 1
                 }
@@ -166,6 +181,7 @@ struct MentionClassifier: Sendable {
         if slice.count == 1, NameText.hasInnerCapital(first.text), !self.lexicon.givenNames.contains(folded[0]) {
             return (.organization, .innerCapital)
         }
+        if self.isCompany(slice, context: context) { return (.organization, .companyContext) }
         if startsRun, slice.count <= 3, context.followsPlacePreposition(slice.startIndex), context.personSignal(slice) == nil {
             return (.location, .placePreposition)
         }
@@ -198,10 +214,13 @@ struct MentionClassifier: Sendable {
 
     /// The longest span from `start` (up to eight words) that names a country or city.
     private func longestPlace(in run: ArraySlice<TextWord>, from start: Int) -> (end: Int, name: String)? {
-        guard self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
+        let isInitials = start + 1 < run.endIndex && run[start].text.utf8.count == 1 && run[start + 1].text.utf8.count == 1
+        guard isInitials || self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
         for end in stride(from: min(run.endIndex, start + 8), to: start, by: -1) {
             if run[end - 1].folded == "the" || run[start].folded == "the" { continue }
-            let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: " "))
+            // "U.S.": initials spell the code.
+            let separator = isInitials && run[start..<end].allSatisfy { $0.text.utf8.count == 1 } ? "" : " "
+            let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: separator))
             if phrase.count <= 3 && phrase != phrase.uppercased() { continue }  // "US", not "Us"
             if let country = self.gazetteer.country(named: phrase) { return (end, country.name) }
             // "Sofia Raposo" is a person: a one-word city followed by another name is a first name.
@@ -209,6 +228,25 @@ struct MentionClassifier: Sendable {
             if let place = self.gazetteer.city(named: phrase) ?? self.gazetteer.region(named: phrase) { return (end, place.name) }
         }
         return nil
+    }
+
+    /// Whether a one-word name reads as a company's (`NameContext.companyEvidence`); a given
+    /// name is a person's (`Anna's staff`), and a surname may be (`Hale announced`).
+    private func isCompany(_ slice: ArraySlice<TextWord>, context: NameContext) -> Bool {
+        guard let evidence = context.companyEvidence(slice) else { return false }
+        let folded = NameText.withoutPossessive(slice.first!.folded)
+        return !self.lexicon.givenNames.contains(folded) && (evidence == .attribute || !self.lexicon.surnames.contains(folded))
+    }
+
+    /// Whether a known given name at `position` starts a second name glued to words that are no
+    /// person's (`State Mike Pompeo`, `Trade Representative Robert Lighthizer`): the name read
+    /// from `start` does not open with a given name, the word before is no name either (`Trần
+    /// Thị Mỹ Linh` is one name), and a capitalised word follows this one.
+    private func startsGivenName(in run: ArraySlice<TextWord>, at position: Int, after start: Int) -> Bool {
+        let before = run[position - 1].folded
+        return position + 1 < run.endIndex && run[position + 1].isCapitalized && !run[position].isAllCaps
+            && self.lexicon.givenNames.contains(run[position].folded) && !self.lexicon.givenNames.contains(run[start].folded)
+            && !self.lexicon.givenNames.contains(before) && !self.lexicon.surnames.contains(before)
     }
 
     /// The end of a demonym of one or two words opening the run (`Afghan`, `North Korean`).
@@ -262,6 +300,9 @@ struct MentionClassifier: Sendable {
         // "UNMAS and the UN Verification Mission" are two names: "and" ends this one.
         while index < limit, run[index].text != "and" {
             let word = NameText.withoutPossessive(run[index].folded)
+            // "Ministry of Energy and Mineral Resources": an industry word in the complement
+            // does not end the name; the complement is read below.
+            if last != nil, ["of", "for", "in"].contains(run[index].text) { break }
             if kindWords.contains(word) { last = index }
             // "Penelope Abernathy of the University of …": the name starts after the connector.
             if last == nil, NameRunScanner.connectors.contains(run[index].text) { break }

@@ -47,6 +47,8 @@ struct MentionResolver {
     ///   - lowercaseWords: the folded words the text writes in lower case somewhere.
     func resolve(_ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>) -> Resolution {
         var work = 0
+        let singleNames = Set(mentions.filter { $0.kind != .location && !$0.name.contains(" ") }.map(\.surface))
+        let mentions = mentions.map { self.surnamed($0, lowercaseWords: lowercaseWords, singleNames: singleNames) }
         let people = self.personIndex(mentions, work: &work)
         let organizations = self.organizationIndex(mentions, lowercaseWords: lowercaseWords, work: &work)
         func expanded(_ name: String) -> String {
@@ -60,7 +62,7 @@ struct MentionResolver {
         }
         var resolved: [(EntityMention, Entity.Kind, String)] = []
         var pendingSingles: [EntityMention] = []
-        for mention in mentions {
+        for mention in self.companiesNamedOnce(mentions, lowercaseWords: lowercaseWords, work: &work) {
             work += 1
             let isSingleWord = !mention.name.contains(" ")
             if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {
@@ -103,10 +105,58 @@ struct MentionResolver {
     /// Whether a one-word mention typed by `rule` may be the short form of a fuller name.
     private static func mayBeShortForm(_ rule: ClassificationRule) -> Bool {
         switch rule {
-        case .unconfirmedName, .attribution, .innerCapital, .title, .recurringName, .apposition, .givenName: return true
+        case .unconfirmedName, .attribution, .innerCapital, .title, .recurringName, .apposition, .givenName, .companyContext,
+            .listAfterOrganization:
+            return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
-            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord:
+            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord, .surname:
             return false
+        }
+    }
+
+    /// Endings of English abstract nouns, which given names do not have.
+    private static let nounEndings = ["tion", "sion", "ment", "ness", "ship", "ism"]
+
+    /// The mention, confirmed as a person's when it is an unconfirmed name of two words that
+    /// ends in a known surname the story also writes alone (`Sowers said`), and opens with a
+    /// word the story never writes in lower case and no list calls anything else, a surname
+    /// included (`Eyamba Sowers`, not `Forest Hill`).
+    private func surnamed(_ mention: EntityMention, lowercaseWords: Set<String>, singleNames: Set<String>) -> EntityMention {
+        let parts = mention.surface.split(separator: " ")
+        guard mention.rule == .unconfirmedName, mention.kind == .person, parts.count == 2, singleNames.contains(String(parts[1])) else {
+            return mention
+        }
+        let words = NameIndex.words(of: mention.name)
+        guard words.count == 2, self.lexicon.surnames.contains(String(words[1])),
+            case let first = String(words[0]), !lowercaseWords.contains(first),
+            case let opening = mention.surface.prefix(while: { $0 != " " }), opening.dropFirst().allSatisfy(\.isLowercase)
+        else { return mention }
+        // "Incubation Grant": an abstract noun's ending is no given name's.
+        guard !Self.nounEndings.contains(where: { first.hasSuffix($0) }) else { return mention }
+        let lists = [self.lexicon.stopwords, self.lexicon.titles, self.lexicon.organizationWords, self.lexicon.placeWords, self.lexicon.surnames]
+        guard !lists.contains(where: { $0.contains(first) }), self.lexicon.demonyms[first] == nil else { return mention }
+        return mention.retyped(.person, by: .surname)
+    }
+
+    /// The mentions, with every one-word name that a company's context types once (`Voltara's
+    /// CEO`) an organization wherever else the story writes it (`across Voltara`, a town's name).
+    /// A sentence's first word that the story also writes in lower case is no name (`Others
+    /// reported`, `Small investors`).
+    private func companiesNamedOnce(_ mentions: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> [EntityMention] {
+        let mentions = mentions.filter { mention in
+            guard mention.rule == .companyContext, mention.opensSentence else { return true }
+            let folded = TextFolding.fold(mention.surface)
+            return !(lowercaseWords.contains(folded) || self.lexicon.stopwords.contains(folded))
+        }
+        let companies = Set(mentions.filter { $0.rule == .companyContext }.map { TextFolding.fold($0.surface) })
+        guard !companies.isEmpty else { return mentions }
+        let retypable: Set<ClassificationRule> = [.gazetteer, .placePreposition, .listAfterPlace, .unconfirmedName, .attribution]
+        return mentions.map { mention in
+            work += 1
+            guard mention.kind != .organization, retypable.contains(mention.rule), !mention.surface.contains(" "),
+                companies.contains(TextFolding.fold(mention.surface))
+            else { return mention }
+            return mention.retyped(.organization, name: mention.surface, by: .companyContext)
         }
     }
 

@@ -83,6 +83,52 @@ struct NameContext {
         return nil
     }
 
+    /// Nouns a company has, written after its name or its possessive (`Voltara's CEO`,
+    /// `Voltara shares`, `Voltara users`).
+    private static let companyNouns: Set<String> = [
+        "ceo", "ceos", "shares", "stock", "stocks", "shareholders", "investors", "app", "apps", "platform", "users", "customers",
+        "employees", "staff", "workers", "founder", "co-founder", "cofounder", "headquarters", "subsidiary", "earnings",
+        "revenue", "revenues", "profit", "profits", "spokesperson", "spokesman", "spokeswoman", "products", "brand", "executives",
+        "analyst", "analysts", "chairman", "board", "website", "stores", "devices", "software", "services", "subscribers",
+    ]
+
+    /// Words before a name that make it a company's (`shares of Voltara`, `a stake in Voltara`).
+    private static let companyOpeners: Set<String> = ["shares of", "shares in", "stake in", "acquisition of", "investment in", "rival"]
+
+    /// What companies do, written right after a company's name (`Voltara launched`).
+    private static let companyVerbs: Set<String> = [
+        "launched", "launches", "unveiled", "unveils", "acquired", "acquires", "sells", "employs", "manufactures", "shipped",
+        "ships", "offers", "offered", "invested", "announced", "announces", "reported", "hired",
+    ]
+
+    /// What beside a one-word name says it is a company's: an attribute (one of `companyNouns`
+    /// after it or its possessive, a phrase of `companyOpeners` before it), or one of
+    /// `companyVerbs` after it, which a person's surname may have too. A bare possessive says
+    /// nothing: places and moons have them too (`Indiana's biggest`).
+    enum CompanyEvidence {
+        /// `Voltara's CEO`, `shares of Voltara`.
+        case attribute
+        /// `Voltara launched`.
+        case verb
+    }
+
+    /// The evidence, if any, that a one-word name is a company's (`CompanyEvidence`).
+    func companyEvidence(_ slice: ArraySlice<TextWord>) -> CompanyEvidence? {
+        guard slice.count == 1 else { return nil }
+        let position = slice.startIndex
+        if let next = self.lowerWord(position + 1), self.gap(after: position) == " " {
+            if Self.companyNouns.contains(next) { return .attribute }
+            if Self.companyVerbs.contains(next), NameText.possessiveSuffix(slice.first!.text) == nil { return .verb }
+        }
+        guard position >= 1 else { return nil }
+        let before = self.words[position - 1].folded
+        if Self.companyOpeners.contains(before) { return .attribute }
+        if position >= 2, ["of", "in"].contains(before), Self.companyOpeners.contains(self.words[position - 2].folded + " " + before) {
+            return .attribute
+        }
+        return nil
+    }
+
     /// Whether a one-word name is followed by an attribution verb (`Voltara said`).
     func isFollowedByAttribution(_ slice: ArraySlice<TextWord>) -> Bool {
         let next = slice.endIndex
