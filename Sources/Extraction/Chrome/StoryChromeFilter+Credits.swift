@@ -21,7 +21,7 @@ extension StoryChromeFilter {
         }
         if self.isAgencyCredit(lower, words: words) { return true }
         // `… on November 19, 2019. Jane DOE / AFP`: a caption whose last sentence is its credit.
-        guard let end = lower.range(of: ". ", options: .backwards) else { return false }
+        guard let end = lower.ranges(of: ". ").last else { return false }
         let tail = String(lower[end.upperBound...])
         return self.isAgencyCredit(tail, words: LayoutAnalyzer.wordCount(tail))
     }
@@ -51,15 +51,41 @@ extension StoryChromeFilter {
     }
 
     /// `… in 2018. Credit: Agency`: a credit opener after a sentence's end, and a short credit.
+    ///
+    /// A credit is the line's last few words, so only the line's tail is searched: the words an
+    /// opener and the longest credit can take, and one more. That keeps the search linear in
+    /// the tail, not the paragraph, whatever the number of openers.
     private func endsWithCredit(_ lower: String) -> Bool {
+        let tail = Self.lastWords(of: lower, count: self.configuration.maximumCreditWords + self.longestCaptionOpenerWords + 1)
         for opener in self.lexicon.captionOpeners where opener.hasSuffix(":") || opener.hasSuffix("...") {
-            guard let range = lower.range(of: " " + opener, options: .backwards), range.lowerBound > lower.startIndex,
+            guard let range = tail.ranges(of: " " + opener).last, range.lowerBound > lower.startIndex,
                 Self.sentenceEnds.contains(lower[lower.index(before: range.lowerBound)])
             else { continue }
             let credit = lower[range.upperBound...]
             if LayoutAnalyzer.wordCount(credit) <= self.configuration.maximumCreditWords { return true }
         }
         return false
+    }
+
+    /// The most words a caption opener has (`photo by:` has two).
+    private var longestCaptionOpenerWords: Int {
+        self.lexicon.captionOpeners.map(LayoutAnalyzer.wordCount).max() ?? 0
+    }
+
+    /// The end of `text` from just after the space before its last `count` words (the whole
+    /// text when it has fewer), with `text`'s indices.
+    private static func lastWords(of text: String, count: Int) -> Substring {
+        var spaces = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            let previous = text.index(before: index)
+            if text[previous] == " " {
+                spaces += 1
+                if spaces == count { return text[index...] }
+            }
+            index = previous
+        }
+        return text[...]
     }
 
     /// `Jane Doe, AP`, `Jane Doe | Getty Images`, `Jane Doe/Reuters`: a few words without a
