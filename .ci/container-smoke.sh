@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the image would do, without Docker: builds the release binary as Docker/Dockerfile
-# does, lays it out in an empty directory as the image would (usr/local/bin with the Corpus
+# does, lays it out in an empty directory as the image would (usr/local/bin with the Extraction
 # resource bundle, app/seeds, app/openapi.yaml, var/lib/dossier), and runs it as an
 # unprivileged user, configured by environment variables only, on a free port. Then checks
 # readiness, the seeds, a write, `dossier healthcheck`, a drain on SIGTERM with requests in
@@ -56,7 +56,7 @@ trap cleanup EXIT
 # The image's file system: everything root-owned and read-only for the server, but its data directory.
 install -d -m 0755 "$root" "$root/usr/local/bin" "$root/app"
 install -m 0755 "$bin/dossier" "$root/usr/local/bin/dossier"
-cp -R "$bin/Dossier_Corpus.resources" "$root/usr/local/bin/"
+cp -R "$bin/Dossier_Extraction.resources" "$root/usr/local/bin/"
 cp -R seeds "$root/app/seeds"
 cp openapi.yaml "$root/app/openapi.yaml"
 chmod -R a+rX,go-w "$root/usr" "$root/app"
