@@ -29,9 +29,9 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["Locking"], swiftSettings: sixLanguageMode),
         .target(name: "Routing", swiftSettings: sixLanguageMode),
         .target(name: "Serialization", swiftSettings: sixLanguageMode),
-        // As in the main package: the lexicons are a resource bundle (`Bundle.module`).
+        // As in the main package: the lexicons and the line model are a resource bundle (`Bundle.module`).
         .target(name: "DocumentModel", swiftSettings: sixLanguageMode),
-        .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons")], swiftSettings: sixLanguageMode),
+        .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons"), .copy("Models")], swiftSettings: sixLanguageMode),
         .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-request-parser", dependencies: ["HTTPServer"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-query", dependencies: ["Routing", "Corpus", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
