@@ -18,12 +18,15 @@ public struct Ingestor: Sendable {
     private let lexicon: Lexicon
     private let gazetteer: Gazetteer
     private let classifier: BodyLineClassifier
+    /// The word sets quote attribution reads, unions built once rather than per document.
+    private let attributionVocabulary: AttributionVocabulary
 
     /// Makes an ingestor with the shipped lexicons, gazetteer and body-line model.
     public init() {
         self.lexicon = .standard
         self.gazetteer = .standard
         self.classifier = BodyLineClassifier(model: .standard)
+        self.attributionVocabulary = AttributionVocabulary(lexicon: .standard, gazetteer: .standard)
     }
 
     /// Builds a document from its text.
@@ -81,7 +84,7 @@ public struct Ingestor: Sendable {
             published: published, dateline: dateline, authors: page.authors?.value ?? [], paragraphs: paragraphs, contacts: contacts,
             dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),
             entities: entities,
-            quotes: QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: self.lexicon, gazetteer: self.gazetteer)).extract(from: paragraphs, words: words, entities: entities))
+            quotes: QuoteExtractor(vocabulary: self.attributionVocabulary).extract(from: paragraphs, words: words, entities: entities))
     }
 
     /// The page's layout: the story the body-line classifier finds, read by the layout rules;
