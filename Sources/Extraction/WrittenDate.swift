@@ -1,4 +1,5 @@
 import DocumentModel
+import Foundation
 
 /// Dates as news text writes them: `25 April 2018`, `April 25, 2018`, `25 Apr`, `Oct 25`,
 /// `2018-04-25`, `3 June 2022`.
@@ -31,17 +32,40 @@ struct WrittenDate: Sendable, Hashable {
 
     /// Parses text that is exactly one date (surrounding spaces and punctuation allowed).
     static func parse<S: StringProtocol>(_ text: S) -> WrittenDate? {
-        let words = text.split { $0 == " " || $0 == "," }.map { $0.trimmingCharacters(in: .punctuationCharacters) }
-        if words.count == 1, let date = CalendarDate(parsing: words[0]) {
+        self.parse(words: self.words(of: text)[...])
+    }
+
+    /// The first date written in a short text: `Published 8:41 AM EDT, March 21, 2024`,
+    /// `Thursday, 7 November 2024`.
+    ///
+    /// - Complexity: O(n) in the length of the text: its words are split and trimmed once, and
+    ///   each run of up to three of them is read in place.
+    static func first<S: StringProtocol>(in text: S) -> WrittenDate? {
+        // Every date has an ASCII digit (its day or year): text without one is not split.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        let words = self.words(of: text)
+        for start in words.indices {
+            for length in [3, 2, 1] where start + length <= words.count {
+                if let date = self.parse(words: words[start..<(start + length)]) { return date }
+            }
+        }
+        return nil
+    }
+
+    /// One date written as these words (`25`, `April`, `2018`), or `nil`.
+    private static func parse(words: ArraySlice<Substring>) -> WrittenDate? {
+        if words.count == 1, let date = CalendarDate(parsing: words[words.startIndex]) {
             return WrittenDate(year: date.year, month: date.month, day: date.day)
         }
         guard words.count == 2 || words.count == 3 else { return nil }
-        let year = words.count == 3 ? Int(words[2]).flatMap { (1000...9999).contains($0) ? $0 : nil } : nil
+        let first = words[words.startIndex]
+        let second = words[words.startIndex + 1]
+        let year = words.count == 3 ? Int(words[words.startIndex + 2]).flatMap { (1000...9999).contains($0) ? $0 : nil } : nil
         if words.count == 3 && year == nil { return nil }
         let date: WrittenDate?
-        if let day = Int(words[0]), let month = self.month(named: Substring(words[1])) {
+        if let day = Int(first), let month = self.month(named: second) {
             date = WrittenDate(year: year, month: month, day: day)  // 25 April 2018
-        } else if let month = self.month(named: Substring(words[0])), let day = Int(words[1]) {
+        } else if let month = self.month(named: first), let day = Int(second) {
             date = WrittenDate(year: year, month: month, day: day)  // April 25, 2018
         } else {
             date = nil
@@ -50,16 +74,28 @@ struct WrittenDate: Sendable, Hashable {
         return date
     }
 
-    /// The first date written in a short text: `Published 8:41 AM EDT, March 21, 2024`,
-    /// `Thursday, 7 November 2024`.
-    static func first<S: StringProtocol>(in text: S) -> WrittenDate? {
-        let words = text.split { $0 == " " || $0 == "," }
-        for start in words.indices {
-            for length in [3, 2, 1] where start + length <= words.count {
-                if let date = self.parse(words[start..<(start + length)].joined(separator: " ")) { return date }
-            }
+    /// The words of a text, split at spaces and commas, with the punctuation at either end of
+    /// each trimmed off, scalar by scalar, as `trimmingCharacters(in: .punctuationCharacters)`
+    /// trims them, without its cost.
+    private static func words<S: StringProtocol>(of text: S) -> [Substring] {
+        text.split { $0 == " " || $0 == "," }.map { word in
+            let scalars = Substring(word).unicodeScalars
+            var start = scalars.startIndex
+            var end = scalars.endIndex
+            while start < end, self.isPunctuation(scalars[start]) { start = scalars.index(after: start) }
+            while start < end, self.isPunctuation(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+            return Substring(scalars[start..<end])
         }
-        return nil
+    }
+
+    /// Whether ASCII scalars are punctuation, by value: looked up without the character set.
+    private static let asciiPunctuation: [Bool] = (0..<128).map { CharacterSet.punctuationCharacters.contains(Unicode.Scalar(UInt8($0))) }
+
+    /// Whether `trimmingCharacters(in: .punctuationCharacters)` trims a scalar: one in the set,
+    /// and in the Basic Multilingual Plane, as Foundation trims UTF-16 units and never a
+    /// surrogate pair.
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? self.asciiPunctuation[Int(scalar.value)] : scalar.value <= 0xFFFF && CharacterSet.punctuationCharacters.contains(scalar)
     }
 
     /// The calendar date, taking the year from `fallbackYear` when the text gave none.

@@ -33,8 +33,9 @@ struct Byline: Sendable, Hashable {
     ///     when it names an agency.
     /// - Returns: the byline, or `nil` when the line is not one.
     static func parse(_ line: Substring, lexicon: Lexicon, requiresBy: Bool) -> Byline? {
+        // Counted before splitting: most long lines are prose.
+        guard (1...30).contains(LineShape.wordCount(line)) else { return nil }
         let words = LineShape.words(line)
-        guard !words.isEmpty, words.count <= 30 else { return nil }
         if let by = words.firstIndex(where: { $0 == "By" || $0 == "by" || $0 == "BY" }),
             by == 0 || self.stopWords.contains(String(words[by - 1])) || words[by - 1].last?.isNumber == true
                 || ["am", "pm", "a.m.", "p.m.", "et", "est", "edt", "pst", "pdt", "gmt", "utc"].contains(TextFolding.fold(words[by - 1]))

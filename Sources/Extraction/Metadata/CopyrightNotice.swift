@@ -21,12 +21,29 @@ struct CopyrightNotice: Sendable, Hashable {
     static func first(in page: PageLines, legalForms: Set<String>) -> CopyrightNotice? {
         for line in page.nonblank {
             let text = page.lines[line]
-            guard text.utf8.count <= 300 else { continue }
+            // Most lines have neither the sign nor the word: looked for on bytes before Foundation.
+            guard text.utf8.count <= 300, self.mayBeNotice(text) else { continue }
             guard let start = text.range(of: "\u{00A9}")?.upperBound ?? text.range(of: "Copyright ")?.upperBound else { continue }
             return self.parse(text[start...], legalForms: legalForms)
         }
         return nil
     }
+
+    /// Whether the line has the bytes of `©` (C2 A9) or of `Copyright `, which a notice must.
+    private static func mayBeNotice(_ text: Substring) -> Bool {
+        var previous: UInt8 = 0
+        var matchedWord = 0
+        for byte in text.utf8 {
+            if previous == 0xC2 && byte == 0xA9 { return true }
+            previous = byte
+            matchedWord = byte == self.word[matchedWord] ? matchedWord + 1 : (byte == self.word[0] ? 1 : 0)
+            if matchedWord == self.word.count { return true }
+        }
+        return false
+    }
+
+    /// The bytes of `Copyright `.
+    private static let word = Array("Copyright ".utf8)
 
     /// Reads what follows the `©` sign; the holder's legal form (`Ltd`) is left out.
     static func parse(_ text: Substring, legalForms: Set<String>) -> CopyrightNotice {

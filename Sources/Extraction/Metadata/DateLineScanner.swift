@@ -60,7 +60,11 @@ struct DateLineScanner: Sendable {
 
     /// A token without the punctuation around it, keeping inner dots and slashes.
     private static func trimmed(_ token: Substring) -> String {
-        String(token.drop { "(|[".contains($0) }.reversed().drop { ",;|)]".contains($0) }.reversed())
+        var start = token.startIndex
+        var end = token.endIndex
+        while start < end, "(|[".contains(token[start]) { start = token.index(after: start) }
+        while start < end, ",;|)]".contains(token[token.index(before: end)]) { end = token.index(before: end) }
+        return String(token[start..<end])
     }
 
     /// A date starting at `index`, and how many tokens it takes.
@@ -69,7 +73,8 @@ struct DateLineScanner: Sendable {
         if let numeric = self.numericDate(token) { return (numeric, 1) }
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         let afterNext = index + 2 < tokens.count ? tokens[index + 2] : nil
-        if let month = WrittenDate.month(named: Substring(token.filter { $0 != "." })), let next, let day = self.day(next) {
+        // The day is tested first: most tokens are not one, and a month name is looked up folded.
+        if let next, let day = self.day(next), let month = WrittenDate.month(named: Substring(token.filter { $0 != "." })) {
             let year = afterNext.flatMap(self.year)
             return self.valid(WrittenDate(year: year, month: month, day: day), length: year == nil ? 2 : 3)
         }
@@ -87,6 +92,10 @@ struct DateLineScanner: Sendable {
 
     /// `19`, `19th`, `1st`.
     private static func day(_ token: String) -> Int? {
+        // Two ASCII digits (or a sign and one) and a suffix at most.
+        guard token.utf8.count <= 4, let first = token.utf8.first,
+            first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || first == UInt8(ascii: "+")
+        else { return nil }
         var digits = Substring(token)
         for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) {
             digits = digits.dropLast(2)

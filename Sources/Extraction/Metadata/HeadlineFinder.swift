@@ -61,8 +61,9 @@ struct HeadlineFinder: Sendable {
         guard !wanted.isEmpty else { return nil }
         var before: Headline?
         var after: Headline?
-        for line in page.nonblank.dropFirst() where page.lines[line].utf8.count <= Self.maximumHeadlineBytes {
-            guard let candidate = wanted[LineShape.matchKey(page.lines[line])] else { continue }
+        // Lines longer than a headline are not folded.
+        for line in page.nonblank.dropFirst() {
+            guard let folded = page.folded[line], let candidate = wanted[LineShape.matchKey(folded: folded)] else { continue }
             let found = Headline(text: String(page.lines[line]), line: line, titleSegments: candidate.range, rule: .headlineRepeatsBrowserTitle)
             if let bodyStart, line >= bodyStart {
                 after = after ?? found
@@ -79,7 +80,7 @@ struct HeadlineFinder: Sendable {
         let bodyPosition = page.position(atOrAfter: bodyStart)
         let skipsFirstLine = (title?.segments.count ?? 0) > 1
         func isCandidate(_ line: Int) -> Bool {
-            !(skipsFirstLine && line == page.nonblank.first) && self.isHeadlineShaped(page.lines[line])
+            !(skipsFirstLine && line == page.nonblank.first) && self.isHeadlineShaped(page.lines[line], folded: page.folded[line])
         }
         guard let byline = self.bylineBlock(in: page, near: bodyPosition) else {
             let near = page.lines(fromPosition: bodyPosition - Self.reachAboveByline, to: bodyPosition).filter(isCandidate)
@@ -145,24 +146,24 @@ struct HeadlineFinder: Sendable {
 
     /// `By Jane Doe` or a labelled date line (`Updated 9:41 AM, Nov 19, 2019`).
     private func isStrongByline(_ line: Substring) -> Bool {
-        guard LineShape.words(line).count <= 16 else { return false }
+        guard LineShape.wordCount(line) <= 16 else { return false }
         return line.hasPrefix("By ") || self.dates.scan(line).contains { $0.label != nil }
     }
 
     /// The longest candidate, or the headline above it when it is a standfirst.
     private func headline(among candidates: [Int], in page: PageLines) -> Int? {
-        guard let longest = candidates.max(by: { LineShape.words(page.lines[$0]).count <= LineShape.words(page.lines[$1]).count }) else { return nil }
+        guard let longest = candidates.max(by: { LineShape.wordCount(page.lines[$0]) <= LineShape.wordCount(page.lines[$1]) }) else { return nil }
         return self.standfirstHeadline(before: longest, among: candidates, in: page) ?? longest
     }
 
     /// The headline just before `line` when `line` is its standfirst: a long line after a
     /// shorter candidate of a few words.
     private func standfirstHeadline(before line: Int, among candidates: [Int], in page: PageLines) -> Int? {
-        guard LineShape.words(page.lines[line]).count >= Self.minimumStandfirstWords, let previous = page.previousLine(before: line),
+        guard LineShape.wordCount(page.lines[line]) >= Self.minimumStandfirstWords, let previous = page.previousLine(before: line),
             candidates.contains(previous)
         else { return nil }
-        let words = LineShape.words(page.lines[previous]).count
-        return words > Self.minimumWords && words < LineShape.words(page.lines[line]).count ? previous : nil
+        let words = LineShape.wordCount(page.lines[previous])
+        return words > Self.minimumWords && words < LineShape.wordCount(page.lines[line]) ? previous : nil
     }
 
     /// The line, with the lines that continue it when the headline wraps (`Talks resume\nin Geneva`).
@@ -170,7 +171,7 @@ struct HeadlineFinder: Sendable {
         var text = String(page.lines[line])
         var next = line + 1
         while next < page.lines.count, let first = page.lines[next].first, first.isLowercase,
-            let last = text.last, !".!?".contains(last), LineShape.words(text).count < Self.maximumWords
+            let last = text.last, !".!?".contains(last), LineShape.wordCount(text) < Self.maximumWords
         {
             text += " " + page.lines[next]
             next += 1
@@ -180,18 +181,20 @@ struct HeadlineFinder: Sendable {
 
     /// A line that could be a headline: a few words, not chrome, not a byline, date, caption,
     /// credit, address or standfirst sentence.
-    func isHeadlineShaped(_ line: Substring) -> Bool {
-        guard line.utf8.count <= Self.maximumHeadlineBytes else { return false }
-        let words = LineShape.words(line)
-        guard (Self.minimumWords...Self.maximumWords).contains(words.count), line.contains(where: \.isLetter) else { return false }
+    ///
+    /// - Parameters:
+    ///   - line: the line.
+    ///   - folded: the line folded, or `nil` when it is longer than a headline (`PageLines.folded`).
+    func isHeadlineShaped(_ line: Substring, folded: String?) -> Bool {
+        guard let folded, line.utf8.count <= Self.maximumHeadlineBytes else { return false }
+        guard (Self.minimumWords...Self.maximumWords).contains(LineShape.wordCount(line)), line.contains(where: \.isLetter) else { return false }
         guard let first = line.first, !"([{<|/\u{00A9}".contains(first), let last = line.last, !"|/>,:".contains(last),
-            !line.contains(" > "), !line.contains(" \u{203A} ")  // a breadcrumb
+            !LineShape.isBreadcrumb(line)
         else { return false }
-        let folded = TextFolding.fold(line)
         if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
             || LineShape.startsWithAny(folded, self.lexicon.authorBoxPrefixes)
-            || self.lexicon.releaseMarkers.contains(where: { folded.contains($0) && $0.count > 4 })
-            || self.lexicon.creditMarkers.contains(where: { folded.contains($0) })
+            || self.lexicon.releaseMarkers.contains(where: { $0.count > 4 && FoldedText.contains(folded, $0) })
+            || self.lexicon.creditMarkers.contains(where: { FoldedText.contains(folded, $0) })
         {
             return false
         }
@@ -200,14 +203,14 @@ struct HeadlineFinder: Sendable {
 
     /// A byline (`By Jane Doe`) or a line that is mostly a date.
     func isBylineOrDate(_ line: Substring) -> Bool {
-        if line == "By" || line == "by" || line.hasPrefix("By ") || line.hasPrefix("by ") { return LineShape.words(line).count <= 16 }
-        guard LineShape.words(line).count <= 16, line.contains(where: \.isNumber) else { return false }
+        if line == "By" || line == "by" || line.hasPrefix("By ") || line.hasPrefix("by ") { return LineShape.wordCount(line) <= 16 }
+        guard line.contains(where: \.isNumber), LineShape.wordCount(line) <= 16 else { return false }
         let found = self.dates.scan(line)
         return !found.isEmpty && found.contains { $0.date.year != nil || $0.label != nil }
     }
 
     /// A name on its own line in a byline block (`Jane Doe`).
     private func isShortName(_ line: Substring) -> Bool {
-        Byline.isPersonName(LineShape.words(line), lexicon: self.lexicon)
+        (2...Byline.maximumNameWords).contains(LineShape.wordCount(line)) && Byline.isPersonName(LineShape.words(line), lexicon: self.lexicon)
     }
 }

@@ -8,6 +8,17 @@ import DocumentModel
 /// these a page is news: a site's "Contact us" footer or "About us" menu is no sign.
 struct KindClassifier: Sendable {
     let lexicon: Lexicon
+    /// The newswire tags as a line writes them: `/prnewswire/`, `(prnewswire)`.
+    private let wireTags: [String]
+    /// The release markers that say `release`, which may also head or close a longer label.
+    private let releaseLabels: [String]
+
+    /// Makes a classifier with the given word lists.
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.wireTags = lexicon.releaseWires.flatMap { ["/" + $0 + "/", "(" + $0 + ")"] }
+        self.releaseLabels = lexicon.releaseMarkers.filter { $0.contains("release") }
+    }
 
     /// How far around the headline a release marker counts, in non-blank lines.
     static let markerReach = 8
@@ -27,8 +38,10 @@ struct KindClassifier: Sendable {
         let storyPosition = page.position(atOrAfter: bodyStart ?? anchor)
         for line in page.lines(fromPosition: anchorPosition - Self.markerReach, to: max(anchorPosition, storyPosition) + Self.markerReach) {
             let text = page.lines[line]
-            let folded = TextFolding.fold(text.prefix(Self.maximumHeadingBytes * 2))
-            if self.lexicon.releaseWires.contains(where: { folded.contains("/" + $0 + "/") || folded.contains("(" + $0 + ")") }) {
+            // A line of that many bytes has no more characters: its prefix is the line, folded once.
+            let folded = (text.utf8.count <= Self.maximumHeadingBytes * 2 ? page.folded[line] : nil)
+                ?? TextFolding.fold(text.prefix(Self.maximumHeadingBytes * 2))
+            if self.wireTags.contains(where: { FoldedText.contains(folded, $0) }) {
                 return Finding(value: .pressRelease, rule: .releaseWire)
             }
             if text.utf8.count <= Self.maximumHeadingBytes, self.isReleaseMarker(folded) {
@@ -42,8 +55,7 @@ struct KindClassifier: Sendable {
             if text.utf8.count > Self.maximumHeadingBytes, self.describesItself(text, headline: headlineStart) {
                 return Finding(value: .pressRelease, rule: .aboutIssuer)
             }
-            guard text.utf8.count <= Self.maximumHeadingBytes else { continue }
-            let folded = TextFolding.fold(text)
+            guard text.utf8.count <= Self.maximumHeadingBytes, let folded = page.folded[page.nonblank[position]] else { continue }
             if LineShape.startsWithAny(folded, self.lexicon.pressContactHeadings), self.contactDetailsFollow(position, in: page) {
                 return Finding(value: .pressRelease, rule: .pressContacts)
             }
@@ -59,9 +71,7 @@ struct KindClassifier: Sendable {
     private func isReleaseMarker(_ folded: String) -> Bool {
         if self.lexicon.releaseMarkers.contains(folded) { return true }
         // Marker phrases ("press release") also head or close a masthead or section label.
-        return self.lexicon.releaseMarkers.contains { marker in
-            marker.contains("release") && (folded.hasPrefix(marker) || folded.hasSuffix(marker))
-        }
+        return self.releaseLabels.contains { folded.hasPrefix($0) || folded.hasSuffix($0) }
     }
 
     /// The longest organisation name a self-description starts with, in words.
@@ -81,6 +91,8 @@ struct KindClassifier: Sendable {
     /// headline opens with (`Example Robotics announces …`) describes itself, the boilerplate
     /// a release ends with.
     private func describesItself(_ text: Substring, headline: [Substring]) -> Bool {
+        // The verb stands between spaces: a paragraph without ` is ` is not split.
+        guard headline.count > 1, Self.hasVerbIs(text) else { return false }
         let words = LineShape.words(text.prefix(120))
         guard let verb = words.prefix(Self.maximumIssuerWords + 1).firstIndex(of: "is"), verb > 0, verb + 1 < words.count,
             ["a", "an", "the"].contains(words[verb + 1]), headline.count > verb
@@ -91,6 +103,19 @@ struct KindClassifier: Sendable {
         else { return false }
         return zip(words[..<verb], headline).allSatisfy { $0.first?.isUppercase == true && LineShape.matchKey($0) == LineShape.matchKey($1) }
     }
+
+    /// Whether the bytes ` is ` occur in the text.
+    private static func hasVerbIs(_ text: Substring) -> Bool {
+        var matched = 0
+        for byte in text.utf8 {
+            matched = byte == self.verbIs[matched] ? matched + 1 : (byte == self.verbIs[0] ? 1 : 0)
+            if matched == self.verbIs.count { return true }
+        }
+        return false
+    }
+
+    /// The bytes of ` is `.
+    private static let verbIs = Array(" is ".utf8)
 
     /// Whether a phone number or e-mail address follows within a few lines: a heading in a
     /// site's menu (`Media Relations`) has none.

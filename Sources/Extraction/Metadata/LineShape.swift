@@ -7,12 +7,51 @@ enum LineShape {
         line.split(separator: " ")
     }
 
+    /// How many words the line has: `words(line).count`, counted on ASCII bytes without
+    /// splitting the line.
+    static func wordCount<S: StringProtocol>(_ line: S) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in line.utf8 {
+            guard byte < 0x80 else { return self.words(line).count }
+            if byte == UInt8(ascii: " ") {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// The words, lower case and without accents, as letters and digits only: two spellings of
     /// one headline (straight or curly quotes, a trailing period) have the same key.
     static func matchKey<S: StringProtocol>(_ line: S) -> String {
+        self.matchKey(folded: TextFolding.fold(line))
+    }
+
+    /// `matchKey` of a line already folded; an ASCII line is keyed byte by byte.
+    static func matchKey(folded: String) -> String {
+        var key: [UInt8] = []
+        var pendingSpace = false
+        for byte in folded.utf8 {
+            guard byte < 0x80 else { return self.characterKey(folded) }
+            if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if pendingSpace && !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                key.append(byte)
+            } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "`") {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// `matchKey(folded:)` read `Character` by `Character`, for text beyond ASCII.
+    private static func characterKey(_ folded: String) -> String {
         var key = ""
         var pendingSpace = false
-        for character in TextFolding.fold(line) {
+        for character in folded {
             if character.isLetter || character.isNumber {
                 if pendingSpace && !key.isEmpty { key.append(" ") }
                 pendingSpace = false
@@ -40,11 +79,25 @@ enum LineShape {
 
     /// A web address or a line of markup.
     static func isAddressOrMarkup<S: StringProtocol>(_ line: S) -> Bool {
-        line.contains("://") || line.hasPrefix("www.") || line.hasPrefix("<") || line.hasPrefix("//")
+        (line.utf8.contains(UInt8(ascii: ":")) && line.contains("://")) || line.hasPrefix("www.") || line.hasPrefix("<") || line.hasPrefix("//")
+    }
+
+    /// A breadcrumb trail: parts between ` > ` or ` › `.
+    static func isBreadcrumb(_ line: Substring) -> Bool {
+        (line.utf8.contains(UInt8(ascii: ">")) && line.contains(" > ")) || (line.unicodeScalars.contains("\u{203A}") && line.contains(" \u{203A} "))
     }
 
     /// Whether the folded line starts with one of the folded prefixes, as whole words.
     static func startsWithAny(_ folded: String, _ prefixes: [String]) -> Bool {
-        prefixes.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+        prefixes.contains { prefix in
+            guard folded.hasPrefix(prefix) else { return false }
+            // A whole word: the line ends with the prefix or a space follows it. Read on bytes
+            // when both are ASCII, where a byte is a `Character`.
+            guard folded.utf8.allSatisfy({ $0 < 0x80 }), prefix.utf8.allSatisfy({ $0 < 0x80 }) else {
+                return folded == prefix || folded.hasPrefix(prefix + " ")
+            }
+            let utf8 = folded.utf8
+            return utf8.count == prefix.utf8.count || utf8[utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)] == UInt8(ascii: " ")
+        }
     }
 }

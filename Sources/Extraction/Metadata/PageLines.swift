@@ -1,18 +1,29 @@
+import DocumentModel
+
 /// A page's lines with the positions of the non-blank ones, so that rules can look a few
 /// lines up or down without counting blank lines.
 ///
-/// Built once per page in one pass; every lookup after that is O(1) or O(log n).
+/// Built once per page in one pass, which also folds each line short enough to be a heading:
+/// the rules then compare folded lines without folding them again. Every lookup after that is
+/// O(1) or O(log n).
 struct PageLines: Sendable {
     /// The lines, spaces collapsed and trimmed.
     let lines: [Substring]
     /// Indices of the non-blank lines, in order.
     let nonblank: [Int]
+    /// `TextFolding.fold` of each line of at most `maximumFoldedBytes` UTF-8 bytes; `nil` for
+    /// longer lines, which are prose to every rule that compares folded lines.
+    let folded: [String?]
+
+    /// The longest line folded, in UTF-8 bytes: the longest a headline may be.
+    static let maximumFoldedBytes = HeadlineFinder.maximumHeadlineBytes
 
     /// Indexes the lines.
     init<C: Collection>(_ lines: C) where C.Element == Substring {
         let all = Array(lines)
         self.lines = all
         self.nonblank = all.indices.filter { !all[$0].isEmpty }
+        self.folded = all.map { $0.utf8.count <= Self.maximumFoldedBytes ? TextFolding.fold($0) : nil }
     }
 
     /// The position among non-blank lines of the first non-blank line at or after `line`.

@@ -35,7 +35,7 @@ struct PublishedDateFinder: Sendable {
         var previousLabel: DateLineLabel?
         for line in page.lines(fromPosition: anchorPosition - Self.reachAbove, to: upper) {
             let text = page.lines[line]
-            defer { previousLabel = self.scanner.labelLine(text) }
+            defer { previousLabel = page.folded[line].map { self.scanner.labels[$0] } ?? self.scanner.labelLine(text) }
             guard self.isDateLine(text) else { continue }
             // Date lines follow the headline more often than they precede it: above counts one further.
             let position = page.position(atOrAfter: line)
