@@ -204,7 +204,7 @@ struct HeadlineFinder: Sendable {
     /// A byline (`By Jane Doe`) or a line that is mostly a date.
     func isBylineOrDate(_ line: Substring) -> Bool {
         if line == "By" || line == "by" || line.hasPrefix("By ") || line.hasPrefix("by ") { return LineShape.wordCount(line) <= 16 }
-        guard line.contains(where: \.isNumber), LineShape.wordCount(line) <= 16 else { return false }
+        guard LineShape.hasNumber(line), LineShape.wordCount(line) <= 16 else { return false }
         let found = self.dates.scan(line)
         return !found.isEmpty && found.contains { $0.date.year != nil || $0.label != nil }
     }

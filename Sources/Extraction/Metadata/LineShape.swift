@@ -24,6 +24,15 @@ enum LineShape {
         return count
     }
 
+    /// Whether the line has a number character: an ASCII line is read on bytes.
+    static func hasNumber(_ line: Substring) -> Bool {
+        for byte in line.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
+            if byte >= 0x80 { return line.contains(where: \.isNumber) }
+        }
+        return false
+    }
+
     /// The words, lower case and without accents, as letters and digits only: two spellings of
     /// one headline (straight or curly quotes, a trailing period) have the same key.
     static func matchKey<S: StringProtocol>(_ line: S) -> String {

@@ -59,9 +59,10 @@ struct PublishedDateFinder: Sendable {
         let words = LineShape.words(text)
         guard words.count <= Self.maximumWords else { return false }
         let prose = words.filter { word in
+            // The case of its first letter is read first: it rules out most words at once.
+            guard word.first?.isLowercase == true else { return false }
             let letters = word.filter(\.isLetter)
-            return letters.count >= 3 && word.first?.isLowercase == true && self.scanner.labelLine(word) == nil
-                && WrittenDate.month(named: Substring(letters)) == nil
+            return letters.count >= 3 && self.scanner.labelLine(word) == nil && WrittenDate.month(named: Substring(letters)) == nil
         }
         return prose.count <= Self.maximumProseWords
     }

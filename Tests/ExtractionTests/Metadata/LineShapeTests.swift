@@ -1,0 +1,46 @@
+@testable import Extraction
+import Testing
+
+/// Line shapes read on bytes give what reading the line's characters gives.
+struct LineShapeTests {
+    @Test(arguments: ["", "Port reopens", "  Port   reopens after strike ", "Tomás  Ojea’s notes", "e\u{301} a"])
+    func wordCountIsTheNumberOfWords(_ line: String) {
+        #expect(LineShape.wordCount(line) == LineShape.words(line).count)
+    }
+
+    @Test(arguments: [("Nov 19", true), ("No date", false), ("Página ٣", true), ("Página tres", false)])
+    func hasNumberFindsDigitsOfAnyScript(_ line: String, _ expected: Bool) {
+        #expect(LineShape.hasNumber(Substring(line)) == expected)
+    }
+
+    @Test(arguments: [
+        ("Port reopens — after the strike.", "port reopens after the strike"),
+        ("People`s “Choice”: 2019", "peoples choice 2019"),
+        ("Tomás Ojea’s notes", "tomas ojeas notes"),
+    ])
+    func matchKeyKeepsLettersAndDigits(_ line: String, _ key: String) {
+        #expect(LineShape.matchKey(line) == key)
+    }
+
+    @Test(arguments: [
+        ("about us", ["about"], true),
+        ("about", ["about"], true),
+        ("aboutus", ["about"], false),
+        ("más about", ["más"], true),
+        ("read", ["read more"], false),
+    ])
+    func startsWithWholeWords(_ folded: String, _ prefixes: [String], _ expected: Bool) {
+        #expect(LineShape.startsWithAny(folded, prefixes) == expected)
+    }
+
+    @Test(arguments: [
+        ("photo by jane doe", "photo by", true),
+        ("photo: jane doe", "photo by", false),
+        ("pr newswire", "newswire", true),
+        ("cafe\u{301} press release", "press release", true),
+        ("news", "newswire", false),
+    ])
+    func foldedTextContainsParts(_ text: String, _ part: String, _ expected: Bool) {
+        #expect(FoldedText.contains(text, part) == expected)
+    }
+}
