@@ -39,7 +39,8 @@ struct Dateline: Sendable, Hashable {
         let head = paragraph[..<end].trimmingCharacters(in: .whitespaces)
         // Trimmed on scalars: a space fused with a combining mark is one `Character`.
         let rest = dash.map { paragraph[paragraph.index(after: $0)...] } ?? paragraph[end...]
-        let remainder = String(String.UnicodeScalarView(rest.unicodeScalars.drop { $0 == " " || self.dashes.contains(Character($0)) }))
+        // Copied only once the head reads as a dateline: most paragraphs do not open with one.
+        let remainder = rest.unicodeScalars.drop { $0 == " " || self.dashes.contains(Character($0)) }
         guard !remainder.isEmpty else { return nil }
 
         var place = Substring(head)
@@ -74,7 +75,7 @@ struct Dateline: Sendable, Hashable {
         let spacedLongDash = dash.map { paragraph[$0] != "-" && paragraph[..<$0].hasSuffix(" ") } ?? false
         let ordinaryCase = (dash == nil ? isKnownPlace(place) : agency != nil || publisher != nil || spacedLongDash) && self.isRegion(place)
         guard self.isPlace(place) || ordinaryCase else { return nil }
-        var dateline = Dateline(place: String(place), date: date, agency: agency, remainder: remainder)
+        var dateline = Dateline(place: String(place), date: date, agency: agency, remainder: String(String.UnicodeScalarView(remainder)))
         dateline.publisherTag = publisher
         return dateline
     }

@@ -54,21 +54,8 @@ public struct TextWord: Sendable, Hashable {
                 }
             }
             let raw = String(text[start..<index])
-            words.append(TextWord(text: raw, folded: self.folded(raw), range: start..<index))
+            words.append(TextWord(text: raw, folded: ASCIIFolding.fold(raw), range: start..<index))
         }
         return words
-    }
-
-    /// `TextFolding.fold` of a word. An ASCII word folds to its lower case with `` ` `` as `'`
-    /// (it has no spaces, colons or dots to trim), written without an intermediate array.
-    private static func folded(_ word: String) -> String {
-        let utf8 = word.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return TextFolding.fold(word) }
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            for (offset, byte) in utf8.enumerated() {
-                buffer[offset] = byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte)
-            }
-            return utf8.count
-        }
     }
 }

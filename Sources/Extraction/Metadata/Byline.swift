@@ -34,7 +34,7 @@ struct Byline: Sendable, Hashable {
     /// - Returns: the byline, or `nil` when the line is not one.
     static func parse(_ line: Substring, lexicon: Lexicon, requiresBy: Bool) -> Byline? {
         // Counted before splitting: most long lines are prose.
-        guard (1...30).contains(LineShape.wordCount(line)) else { return nil }
+        guard (1...30).contains(LineShape.wordCount(line, cappedAt: 31)) else { return nil }
         let words = LineShape.words(line)
         if let by = words.firstIndex(where: { $0 == "By" || $0 == "by" || $0 == "BY" }),
             by == 0 || self.stopWords.contains(String(words[by - 1])) || words[by - 1].last?.isNumber == true

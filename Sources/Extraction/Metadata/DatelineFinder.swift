@@ -42,7 +42,7 @@ struct DatelineFinder: Sendable {
                 reading.agency = Finding(value: agency, rule: .agencyInDateline)
                 return reading
             }
-            guard LineShape.wordCount(text) >= Self.minimumLedeWords,
+            guard LineShape.wordCount(text, cappedAt: Self.minimumLedeWords) >= Self.minimumLedeWords,
                 let dateline = Dateline.parse(String(text), lexicon: self.lexicon, isKnownPlace: self.isKnownPlace)
             else { continue }
             reading.place = Finding(value: dateline.place, rule: .ledeDateline)

@@ -146,7 +146,7 @@ struct HeadlineFinder: Sendable {
 
     /// `By Jane Doe` or a labelled date line (`Updated 9:41 AM, Nov 19, 2019`).
     private func isStrongByline(_ line: Substring) -> Bool {
-        guard LineShape.wordCount(line) <= 16 else { return false }
+        guard LineShape.wordCount(line, cappedAt: 17) <= 16 else { return false }
         return line.hasPrefix("By ") || self.dates.scan(line).contains { $0.label != nil }
     }
 
@@ -187,7 +187,7 @@ struct HeadlineFinder: Sendable {
     ///   - folded: the line folded, or `nil` when it is longer than a headline (`PageLines.folded`).
     func isHeadlineShaped(_ line: Substring, folded: String?) -> Bool {
         guard let folded, line.utf8.count <= Self.maximumHeadlineBytes else { return false }
-        guard (Self.minimumWords...Self.maximumWords).contains(LineShape.wordCount(line)), line.contains(where: \.isLetter) else { return false }
+        guard (Self.minimumWords...Self.maximumWords).contains(LineShape.wordCount(line, cappedAt: Self.maximumWords + 1)), line.contains(where: \.isLetter) else { return false }
         guard let first = line.first, !"([{<|/\u{00A9}".contains(first), let last = line.last, !"|/>,:".contains(last),
             !LineShape.isBreadcrumb(line)
         else { return false }
@@ -203,14 +203,14 @@ struct HeadlineFinder: Sendable {
 
     /// A byline (`By Jane Doe`) or a line that is mostly a date.
     func isBylineOrDate(_ line: Substring) -> Bool {
-        if line == "By" || line == "by" || line.hasPrefix("By ") || line.hasPrefix("by ") { return LineShape.wordCount(line) <= 16 }
-        guard LineShape.hasNumber(line), LineShape.wordCount(line) <= 16 else { return false }
+        if line == "By" || line == "by" || line.hasPrefix("By ") || line.hasPrefix("by ") { return LineShape.wordCount(line, cappedAt: 17) <= 16 }
+        guard LineShape.hasNumber(line), LineShape.wordCount(line, cappedAt: 17) <= 16 else { return false }
         let found = self.dates.scan(line)
         return !found.isEmpty && found.contains { $0.date.year != nil || $0.label != nil }
     }
 
     /// A name on its own line in a byline block (`Jane Doe`).
     private func isShortName(_ line: Substring) -> Bool {
-        (2...Byline.maximumNameWords).contains(LineShape.wordCount(line)) && Byline.isPersonName(LineShape.words(line), lexicon: self.lexicon)
+        (2...Byline.maximumNameWords).contains(LineShape.wordCount(line, cappedAt: Byline.maximumNameWords + 1)) && Byline.isPersonName(LineShape.words(line), lexicon: self.lexicon)
     }
 }

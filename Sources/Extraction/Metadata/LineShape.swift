@@ -7,18 +7,37 @@ enum LineShape {
         line.split(separator: " ")
     }
 
-    /// How many words the line has: `words(line).count`, counted on ASCII bytes without
-    /// splitting the line.
-    static func wordCount<S: StringProtocol>(_ line: S) -> Int {
+    /// How many words the line has, `words(line).count`, or `cap` when it has more: counted
+    /// without splitting the line, and no further than the word past the cap, so that testing
+    /// a long line for a few words reads only its start.
+    static func wordCount<S: StringProtocol>(_ line: S, cappedAt cap: Int = .max) -> Int {
         var count = 0
         var inWord = false
+        // On bytes while they are ASCII, where a space byte is a space `Character`.
         for byte in line.utf8 {
-            guard byte < 0x80 else { return self.words(line).count }
+            guard byte < 0x80 else { return self.characterWordCount(line, cappedAt: cap) }
             if byte == UInt8(ascii: " ") {
                 inWord = false
             } else if !inWord {
                 inWord = true
                 count += 1
+                if count >= cap { return cap }
+            }
+        }
+        return count
+    }
+
+    /// `wordCount(_:cappedAt:)` read `Character` by `Character`.
+    private static func characterWordCount<S: StringProtocol>(_ line: S, cappedAt cap: Int) -> Int {
+        var count = 0
+        var inWord = false
+        for character in line {
+            if character == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count >= cap { return cap }
             }
         }
         return count

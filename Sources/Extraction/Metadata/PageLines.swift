@@ -1,5 +1,3 @@
-import DocumentModel
-
 /// A page's lines with the positions of the non-blank ones, so that rules can look a few
 /// lines up or down without counting blank lines.
 ///
@@ -23,7 +21,7 @@ struct PageLines: Sendable {
         let all = Array(lines)
         self.lines = all
         self.nonblank = all.indices.filter { !all[$0].isEmpty }
-        self.folded = all.map { $0.utf8.count <= Self.maximumFoldedBytes ? TextFolding.fold($0) : nil }
+        self.folded = all.map { $0.utf8.count <= Self.maximumFoldedBytes ? ASCIIFolding.fold($0) : nil }
     }
 
     /// The position among non-blank lines of the first non-blank line at or after `line`.
