@@ -103,7 +103,7 @@ struct ContactExtractor: Sendable {
                 index = text.index(after: index)
             }
             let word = String(text[start..<index])
-            let folded = TextFolding.fold(word)
+            let folded = ASCIIFolding.fold(word)
             if word.first?.isUppercase == true, !Self.notNames.contains(folded), !self.languages.contains(word),
                 word.count > 1, word != word.uppercased()
             {

@@ -52,7 +52,7 @@ struct Dateline: Sendable, Hashable {
             let inside = place[place.index(after: open)..<place.index(before: place.endIndex)]
             if let parsed = WrittenDate.parse(inside) {
                 date = parsed
-            } else if let name = lexicon.agencies[TextFolding.fold(inside)] {
+            } else if let name = lexicon.agencies[ASCIIFolding.fold(inside)] {
                 agency = name
             } else if self.isTag(inside) {
                 publisher = String(inside)

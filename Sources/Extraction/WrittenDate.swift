@@ -22,7 +22,7 @@ struct WrittenDate: Sendable, Hashable {
 
     /// The month number of a month name or abbreviation (`Oct`, `Oct.`, `October`).
     static func month(named word: Substring) -> Int? {
-        self.months[TextFolding.fold(word)]
+        self.months[ASCIIFolding.fold(word)]
     }
 
     /// The month number of an already folded word (`oct`, `october`).

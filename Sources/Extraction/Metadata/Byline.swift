@@ -38,15 +38,15 @@ struct Byline: Sendable, Hashable {
         let words = LineShape.words(line)
         if let by = words.firstIndex(where: { $0 == "By" || $0 == "by" || $0 == "BY" }),
             by == 0 || self.stopWords.contains(String(words[by - 1])) || words[by - 1].last?.isNumber == true
-                || ["am", "pm", "a.m.", "p.m.", "et", "est", "edt", "pst", "pdt", "gmt", "utc"].contains(TextFolding.fold(words[by - 1]))
+                || ["am", "pm", "a.m.", "p.m.", "et", "est", "edt", "pst", "pdt", "gmt", "utc"].contains(ASCIIFolding.fold(words[by - 1]))
         {
             let byline = self.reading(words[(by + 1)...], lexicon: lexicon)
             return byline.authors.isEmpty && byline.agency == nil ? nil : byline
         }
         guard !requiresBy else { return nil }
-        if let agency = lexicon.agencies[TextFolding.fold(line)] { return Byline(agency: agency) }
+        if let agency = lexicon.agencies[ASCIIFolding.fold(line)] { return Byline(agency: agency) }
         // "Reuters November 18, 2019": an agency and then the date.
-        if let first = words.first, let agency = lexicon.agencies[TextFolding.fold(first)], words.count > 1,
+        if let first = words.first, let agency = lexicon.agencies[ASCIIFolding.fold(first)], words.count > 1,
             words[1].first?.isLetter == true, WrittenDate.month(named: words[1].filter { $0 != "." }[...]) != nil
         {
             return Byline(agency: agency)
@@ -62,7 +62,7 @@ struct Byline: Sendable, Hashable {
         var afterFor = false
         for index in words.indices {
             let word = words[index]
-            let folded = TextFolding.fold(word)
+            let folded = ASCIIFolding.fold(word)
             let bare = folded.filter { $0.isLetter }
             let nextIsNumber = words.index(after: index) < words.endIndex && words[words.index(after: index)].first?.isNumber == true
             if self.stopWords.contains(folded) || word.hasPrefix("@") || word.first?.isNumber == true || self.weekdays.contains(bare)
@@ -108,14 +108,14 @@ struct Byline: Sendable, Hashable {
         let role = self.trailingRole(part, lexicon: lexicon)
         let name = Array(part.dropLast(role))
         guard !name.isEmpty else { return }
-        let folded = TextFolding.fold(name.joined(separator: " "))
+        let folded = ASCIIFolding.fold(name.joined(separator: " "))
         if let agency = lexicon.agencies[folded] {
             byline.agency = byline.agency ?? agency
             return
         }
         // "Jane Doe Associated Press": a name with the agency after it.
         for length in stride(from: min(4, name.count - 1), through: 1, by: -1) {
-            let tail = TextFolding.fold(name.suffix(length).joined(separator: " "))
+            let tail = ASCIIFolding.fold(name.suffix(length).joined(separator: " "))
             if let agency = lexicon.agencies[tail], self.isPersonName(Array(name.dropLast(length)), lexicon: lexicon) {
                 byline.agency = byline.agency ?? agency
                 byline.authors.append(name.dropLast(length).joined(separator: " "))
@@ -131,8 +131,8 @@ struct Byline: Sendable, Hashable {
 
     /// How many words at the end are a role: a run of role words ending with one.
     private static func trailingRole(_ part: [Substring], lexicon: Lexicon) -> Int {
-        guard let last = part.last, lexicon.bylineRoles.contains(TextFolding.fold(last)) else { return 0 }
-        return part.reversed().prefix { lexicon.bylineRoles.contains(TextFolding.fold($0)) }.count
+        guard let last = part.last, lexicon.bylineRoles.contains(ASCIIFolding.fold(last)) else { return 0 }
+        return part.reversed().prefix { lexicon.bylineRoles.contains(ASCIIFolding.fold($0)) }.count
     }
 
     /// Two to five capitalised words (initials and particles allowed), none of them a word
@@ -140,7 +140,7 @@ struct Byline: Sendable, Hashable {
     static func isPersonName(_ words: [Substring], lexicon: Lexicon) -> Bool {
         guard (2...self.maximumNameWords).contains(words.count) else { return false }
         return words.allSatisfy { word in
-            let folded = TextFolding.fold(word)
+            let folded = ASCIIFolding.fold(word)
             guard !lexicon.publicationWords.contains(folded), !lexicon.bylineRoles.contains(folded) else { return false }
             if self.particles.contains(String(word)) { return true }
             guard let first = word.first, first.isUppercase else { return false }

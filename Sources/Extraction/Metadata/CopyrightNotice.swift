@@ -62,7 +62,7 @@ struct CopyrightNotice: Sendable, Hashable {
             if let range = holder.range(of: ending, options: .caseInsensitive) { holder = holder[..<range.lowerBound] }
         }
         var words = LineShape.words(holder)
-        while words.count > 1, let last = words.last, legalForms.contains(TextFolding.fold(last)) { words.removeLast() }
+        while words.count > 1, let last = words.last, legalForms.contains(ASCIIFolding.fold(last)) { words.removeLast() }
         let name = words.joined(separator: " ")
         // "Designed by Example Studio" credits the web designer, not the publisher.
         let isName = (1...self.maximumHolderWords).contains(words.count) && name.first?.isUppercase == true && !words.contains("by")

@@ -45,7 +45,7 @@ struct DateLineScanner: Sendable {
 
     /// The label nearest before a date, among the last few words.
     func label(in tokens: ArraySlice<String>) -> DateLineLabel? {
-        let reach = tokens.suffix(Self.labelReach).map { TextFolding.fold($0) }
+        let reach = tokens.suffix(Self.labelReach).map { ASCIIFolding.fold($0) }
         for end in stride(from: reach.count, to: 0, by: -1) {
             if end >= 2, let label = self.labels[reach[end - 2] + " " + reach[end - 1]] { return label }
             if let label = self.labels[reach[end - 1]] { return label }
@@ -55,7 +55,7 @@ struct DateLineScanner: Sendable {
 
     /// Whether the whole line is a label for a date on the next line (`Publish date:`).
     func labelLine<S: StringProtocol>(_ line: S) -> DateLineLabel? {
-        self.labels[TextFolding.fold(line)]
+        self.labels[ASCIIFolding.fold(line)]
     }
 
     /// A token without the punctuation around it, keeping inner dots and slashes.

@@ -70,7 +70,7 @@ struct DatelineFinder: Sendable {
     /// `(Reuters) — The…`: an agency tag with no place.
     private func leadingAgency(_ text: Substring) -> String? {
         guard text.hasPrefix("("), let close = text.prefix(40).firstIndex(of: ")") else { return nil }
-        return self.lexicon.agencies[TextFolding.fold(text[text.index(after: text.startIndex)..<close])]
+        return self.lexicon.agencies[ASCIIFolding.fold(text[text.index(after: text.startIndex)..<close])]
     }
 
     /// `Reuters, Washington,`, `Washington, Example Bureau | Updated…`: an agency or a bureau
@@ -91,10 +91,10 @@ struct DatelineFinder: Sendable {
             let other = Substring(parts[1 - index])
             guard self.isPlaceName(other) else { continue }
             // "Jane Doe, Associated Press" is a byline: a place of two words or more must be known.
-            if let agency = self.lexicon.agencies[TextFolding.fold(part)], LineShape.words(other).count == 1 || self.isKnownPlace(other) {
+            if let agency = self.lexicon.agencies[ASCIIFolding.fold(part)], LineShape.words(other).count == 1 || self.isKnownPlace(other) {
                 return (String(other), agency)
             }
-            if let last = LineShape.words(part).last, ["bureau", "desk"].contains(TextFolding.fold(last)), index == 1 { return (String(other), nil) }
+            if let last = LineShape.words(part).last, ["bureau", "desk"].contains(ASCIIFolding.fold(last)), index == 1 { return (String(other), nil) }
         }
         return nil
     }

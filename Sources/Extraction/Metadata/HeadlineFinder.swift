@@ -61,9 +61,12 @@ struct HeadlineFinder: Sendable {
         guard !wanted.isEmpty else { return nil }
         var before: Headline?
         var after: Headline?
-        // Lines longer than a headline are not folded.
+        let initials = Set(wanted.keys.compactMap(\.utf8.first))
         for line in page.nonblank.dropFirst() {
-            guard let folded = page.folded[line], let candidate = wanted[LineShape.matchKey(folded: folded)] else { continue }
+            // Only a line whose key starts as a wanted one does is folded and keyed.
+            guard LineShape.mayKeyStart(page.lines[line], withOneOf: initials), let folded = page.foldedHeadline(line),
+                let candidate = wanted[LineShape.matchKey(folded: folded)]
+            else { continue }
             let found = Headline(text: String(page.lines[line]), line: line, titleSegments: candidate.range, rule: .headlineRepeatsBrowserTitle)
             if let bodyStart, line >= bodyStart {
                 after = after ?? found
@@ -80,7 +83,7 @@ struct HeadlineFinder: Sendable {
         let bodyPosition = page.position(atOrAfter: bodyStart)
         let skipsFirstLine = (title?.segments.count ?? 0) > 1
         func isCandidate(_ line: Int) -> Bool {
-            !(skipsFirstLine && line == page.nonblank.first) && self.isHeadlineShaped(page.lines[line], folded: page.folded[line])
+            !(skipsFirstLine && line == page.nonblank.first) && self.isHeadlineShaped(page.lines[line], folded: page.foldedHeadline(line))
         }
         guard let byline = self.bylineBlock(in: page, near: bodyPosition) else {
             let near = page.lines(fromPosition: bodyPosition - Self.reachAboveByline, to: bodyPosition).filter(isCandidate)

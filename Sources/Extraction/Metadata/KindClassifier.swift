@@ -38,13 +38,15 @@ struct KindClassifier: Sendable {
         let storyPosition = page.position(atOrAfter: bodyStart ?? anchor)
         for line in page.lines(fromPosition: anchorPosition - Self.markerReach, to: max(anchorPosition, storyPosition) + Self.markerReach) {
             let text = page.lines[line]
-            // A line of that many bytes has no more characters: its prefix is the line, folded once.
-            let folded = (text.utf8.count <= Self.maximumHeadingBytes * 2 ? page.folded[line] : nil)
-                ?? TextFolding.fold(text.prefix(Self.maximumHeadingBytes * 2))
-            if self.wireTags.contains(where: { FoldedText.contains(folded, $0) }) {
-                return Finding(value: .pressRelease, rule: .releaseWire)
+            // A wire tag opens with `/` or `(`: other lines are not folded for it. A heading is
+            // folded already, and no longer than the prefix.
+            if text.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "(") }) {
+                let folded = page.folded[line] ?? ASCIIFolding.fold(text.prefix(Self.maximumHeadingBytes * 2))
+                if self.wireTags.contains(where: { FoldedText.contains(folded, $0) }) {
+                    return Finding(value: .pressRelease, rule: .releaseWire)
+                }
             }
-            if text.utf8.count <= Self.maximumHeadingBytes, self.isReleaseMarker(folded) {
+            if let folded = page.folded[line], self.isReleaseMarker(folded) {
                 return Finding(value: .pressRelease, rule: .releaseMarker)
             }
         }
@@ -98,8 +100,8 @@ struct KindClassifier: Sendable {
             ["a", "an", "the"].contains(words[verb + 1]), headline.count > verb
         else { return false }
         // A name, not "The report is a…" or "What is the…".
-        guard !["the", "a", "an", "how", "who", "it"].contains(TextFolding.fold(words[0])),
-            !self.lexicon.stopwords.contains(TextFolding.fold(words[0]))
+        guard !["the", "a", "an", "how", "who", "it"].contains(ASCIIFolding.fold(words[0])),
+            !self.lexicon.stopwords.contains(ASCIIFolding.fold(words[0]))
         else { return false }
         return zip(words[..<verb], headline).allSatisfy { $0.first?.isUppercase == true && LineShape.matchKey($0) == LineShape.matchKey($1) }
     }

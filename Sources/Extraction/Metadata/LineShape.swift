@@ -55,7 +55,7 @@ enum LineShape {
     /// The words, lower case and without accents, as letters and digits only: two spellings of
     /// one headline (straight or curly quotes, a trailing period) have the same key.
     static func matchKey<S: StringProtocol>(_ line: S) -> String {
-        self.matchKey(folded: TextFolding.fold(line))
+        self.matchKey(folded: ASCIIFolding.fold(line))
     }
 
     /// `matchKey` of a line already folded; an ASCII line is keyed byte by byte.
@@ -73,6 +73,21 @@ enum LineShape {
             }
         }
         return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Whether `matchKey(line)` may start with one of the bytes: `false` only when the line's
+    /// first letter or digit is ASCII, with nothing but ASCII before it, and its lower case is
+    /// none of them. Folding keeps ASCII letters and digits, in lower case, so the key starts
+    /// with it.
+    static func mayKeyStart(_ line: Substring, withOneOf initials: Set<UInt8>) -> Bool {
+        for byte in line.utf8 {
+            guard byte < 0x80 else { return true }
+            let lower = byte &- 65 < 26 ? byte | 0x20 : byte
+            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                return initials.contains(lower)
+            }
+        }
+        return true
     }
 
     /// `matchKey(folded:)` read `Character` by `Character`, for text beyond ASCII.

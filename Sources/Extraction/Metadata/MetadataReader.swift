@@ -54,8 +54,8 @@ struct MetadataReader: Sendable {
         if source == nil, let browserTitle {
             let site = headline?.titleSegments.map { browserTitle.site(besides: $0) } ?? browserTitle.likelySite
             // "Example Ministry — Press Release": the marker names the kind, not the publisher.
-            let isMarker = site.map { self.lexicon.releaseMarkers.contains(TextFolding.fold($0)) } ?? false
-            source = (isMarker ? browserTitle.segments.first { !self.lexicon.releaseMarkers.contains(TextFolding.fold($0)) } : site).map { Finding(value: $0, rule: .siteInBrowserTitle) }
+            let isMarker = site.map { self.lexicon.releaseMarkers.contains(ASCIIFolding.fold($0)) } ?? false
+            source = (isMarker ? browserTitle.segments.first { !self.lexicon.releaseMarkers.contains(ASCIIFolding.fold($0)) } : site).map { Finding(value: $0, rule: .siteInBrowserTitle) }
         }
         source = source ?? dateline.publisher.map { Finding(value: $0, rule: .publisherInDateline) }
             ?? copyright?.holder.map { Finding(value: $0, rule: .copyrightHolder) }
@@ -91,6 +91,6 @@ struct MetadataReader: Sendable {
 
     private func uniqued(_ names: [String]) -> [String] {
         var seen: Set<String> = []
-        return names.filter { seen.insert(TextFolding.fold($0)).inserted }
+        return names.filter { seen.insert(ASCIIFolding.fold($0)).inserted }
     }
 }

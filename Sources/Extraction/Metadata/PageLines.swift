@@ -2,19 +2,20 @@
 /// lines up or down without counting blank lines.
 ///
 /// Built once per page in one pass, which also folds each line short enough to be a heading:
-/// the rules then compare folded lines without folding them again. Every lookup after that is
-/// O(1) or O(log n).
+/// the rules then compare folded headings without folding them again. Every lookup after that
+/// is O(1) or O(log n).
 struct PageLines: Sendable {
     /// The lines, spaces collapsed and trimmed.
     let lines: [Substring]
     /// Indices of the non-blank lines, in order.
     let nonblank: [Int]
     /// `TextFolding.fold` of each line of at most `maximumFoldedBytes` UTF-8 bytes; `nil` for
-    /// longer lines, which are prose to every rule that compares folded lines.
+    /// longer lines. Body paragraphs are longer, and the rules fold the few they look at.
     let folded: [String?]
 
-    /// The longest line folded, in UTF-8 bytes: the longest a headline may be.
-    static let maximumFoldedBytes = HeadlineFinder.maximumHeadlineBytes
+    /// The longest line folded when the page is read, in UTF-8 bytes: the longest heading,
+    /// label or marker line.
+    static let maximumFoldedBytes = KindClassifier.maximumHeadingBytes
 
     /// Indexes the lines.
     init<C: Collection>(_ lines: C) where C.Element == Substring {
@@ -22,6 +23,13 @@ struct PageLines: Sendable {
         self.lines = all
         self.nonblank = all.indices.filter { !all[$0].isEmpty }
         self.folded = all.map { $0.utf8.count <= Self.maximumFoldedBytes ? ASCIIFolding.fold($0) : nil }
+    }
+
+    /// The line folded when it is no longer than a headline (`HeadlineFinder.maximumHeadlineBytes`),
+    /// or else `nil`.
+    func foldedHeadline(_ line: Int) -> String? {
+        guard self.lines[line].utf8.count <= HeadlineFinder.maximumHeadlineBytes else { return nil }
+        return self.folded[line] ?? ASCIIFolding.fold(self.lines[line])
     }
 
     /// The position among non-blank lines of the first non-blank line at or after `line`.

@@ -32,11 +32,15 @@ struct PublishedDateFinder: Sendable {
         // Not cut at the story's start: a standfirst or caption taken for it may come before the date.
         let upper = anchorPosition + Self.reachBelow
         var candidates: [(date: WrittenDate, rank: Int, distance: Int)] = []
-        var previousLabel: DateLineLabel?
+        var previousLine: Int?
         for line in page.lines(fromPosition: anchorPosition - Self.reachAbove, to: upper) {
             let text = page.lines[line]
-            defer { previousLabel = page.folded[line].map { self.scanner.labels[$0] } ?? self.scanner.labelLine(text) }
+            defer { previousLine = line }
             guard self.isDateLine(text) else { continue }
+            // Whether the line before is a label alone (`Publish date:`), read when it is needed.
+            let previousLabel = previousLine.flatMap { previous in
+                page.folded[previous].map { self.scanner.labels[$0] } ?? self.scanner.labelLine(page.lines[previous])
+            }
             // Date lines follow the headline more often than they precede it: above counts one further.
             let position = page.position(atOrAfter: line)
             let distance = position < anchorPosition ? anchorPosition - position + 1 : position - anchorPosition
