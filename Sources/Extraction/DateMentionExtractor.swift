@@ -45,6 +45,19 @@ struct DateMentionExtractor: Sendable {
         return found
     }
 
+    /// The words a mention can start at besides numbers and possessives (`Friday's`): the
+    /// prepositions, month names and relative words the matcher reads first.
+    private static let openers: Set<String> = Self.yearPrepositions.union(Self.monthPrepositions).union(WrittenDate.monthNames)
+        .union(["on", "today", "yesterday", "tomorrow", "earlier", "this", "last", "next"])
+
+    /// Whether a mention may start at the word: the matcher reads nothing else at all.
+    private static func mayOpenMention(_ word: TextWord) -> Bool {
+        // A day number (`Int` reads a sign too), a possessive weekday or an opener word.
+        guard let first = word.text.utf8.first else { return false }
+        return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || word.folded.hasSuffix("'s") || Self.openers.contains(word.folded)
+    }
+
     private func mentions(in paragraph: Paragraph, words: [TextWord], published: CalendarDate?, work: inout Work) -> [DateMention] {
         let text = paragraph.text
         var found: [DateMention] = []
@@ -54,7 +67,7 @@ struct DateMentionExtractor: Sendable {
         var index = 0
         while index < words.count {
             work.wordsVisited += 1
-            if let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published, offsets: &offsets) {
+            if Self.mayOpenMention(words[index]), let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published, offsets: &offsets) {
                 found.append(mention)
                 index = next
             } else {

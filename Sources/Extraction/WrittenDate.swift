@@ -20,6 +20,9 @@ struct WrittenDate: Sendable, Hashable {
         return table
     }()
 
+    /// Every month name and abbreviation, folded (`oct`, `october`, `sept`).
+    static let monthNames = Set(WrittenDate.months.keys)
+
     /// The month number of a month name or abbreviation (`Oct`, `Oct.`, `October`).
     static func month(named word: Substring) -> Int? {
         self.months[ASCIIFolding.fold(word)]
@@ -38,8 +41,8 @@ struct WrittenDate: Sendable, Hashable {
     /// The first date written in a short text: `Published 8:41 AM EDT, March 21, 2024`,
     /// `Thursday, 7 November 2024`.
     ///
-    /// - Complexity: O(n) in the length of the text: its words are split and trimmed once, and
-    ///   each run of up to three of them is read in place.
+    /// - Complexity: O(n) in the length of the text: its words are split, trimmed and read
+    ///   once, and each run of up to three of them is tried in place.
     static func first<S: StringProtocol>(in text: S) -> WrittenDate? {
         // Every date has an ASCII digit (its day or year): text without one is not split.
         guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
@@ -52,20 +55,39 @@ struct WrittenDate: Sendable, Hashable {
         return nil
     }
 
+    /// A word of a date text, read once: the number it is and the month it names, if any.
+    private struct Word {
+        /// The word, punctuation trimmed.
+        let text: Substring
+        /// `Int(text)`.
+        let number: Int?
+        /// `WrittenDate.month(named: text)`.
+        let month: Int?
+
+        /// Reads a word.
+        init(_ text: Substring) {
+            self.text = text
+            self.number = Int(text)
+            // A folded month name starts with a letter: a word starting with a digit is none.
+            let first = text.utf8.first ?? 0
+            self.month = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") ? nil : WrittenDate.month(named: text)
+        }
+    }
+
     /// One date written as these words (`25`, `April`, `2018`), or `nil`.
-    private static func parse(words: ArraySlice<Substring>) -> WrittenDate? {
-        if words.count == 1, let date = CalendarDate(parsing: words[words.startIndex]) {
+    private static func parse(words: ArraySlice<Word>) -> WrittenDate? {
+        if words.count == 1, let date = CalendarDate(parsing: words[words.startIndex].text) {
             return WrittenDate(year: date.year, month: date.month, day: date.day)
         }
         guard words.count == 2 || words.count == 3 else { return nil }
         let first = words[words.startIndex]
         let second = words[words.startIndex + 1]
-        let year = words.count == 3 ? Int(words[words.startIndex + 2]).flatMap { (1000...9999).contains($0) ? $0 : nil } : nil
+        let year = words.count == 3 ? words[words.startIndex + 2].number.flatMap { (1000...9999).contains($0) ? $0 : nil } : nil
         if words.count == 3 && year == nil { return nil }
         let date: WrittenDate?
-        if let day = Int(first), let month = self.month(named: second) {
+        if let day = first.number, let month = second.month {
             date = WrittenDate(year: year, month: month, day: day)  // 25 April 2018
-        } else if let month = self.month(named: first), let day = Int(second) {
+        } else if let month = first.month, let day = second.number {
             date = WrittenDate(year: year, month: month, day: day)  // April 25, 2018
         } else {
             date = nil
@@ -77,14 +99,14 @@ struct WrittenDate: Sendable, Hashable {
     /// The words of a text, split at spaces and commas, with the punctuation at either end of
     /// each trimmed off, scalar by scalar, as `trimmingCharacters(in: .punctuationCharacters)`
     /// trims them, without its cost.
-    private static func words<S: StringProtocol>(of text: S) -> [Substring] {
+    private static func words<S: StringProtocol>(of text: S) -> [Word] {
         text.split { $0 == " " || $0 == "," }.map { word in
             let scalars = Substring(word).unicodeScalars
             var start = scalars.startIndex
             var end = scalars.endIndex
             while start < end, self.isPunctuation(scalars[start]) { start = scalars.index(after: start) }
             while start < end, self.isPunctuation(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-            return Substring(scalars[start..<end])
+            return Word(Substring(scalars[start..<end]))
         }
     }
 
