@@ -7,23 +7,29 @@ enum ASCIIFolding {
     /// `TextFolding.fold(text)`: an ASCII text in lower case, `` ` `` as `'`, without the spaces,
     /// tabs, `:` and `.` at its ends; any other text folded by `TextFolding`.
     static func fold<S: StringProtocol>(_ text: S) -> String {
-        let folded = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            func isTrimmed(_ byte: UInt8) -> Bool {
-                byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
-            }
-            var start = 0
-            var end = bytes.count
-            while start < end, isTrimmed(bytes[start]) { start += 1 }
-            while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
-            return String(unsafeUninitializedCapacity: end - start) { buffer in
-                for offset in start..<end {
-                    let byte = bytes[offset]
-                    buffer[offset - start] = byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte)
-                }
-                return end - start
+        func isTrimmed(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+        }
+        // One pass finds whether the text is ASCII and where its untrimmed part starts and ends.
+        var count = 0
+        var start = -1
+        var end = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return TextFolding.fold(text) }
+            count += 1
+            if !isTrimmed(byte) {
+                if start < 0 { start = count - 1 }
+                end = count
             }
         }
-        return (folded ?? nil) ?? TextFolding.fold(text)
+        guard start >= 0 else { return "" }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            var offset = 0
+            for byte in text.utf8.dropFirst(start).prefix(end - start) {
+                buffer[offset] = byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte)
+                offset += 1
+            }
+            return offset
+        }
     }
 }

@@ -15,6 +15,26 @@ public struct TextWord: Sendable, Hashable {
 
     /// Whether it is all capitals, with at least two letters, a possessive aside (`UN`, `OJEA`, `EU’s`).
     public var isAllCaps: Bool {
+        // An ASCII word is read on its bytes, where the letters are A–Z and a–z.
+        var letterCount = 0
+        var lowerCount = 0
+        var lastLetter: UInt8 = 0
+        for byte in self.text.utf8 {
+            guard byte < 0x80 else { return self.scalarsAreAllCaps }
+            guard (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") else { continue }
+            letterCount += 1
+            if byte >= UInt8(ascii: "a") { lowerCount += 1 }
+            lastLetter = byte
+        }
+        if lastLetter == UInt8(ascii: "s"), self.folded.hasSuffix("'s") {
+            letterCount -= 1
+            lowerCount -= 1
+        }
+        return letterCount >= 2 && lowerCount == 0
+    }
+
+    /// `isAllCaps` read on Unicode scalars and their properties.
+    private var scalarsAreAllCaps: Bool {
         var letters = self.text.unicodeScalars.filter(\.properties.isAlphabetic)
         if letters.last == "s", self.folded.hasSuffix("'s") { letters.removeLast() }
         return letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
