@@ -11,28 +11,20 @@ enum LineShape {
     /// without splitting the line, and no further than the word past the cap, so that testing
     /// a long line for a few words reads only its start.
     static func wordCount<S: StringProtocol>(_ line: S, cappedAt cap: Int = .max) -> Int {
-        var count = 0
-        var inWord = false
         // On bytes while they are ASCII, where a space byte is a space `Character`.
-        for byte in line.utf8 {
-            guard byte < 0x80 else { return self.characterWordCount(line, cappedAt: cap) }
-            if byte == UInt8(ascii: " ") {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-                if count >= cap { return cap }
-            }
-        }
-        return count
+        self.countWords(line.utf8, space: UInt8(ascii: " "), cappedAt: cap, readable: { $0 < 0x80 })
+            ?? self.countWords(line, space: " ", cappedAt: cap, readable: { _ in true })!
     }
 
-    /// `wordCount(_:cappedAt:)` read `Character` by `Character`.
-    private static func characterWordCount<S: StringProtocol>(_ line: S, cappedAt cap: Int) -> Int {
+    /// The runs of elements between `space`s, up to `cap`; `nil` at the first element that is
+    /// not `readable`.
+    private static func countWords<T: Sequence>(_ elements: T, space: T.Element, cappedAt cap: Int, readable: (T.Element) -> Bool) -> Int?
+    where T.Element: Equatable {
         var count = 0
         var inWord = false
-        for character in line {
-            if character == " " {
+        for element in elements {
+            guard readable(element) else { return nil }
+            if element == space {
                 inWord = false
             } else if !inWord {
                 inWord = true
