@@ -231,4 +231,11 @@ struct EntityRuleTests {
         let names = EntityStages.mentions(in: "Gov. Dalia Marsh Dalia Ann Marsh spoke on Friday.").map(\.name)
         #expect(names == ["Dalia Marsh", "Dalia Ann Marsh"])
     }
+
+    /// A legislature's bare word inside a sentence names it; `House` ends an institution's name.
+    @Test func legislatureNamedByItsBareWord() throws {
+        let entities = try self.entities("The bill now goes to the Senate, and aides at the White House expect a vote in May.")
+        #expect(entities.first { $0.name == "Senate" }?.kind == .organization)
+        #expect(entities.first { $0.name == "White House" }?.kind == .organization)
+    }
 }

@@ -50,6 +50,8 @@ enum ClassificationRule: String, Sendable, CaseIterable {
     case contact
     /// A name with nothing yet to say what it is: kept only if it joins a fuller name.
     case unconfirmedName
+    /// A legislature's bare word inside a sentence (`the Senate voted`).
+    case legislature
     /// A bare organization word (`the Commission`): kept only if a fuller name is known.
     case bareOrganizationWord
 
@@ -59,7 +61,7 @@ enum ClassificationRule: String, Sendable, CaseIterable {
         case .unconfirmedName, .bareOrganizationWord: return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
             .placePreposition, .listAfterPlace, .title, .givenName, .attribution, .apposition, .innerCapital, .recurringName,
-            .contact, .companyContext, .companySubject, .listAfterOrganization, .surname, .employerBeforeTitle, .leaderInOffice:
+            .contact, .companyContext, .companySubject, .legislature, .listAfterOrganization, .surname, .employerBeforeTitle, .leaderInOffice:
             return false
         }
     }

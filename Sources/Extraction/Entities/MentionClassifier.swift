@@ -39,6 +39,9 @@ struct MentionClassifier: Sendable {
     /// run is a headline's words (`Be Sure To Visit Our Stadium`).
     static let maxPlaceWords = 6
 
+    /// A country's legislature, named by its bare word inside a sentence (`the Senate voted`).
+    private static let legislatures: Set<String> = ["congress", "senate", "parliament", "house"]
+
     /// Capitalised words that do not start a name at the start of a sentence.
     private static let sentenceStarters: Set<String> = [
         "the", "a", "an", "in", "on", "at", "but", "and", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
@@ -187,6 +190,7 @@ struct MentionClassifier: Sendable {
         if slice.count == 1, first.isAllCaps || self.lexicon.agencies[first.folded] != nil { return (.organization, .acronym) }
         if context.namesLeader(slice), !self.lexicon.givenNames.contains(folded[0]) { return (.person, .leaderInOffice) }
         if slice.count <= 4, !pendingTitle, let kind = context.kindByNeighbours(slice) { return (kind, .neighbourNoun) }
+        if slice.count == 1, Self.legislatures.contains(folded[0]), !context.startsSentence(first) { return (.organization, .legislature) }
         if slice.count == 1, self.lexicon.organizationWords.contains(folded[0]) { return (.organization, .bareOrganizationWord) }
         if pendingTitle, slice.count <= 4 { return (.person, .title) }
         let isNamed = slice.count >= 2 && slice.count <= 4

@@ -122,7 +122,7 @@ struct MentionResolver {
             .listAfterOrganization, .leaderInOffice:
             return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
-            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord, .surname, .employerBeforeTitle:
+            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord, .surname, .employerBeforeTitle, .legislature:
             return false
         }
     }
