@@ -185,10 +185,11 @@ struct MentionClassifier: Sendable {
         guard !NameRunScanner.connectors.contains(first.text), slice.allSatisfy({ $0.text.count >= 2 && !$0.text.contains(where: \.isNumber) }) else {
             return nil
         }
-        // "a TV ad", "its COO": a common noun's abbreviation names nothing.
-        if slice.count == 1, first.isAllCaps, self.lexicon.abbreviations.contains(folded[0]) { return nil }
-        if slice.count == 1, first.isAllCaps || self.lexicon.agencies[first.folded] != nil { return (.organization, .acronym) }
-        if context.namesLeader(slice), !self.lexicon.givenNames.contains(folded[0]) { return (.person, .leaderInOffice) }
+        if slice.count == 1, case let isAllCaps = first.isAllCaps, isAllCaps || self.lexicon.agencies[first.folded] != nil {
+            // "a TV ad", "its COO": a common noun's abbreviation names nothing.
+            return isAllCaps && self.lexicon.abbreviations.contains(folded[0]) ? nil : (.organization, .acronym)
+        }
+        if slice.count == 1, context.namesLeader(slice), !self.lexicon.givenNames.contains(folded[0]) { return (.person, .leaderInOffice) }
         if slice.count <= 4, !pendingTitle, let kind = context.kindByNeighbours(slice) { return (kind, .neighbourNoun) }
         if slice.count == 1, Self.legislatures.contains(folded[0]), !context.startsSentence(first) { return (.organization, .legislature) }
         if slice.count == 1, self.lexicon.organizationWords.contains(folded[0]) { return (.organization, .bareOrganizationWord) }
@@ -232,21 +233,40 @@ struct MentionClassifier: Sendable {
     }
 
     /// The longest span from `start` (up to eight words) that names a country or city.
+    ///
+    /// The span grows a word at a time from folded words while some name starts with it, so
+    /// each word is folded once and looked up a bounded number of times.
     private func longestPlace(in run: ArraySlice<TextWord>, from start: Int) -> (end: Int, name: String)? {
         let isInitials = start + 1 < run.endIndex && run[start].text.utf8.count == 1 && run[start + 1].text.utf8.count == 1
-        guard isInitials || self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
-        for end in stride(from: min(run.endIndex, start + 8), to: start, by: -1) {
-            if run[end - 1].folded == "the" || run[start].folded == "the" { continue }
+        guard run[start].folded != "the", isInitials || self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded))
+        else { return nil }
+        var found: (end: Int, name: String)?
+        var phrase = ""
+        var spelled = ""
+        for end in (start + 1)...min(run.endIndex, start + 8) {
+            let word = run[end - 1]
+            phrase += end == start + 1 ? word.folded : " " + word.folded
             // "U.S.": initials spell the code.
-            let separator = isInitials && run[start..<end].allSatisfy { $0.text.utf8.count == 1 } ? "" : " "
-            let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: separator))
-            if phrase.count <= 3 && phrase != phrase.uppercased() { continue }  // "US", not "Us"
-            if let country = self.gazetteer.country(named: phrase) { return (end, country.name) }
-            // "Sofia Raposo" is a person: a one-word city followed by another name is a first name.
-            if end - start == 1, end < run.endIndex, run[end].isCapitalized, !run[end].isAllCaps { continue }
-            if let place = self.gazetteer.city(named: phrase) ?? self.gazetteer.region(named: phrase) { return (end, place.name) }
+            if isInitials, word.text.utf8.count == 1 { spelled += word.folded } else { spelled = "" }
+            let key = NameText.withoutPossessive(spelled.count == end - start && end - start > 1 ? spelled : phrase)
+            if let place = self.place(folded: key, in: run, start: start, end: end, isLast: word.folded == "the") { found = place }
+            guard self.gazetteer.hasPlace(startingWithWords: phrase) || !spelled.isEmpty else { break }
         }
-        return nil
+        return found
+    }
+
+    /// The country, city or region a folded phrase of `run[start..<end]` names, read as
+    /// `longestPlace` reads it: never ending on `the`, short names only in capitals (`US`, not
+    /// `Us`), and a one-word city before another capitalised name a first name (`Sofia Raposo`).
+    private func place(folded key: String, in run: ArraySlice<TextWord>, start: Int, end: Int, isLast: Bool) -> (end: Int, name: String)? {
+        guard !isLast else { return nil }
+        if key.count <= 3 {
+            let written = NameText.withoutPossessive(run[start..<end].map(\.text).joined())
+            if written != written.uppercased() { return nil }
+        }
+        if let country = self.gazetteer.country(folded: key) { return (end, country.name) }
+        if end - start == 1, end < run.endIndex, run[end].isCapitalized, !run[end].isAllCaps { return nil }
+        return (self.gazetteer.city(folded: key) ?? self.gazetteer.region(folded: key)).map { (end, $0.name) }
     }
 
     /// Whether a name reads as a company's (`NameContext.companyEvidence`); a given name is a
@@ -321,7 +341,7 @@ struct MentionClassifier: Sendable {
         guard place.count == 1, place.upperBound + 1 == run.endIndex else { return false }
         let next = run[place.upperBound]
         return !next.isAllCaps && self.lexicon.surnames.contains(NameText.withoutPossessive(next.folded))
-            && self.gazetteer.country(named: next.text) == nil && self.gazetteer.city(named: next.text) == nil
+            && self.gazetteer.country(folded: next.folded) == nil && self.gazetteer.city(folded: next.folded) == nil
     }
 
     /// The end of a team named for its city: one capitalised plural ends the run right after the
@@ -329,11 +349,11 @@ struct MentionClassifier: Sendable {
     private func teamEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
         let end = run.endIndex - 1
         guard end > start, end - start <= 3 else { return nil }
-        let place = run[start..<end].map(\.text).joined(separator: " ")
-        guard self.gazetteer.city(named: place) != nil || self.gazetteer.region(named: place) != nil else { return nil }
         let word = run[end]
-        guard word.text.count > 3, word.text.hasSuffix("s"), !word.isAllCaps, NameText.possessiveSuffix(word.text) == nil,
-            self.gazetteer.country(named: word.text) == nil, self.gazetteer.city(named: word.text) == nil
+        guard word.text.count > 3, word.text.hasSuffix("s"), !word.isAllCaps, NameText.possessiveSuffix(word.text) == nil else { return nil }
+        let place = run[start..<end].map(\.folded).joined(separator: " ")
+        guard self.gazetteer.city(folded: place) != nil || self.gazetteer.region(folded: place) != nil,
+            self.gazetteer.country(folded: word.folded) == nil, self.gazetteer.city(folded: word.folded) == nil
         else { return nil }
         return end + 1
     }

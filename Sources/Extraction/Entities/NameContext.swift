@@ -140,8 +140,8 @@ struct NameContext {
     func companyEvidence(_ slice: ArraySlice<TextWord>, readsSubject: Bool = false) -> CompanyEvidence? {
         // "Voltara Grid shares": a company's noun follows a name of a few words too, unless the
         // name ends in an adjective (`New York-listed shares`).
-        if slice.count <= 3, let next = self.lowerWord(slice.endIndex), self.gap(after: slice.endIndex - 1) == " ",
-            Self.companyNouns.contains(next), slice.last!.text.split(separator: "-").last?.first?.isUppercase == true
+        if slice.count <= 3, let next = self.lowerWord(slice.endIndex), Self.companyNouns.contains(next),
+            self.gap(after: slice.endIndex - 1) == " ", slice.last!.text.split(separator: "-").last?.first?.isUppercase == true
         {
             return .attribute
         }
@@ -185,7 +185,7 @@ struct NameContext {
     /// Whether a one-word name is a leader's, written before a noun for a time in office (`the
     /// Voss administration`).
     func namesLeader(_ slice: ArraySlice<TextWord>) -> Bool {
-        slice.count == 1 && self.gap(after: slice.startIndex) == " " && self.lowerWord(slice.endIndex).map(Self.tenureNouns.contains) == true
+        slice.count == 1 && self.lowerWord(slice.endIndex).map(Self.tenureNouns.contains) == true && self.gap(after: slice.startIndex) == " "
     }
 
     /// Whether a one-word name is followed by an attribution verb (`Voltara said`).
