@@ -238,4 +238,9 @@ struct EntityRuleTests {
         #expect(entities.first { $0.name == "Senate" }?.kind == .organization)
         #expect(entities.first { $0.name == "White House" }?.kind == .organization)
     }
+
+    /// The name after an occupation and `at` is the employer's.
+    @Test func employerAfterAnOccupationAndAt() throws {
+        #expect(try self.kind(of: "Brask Tabor", in: "Ilse Marrow, equity strategist at Brask Tabor, expects a rebound.") == .organization)
+    }
 }

@@ -29,6 +29,13 @@ struct NameContext {
     /// capitalised word they compound with it as a common noun (`Record label`, `Nature journal`).
     private static let compoundingNouns: Set<String> = ["brand", "journal", "label", "magazine", "outlet", "studio", "tabloid"]
 
+    /// Occupations written before `at` and the employer's name (`strategist at Brask Tabor`).
+    private static let occupations: Set<String> = [
+        "analyst", "strategist", "economist", "manager", "director", "professor", "researcher", "scientist", "engineer",
+        "executive", "partner", "editor", "reporter", "correspondent", "lecturer", "lawyer", "attorney", "officer", "chairman",
+        "spokesperson", "spokesman", "spokeswoman", "fellow", "trader", "investor", "consultant", "adviser", "advisor",
+    ]
+
     /// The lower-case word at `index`, folded, if there is one.
     private func lowerWord(_ index: Int) -> String? {
         self.words.indices.contains(index) && !self.words[index].isCapitalized ? self.words[index].folded : nil
@@ -66,6 +73,12 @@ struct NameContext {
             return .organization
         }
         if self.lowerWord(first - 1) == "of", let noun = self.lowerWord(first - 2), self.lexicon.placeNouns.contains(noun) { return .location }
+        // "equity strategist at Brask Tabor": where someone works.
+        if self.lowerWord(first - 1) == "at", let noun = self.lowerWord(first - 2), Self.occupations.contains(noun),
+            self.gap(after: first - 1) == " "
+        {
+            return .organization
+        }
         return nil
     }
 
