@@ -32,8 +32,9 @@ struct Gazetteer: Sendable {
     private let countryByName: [String: String]
     private let cityByName: [String: Place]
     private let regionByName: [String: Place]
-    /// The first word of every name and alias the gazetteer knows, folded.
-    private let firstWords: Set<String>
+    /// Every leading run of words of every name and alias the gazetteer knows, folded (`new`,
+    /// `new york`, `new york city`): a phrase that is none of them starts no longer name.
+    private let namePrefixes: Set<String>
 
     /// The gazetteer shipped with the module.
     static let standard = Gazetteer(
@@ -78,19 +79,37 @@ struct Gazetteer: Sendable {
         self.countryByName = countryByName
         self.cityByName = places(citiesTSV)
         self.regionByName = places(regionsTSV)
-        let names = Array(countryByName.keys) + Array(self.cityByName.keys) + Array(self.regionByName.keys)
-        self.firstWords = Set(names.compactMap { $0.split(separator: " ").first.map(String.init) })
+        var prefixes: Set<String> = []
+        for name in [Array(countryByName.keys), Array(self.cityByName.keys), Array(self.regionByName.keys)].joined() {
+            var prefix = ""
+            for word in name.split(separator: " ") {
+                prefix += prefix.isEmpty ? String(word) : " " + word
+                prefixes.insert(prefix)
+            }
+        }
+        self.namePrefixes = prefixes
     }
 
     /// Whether some place's name or alias starts with this folded word: when none does, no
     /// phrase starting with it needs looking up.
     func hasPlace(startingWith foldedWord: String) -> Bool {
-        self.firstWords.contains(foldedWord)
+        self.namePrefixes.contains(foldedWord)
+    }
+
+    /// Whether some place's name or alias starts with these folded words (`new york`): when
+    /// none does, no longer phrase starting with them needs looking up.
+    func hasPlace(startingWithWords foldedPhrase: String) -> Bool {
+        self.namePrefixes.contains(foldedPhrase)
     }
 
     /// The country with this name or alias (`DPRK`, `Britain`), folded for comparison.
     func country(named name: String) -> Country? {
-        self.countryByName[TextFolding.fold(name)].flatMap { self.countries[$0] }
+        self.country(folded: TextFolding.fold(name))
+    }
+
+    /// The country with this already folded name or alias (`dprk`).
+    func country(folded name: String) -> Country? {
+        self.countryByName[name].flatMap { self.countries[$0] }
     }
 
     /// The city with this name or alias (`Kiev`, `Washington, DC`).
@@ -98,9 +117,19 @@ struct Gazetteer: Sendable {
         self.cityByName[TextFolding.fold(name)]
     }
 
+    /// The city with this already folded name or alias (`kiev`).
+    func city(folded name: String) -> Place? {
+        self.cityByName[name]
+    }
+
     /// The region or natural feature with this name or alias (`Flanders`, `Mediterranean Sea`).
     func region(named name: String) -> Place? {
         self.regionByName[TextFolding.fold(name)]
+    }
+
+    /// The region or natural feature with this already folded name or alias (`flanders`).
+    func region(folded name: String) -> Place? {
+        self.regionByName[name]
     }
 
     /// Every name the gazetteer knows for the place called `name` (its canonical name and

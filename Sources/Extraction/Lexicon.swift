@@ -47,6 +47,8 @@ struct Lexicon: Sendable {
     let organizationNouns: Set<String>
     /// Well-known acronyms → full names (`UN` → `United Nations`).
     let acronyms: [String: String]
+    /// Capitalised abbreviations of common nouns and offices, never a name alone, folded (`tv`, `coo`).
+    let abbreviations: Set<String>
     /// Words too common to characterise a story, folded (`would`, `said`).
     let stopwords: Set<String>
     /// Full names → their well-known acronyms (`United Nations` → `UN`).
@@ -122,6 +124,7 @@ struct Lexicon: Sendable {
         self.organizationNouns = Set(entries("organization-nouns").map(TextFolding.fold))
         let acronyms = Dictionary(pairs("acronyms"), uniquingKeysWith: { first, _ in first })
         self.acronyms = acronyms
+        self.abbreviations = Set(entries("abbreviations").map(TextFolding.fold))
         self.acronymsByName = Dictionary(grouping: acronyms.keys.sorted(), by: { acronyms[$0] ?? "" })
         self.stopwords = Set(entries("stopwords").map(TextFolding.fold))
         self.bylineRoles = Set(entries("byline-roles").map(TextFolding.fold))

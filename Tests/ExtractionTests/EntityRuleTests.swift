@@ -177,4 +177,70 @@ struct EntityRuleTests {
         #expect(entities.first { $0.name == "United States" }?.kind == .location)
         #expect(entities.first { $0.name == "Nebraska" }?.kind == .location)
     }
+
+    /// A one-word name opening a clause as its subject is a company's when the clause calls it
+    /// `its`, or (not a surname) when it is the singular subject inside a sentence or named
+    /// again; a person's pronoun, a plural subject or a sentence's subject named once says
+    /// nothing of the kind.
+    @Test func subjectOfAClauseIsACompany() throws {
+        #expect(try self.kind(of: "Quorvane", in: "Analysts expect that Quorvane is rolling out a new tablet in March.") == .organization)
+        #expect(try self.entities("Floodwater has washed away the only road to the valley, officials said.").isEmpty)
+        #expect(try self.kind(of: "Hale", in: "Hale will display its first electric van at the show this week.") == .organization)
+        #expect(try self.kind(of: "Quorvane", in: "Quorvane is back where he was in the polls last spring.") == nil)
+        #expect(try self.entities("Farmers will sell more grain this year, traders expect.").isEmpty)
+    }
+
+    /// A name written before an office and its holder's name is the holder's employer.
+    @Test func nameBeforeAnOfficeAndItsHolderIsTheEmployer() throws {
+        let entities = try self.entities("Quorvane-Tel CEO Marek Odalys is stepping down in May, the board said.")
+        #expect(entities.first { $0.name == "Quorvane-Tel" }?.kind == .organization)
+        #expect(entities.first { $0.name == "Marek Odalys" }?.kind == .person)
+    }
+
+    /// A company's noun after a name of two or three words makes it a company's too.
+    @Test func companyNounAfterAFewWordsMakesACompany() throws {
+        #expect(try self.kind(of: "Brenlow Depot", in: "Brenlow Depot shares fell 4% after the retailer cut its forecast.") == .organization)
+    }
+
+    /// A one-word name before `administration` is a leader, and joins the story's other
+    /// mentions of that name.
+    @Test func leaderBeforeAdministrationIsAPerson() throws {
+        let entities = try self.entities("Critics of the Vandemar administration spoke on Monday.\n\nLater Vandemar rejected the plan.")
+        #expect(entities.filter { $0.name == "Vandemar" }.map(\.kind) == [.person])
+    }
+
+    /// Common nouns' and time zones' abbreviations in capitals name nothing.
+    @Test func commonAbbreviationsAreNoEntities() throws {
+        let entities = try self.entities("The TV ad ran at 9 a.m. ET, and its COO praised the PR team.")
+        #expect(entities.isEmpty)
+    }
+
+    /// A lower-case title's `to`/`of` complement ends the office: the name after it is its holder.
+    @Test func nameAfterAnOfficeAndItsPlaceIsItsHolder() throws {
+        #expect(try self.kind(of: "Wen Taoling", in: "China's ambassador to Britain Wen Taoling has warned of unrest.") == .person)
+    }
+
+    /// A demonym before a place word is part of the place's name; a planet is a place.
+    @Test func demonymBeforePlaceWordAndPlanetsArePlaces() throws {
+        #expect(try self.kind(of: "Tibetan Plateau", in: "Herders crossed the Tibetan Plateau in winter.") == .location)
+        #expect(try self.kind(of: "Jupiter", in: "The probe reached Jupiter's moons in July.") == .location)
+    }
+
+    /// A name written twice in a row, short then in full, is two mentions, not one long name.
+    @Test func nameRepeatedInFullIsTwoMentions() {
+        let names = EntityStages.mentions(in: "Gov. Dalia Marsh Dalia Ann Marsh spoke on Friday.").map(\.name)
+        #expect(names == ["Dalia Marsh", "Dalia Ann Marsh"])
+    }
+
+    /// A legislature's bare word inside a sentence names it; `House` ends an institution's name.
+    @Test func legislatureNamedByItsBareWord() throws {
+        let entities = try self.entities("The bill now goes to the Senate, and aides at the White House expect a vote in May.")
+        #expect(entities.first { $0.name == "Senate" }?.kind == .organization)
+        #expect(entities.first { $0.name == "White House" }?.kind == .organization)
+    }
+
+    /// The name after an occupation and `at` is the employer's.
+    @Test func employerAfterAnOccupationAndAt() throws {
+        #expect(try self.kind(of: "Brask Tabor", in: "Ilse Marrow, equity strategist at Brask Tabor, expects a rebound.") == .organization)
+    }
 }

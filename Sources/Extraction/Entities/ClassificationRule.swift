@@ -21,6 +21,8 @@ enum ClassificationRule: String, Sendable, CaseIterable {
     case listAfterPlace
     /// A courtesy title or office precedes it (`Mr.`, `President`, `leader`).
     case title
+    /// A one-word name before a noun for a time in office (`the Voss administration`): a leader.
+    case leaderInOffice
     /// Its first word is a known given name (`Tom Glocer`).
     case givenName
     /// An attribution verb beside it (`X said`, `said X`, `X, who`).
@@ -30,11 +32,16 @@ enum ClassificationRule: String, Sendable, CaseIterable {
     /// A one-word name with a company's attributes beside it (`Voltara's CEO`, `shares of
     /// Voltara`, `Voltara users`), or elsewhere in the story under the same name.
     case companyContext
+    /// A one-word name, no surname, that is the singular subject of a clause (`Voltara is
+    /// rolling out`): a company's when it is inside a sentence or the story names it again.
+    case companySubject
     /// Two or three words ending in a known surname, the first never written in lower case in
     /// the story (`Eyamba Sowers`): a person whose given name no list holds.
     case surname
     /// Listed after an organization (`Marvel Entertainment, Voltara and Brightline`).
     case listAfterOrganization
+    /// Written before an office and its holder (`Voltara CEO Ana Lima`): the office's employer.
+    case employerBeforeTitle
     /// A capital inside the word, as brands are spelt (`SoftBank`, `GiveWell`).
     case innerCapital
     /// A one-word name the story repeats in mid-sentence and never writes in lower case.
@@ -43,6 +50,8 @@ enum ClassificationRule: String, Sendable, CaseIterable {
     case contact
     /// A name with nothing yet to say what it is: kept only if it joins a fuller name.
     case unconfirmedName
+    /// A legislature's bare word inside a sentence (`the Senate voted`).
+    case legislature
     /// A bare organization word (`the Commission`): kept only if a fuller name is known.
     case bareOrganizationWord
 
@@ -52,7 +61,7 @@ enum ClassificationRule: String, Sendable, CaseIterable {
         case .unconfirmedName, .bareOrganizationWord: return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
             .placePreposition, .listAfterPlace, .title, .givenName, .attribution, .apposition, .innerCapital, .recurringName,
-            .contact, .companyContext, .listAfterOrganization, .surname:
+            .contact, .companyContext, .companySubject, .legislature, .listAfterOrganization, .surname, .employerBeforeTitle, .leaderInOffice:
             return false
         }
     }

@@ -14,9 +14,9 @@ struct EntityAssembler {
         let offsets = self.scalarOffsets(of: groups.flatMap(\.mentions))
         var usedIDs: Set<String> = []
         return groups.compactMap { group in
-            // A lone one-word "person" is trusted only when a title or a verb of saying names it
-            // (`President Higgs`, `Higgs said`).
-            if group.kind == .person, !group.name.contains(" "), !group.mentions.contains(where: { $0.rule == .title || $0.rule == .attribution }) {
+            // A lone one-word "person" is trusted only when a title, a verb of saying or an
+            // office's tenure names it (`President Higgs`, `Higgs said`, `the Higgs administration`).
+            if group.kind == .person, !group.name.contains(" "), !group.mentions.contains(where: { MentionResolver.namesLonePerson($0.rule) }) {
                 return nil
             }
             let name = CanonicalName.choose(for: group.name, among: group.mentions)

@@ -35,6 +35,13 @@ struct MentionClassifier: Sendable {
     /// The longest name (in words) any rule reads: longer runs are names side by side.
     static let maxNameWords = 10
 
+    /// The longest name ending in a place word, complement included (`Bay of Bengal`): a longer
+    /// run is a headline's words (`Be Sure To Visit Our Stadium`).
+    static let maxPlaceWords = 6
+
+    /// A country's legislature, named by its bare word inside a sentence (`the Senate voted`).
+    private static let legislatures: Set<String> = ["congress", "senate", "parliament", "house"]
+
     /// Capitalised words that do not start a name at the start of a sentence.
     private static let sentenceStarters: Set<String> = [
         "the", "a", "an", "in", "on", "at", "but", "and", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
@@ -63,7 +70,9 @@ struct MentionClassifier: Sendable {
             run = run.dropFirst()
         }
         // "North Korean leader", "Afghan Taliban": a demonym is an adjective.
-        while let end = self.demonymEnd(in: run), self.organizationEnd(in: run, from: run.startIndex) == nil {
+        while let end = self.demonymEnd(in: run), self.organizationEnd(in: run, from: run.startIndex) == nil,
+            self.nameEnd(in: run, from: run.startIndex, endingIn: self.lexicon.placeWords) == nil  // "Tibetan Plateau"
+        {
             run = run[end...]
             leadingArticle = nil
         }
@@ -124,12 +133,13 @@ struct MentionClassifier: Sendable {
                 pendingTitle = false
             } else if let place {
                 add(.location, place.name, run[index..<place.end], .gazetteer)
+                // "ambassador to Britain Liu Xiaming": the place completes the office before the name.
+                pendingTitle = index == run.startIndex && context.followsLowerCaseTitleComplement(index)
                 index = place.end
-                pendingTitle = false
             } else if let end = self.titleEnd(in: run, from: index) {
                 index = end
                 pendingTitle = true
-            } else if let end = self.nameEnd(in: run, from: index, endingIn: self.lexicon.placeWords) {
+            } else if let end = self.nameEnd(in: run, from: index, endingIn: self.lexicon.placeWords), end - index <= Self.maxPlaceWords {
                 let slice = run[index..<end]
                 add(.location, NameText.withoutPossessive(slice.map(\.text).joined(separator: " ")), slice, .placeWord)
                 index = end
@@ -146,12 +156,15 @@ struct MentionClassifier: Sendable {
                 while end < run.endIndex, end - index < Self.maxNameWords, !NameRunScanner.connectors.contains(run[end].text),
                     self.titleEnd(in: run, from: end) == nil, NameText.possessiveSuffix(run[end - 1].text) == nil,
                     !isTitleCase || self.longestPlace(in: run, from: end) == nil,  // a headline's words run on into places
-                    !self.startsGivenName(in: run, at: end, after: index)
+                    !self.startsGivenName(in: run, at: end, after: index),
+                    run[end].folded != run[index].folded  // "Ana Lima Ana Maria Lima": a name repeated, in full
                 {
                     end += 1
                 }
                 let slice = run[index..<end]
-                if let (kind, rule) = self.read(slice, context: context, pendingTitle: pendingTitle, startsRun: index == run.startIndex) {
+                if let employer = self.employer(in: slice, run: run, context: context) {
+                    add(.organization, NameText.withoutPossessive(employer.map(\.text).joined(separator: " ")), employer, .employerBeforeTitle)
+                } else if let (kind, rule) = self.read(slice, context: context, pendingTitle: pendingTitle, startsRun: index == run.startIndex) {
                     let name = kind == .person ? NameText.withoutPossessive(NameText.displayName(slice)) : NameText.withoutPossessive(slice.map(\.text).joined(separator: " "))
                     add(kind, rule == .acronym ? NameText.withoutPossessive(slice.first!.text) : name, slice, rule)
                 }
@@ -172,8 +185,13 @@ struct MentionClassifier: Sendable {
         guard !NameRunScanner.connectors.contains(first.text), slice.allSatisfy({ $0.text.count >= 2 && !$0.text.contains(where: \.isNumber) }) else {
             return nil
         }
-        if slice.count == 1, first.isAllCaps || self.lexicon.agencies[first.folded] != nil { return (.organization, .acronym) }
+        if slice.count == 1, case let isAllCaps = first.isAllCaps, isAllCaps || self.lexicon.agencies[first.folded] != nil {
+            // "a TV ad", "its COO": a common noun's abbreviation names nothing.
+            return isAllCaps && self.lexicon.abbreviations.contains(folded[0]) ? nil : (.organization, .acronym)
+        }
+        if slice.count == 1, context.namesLeader(slice), !self.lexicon.givenNames.contains(folded[0]) { return (.person, .leaderInOffice) }
         if slice.count <= 4, !pendingTitle, let kind = context.kindByNeighbours(slice) { return (kind, .neighbourNoun) }
+        if slice.count == 1, Self.legislatures.contains(folded[0]), !context.startsSentence(first) { return (.organization, .legislature) }
         if slice.count == 1, self.lexicon.organizationWords.contains(folded[0]) { return (.organization, .bareOrganizationWord) }
         if pendingTitle, slice.count <= 4 { return (.person, .title) }
         let isNamed = slice.count >= 2 && slice.count <= 4
@@ -181,7 +199,9 @@ struct MentionClassifier: Sendable {
         if slice.count == 1, NameText.hasInnerCapital(first.text), !self.lexicon.givenNames.contains(folded[0]) {
             return (.organization, .innerCapital)
         }
-        if self.isCompany(slice, context: context) { return (.organization, .companyContext) }
+        if let evidence = self.companyEvidence(slice, context: context, readsSubject: true) {
+            return (.organization, evidence == .subject ? .companySubject : .companyContext)
+        }
         if startsRun, slice.count <= 3, context.followsPlacePreposition(slice.startIndex), context.personSignal(slice) == nil {
             return (.location, .placePreposition)
         }
@@ -213,29 +233,56 @@ struct MentionClassifier: Sendable {
     }
 
     /// The longest span from `start` (up to eight words) that names a country or city.
+    ///
+    /// The span grows a word at a time from folded words while some name starts with it, so
+    /// each word is folded once and looked up a bounded number of times.
     private func longestPlace(in run: ArraySlice<TextWord>, from start: Int) -> (end: Int, name: String)? {
         let isInitials = start + 1 < run.endIndex && run[start].text.utf8.count == 1 && run[start + 1].text.utf8.count == 1
-        guard isInitials || self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded)) else { return nil }
-        for end in stride(from: min(run.endIndex, start + 8), to: start, by: -1) {
-            if run[end - 1].folded == "the" || run[start].folded == "the" { continue }
+        guard run[start].folded != "the", isInitials || self.gazetteer.hasPlace(startingWith: NameText.withoutPossessive(run[start].folded))
+        else { return nil }
+        var found: (end: Int, name: String)?
+        var phrase = ""
+        var spelled = ""
+        for end in (start + 1)...min(run.endIndex, start + 8) {
+            let word = run[end - 1]
+            phrase += end == start + 1 ? word.folded : " " + word.folded
             // "U.S.": initials spell the code.
-            let separator = isInitials && run[start..<end].allSatisfy { $0.text.utf8.count == 1 } ? "" : " "
-            let phrase = NameText.withoutPossessive(run[start..<end].map(\.text).joined(separator: separator))
-            if phrase.count <= 3 && phrase != phrase.uppercased() { continue }  // "US", not "Us"
-            if let country = self.gazetteer.country(named: phrase) { return (end, country.name) }
-            // "Sofia Raposo" is a person: a one-word city followed by another name is a first name.
-            if end - start == 1, end < run.endIndex, run[end].isCapitalized, !run[end].isAllCaps { continue }
-            if let place = self.gazetteer.city(named: phrase) ?? self.gazetteer.region(named: phrase) { return (end, place.name) }
+            if isInitials, word.text.utf8.count == 1 { spelled += word.folded } else { spelled = "" }
+            let key = NameText.withoutPossessive(spelled.count == end - start && end - start > 1 ? spelled : phrase)
+            if let place = self.place(folded: key, in: run, start: start, end: end, isLast: word.folded == "the") { found = place }
+            guard self.gazetteer.hasPlace(startingWithWords: phrase) || !spelled.isEmpty else { break }
         }
-        return nil
+        return found
     }
 
-    /// Whether a one-word name reads as a company's (`NameContext.companyEvidence`); a given
-    /// name is a person's (`Anna's staff`), and a surname may be (`Hale announced`).
+    /// The country, city or region a folded phrase of `run[start..<end]` names, read as
+    /// `longestPlace` reads it: never ending on `the`, short names only in capitals (`US`, not
+    /// `Us`), and a one-word city before another capitalised name a first name (`Sofia Raposo`).
+    private func place(folded key: String, in run: ArraySlice<TextWord>, start: Int, end: Int, isLast: Bool) -> (end: Int, name: String)? {
+        guard !isLast else { return nil }
+        if key.count <= 3 {
+            let written = NameText.withoutPossessive(run[start..<end].map(\.text).joined())
+            if written != written.uppercased() { return nil }
+        }
+        if let country = self.gazetteer.country(folded: key) { return (end, country.name) }
+        if end - start == 1, end < run.endIndex, run[end].isCapitalized, !run[end].isAllCaps { return nil }
+        return (self.gazetteer.city(folded: key) ?? self.gazetteer.region(folded: key)).map { (end, $0.name) }
+    }
+
+    /// Whether a name reads as a company's (`NameContext.companyEvidence`); a given name is a
+    /// person's (`Anna's staff`), and a surname may be (`Hale announced`).
     private func isCompany(_ slice: ArraySlice<TextWord>, context: NameContext) -> Bool {
-        guard let evidence = context.companyEvidence(slice) else { return false }
+        self.companyEvidence(slice, context: context) != nil
+    }
+
+    /// The evidence that a name reads as a company's (`isCompany`), if it stands.
+    private func companyEvidence(
+        _ slice: ArraySlice<TextWord>, context: NameContext, readsSubject: Bool = false
+    ) -> NameContext.CompanyEvidence? {
+        guard let evidence = context.companyEvidence(slice, readsSubject: readsSubject) else { return nil }
         let folded = NameText.withoutPossessive(slice.first!.folded)
-        return !self.lexicon.givenNames.contains(folded) && (evidence == .attribute || !self.lexicon.surnames.contains(folded))
+        let stands = !self.lexicon.givenNames.contains(folded) && (evidence == .attribute || !self.lexicon.surnames.contains(folded))
+        return stands ? evidence : nil
     }
 
     /// Whether a known given name at `position` starts a second name glued to words that are no
@@ -247,6 +294,34 @@ struct MentionClassifier: Sendable {
         return position + 1 < run.endIndex && run[position + 1].isCapitalized && !run[position].isAllCaps
             && self.lexicon.givenNames.contains(run[position].folded) && !self.lexicon.givenNames.contains(run[start].folded)
             && !self.lexicon.givenNames.contains(before) && !self.lexicon.surnames.contains(before)
+    }
+
+    /// Offices a company or an institution gives, written between its name and the holder's
+    /// (`Voltara CEO Ana Lima`), folded.
+    private static let employerTitles: Set<String> = [
+        "ceo", "coo", "cfo", "cto", "chief", "chief executive", "chairman", "chairwoman", "chair", "founder", "co-founder", "president",
+        "spokesperson", "spokesman", "spokeswoman", "director", "analyst", "head",
+    ]
+
+    /// Words that qualify an office rather than name its employer (`Former President`,
+    /// `Interim CEO`), folded.
+    private static let officeQualifiers: Set<String> = ["former", "acting", "interim", "then", "late", "incoming", "outgoing", "ex"]
+
+    /// The employer's name, when a name of one to three words stands before an office and its
+    /// holder's name, all capitalised (`Voltara CEO Ana Lima`): the office is the name's, so
+    /// the name is an employer's, not a person's. A given name opening it is a person's (`Ana
+    /// Lima CEO`); a qualifier of the office, or a participle opening the sentence (`Ousted
+    /// Voltara CEO`), is no part of it.
+    private func employer(in slice: ArraySlice<TextWord>, run: ArraySlice<TextWord>, context: NameContext) -> ArraySlice<TextWord>? {
+        guard slice.count <= 3, slice.endIndex < run.endIndex, NameText.possessiveSuffix(slice.last!.text) == nil,
+            !self.lexicon.givenNames.contains(slice.first!.folded), let holder = self.titleEnd(in: run, from: slice.endIndex),
+            holder < run.endIndex, run[holder].isCapitalized,
+            Self.employerTitles.contains(run[slice.endIndex..<holder].map(\.folded).joined(separator: " "))
+        else { return nil }
+        let first = slice.first!
+        let isQualifier = Self.officeQualifiers.contains(first.folded) || (context.startsSentence(first) && first.folded.hasSuffix("ed"))
+        let employer = isQualifier ? slice.dropFirst() : slice
+        return employer.isEmpty ? nil : employer
     }
 
     /// The end of a demonym of one or two words opening the run (`Afghan`, `North Korean`).
@@ -266,7 +341,7 @@ struct MentionClassifier: Sendable {
         guard place.count == 1, place.upperBound + 1 == run.endIndex else { return false }
         let next = run[place.upperBound]
         return !next.isAllCaps && self.lexicon.surnames.contains(NameText.withoutPossessive(next.folded))
-            && self.gazetteer.country(named: next.text) == nil && self.gazetteer.city(named: next.text) == nil
+            && self.gazetteer.country(folded: next.folded) == nil && self.gazetteer.city(folded: next.folded) == nil
     }
 
     /// The end of a team named for its city: one capitalised plural ends the run right after the
@@ -274,11 +349,11 @@ struct MentionClassifier: Sendable {
     private func teamEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
         let end = run.endIndex - 1
         guard end > start, end - start <= 3 else { return nil }
-        let place = run[start..<end].map(\.text).joined(separator: " ")
-        guard self.gazetteer.city(named: place) != nil || self.gazetteer.region(named: place) != nil else { return nil }
         let word = run[end]
-        guard word.text.count > 3, word.text.hasSuffix("s"), !word.isAllCaps, NameText.possessiveSuffix(word.text) == nil,
-            self.gazetteer.country(named: word.text) == nil, self.gazetteer.city(named: word.text) == nil
+        guard word.text.count > 3, word.text.hasSuffix("s"), !word.isAllCaps, NameText.possessiveSuffix(word.text) == nil else { return nil }
+        let place = run[start..<end].map(\.folded).joined(separator: " ")
+        guard self.gazetteer.city(folded: place) != nil || self.gazetteer.region(folded: place) != nil,
+            self.gazetteer.country(folded: word.folded) == nil, self.gazetteer.city(folded: word.folded) == nil
         else { return nil }
         return end + 1
     }

@@ -68,7 +68,7 @@ struct MentionResolver {
             if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {
                 if let person = people.name(for: TextFolding.fold(mention.name)) {
                     resolved.append((mention, .person, person))
-                } else if mention.kind == .organization || mention.rule == .title || mention.rule == .attribution {
+                } else if mention.kind == .organization || Self.namesLonePerson(mention.rule) {
                     resolved.append((mention, mention.kind, mention.kind == .organization ? expanded(mention.name) : mention.name))
                 } else if case let organization = expanded(mention.name), organization != mention.name {
                     resolved.append((mention, .organization, organization))
@@ -98,18 +98,31 @@ struct MentionResolver {
                 if !mention.isWeak { resolved.append((mention, .location, mention.name)) }
             }
         }
-        resolved += self.recurringNames(pendingSingles, lowercaseWords: lowercaseWords, work: &work)
+        // "Voss declined" after "the Voss administration": a lone name joins the one-word person it repeats.
+        let lonePeople = Set(resolved.filter { $0.1 == .person && !$0.2.contains(" ") }.map { TextFolding.fold($0.2) })
+        for mention in pendingSingles where lonePeople.contains(TextFolding.fold(mention.name)) {
+            work += 1
+            resolved.append((mention, .person, mention.name))
+        }
+        let unresolved = pendingSingles.filter { !lonePeople.contains(TextFolding.fold($0.name)) }
+        resolved += self.recurringNames(unresolved, lowercaseWords: lowercaseWords, work: &work)
         return Resolution(groups: Self.grouped(resolved), work: work)
+    }
+
+    /// Whether a one-word mention typed by `rule` names a person on its own (`President Higgs`,
+    /// `Higgs said`, `the Higgs administration`).
+    static func namesLonePerson(_ rule: ClassificationRule) -> Bool {
+        rule == .title || rule == .attribution || rule == .leaderInOffice
     }
 
     /// Whether a one-word mention typed by `rule` may be the short form of a fuller name.
     private static func mayBeShortForm(_ rule: ClassificationRule) -> Bool {
         switch rule {
-        case .unconfirmedName, .attribution, .innerCapital, .title, .recurringName, .apposition, .givenName, .companyContext,
-            .listAfterOrganization:
+        case .unconfirmedName, .attribution, .innerCapital, .title, .recurringName, .apposition, .givenName, .companyContext, .companySubject,
+            .listAfterOrganization, .leaderInOffice:
             return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
-            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord, .surname:
+            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord, .surname, .employerBeforeTitle, .legislature:
             return false
         }
     }
@@ -141,14 +154,29 @@ struct MentionResolver {
     /// The mentions, with every one-word name that a company's context types once (`Voltara's
     /// CEO`) an organization wherever else the story writes it (`across Voltara`, a town's name).
     /// A sentence's first word that the story also writes in lower case is no name (`Others
-    /// reported`, `Small investors`).
+    /// reported`, `Small investors`), nor is a sentence's subject the story names only there.
     private func companiesNamedOnce(_ mentions: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> [EntityMention] {
+        var namings: [String: Int] = [:]
+        for mention in mentions where mention.rule == .companySubject {
+            work += 1
+            namings[TextFolding.fold(mention.surface), default: 0] += 1
+        }
+        // "Amazon Music Unlimited" names "Amazon" again: any mention opening with the word.
+        for mention in mentions where !namings.isEmpty && mention.rule != .companySubject {
+            work += 1
+            let opening = TextFolding.fold(String(mention.surface.prefix { $0 != " " }))
+            if namings[opening] != nil { namings[opening, default: 0] += 1 }
+        }
         let mentions = mentions.filter { mention in
-            guard mention.rule == .companyContext, mention.opensSentence else { return true }
+            // A subject the story writes in lower case elsewhere is a common noun wherever it stands.
+            let isSubject = mention.rule == .companySubject
+            guard mention.rule == .companyContext || isSubject, mention.opensSentence || isSubject else { return true }
             let folded = TextFolding.fold(mention.surface)
+            // "Floodwater has washed away": a sentence's subject named only there may be a common noun.
+            if isSubject, mention.opensSentence, namings[folded, default: 0] < 2 { return false }
             return !(lowercaseWords.contains(folded) || self.lexicon.stopwords.contains(folded))
         }
-        let companies = Set(mentions.filter { $0.rule == .companyContext }.map { TextFolding.fold($0.surface) })
+        let companies = Set(mentions.filter { $0.rule == .companyContext || $0.rule == .companySubject }.map { TextFolding.fold($0.surface) })
         guard !companies.isEmpty else { return mentions }
         let retypable: Set<ClassificationRule> = [.gazetteer, .placePreposition, .listAfterPlace, .unconfirmedName, .attribution]
         return mentions.map { mention in

@@ -25,6 +25,17 @@ struct NameContext {
     /// Words that open an apposition about a person (`X, a former combatant`, `X, his lawyer`).
     private static let appositionOpeners: Set<String> = ["a", "an", "the", "who", "whose", "its", "his", "her"]
 
+    /// Organization nouns that say a name's kind only before it (`the journal Nature`): after a
+    /// capitalised word they compound with it as a common noun (`Record label`, `Nature journal`).
+    private static let compoundingNouns: Set<String> = ["brand", "journal", "label", "magazine", "outlet", "studio", "tabloid"]
+
+    /// Occupations written before `at` and the employer's name (`strategist at Brask Tabor`).
+    private static let occupations: Set<String> = [
+        "analyst", "strategist", "economist", "manager", "director", "professor", "researcher", "scientist", "engineer",
+        "executive", "partner", "editor", "reporter", "correspondent", "lecturer", "lawyer", "attorney", "officer", "chairman",
+        "spokesperson", "spokesman", "spokeswoman", "fellow", "trader", "investor", "consultant", "adviser", "advisor",
+    ]
+
     /// The lower-case word at `index`, folded, if there is one.
     private func lowerWord(_ index: Int) -> String? {
         self.words.indices.contains(index) && !self.words[index].isCapitalized ? self.words[index].folded : nil
@@ -45,7 +56,7 @@ struct NameContext {
         if let before = self.lowerWord(first - 1), organizations.contains(before), self.gap(after: first - 1) == " " { return .organization }
         if let after = self.lowerWord(last + 1), self.gap(after: last) == " " {
             if self.lexicon.placeNouns.contains(after) { return .location }
-            if organizations.contains(after) { return .organization }
+            if organizations.contains(after), !Self.compoundingNouns.contains(after) { return .organization }
         }
         // "Linha Norte, the state-owned operator,": the apposition's last word before its comma.
         if self.gap(after: last).hasPrefix(","), let article = self.lowerWord(last + 1), ["the", "a", "an"].contains(article) {
@@ -62,6 +73,12 @@ struct NameContext {
             return .organization
         }
         if self.lowerWord(first - 1) == "of", let noun = self.lowerWord(first - 2), self.lexicon.placeNouns.contains(noun) { return .location }
+        // "equity strategist at Brask Tabor": where someone works.
+        if self.lowerWord(first - 1) == "at", let noun = self.lowerWord(first - 2), Self.occupations.contains(noun),
+            self.gap(after: first - 1) == " "
+        {
+            return .organization
+        }
         return nil
     }
 
@@ -110,15 +127,46 @@ struct NameContext {
         case attribute
         /// `Voltara launched`.
         case verb
+        /// `Voltara is rolling out`: the singular subject of a clause, which a common noun
+        /// opening a sentence can be too (`Floodwater has washed away`).
+        case subject
     }
 
-    /// The evidence, if any, that a one-word name is a company's (`CompanyEvidence`).
-    func companyEvidence(_ slice: ArraySlice<TextWord>) -> CompanyEvidence? {
+    /// Verbs that open a singular subject's predicate (`Voltara is rolling out`, `Voltara has bought`).
+    private static let singularVerbs: Set<String> = ["is", "has", "was"]
+
+    /// Verbs that open a predicate of any number (`Voltara will display`): a plural could be its
+    /// subject (`Workers will`), so only an `its` after them says a company.
+    private static let auxiliaryVerbs: Set<String> = ["will", "would", "could", "can", "had"]
+
+    /// Pronouns that refer back to a person, which a company's sentence does not use for it.
+    private static let personalPronouns: Set<String> = ["he", "she", "his", "her", "him", "they", "their", "who"]
+
+    /// How many words after a subject's verb are read for the `its` that refers back to it.
+    private static let predicateReach = 10
+
+    /// The evidence, if any, that a one-word name is a company's (`CompanyEvidence`). With
+    /// `readsSubject`, a name that opens a clause as its singular subject is one too: weakly
+    /// (`Voltara is rolling out`, as a surname could be), or as an attribute when the clause
+    /// refers back to it as a thing (`Voltara will display its first …`); places read so too
+    /// (`Oslo has its own`), so they are not asked.
+    func companyEvidence(_ slice: ArraySlice<TextWord>, readsSubject: Bool = false) -> CompanyEvidence? {
+        // "Voltara Grid shares": a company's noun follows a name of a few words too, unless the
+        // name ends in an adjective (`New York-listed shares`).
+        if slice.count <= 3, let next = self.lowerWord(slice.endIndex), Self.companyNouns.contains(next),
+            self.gap(after: slice.endIndex - 1) == " ", slice.last!.text.split(separator: "-").last?.first?.isUppercase == true
+        {
+            return .attribute
+        }
         guard slice.count == 1 else { return nil }
         let position = slice.startIndex
         if let next = self.lowerWord(position + 1), self.gap(after: position) == " " {
-            if Self.companyNouns.contains(next) { return .attribute }
-            if Self.companyVerbs.contains(next), NameText.possessiveSuffix(slice.first!.text) == nil { return .verb }
+            let isPossessive = NameText.possessiveSuffix(slice.first!.text) != nil
+            if Self.companyVerbs.contains(next), !isPossessive { return .verb }
+            if readsSubject, !isPossessive, Self.singularVerbs.contains(next) { return self.subjectEvidence(after: position + 1) }
+            if readsSubject, !isPossessive, Self.auxiliaryVerbs.contains(next), self.subjectEvidence(after: position + 1) == .attribute {
+                return .attribute
+            }
         }
         guard position >= 1 else { return nil }
         let before = self.words[position - 1].folded
@@ -127,6 +175,30 @@ struct NameContext {
             return .attribute
         }
         return nil
+    }
+
+    /// What the clause after a subject's verb at `start` says of the subject: an attribute when
+    /// it refers back to it as a thing (`its`), nothing when as a person (`he`, `her`), a
+    /// subject's evidence otherwise; read within `predicateReach` words, up to the sentence's end.
+    private func subjectEvidence(after start: Int) -> CompanyEvidence? {
+        var index = start
+        while index < min(self.words.count - 1, start + Self.predicateReach) {
+            if self.gap(after: index).contains(where: { ".!?;".contains($0) }) { break }
+            index += 1
+            let word = self.words[index].folded
+            if word == "its" { return .attribute }
+            if Self.personalPronouns.contains(word) { return nil }
+        }
+        return .subject
+    }
+
+    /// Nouns for a leader's time in office, written after the leader's name (`the Voss administration`).
+    private static let tenureNouns: Set<String> = ["administration", "presidency"]
+
+    /// Whether a one-word name is a leader's, written before a noun for a time in office (`the
+    /// Voss administration`).
+    func namesLeader(_ slice: ArraySlice<TextWord>) -> Bool {
+        slice.count == 1 && self.lowerWord(slice.endIndex).map(Self.tenureNouns.contains) == true && self.gap(after: slice.startIndex) == " "
     }
 
     /// Whether a one-word name is followed by an attribution verb (`Voltara said`).
@@ -143,6 +215,12 @@ struct NameContext {
     /// Whether the word at `position` follows a lower-case title (`leader Kim Jong-un`).
     func followsLowerCaseTitle(_ position: Int) -> Bool {
         position > 0 && self.lexicon.titles.contains(self.words[position - 1].folded) && self.gap(after: position - 1) == " "
+    }
+
+    /// Whether the word at `position` completes a lower-case title after `to` or `of`
+    /// (`ambassador to Britain`, `governor of Texas`).
+    func followsLowerCaseTitleComplement(_ position: Int) -> Bool {
+        position > 1 && ["to", "of"].contains(self.words[position - 1].text) && self.followsLowerCaseTitle(position - 1)
     }
 
     /// Whether a word opens a sentence: nothing but a sentence end, an opening quote or a
