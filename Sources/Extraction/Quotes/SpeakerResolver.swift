@@ -49,9 +49,12 @@ struct SpeakerResolver: Sendable {
     /// Who issued each document the story introduced, by document noun (`statement`).
     private var documentIssuers: [String: AntecedentIndex] = [:]
 
-    /// Work done by antecedent lookups so far, in position comparisons.
+    /// Entity forms indexed and entities compared while building the name indexes.
+    private let indexingWork: Int
+
+    /// Work done so far: entities indexed, and antecedent lookups in position comparisons.
     var comparisons: Int {
-        self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
+        self.indexingWork + self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
             + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)
                 + self.documentIssuers.values.map(\.comparisons)).reduce(0, +)
     }
@@ -71,23 +74,35 @@ struct SpeakerResolver: Sendable {
         var personByForm: [String: Entity] = [:]
         var entityByForm: [String: Entity] = [:]
         var personBySurname: [String: Entity] = [:]
-        var givenNames: [String: [Entity]] = [:]
+        // A given name alone (`Dale wrote`) stands for a person only when one person has it:
+        // each given name keeps its first person, and is dropped once another has it too.
+        var givenNames: [String: Entity] = [:]
+        var sharedGivenNames: Set<String> = []
+        var indexingWork = 0
         for entity in entities {
             for form in [entity.name] + entity.aliases {
+                indexingWork += 1
                 let folded = TextFolding.fold(form)
                 if entityByForm[folded] == nil { entityByForm[folded] = entity }
                 guard entity.kind == .person else { continue }
                 if personByForm[folded] == nil { personByForm[folded] = entity }
                 let parts = folded.split(separator: " ").map(String.init)
                 if let surname = parts.last, personBySurname[surname] == nil { personBySurname[surname] = entity }
-                if parts.count >= 2, !givenNames[parts[0], default: []].contains(entity) { givenNames[parts[0], default: []].append(entity) }
+                if parts.count >= 2 {
+                    if let owner = givenNames[parts[0]] {
+                        indexingWork += 1
+                        if owner.id != entity.id { sharedGivenNames.insert(parts[0]) }
+                    } else {
+                        givenNames[parts[0]] = entity
+                    }
+                }
             }
         }
         self.personByForm = personByForm
         self.entityByForm = entityByForm
         self.personBySurname = personBySurname
-        // A given name alone (`Dale wrote`) stands for a person only when one person has it.
-        self.personByGivenName = givenNames.compactMapValues { $0.count == 1 ? $0[0] : nil }
+        self.personByGivenName = givenNames.filter { !sharedGivenNames.contains($0.key) }
+        self.indexingWork = indexingWork
 
         var fullNameBySurname: [String: String] = [:]
         var nameAntecedents: [AntecedentIndex.Antecedent] = []
