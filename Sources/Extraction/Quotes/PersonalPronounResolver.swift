@@ -40,20 +40,24 @@ struct PersonalPronounResolver: Sendable {
     private var feminineSubjects: AntecedentIndex
     private var masculineAny: AntecedentIndex
     private var feminineAny: AntecedentIndex
+    /// Sentence subjects `they` may stand for: people the text never calls `he` or `she`.
+    private var neutralSubjects: AntecedentIndex
 
     /// Work done so far, in position comparisons.
     var comparisons: Int {
         self.masculineSubjects.comparisons + self.feminineSubjects.comparisons + self.masculineAny.comparisons + self.feminineAny.comparisons
+            + self.neutralSubjects.comparisons
     }
 
     /// A resolver over the people a document names.
     ///
     /// - Parameters:
     ///   - people: every mention of a person outside quotations, in any order.
+    ///   - organizations: every mention of an organization outside quotations, in any order.
     ///   - paragraphs: the paragraphs searched for quotations.
     ///   - spans: the quotations in reading order; pronouns inside them are no evidence.
     /// - Complexity: O(*m* log *m* + *n*) for *m* mentions and *n* words.
-    init(people: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph], spans: [QuotationSpan]) {
+    init(people: [AntecedentIndex.Antecedent], organizations: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph], spans: [QuotationSpan]) {
         let sorted = people.sorted { $0.position < $1.position }
         let byIndex = Dictionary(paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         let subjects = Self.subjects(of: sorted, byIndex: byIndex)
@@ -65,6 +69,24 @@ struct PersonalPronounResolver: Sendable {
         self.feminineSubjects = agreeing(.feminine, subjects)
         self.masculineAny = agreeing(.masculine, sorted)
         self.feminineAny = agreeing(.feminine, sorted)
+        // Organizations take part in finding each sentence's subject (`Acme hired Doe`: Doe is
+        // no subject), and are left to `it` and `they` by recency.
+        let organizationKeys = Set(organizations.map { Self.key(of: $0.speaker) })
+        let named = (people + organizations).sorted { $0.position < $1.position }
+        self.neutralSubjects = AntecedentIndex(Self.subjects(of: named, byIndex: byIndex).filter { subject in
+            let key = Self.key(of: subject.speaker)
+            return !organizationKeys.contains(key) && genders[key] == nil
+        })
+    }
+
+    /// Who `they` at `position` stands for when it is one person: the subject of a sentence in
+    /// the same paragraph or the one before (`Doe, a spokesperson for Acme, confirmed to the
+    /// paper that … “…,” they said`), unless the text calls that person `he` or `she`.
+    mutating func resolveThey(at position: TextPosition) -> AntecedentIndex.Antecedent? {
+        guard let subject = self.neutralSubjects.last(before: position), position.paragraph - subject.position.paragraph <= Self.subjectReach else {
+            return nil
+        }
+        return subject
     }
 
     /// The person a folded `pronoun` (`he` or `she`) at `position` refers to, if any.

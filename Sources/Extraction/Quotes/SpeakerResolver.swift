@@ -5,8 +5,9 @@ import DocumentModel
 /// - A name resolves to the document's entity of that name or alias, or to the person whose
 ///   surname it is (`Boudreau` → `Anne Boudreau`). With no entity, a surname resolves to the
 ///   full name an attribution used before, and any other name is kept as written.
-/// - `he` and `she` resolve to the last person named before them outside quotations; `it`
-///   and `they` to an organization named in the paragraph or the one before.
+/// - `he` and `she` resolve to the last person named before them outside quotations; `they`
+///   to a recent sentence's subject who is never called `he` or `she`; `it` and `they`
+///   otherwise to an organization named in the paragraph or the one before.
 /// - A definite description (`the minister`) resolves to the last entity introduced with that
 ///   word beside its name (`Transport Minister Jane Doe`); an office with no such entity to the
 ///   last person named, an organization noun (`the company`) to the last organization, a
@@ -147,7 +148,7 @@ struct SpeakerResolver: Sendable {
             }
         }
         self.people = AntecedentIndex(people)
-        self.pronouns = PersonalPronounResolver(people: people, paragraphs: paragraphs, spans: spans)
+        self.pronouns = PersonalPronounResolver(people: people, organizations: organizations, paragraphs: paragraphs, spans: spans)
         self.organizations = AntecedentIndex(organizations)
         self.personRoles = personRoles.mapValues(AntecedentIndex.init)
         self.organizationRoles = organizationRoles.mapValues(AntecedentIndex.init)
@@ -183,6 +184,9 @@ struct SpeakerResolver: Sendable {
             switch phrase.folded {
             case "he", "she":
                 return self.pronouns.resolve(phrase.folded, at: phrase.position).map { Resolution(speaker: $0.speaker, rule: .pronoun) }
+            case "they":
+                let subject = self.pronouns.resolveThey(at: phrase.position)?.speaker
+                return (subject ?? self.organization(before: phrase.position)).map { Resolution(speaker: $0, rule: .pronoun) }
             default:
                 return self.organization(before: phrase.position).map { Resolution(speaker: $0, rule: .pronoun) }
             }
