@@ -143,7 +143,9 @@ struct AttributionFinder: Sendable {
             start -= 1
         }
         let window = words[start..<end]
-        let verbs = window.indices.reversed().filter { self.vocabulary.isAttributionVerb(window[$0].folded) || self.sourcePhraseLength(at: $0, in: window) != nil }
+        let verbs = window.indices.reversed().filter { index in
+            self.vocabulary.isAttributionVerb(window[index].folded) || Self.isPutIt(at: index, in: window) || self.sourcePhraseLength(at: index, in: window) != nil
+        }
         // What follows `Doe said that` is Doe's report, quotations and other verbs in it included
         // (`Doe said that after talks Acme had concluded it was “…”`).
         if let reporting = verbs.last(where: { self.vocabulary.isSpeechVerb(window[$0].folded) && $0 + 1 < window.endIndex && window[$0 + 1].folded == "that" }),
@@ -166,7 +168,8 @@ struct AttributionFinder: Sendable {
             return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
         }
         let verb = window[verbIndex].folded
-        let rule = rule != .colonLeadIn && !self.vocabulary.isSpeechVerb(verb) ? AttributionRule.calledIt : rule
+        let isSpeech = self.vocabulary.isSpeechVerb(verb) || Self.isPutIt(at: verbIndex, in: window)
+        let rule = rule != .colonLeadIn && !isSpeech ? AttributionRule.calledIt : rule
         return AttributionCue(speaker: self.reader.subject(of: window[window.startIndex..<verbIndex], in: paragraph), verb: verb, rule: rule)
     }
 
@@ -193,6 +196,11 @@ struct AttributionFinder: Sendable {
     }
 
     // MARK: Sentences
+
+    /// Whether `put it` starts at `index`: a speech verb in `as Doe put it, “…”`.
+    private static func isPutIt(at index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Bool {
+        window[index].folded == "put" && index + 1 < window.endIndex && window[index + 1].folded == "it"
+    }
 
     /// Phrases that name a quotation's source the way `according to` does.
     private static let sourcePhrases: [[String]] = [["according", "to"], ["in", "the", "words", "of"]]

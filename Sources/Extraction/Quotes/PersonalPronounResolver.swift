@@ -7,9 +7,10 @@ import DocumentModel
 /// - Salience: a person named first in a sentence (its usual subject) is who a pronoun in
 ///   the same or the next paragraph most often refers to, over someone named later in that
 ///   sentence (`Doe, Acme's lawyer, told The Herald that …` ¶ `“…,” she said`).
-/// - Agreement: a person is taken as `he` or `she` by a courtesy title (`Mr`, `Ms`), and by
-///   the pronouns outside quotations (`he`, `herself`) that most often follow them as a
-///   sentence's subject in the same paragraph.
+/// - Agreement: a person is taken as `he` or `she` by a courtesy title (`Mr`, `Ms`) or a
+///   noun for a man or a woman before the name (`actress Jane Doe`, `Doe's son, Ray Roe`),
+///   and by the pronouns outside quotations (`he`, `herself`) that most often follow them as
+///   a sentence's subject in the same paragraph.
 ///
 /// A possessive name (`Doe's son, Ray Roe, said`) is not its sentence's subject: the next
 /// person named in the sentence may be. Nor is a name after `a` (`in a Doe kind of way`), or
@@ -35,6 +36,19 @@ struct PersonalPronounResolver: Sendable {
     /// Pronouns that show a feminine antecedent when a sentence's subject is.
     private static let femininePronouns: Set<String> = ["she", "herself"]
     private static let feminineTitles: Set<String> = ["mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess"]
+    /// Nouns for a man that stand before his name (`actor John Doe`, `Doe's son, John Doe`).
+    private static let masculineNouns: Set<String> = [
+        "actor", "businessman", "chairman", "spokesman", "congressman", "councilman", "son", "brother", "father", "husband",
+        "boyfriend", "uncle", "nephew", "grandson", "grandfather", "stepfather", "stepson", "widower", "fiance",
+    ]
+    /// Nouns for a woman that stand before her name (`actress Jane Doe`, `his wife, Jane Doe`).
+    private static let feminineNouns: Set<String> = [
+        "actress", "businesswoman", "chairwoman", "spokeswoman", "congresswoman", "councilwoman", "daughter", "sister", "mother",
+        "wife", "girlfriend", "aunt", "niece", "granddaughter", "grandmother", "stepmother", "stepdaughter", "widow", "fiancee",
+    ]
+    /// Words that tie a noun to a name after them as its complement (`the mother of Jane Doe`),
+    /// so the noun says nothing of the name's gender.
+    private static let complementWords: Set<String> = ["of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on"]
 
     private var masculineSubjects: AntecedentIndex
     private var feminineSubjects: AntecedentIndex
@@ -151,9 +165,22 @@ struct PersonalPronounResolver: Sendable {
         return false
     }
 
-    /// Each person's gender by majority of the evidence: courtesy titles before a mention, and
-    /// each subject or reflexive pronoun outside quotations, taken as the last sentence subject
-    /// named before it in its paragraph.
+    /// The gender of a noun for a man or a woman just before the name at word `index`, or with
+    /// one lower-case role word between (`Doe's son, filmmaker John Doe`).
+    private static func genderOfNoun(before index: Int, in paragraph: ScannedParagraph) -> Gender? {
+        var noun = index - 1
+        let before = paragraph.words[noun]
+        if noun > 0, !before.isCapitalized, !Self.complementWords.contains(before.folded),
+            !Self.masculineNouns.contains(before.folded), !Self.feminineNouns.contains(before.folded) {
+            noun -= 1
+        }
+        let folded = paragraph.words[noun].folded
+        return Self.masculineNouns.contains(folded) ? .masculine : Self.feminineNouns.contains(folded) ? .feminine : nil
+    }
+
+    /// Each person's gender by majority of the evidence: nouns for a man or a woman and
+    /// courtesy titles before a mention, and each subject or reflexive pronoun outside
+    /// quotations, taken as the last sentence subject named before it in its paragraph.
     private static func genders(
         of sorted: [AntecedentIndex.Antecedent], subjects: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph],
         byIndex: [Int: ScannedParagraph], spans: [QuotationSpan]
@@ -166,6 +193,9 @@ struct PersonalPronounResolver: Sendable {
             let title = paragraph.words[word - 1].folded
             if Self.masculineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] += 2 }
             if Self.feminineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] -= 2 }
+            if let gender = Self.genderOfNoun(before: word, in: paragraph) {
+                votes[Self.key(of: antecedent.speaker), default: 0] += gender == .masculine ? 2 : -2
+            }
         }
         var index = AntecedentIndex(subjects)
         var spanIndex = 0
