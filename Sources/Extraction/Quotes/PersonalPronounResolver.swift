@@ -12,6 +12,9 @@ import DocumentModel
 ///   and by the pronouns outside quotations (`he`, `herself`) that most often follow them as
 ///   a sentence's subject in the same paragraph.
 ///
+/// Someone the story introduces by a noun for a man or a woman and no name (`one mother`) is
+/// a possible antecedent too, kept as that description.
+///
 /// A possessive name (`Doe's son, Ray Roe, said`) is not its sentence's subject: the next
 /// person named in the sentence may be. Nor is a name after `a` (`in a Doe kind of way`), or
 /// after `he` or `she` in its sentence.
@@ -81,8 +84,10 @@ struct PersonalPronounResolver: Sendable {
         }
         self.masculineSubjects = agreeing(.masculine, subjects)
         self.feminineSubjects = agreeing(.feminine, subjects)
-        self.masculineAny = agreeing(.masculine, sorted)
-        self.feminineAny = agreeing(.feminine, sorted)
+        // Someone introduced by a noun alone (`one mother`) is who a pronoun of that gender may mean.
+        let unnamed = Self.unnamedPeople(in: paragraphs, spans: spans)
+        self.masculineAny = agreeing(.masculine, sorted + unnamed.filter { $0.gender == .masculine }.map(\.antecedent))
+        self.feminineAny = agreeing(.feminine, sorted + unnamed.filter { $0.gender == .feminine }.map(\.antecedent))
         // Organizations take part in finding each sentence's subject (`Acme hired Doe`: Doe is
         // no subject), and are left to `it` and `they` by recency.
         let organizationKeys = Set(organizations.map { Self.key(of: $0.speaker) })
@@ -170,12 +175,10 @@ struct PersonalPronounResolver: Sendable {
     private static func genderOfNoun(before index: Int, in paragraph: ScannedParagraph) -> Gender? {
         var noun = index - 1
         let before = paragraph.words[noun]
-        if noun > 0, !before.isCapitalized, !Self.complementWords.contains(before.folded),
-            !Self.masculineNouns.contains(before.folded), !Self.feminineNouns.contains(before.folded) {
+        if noun > 0, !before.isCapitalized, !Self.complementWords.contains(before.folded), Self.gender(of: before.folded) == nil {
             noun -= 1
         }
-        let folded = paragraph.words[noun].folded
-        return Self.masculineNouns.contains(folded) ? .masculine : Self.feminineNouns.contains(folded) ? .feminine : nil
+        return Self.gender(of: paragraph.words[noun].folded)
     }
 
     /// Each person's gender by majority of the evidence: nouns for a man or a woman and
@@ -203,13 +206,52 @@ struct PersonalPronounResolver: Sendable {
             for word in paragraph.words {
                 let isMasculine = Self.masculinePronouns.contains(word.folded)
                 guard isMasculine || Self.femininePronouns.contains(word.folded) else { continue }
-                while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
-                if spanIndex < spans.count, spans[spanIndex].paragraph == paragraph.index, spans[spanIndex].start <= word.start { continue }
+                if Self.isQuoted(word, of: paragraph, spans: spans, from: &spanIndex) { continue }
                 let position = TextPosition(paragraph: paragraph.index, offset: word.start)
                 guard let antecedent = index.last(before: position), antecedent.position.paragraph == paragraph.index else { continue }
                 votes[Self.key(of: antecedent.speaker), default: 0] += isMasculine ? 1 : -1
             }
         }
         return votes.compactMapValues { $0 > 0 ? .masculine : $0 < 0 ? .feminine : nil }
+    }
+
+    /// Whether `word` is inside a quotation, with `spanIndex` the first span not wholly before
+    /// the words asked about so far (asked in reading order, each question moves it forward).
+    private static func isQuoted(_ word: ScannedParagraph.Word, of paragraph: ScannedParagraph, spans: [QuotationSpan], from spanIndex: inout Int) -> Bool {
+        while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
+        return spanIndex < spans.count && spans[spanIndex].paragraph == paragraph.index && spans[spanIndex].start <= word.start
+    }
+
+    /// Words that introduce someone the story does not name (`one mother`, `a woman`).
+    private static let indefiniteDeterminers: Set<String> = ["a", "an", "one"]
+    /// Words after which a description tells of someone already named (`Doe is a mother`).
+    private static let copulas: Set<String> = ["is", "was", "are", "were", "be", "been", "became", "becomes"]
+
+    /// The people a story introduces outside quotations by a noun for a man or a woman and no
+    /// name (`WIRED spoke to one mother, who …`), as descriptions with their gender; not a
+    /// description of someone named (`Doe, a mother of two,`, `Doe is a father`).
+    private static func unnamedPeople(in paragraphs: [ScannedParagraph], spans: [QuotationSpan]) -> [(antecedent: AntecedentIndex.Antecedent, gender: Gender)] {
+        var unnamed: [(antecedent: AntecedentIndex.Antecedent, gender: Gender)] = []
+        var spanIndex = 0
+        for paragraph in paragraphs {
+            let words = paragraph.words
+            for index in words.indices where Self.indefiniteDeterminers.contains(words[index].folded) {
+                if Self.isQuoted(words[index], of: paragraph, spans: spans, from: &spanIndex) { continue }
+                let nounIndex = index + 1 < words.count && !words[index + 1].isCapitalized && Self.gender(of: words[index + 1].folded) == nil ? index + 2 : index + 1
+                guard nounIndex < words.count, let gender = Self.gender(of: words[nounIndex].folded) else { continue }
+                if index > 0, Self.copulas.contains(words[index - 1].folded)
+                    || words[index - 1].isCapitalized && paragraph.scalars(from: words[index - 1].end, to: words[index].start).contains(",") {
+                    continue
+                }
+                let description = Quote.Speaker(name: paragraph.text(from: words[index].start, to: words[nounIndex].end), kind: .description)
+                unnamed.append((AntecedentIndex.Antecedent(position: TextPosition(paragraph: paragraph.index, offset: words[index].start), speaker: description), gender))
+            }
+        }
+        return unnamed
+    }
+
+    /// The gender of a folded noun for a man or a woman (`son`, `actress`), if it is one.
+    private static func gender(of noun: String) -> Gender? {
+        Self.masculineNouns.contains(noun) ? .masculine : Self.feminineNouns.contains(noun) ? .feminine : nil
     }
 }
