@@ -59,11 +59,15 @@ struct PersonalPronounResolver: Sendable {
     private var feminineAny: AntecedentIndex
     /// Sentence subjects `they` may stand for: people the text never calls `he` or `she`.
     private var neutralSubjects: AntecedentIndex
+    /// Men introduced by a noun and no name (`one father`).
+    private var masculineUnnamed: AntecedentIndex
+    /// Women introduced by a noun and no name (`one mother`).
+    private var feminineUnnamed: AntecedentIndex
 
     /// Work done so far, in position comparisons.
     var comparisons: Int {
         self.masculineSubjects.comparisons + self.feminineSubjects.comparisons + self.masculineAny.comparisons + self.feminineAny.comparisons
-            + self.neutralSubjects.comparisons
+            + self.neutralSubjects.comparisons + self.masculineUnnamed.comparisons + self.feminineUnnamed.comparisons
     }
 
     /// A resolver over the people a document names.
@@ -86,8 +90,12 @@ struct PersonalPronounResolver: Sendable {
         self.feminineSubjects = agreeing(.feminine, subjects)
         // Someone introduced by a noun alone (`one mother`) is who a pronoun of that gender may mean.
         let unnamed = Self.unnamedPeople(in: paragraphs, spans: spans)
-        self.masculineAny = agreeing(.masculine, sorted + unnamed.filter { $0.gender == .masculine }.map(\.antecedent))
-        self.feminineAny = agreeing(.feminine, sorted + unnamed.filter { $0.gender == .feminine }.map(\.antecedent))
+        let masculineUnnamed = unnamed.filter { $0.gender == .masculine }.map(\.antecedent)
+        let feminineUnnamed = unnamed.filter { $0.gender == .feminine }.map(\.antecedent)
+        self.masculineAny = agreeing(.masculine, sorted + masculineUnnamed)
+        self.feminineAny = agreeing(.feminine, sorted + feminineUnnamed)
+        self.masculineUnnamed = AntecedentIndex(masculineUnnamed)
+        self.feminineUnnamed = AntecedentIndex(feminineUnnamed)
         // Organizations take part in finding each sentence's subject (`Acme hired Doe`: Doe is
         // no subject), and are left to `it` and `they` by recency.
         let organizationKeys = Set(organizations.map { Self.key(of: $0.speaker) })
@@ -112,7 +120,12 @@ struct PersonalPronounResolver: Sendable {
     mutating func resolve(_ pronoun: String, at position: TextPosition) -> AntecedentIndex.Antecedent? {
         let isFeminine = pronoun == "she"
         let subject = isFeminine ? self.feminineSubjects.last(before: position) : self.masculineSubjects.last(before: position)
-        if let subject, position.paragraph - subject.position.paragraph <= Self.subjectReach { return subject }
+        if let subject, position.paragraph - subject.position.paragraph <= Self.subjectReach {
+            // Someone introduced without a name after that subject is the nearer candidate.
+            let unnamed = isFeminine ? self.feminineUnnamed.last(before: position) : self.masculineUnnamed.last(before: position)
+            if let unnamed, subject.position < unnamed.position { return unnamed }
+            return subject
+        }
         return isFeminine ? self.feminineAny.last(before: position) : self.masculineAny.last(before: position)
     }
 
