@@ -37,6 +37,12 @@ struct AttributionCueTests {
         #expect(quote.attribution == .speakerBeforeQuote)
     }
 
+    /// An abbreviated month (`Oct. 31`) does not end the sentence that holds the attribution.
+    @Test func abbreviatedMonthDoesNotEndTheSentence() throws {
+        let quote = try self.quote("return capital", in: "Marit Solberg told investors on Oct. 31 that the merger would “return capital to shareholders”.")
+        #expect(quote.speaker?.name == "Marit Solberg")
+    }
+
     /// A denial attributes the quotation it answers with.
     @Test func denialAttributes() throws {
         #expect(try self.quote("I did nothing", in: "“I did nothing wrong,” Jonas Berg denied.").speaker?.name == "Jonas Berg")
