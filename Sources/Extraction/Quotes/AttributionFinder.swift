@@ -48,10 +48,12 @@ struct AttributionFinder: Sendable {
     /// - Complexity: O(log *w*) to find the words around the quotation in its paragraph of *w*
     ///   words, then O(1): the windows are bounded.
     func cue(for span: QuotationSpan, context: Context) -> AttributionCue? {
-        if span.isClosed, let cue = self.cueAfter(span, context: context) {
-            return cue
-        }
-        return self.cueBefore(span, context: context)
+        let after = span.isClosed ? self.cueAfter(span, context: context) : nil
+        if after?.speaker != nil { return after }
+        // A verb after the quotation with no speaker (`“…”, saying …`) leaves the speaker to
+        // the sentence before it (`Doe said the plan was “…”, saying …`), if it names one.
+        let before = self.cueBefore(span, context: context)
+        return before?.speaker != nil ? before : after ?? before
     }
 
     // MARK: After the closing mark
@@ -141,16 +143,34 @@ struct AttributionFinder: Sendable {
             start -= 1
         }
         let window = words[start..<end]
-        guard let verbIndex = window.indices.last(where: { self.vocabulary.isAttributionVerb(window[$0].folded) || self.sourcePhraseLength(at: $0, in: window) != nil }) else {
-            return nil
+        let verbs = window.indices.reversed().filter { index in
+            self.vocabulary.isAttributionVerb(window[index].folded) || Self.isPutIt(at: index, in: window) || self.sourcePhraseLength(at: index, in: window) != nil
         }
+        // What follows `Doe said that` is Doe's report, quotations and other verbs in it included
+        // (`Doe said that after talks Acme had concluded it was “…”`).
+        if let reporting = verbs.last(where: { self.vocabulary.isSpeechVerb(window[$0].folded) && $0 + 1 < window.endIndex && window[$0 + 1].folded == "that" }),
+            let cue = self.cueBefore(verbAt: reporting, in: window, paragraph: paragraph, rule: rule), cue.speaker != nil {
+            return cue
+        }
+        // Otherwise the verb nearest the quotation attributes it; when no subject of its own can
+        // be read, an earlier verb of the sentence whose subject can be does; failing both, the
+        // nearest verb stands without a speaker.
+        let cues = verbs.lazy.compactMap { self.cueBefore(verbAt: $0, in: window, paragraph: paragraph, rule: rule) }
+        return cues.first { $0.speaker != nil } ?? cues.first
+    }
+
+    /// The cue of the attribution verb or source phrase at `verbIndex` in a window before an
+    /// opening mark, read with `rule` (`.calledIt` for a characterising verb, unless the
+    /// window is a colon lead-in).
+    private func cueBefore(verbAt verbIndex: Int, in window: ArraySlice<ScannedParagraph.Word>, paragraph: ScannedParagraph, rule: AttributionRule) -> AttributionCue? {
         if let length = self.sourcePhraseLength(at: verbIndex, in: window) {
             let speaker = self.reader.object(of: window[(verbIndex + length)...], in: paragraph)
             return speaker.map { AttributionCue(speaker: $0, verb: nil, rule: .accordingTo) }
         }
         let verb = window[verbIndex].folded
-        if rule != .colonLeadIn, !self.vocabulary.isSpeechVerb(verb) { rule = .calledIt }
-        return AttributionCue(speaker: self.reader.subject(of: window[start..<verbIndex], in: paragraph), verb: verb, rule: rule)
+        let isSpeech = self.vocabulary.isSpeechVerb(verb) || Self.isPutIt(at: verbIndex, in: window)
+        let rule = rule != .colonLeadIn && !isSpeech ? AttributionRule.calledIt : rule
+        return AttributionCue(speaker: self.reader.subject(of: window[window.startIndex..<verbIndex], in: paragraph), verb: verb, rule: rule)
     }
 
     // MARK: Reported speech in the paragraph before
@@ -176,6 +196,11 @@ struct AttributionFinder: Sendable {
     }
 
     // MARK: Sentences
+
+    /// Whether `put it` starts at `index`: a speech verb in `as Doe put it, “…”`.
+    private static func isPutIt(at index: Int, in window: ArraySlice<ScannedParagraph.Word>) -> Bool {
+        window[index].folded == "put" && index + 1 < window.endIndex && window[index + 1].folded == "it"
+    }
 
     /// Phrases that name a quotation's source the way `according to` does.
     private static let sourcePhrases: [[String]] = [["according", "to"], ["in", "the", "words", "of"]]

@@ -7,9 +7,13 @@ import DocumentModel
 /// - Salience: a person named first in a sentence (its usual subject) is who a pronoun in
 ///   the same or the next paragraph most often refers to, over someone named later in that
 ///   sentence (`Doe, Acme's lawyer, told The Herald that …` ¶ `“…,” she said`).
-/// - Agreement: a person is taken as `he` or `she` by a courtesy title (`Mr`, `Ms`), and by
-///   the pronouns outside quotations (`he`, `herself`) that most often follow them as a
-///   sentence's subject in the same paragraph.
+/// - Agreement: a person is taken as `he` or `she` by a courtesy title (`Mr`, `Ms`) or a
+///   noun for a man or a woman before the name (`actress Jane Doe`, `Doe's son, Ray Roe`),
+///   and by the pronouns outside quotations (`he`, `herself`) that most often follow them as
+///   a sentence's subject in the same paragraph.
+///
+/// Someone the story introduces by a noun for a man or a woman and no name (`one mother`) is
+/// a possible antecedent too, kept as that description.
 ///
 /// A possessive name (`Doe's son, Ray Roe, said`) is not its sentence's subject: the next
 /// person named in the sentence may be. Nor is a name after `a` (`in a Doe kind of way`), or
@@ -35,25 +39,46 @@ struct PersonalPronounResolver: Sendable {
     /// Pronouns that show a feminine antecedent when a sentence's subject is.
     private static let femininePronouns: Set<String> = ["she", "herself"]
     private static let feminineTitles: Set<String> = ["mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess"]
+    /// Nouns for a man that stand before his name (`actor John Doe`, `Doe's son, John Doe`).
+    private static let masculineNouns: Set<String> = [
+        "actor", "businessman", "chairman", "spokesman", "congressman", "councilman", "son", "brother", "father", "husband",
+        "boyfriend", "uncle", "nephew", "grandson", "grandfather", "stepfather", "stepson", "widower", "fiance",
+    ]
+    /// Nouns for a woman that stand before her name (`actress Jane Doe`, `his wife, Jane Doe`).
+    private static let feminineNouns: Set<String> = [
+        "actress", "businesswoman", "chairwoman", "spokeswoman", "congresswoman", "councilwoman", "daughter", "sister", "mother",
+        "wife", "girlfriend", "aunt", "niece", "granddaughter", "grandmother", "stepmother", "stepdaughter", "widow", "fiancee",
+    ]
+    /// Words that tie a noun to a name after them as its complement (`the mother of Jane Doe`),
+    /// so the noun says nothing of the name's gender.
+    private static let complementWords: Set<String> = ["of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on"]
 
     private var masculineSubjects: AntecedentIndex
     private var feminineSubjects: AntecedentIndex
     private var masculineAny: AntecedentIndex
     private var feminineAny: AntecedentIndex
+    /// Sentence subjects `they` may stand for: people the text never calls `he` or `she`.
+    private var neutralSubjects: AntecedentIndex
+    /// Men introduced by a noun and no name (`one father`).
+    private var masculineUnnamed: AntecedentIndex
+    /// Women introduced by a noun and no name (`one mother`).
+    private var feminineUnnamed: AntecedentIndex
 
     /// Work done so far, in position comparisons.
     var comparisons: Int {
         self.masculineSubjects.comparisons + self.feminineSubjects.comparisons + self.masculineAny.comparisons + self.feminineAny.comparisons
+            + self.neutralSubjects.comparisons + self.masculineUnnamed.comparisons + self.feminineUnnamed.comparisons
     }
 
     /// A resolver over the people a document names.
     ///
     /// - Parameters:
     ///   - people: every mention of a person outside quotations, in any order.
+    ///   - organizations: every mention of an organization outside quotations, in any order.
     ///   - paragraphs: the paragraphs searched for quotations.
     ///   - spans: the quotations in reading order; pronouns inside them are no evidence.
     /// - Complexity: O(*m* log *m* + *n*) for *m* mentions and *n* words.
-    init(people: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph], spans: [QuotationSpan]) {
+    init(people: [AntecedentIndex.Antecedent], organizations: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph], spans: [QuotationSpan]) {
         let sorted = people.sorted { $0.position < $1.position }
         let byIndex = Dictionary(paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         let subjects = Self.subjects(of: sorted, byIndex: byIndex)
@@ -63,15 +88,44 @@ struct PersonalPronounResolver: Sendable {
         }
         self.masculineSubjects = agreeing(.masculine, subjects)
         self.feminineSubjects = agreeing(.feminine, subjects)
-        self.masculineAny = agreeing(.masculine, sorted)
-        self.feminineAny = agreeing(.feminine, sorted)
+        // Someone introduced by a noun alone (`one mother`) is who a pronoun of that gender may mean.
+        let unnamed = Self.unnamedPeople(in: paragraphs, spans: spans)
+        let masculineUnnamed = unnamed.filter { $0.gender == .masculine }.map(\.antecedent)
+        let feminineUnnamed = unnamed.filter { $0.gender == .feminine }.map(\.antecedent)
+        self.masculineAny = agreeing(.masculine, sorted + masculineUnnamed)
+        self.feminineAny = agreeing(.feminine, sorted + feminineUnnamed)
+        self.masculineUnnamed = AntecedentIndex(masculineUnnamed)
+        self.feminineUnnamed = AntecedentIndex(feminineUnnamed)
+        // Organizations take part in finding each sentence's subject (`Acme hired Doe`: Doe is
+        // no subject), and are left to `it` and `they` by recency.
+        let organizationKeys = Set(organizations.map { Self.key(of: $0.speaker) })
+        let named = (people + organizations).sorted { $0.position < $1.position }
+        self.neutralSubjects = AntecedentIndex(Self.subjects(of: named, byIndex: byIndex).filter { subject in
+            let key = Self.key(of: subject.speaker)
+            return !organizationKeys.contains(key) && genders[key] == nil
+        })
+    }
+
+    /// Who `they` at `position` stands for when it is one person: the subject of a sentence in
+    /// the same paragraph or the one before (`Doe, a spokesperson for Acme, confirmed to the
+    /// paper that … “…,” they said`), unless the text calls that person `he` or `she`.
+    mutating func resolveThey(at position: TextPosition) -> AntecedentIndex.Antecedent? {
+        guard let subject = self.neutralSubjects.last(before: position), position.paragraph - subject.position.paragraph <= Self.subjectReach else {
+            return nil
+        }
+        return subject
     }
 
     /// The person a folded `pronoun` (`he` or `she`) at `position` refers to, if any.
     mutating func resolve(_ pronoun: String, at position: TextPosition) -> AntecedentIndex.Antecedent? {
         let isFeminine = pronoun == "she"
         let subject = isFeminine ? self.feminineSubjects.last(before: position) : self.masculineSubjects.last(before: position)
-        if let subject, position.paragraph - subject.position.paragraph <= Self.subjectReach { return subject }
+        if let subject, position.paragraph - subject.position.paragraph <= Self.subjectReach {
+            // Someone introduced without a name after that subject is the nearer candidate.
+            let unnamed = isFeminine ? self.feminineUnnamed.last(before: position) : self.masculineUnnamed.last(before: position)
+            if let unnamed, subject.position < unnamed.position { return unnamed }
+            return subject
+        }
         return isFeminine ? self.feminineAny.last(before: position) : self.masculineAny.last(before: position)
     }
 
@@ -129,9 +183,20 @@ struct PersonalPronounResolver: Sendable {
         return false
     }
 
-    /// Each person's gender by majority of the evidence: courtesy titles before a mention, and
-    /// each subject or reflexive pronoun outside quotations, taken as the last sentence subject
-    /// named before it in its paragraph.
+    /// The gender of a noun for a man or a woman just before the name at word `index`, or with
+    /// one lower-case role word between (`Doe's son, filmmaker John Doe`).
+    private static func genderOfNoun(before index: Int, in paragraph: ScannedParagraph) -> Gender? {
+        var noun = index - 1
+        let before = paragraph.words[noun]
+        if noun > 0, !before.isCapitalized, !Self.complementWords.contains(before.folded), Self.gender(of: before.folded) == nil {
+            noun -= 1
+        }
+        return Self.gender(of: paragraph.words[noun].folded)
+    }
+
+    /// Each person's gender by majority of the evidence: nouns for a man or a woman and
+    /// courtesy titles before a mention, and each subject or reflexive pronoun outside
+    /// quotations, taken as the last sentence subject named before it in its paragraph.
     private static func genders(
         of sorted: [AntecedentIndex.Antecedent], subjects: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph],
         byIndex: [Int: ScannedParagraph], spans: [QuotationSpan]
@@ -144,6 +209,9 @@ struct PersonalPronounResolver: Sendable {
             let title = paragraph.words[word - 1].folded
             if Self.masculineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] += 2 }
             if Self.feminineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] -= 2 }
+            if let gender = Self.genderOfNoun(before: word, in: paragraph) {
+                votes[Self.key(of: antecedent.speaker), default: 0] += gender == .masculine ? 2 : -2
+            }
         }
         var index = AntecedentIndex(subjects)
         var spanIndex = 0
@@ -151,13 +219,52 @@ struct PersonalPronounResolver: Sendable {
             for word in paragraph.words {
                 let isMasculine = Self.masculinePronouns.contains(word.folded)
                 guard isMasculine || Self.femininePronouns.contains(word.folded) else { continue }
-                while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
-                if spanIndex < spans.count, spans[spanIndex].paragraph == paragraph.index, spans[spanIndex].start <= word.start { continue }
+                if Self.isQuoted(word, of: paragraph, spans: spans, from: &spanIndex) { continue }
                 let position = TextPosition(paragraph: paragraph.index, offset: word.start)
                 guard let antecedent = index.last(before: position), antecedent.position.paragraph == paragraph.index else { continue }
                 votes[Self.key(of: antecedent.speaker), default: 0] += isMasculine ? 1 : -1
             }
         }
         return votes.compactMapValues { $0 > 0 ? .masculine : $0 < 0 ? .feminine : nil }
+    }
+
+    /// Whether `word` is inside a quotation, with `spanIndex` the first span not wholly before
+    /// the words asked about so far (asked in reading order, each question moves it forward).
+    private static func isQuoted(_ word: ScannedParagraph.Word, of paragraph: ScannedParagraph, spans: [QuotationSpan], from spanIndex: inout Int) -> Bool {
+        while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
+        return spanIndex < spans.count && spans[spanIndex].paragraph == paragraph.index && spans[spanIndex].start <= word.start
+    }
+
+    /// Words that introduce someone the story does not name (`one mother`, `a woman`).
+    private static let indefiniteDeterminers: Set<String> = ["a", "an", "one"]
+    /// Words after which a description tells of someone already named (`Doe is a mother`).
+    private static let copulas: Set<String> = ["is", "was", "are", "were", "be", "been", "became", "becomes"]
+
+    /// The people a story introduces outside quotations by a noun for a man or a woman and no
+    /// name (`WIRED spoke to one mother, who …`), as descriptions with their gender; not a
+    /// description of someone named (`Doe, a mother of two,`, `Doe is a father`).
+    private static func unnamedPeople(in paragraphs: [ScannedParagraph], spans: [QuotationSpan]) -> [(antecedent: AntecedentIndex.Antecedent, gender: Gender)] {
+        var unnamed: [(antecedent: AntecedentIndex.Antecedent, gender: Gender)] = []
+        var spanIndex = 0
+        for paragraph in paragraphs {
+            let words = paragraph.words
+            for index in words.indices where Self.indefiniteDeterminers.contains(words[index].folded) {
+                if Self.isQuoted(words[index], of: paragraph, spans: spans, from: &spanIndex) { continue }
+                let nounIndex = index + 1 < words.count && !words[index + 1].isCapitalized && Self.gender(of: words[index + 1].folded) == nil ? index + 2 : index + 1
+                guard nounIndex < words.count, let gender = Self.gender(of: words[nounIndex].folded) else { continue }
+                if index > 0, Self.copulas.contains(words[index - 1].folded)
+                    || words[index - 1].isCapitalized && paragraph.scalars(from: words[index - 1].end, to: words[index].start).contains(",") {
+                    continue
+                }
+                let description = Quote.Speaker(name: paragraph.text(from: words[index].start, to: words[nounIndex].end), kind: .description)
+                unnamed.append((AntecedentIndex.Antecedent(position: TextPosition(paragraph: paragraph.index, offset: words[index].start), speaker: description), gender))
+            }
+        }
+        return unnamed
+    }
+
+    /// The gender of a folded noun for a man or a woman (`son`, `actress`), if it is one.
+    private static func gender(of noun: String) -> Gender? {
+        Self.masculineNouns.contains(noun) ? .masculine : Self.feminineNouns.contains(noun) ? .feminine : nil
     }
 }

@@ -5,8 +5,9 @@ import DocumentModel
 /// - A name resolves to the document's entity of that name or alias, or to the person whose
 ///   surname it is (`Boudreau` → `Anne Boudreau`). With no entity, a surname resolves to the
 ///   full name an attribution used before, and any other name is kept as written.
-/// - `he` and `she` resolve to the last person named before them outside quotations; `it`
-///   and `they` to an organization named in the paragraph or the one before.
+/// - `he` and `she` resolve to the last person named before them outside quotations; `they`
+///   to a recent sentence's subject who is never called `he` or `she`; `it` and `they`
+///   otherwise to an organization named in the paragraph or the one before.
 /// - A definite description (`the minister`) resolves to the last entity introduced with that
 ///   word beside its name (`Transport Minister Jane Doe`); an office with no such entity to the
 ///   last person named, an organization noun (`the company`) to the last organization, a
@@ -49,9 +50,12 @@ struct SpeakerResolver: Sendable {
     /// Who issued each document the story introduced, by document noun (`statement`).
     private var documentIssuers: [String: AntecedentIndex] = [:]
 
-    /// Work done by antecedent lookups so far, in position comparisons.
+    /// Entity forms indexed and entities compared while building the name indexes.
+    private let indexingWork: Int
+
+    /// Work done so far: entities indexed, and antecedent lookups in position comparisons.
     var comparisons: Int {
-        self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
+        self.indexingWork + self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
             + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)
                 + self.documentIssuers.values.map(\.comparisons)).reduce(0, +)
     }
@@ -71,23 +75,35 @@ struct SpeakerResolver: Sendable {
         var personByForm: [String: Entity] = [:]
         var entityByForm: [String: Entity] = [:]
         var personBySurname: [String: Entity] = [:]
-        var givenNames: [String: [Entity]] = [:]
+        // A given name alone (`Dale wrote`) stands for a person only when one person has it:
+        // each given name keeps its first person, and is dropped once another has it too.
+        var givenNames: [String: Entity] = [:]
+        var sharedGivenNames: Set<String> = []
+        var indexingWork = 0
         for entity in entities {
             for form in [entity.name] + entity.aliases {
+                indexingWork += 1
                 let folded = TextFolding.fold(form)
                 if entityByForm[folded] == nil { entityByForm[folded] = entity }
                 guard entity.kind == .person else { continue }
                 if personByForm[folded] == nil { personByForm[folded] = entity }
                 let parts = folded.split(separator: " ").map(String.init)
                 if let surname = parts.last, personBySurname[surname] == nil { personBySurname[surname] = entity }
-                if parts.count >= 2, !givenNames[parts[0], default: []].contains(entity) { givenNames[parts[0], default: []].append(entity) }
+                if parts.count >= 2 {
+                    if let owner = givenNames[parts[0]] {
+                        indexingWork += 1
+                        if owner.id != entity.id { sharedGivenNames.insert(parts[0]) }
+                    } else {
+                        givenNames[parts[0]] = entity
+                    }
+                }
             }
         }
         self.personByForm = personByForm
         self.entityByForm = entityByForm
         self.personBySurname = personBySurname
-        // A given name alone (`Dale wrote`) stands for a person only when one person has it.
-        self.personByGivenName = givenNames.compactMapValues { $0.count == 1 ? $0[0] : nil }
+        self.personByGivenName = givenNames.filter { !sharedGivenNames.contains($0.key) }
+        self.indexingWork = indexingWork
 
         var fullNameBySurname: [String: String] = [:]
         var nameAntecedents: [AntecedentIndex.Antecedent] = []
@@ -132,7 +148,7 @@ struct SpeakerResolver: Sendable {
             }
         }
         self.people = AntecedentIndex(people)
-        self.pronouns = PersonalPronounResolver(people: people, paragraphs: paragraphs, spans: spans)
+        self.pronouns = PersonalPronounResolver(people: people, organizations: organizations, paragraphs: paragraphs, spans: spans)
         self.organizations = AntecedentIndex(organizations)
         self.personRoles = personRoles.mapValues(AntecedentIndex.init)
         self.organizationRoles = organizationRoles.mapValues(AntecedentIndex.init)
@@ -168,6 +184,9 @@ struct SpeakerResolver: Sendable {
             switch phrase.folded {
             case "he", "she":
                 return self.pronouns.resolve(phrase.folded, at: phrase.position).map { Resolution(speaker: $0.speaker, rule: .pronoun) }
+            case "they":
+                let subject = self.pronouns.resolveThey(at: phrase.position)?.speaker
+                return (subject ?? self.organization(before: phrase.position)).map { Resolution(speaker: $0, rule: .pronoun) }
             default:
                 return self.organization(before: phrase.position).map { Resolution(speaker: $0, rule: .pronoun) }
             }

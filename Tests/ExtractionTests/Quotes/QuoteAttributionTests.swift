@@ -37,6 +37,18 @@ struct QuoteAttributionTests {
         #expect(try self.speaker(of: "The data are clear", in: [text]).speaker?.name == "Marit Solberg")
     }
 
+    /// A given name alone stands for the one person who has it, and for nobody when two do.
+    @Test func givenNameAloneResolvesOnlyWhenUnique() throws {
+        let unique = try self.speaker(
+            of: "We wait", in: ["Marit Solberg and Jonas Berg met.", "“We wait,” Marit said."],
+            entities: [Named("Marit Solberg"), Named("Jonas Berg")])
+        #expect(unique.speaker?.id == "marit-solberg")
+        let shared = try self.speaker(
+            of: "We wait", in: ["Marit Solberg and Marit Berg met.", "“We wait,” Marit said."],
+            entities: [Named("Marit Solberg"), Named("Marit Berg")])
+        #expect(shared.speaker?.id == nil)
+    }
+
     /// A surname after the quotation resolves to the person named earlier in full.
     @Test func surnameResolvesToTheEntity() throws {
         let texts = ["Marit Solberg opened the plant in May.", "“It was a long wait,” Solberg said."]

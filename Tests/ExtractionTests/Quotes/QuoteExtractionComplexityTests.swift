@@ -41,6 +41,21 @@ struct QuoteExtractionComplexityTests {
         #expect(Double(largeWork) <= 2.1 * Double(smallWork), "\(smallWork) → \(largeWork)")
     }
 
+    /// Many people who share a given name are indexed in work linear in their number: the
+    /// given name alone then stands for none of them.
+    @Test func sharedGivenNamesIndexLinearly() throws {
+        func story(people: Int) -> (texts: [String], entities: [Entity]) {
+            let story = self.story(people: people)
+            return (story.texts + ["“We adjourn,” Ana said."], story.entities)
+        }
+        let small = story(people: 1000)
+        let large = story(people: 2000)
+        let smallRun = QuoteFixture.extraction(small.texts, entities: small.entities)
+        let largeRun = QuoteFixture.extraction(large.texts, entities: large.entities)
+        #expect(Double(largeRun.comparisons) <= 2.1 * Double(smallRun.comparisons), "\(smallRun.comparisons) → \(largeRun.comparisons)")
+        #expect(largeRun.quotes.last?.speaker?.id == nil)
+    }
+
     /// Every quotation of the long story is attributed to the person of its paragraph.
     @Test func longStoryIsAttributedThroughout() throws {
         let story = self.story(people: 300)
