@@ -40,32 +40,57 @@ public enum TextFolding {
     /// ```swift
     /// TextFolding.fold("  Tomás OJEA`s Notes:")   // "tomas ojea's notes"
     /// ```
-    public static func fold<S: StringProtocol>(_ text: S) -> String {
-        // Most text is ASCII: fold it byte by byte. Foundation's folding, which handles
-        // accents, costs microseconds a call and rules fold every word.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return self.trimmingASCII(text.utf8.map { $0 == UInt8(ascii: "`") ? UInt8(ascii: "'") : ($0 &- 65 < 26 ? $0 | 0x20 : $0) })
-        }
+    public static func fold(_ text: Substring) -> String {
+        // Most text is ASCII: fold it byte by byte, over its contiguous UTF-8. Foundation's
+        // folding, which handles accents, costs microseconds a call and rules fold every word.
+        var contiguous = text
+        if let folded = contiguous.withUTF8(Self.foldingASCII) { return folded }
         // Latin letters (precomposed) fold through the table, and punctuation that folding
         // leaves alone (curly quotes, dashes) is kept; anything else goes to Foundation.
         if text.unicodeScalars.allSatisfy({ $0.isASCII || (0xC0...0x24F).contains($0.value) || self.isFoldInvariant($0) }) {
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars {
                 if scalar.isASCII {
-                    let byte = UInt8(scalar.value)
-                    bytes.append(byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte))
+                    bytes.append(Self.foldedASCII(UInt8(scalar.value)))
                 } else if (0xC0...0x24F).contains(scalar.value) {
                     bytes.append(contentsOf: self.latinFolds[Int(scalar.value) - 0xC0].utf8)
                 } else {
                     bytes.append(contentsOf: String(self.scalarFolds[scalar] ?? scalar).utf8)
                 }
             }
-            return self.trimmingASCII(bytes)
+            return bytes.withUnsafeBufferPointer { Self.trimmingASCII($0[...]) }
         }
         var unified = String.UnicodeScalarView()
         unified.append(contentsOf: text.unicodeScalars.lazy.map { Self.scalarFolds[$0] ?? $0 })
         let folded = String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         return folded.trimmingCharacters(in: Self.trimmed)
+    }
+
+    /// `fold` of a whole string.
+    public static func fold(_ text: String) -> String {
+        self.fold(text[...])
+    }
+
+    /// `fold` of any string type; `String` and `Substring` take the overloads above, which
+    /// are compiled for them rather than through the protocol.
+    public static func fold<S: StringProtocol>(_ text: S) -> String {
+        self.fold(String(text))
+    }
+
+    /// The folded text when every byte is ASCII; `nil` otherwise.
+    private static func foldingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let kept = Self.trimmedRange(bytes[...])
+        return String(unsafeUninitializedCapacity: kept.count) { buffer in
+            for (offset, byte) in bytes[kept].enumerated() { buffer[offset] = Self.foldedASCII(byte) }
+            return kept.count
+        }
+    }
+
+    /// An ASCII byte in lower case, a backtick as `'`.
+    private static func foldedASCII(_ byte: UInt8) -> UInt8 {
+        byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte)
     }
 
     /// Whether Foundation's folding leaves the scalar as it is, whatever surrounds it, and
@@ -82,11 +107,18 @@ public enum TextFolding {
     }
 
     /// The bytes as a string, less leading and trailing spaces, tabs, `:` and `.`.
-    private static func trimmingASCII(_ bytes: [UInt8]) -> String {
+    private static func trimmingASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[Self.trimmedRange(bytes)]), as: UTF8.self)
+    }
+
+    /// The range of the bytes left when leading and trailing spaces, tabs, `:` and `.` are
+    /// trimmed (folding never turns a byte into one of those or out of them).
+    private static func trimmedRange(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Range<Int> {
         let trimmed: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
-        var slice = bytes[...]
-        while let first = slice.first, trimmed(first) { slice = slice.dropFirst() }
-        while let last = slice.last, trimmed(last) { slice = slice.dropLast() }
-        return String(decoding: slice, as: UTF8.self)
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, trimmed(bytes[start]) { start += 1 }
+        while end > start, trimmed(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 }

@@ -150,17 +150,16 @@ struct LayoutAnalyzer: Sendable {
         return !digits.isEmpty && digits.count <= 2 && text.dropFirst(digits.count).first.map { ".)".contains($0) } == true
     }
 
+    /// Words separated by spaces.
     static func wordCount<S: StringProtocol>(_ text: S) -> Int {
-        text.split(separator: " ").count
+        SimpleText.wordCount(text)
     }
 
     // MARK: Classification
 
     func classify(_ text: String) -> UnitKind {
         let folded = TextFolding.fold(text)
-        if self.lexicon.releaseMarkers.contains(folded) { return .releaseMarker }
-        if let section = self.lexicon.sectionHeadings[folded] { return .heading(section) }
-        if folded.hasPrefix("about "), Self.wordCount(text) <= 6, !".!?".contains(text.last ?? ".") { return .heading(.background) }
+        if let marker = self.releaseMarkerOrHeading(text, folded: folded) { return marker }
         if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
             || Self.isBreadcrumb(text)
         {
@@ -172,6 +171,15 @@ struct LayoutAnalyzer: Sendable {
         // short and unpunctuated.
         if Self.wordCount(text) >= 16 || text.last.map({ ".!?:;,\"\u{201D}".contains($0) }) == true { return .prose }
         return .label
+    }
+
+    /// What `classify` answers first: a release marker, or a heading (`About the …` opens
+    /// the background); `nil` for any other line.
+    func releaseMarkerOrHeading(_ text: String, folded: String) -> UnitKind? {
+        if self.lexicon.releaseMarkers.contains(folded) { return .releaseMarker }
+        if let section = self.lexicon.sectionHeadings[folded] { return .heading(section) }
+        if folded.hasPrefix("about "), Self.wordCount(text) <= 6, !".!?".contains(text.last ?? ".") { return .heading(.background) }
+        return nil
     }
 
     /// `Home > Peace and Security`, `News › World`.
