@@ -47,24 +47,47 @@ public enum TextFolding {
         if let folded = contiguous.withUTF8(Self.foldingASCII) { return folded }
         // Latin letters (precomposed) fold through the table, and punctuation that folding
         // leaves alone (curly quotes, dashes) is kept; anything else goes to Foundation.
-        if text.unicodeScalars.allSatisfy({ $0.isASCII || (0xC0...0x24F).contains($0.value) || self.isFoldInvariant($0) }) {
+        if text.unicodeScalars.allSatisfy(Self.foldsByTable) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars {
-                if scalar.isASCII {
-                    bytes.append(Self.foldedASCII(UInt8(scalar.value)))
-                } else if (0xC0...0x24F).contains(scalar.value) {
-                    bytes.append(contentsOf: self.latinFolds[Int(scalar.value) - 0xC0].utf8)
-                } else {
-                    bytes.append(contentsOf: String(self.scalarFolds[scalar] ?? scalar).utf8)
-                }
-            }
+            for scalar in text.unicodeScalars { Self.appendFolded(scalar, to: &bytes) }
             return bytes.withUnsafeBufferPointer { Self.trimmingASCII($0[...]) }
         }
-        var unified = String.UnicodeScalarView()
-        unified.append(contentsOf: text.unicodeScalars.lazy.map { Self.scalarFolds[$0] ?? $0 })
-        let folded = String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        return folded.trimmingCharacters(in: Self.trimmed)
+        // Foundation folds character by character (a base letter with its marks is one
+        // `Character`): it gets only the characters the table cannot fold.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for character in text {
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first, Self.foldsByTable(scalar) {
+                Self.appendFolded(scalar, to: &bytes)
+                continue
+            }
+            var unified = String.UnicodeScalarView()
+            unified.append(contentsOf: scalars.map { Self.scalarFolds[$0] ?? $0 })
+            bytes.append(contentsOf: String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).utf8)
+        }
+        var folded = Substring(String(decoding: bytes, as: UTF8.self)).unicodeScalars
+        while let first = folded.first, Self.trimmed.contains(first) { folded.removeFirst() }
+        while let last = folded.last, Self.trimmed.contains(last) { folded.removeLast() }
+        return String(folded)
+    }
+
+    /// Whether the table folds the scalar alone: ASCII, a Latin letter or punctuation that
+    /// folding leaves as it is.
+    private static func foldsByTable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII || (0xC0...0x24F).contains(scalar.value) || self.isFoldInvariant(scalar)
+    }
+
+    /// Appends the folded UTF-8 of a scalar the table folds.
+    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if scalar.isASCII {
+            bytes.append(Self.foldedASCII(UInt8(scalar.value)))
+        } else if (0xC0...0x24F).contains(scalar.value) {
+            bytes.append(contentsOf: self.latinFolds[Int(scalar.value) - 0xC0].utf8)
+        } else {
+            bytes.append(contentsOf: String(self.scalarFolds[scalar] ?? scalar).utf8)
+        }
     }
 
     /// `fold` of a whole string.

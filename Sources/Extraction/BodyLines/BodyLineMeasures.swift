@@ -106,6 +106,12 @@ struct BodyLineMeasures: Sendable, Equatable {
                 digits += 1
             }
             if scalar == "," { commas += 1 }
+            // The sets' only ASCII members are `"` and `|`: ASCII needs no hashing.
+            if scalar.isASCII {
+                hasQuote = hasQuote || scalar == "\""
+                hasSeparator = hasSeparator || scalar == "|"
+                continue
+            }
             if BodyLineCharacters.quotes.contains(scalar) { hasQuote = true }
             if BodyLineCharacters.separators.contains(scalar) { hasSeparator = true }
             if scalar == "\u{00A9}" { hasCopyright = true }

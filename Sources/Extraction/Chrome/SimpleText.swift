@@ -98,6 +98,13 @@ enum SimpleText {
         return String(decoding: plain, as: UTF8.self)
     }
 
+    /// The text in lower case, as `lowercased()` makes it: on simple text only ASCII letters
+    /// have a case.
+    static func lowercased(_ text: some StringProtocol) -> String {
+        guard self.isSimple(text) else { return text.lowercased() }
+        return String(decoding: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// Words separated by `" "`, as `split(separator: " ").count` counts them.
     static func wordCount(_ text: some StringProtocol) -> Int {
         guard self.isSimple(text) else { return text.split(separator: " ").count }

@@ -129,7 +129,7 @@ struct StoryChromeFilter: Sendable {
 
     /// Lower case with typographic apostrophes and ellipses made plain.
     static func lowered<S: StringProtocol>(_ text: S) -> String {
-        let lower = text.lowercased()
+        let lower = SimpleText.lowercased(text)
         // Both U+2019 and U+2026 open with the byte E2; most lines have neither.
         guard lower.utf8.contains(0xE2) else { return lower }
         return SimpleText.plainApostrophesAndEllipses(lower)
