@@ -23,16 +23,30 @@ enum SimpleText {
         return true
     }
 
+    /// Whether an ASCII pattern found byte by byte in the text is found there as `String`
+    /// finds it: every scalar is ASCII or a letter, sign or punctuation of the Latin, Greek,
+    /// Cyrillic or General Punctuation blocks, so that none joins a neighbour into one
+    /// `Character` (no combining marks, joiners or prepended signs) and none is canonically
+    /// equivalent to an ASCII character (U+037E, the Greek question mark, is left out).
+    static func isSearchable(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0...0x7F, 0xA0...0x24F, 0x370...0x37D, 0x37F...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x205E, 0x20A0...0x20C0: return true
+            default: return false
+            }
+        }
+    }
+
     /// Whether the text holds the ASCII pattern, as `String.contains` answers.
     static func contains(_ text: String, _ pattern: String) -> Bool {
-        guard self.isSimple(text) else { return text.contains(pattern) }
+        guard self.isSearchable(text) else { return text.contains(pattern) }
         return self.firstOffset(of: pattern, in: text) != nil
     }
 
     /// The last range of the ASCII pattern in the text, as the last of `ranges(of:)` is for
     /// a pattern that cannot overlap itself.
     static func lastRange(of pattern: String, in text: String) -> Range<String.Index>? {
-        guard self.isSimple(text) else { return text.ranges(of: pattern).last }
+        guard self.isSearchable(text) else { return text.ranges(of: pattern).last }
         var text = text
         let offset = text.withUTF8 { bytes -> Int? in
             var pattern = pattern
@@ -101,13 +115,26 @@ enum SimpleText {
     /// The text in lower case, as `lowercased()` makes it: on simple text only ASCII letters
     /// have a case.
     static func lowercased(_ text: some StringProtocol) -> String {
-        guard self.isSimple(text) else { return text.lowercased() }
+        guard self.isSimple(text) else {
+            // What `lowercased()` does, scalar by scalar, with ASCII kept out of the lookup.
+            var lower: [UInt8] = []
+            lower.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    lower.append(byte &- 65 < 26 ? byte | 0x20 : byte)
+                } else {
+                    lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
+            }
+            return String(decoding: lower, as: UTF8.self)
+        }
         return String(decoding: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Words separated by `" "`, as `split(separator: " ").count` counts them.
     static func wordCount(_ text: some StringProtocol) -> Int {
-        guard self.isSimple(text) else { return text.split(separator: " ").count }
+        guard self.isSearchable(text) else { return text.split(separator: " ").count }
         var count = 0
         var inWord = false
         for byte in text.utf8 {

@@ -78,16 +78,16 @@ struct RepetitionKey {
     let padded: String
     /// The `Character`s of `padded`.
     let length: Int
-    /// Whether `padded` is ASCII: then it is searched byte by byte.
-    let isASCII: Bool
+    /// Whether `padded` can be searched byte by byte (`SimpleText.isSearchable`).
+    let isSearchable: Bool
 
     /// The key of a line's words.
     init(line: Int, words: String) {
         self.line = line
         self.words = words
         self.padded = " " + words + " "
-        self.isASCII = words.utf8.allSatisfy { $0 < 0x80 }
-        self.length = self.isASCII ? self.padded.utf8.count : self.padded.count
+        self.isSearchable = SimpleText.isSearchable(words)
+        self.length = self.padded.utf8.allSatisfy { $0 < 0x80 } ? self.padded.utf8.count : self.padded.count
     }
 
     /// The words of the key: the words of a key are joined by single spaces.
@@ -101,10 +101,10 @@ struct RepetitionKey {
         words.isEmpty ? 0 : words.utf8.count { $0 == UInt8(ascii: " ") } + 1
     }
 
-    /// Whether this key holds the other's words, at word boundaries; byte by byte when
-    /// both are ASCII (a `Character` is then a byte).
+    /// Whether this key holds the other's words, at word boundaries; byte by byte when both
+    /// are searchable (their `Character`s are then single scalars, equal only when the same).
     func contains(_ other: RepetitionKey) -> Bool {
-        guard self.isASCII, other.isASCII else { return self.padded.firstRange(of: other.padded) != nil }
+        guard self.isSearchable, other.isSearchable else { return self.padded.firstRange(of: other.padded) != nil }
         return SimpleText.firstOffset(of: other.padded, in: self.padded) != nil
     }
 }
