@@ -41,18 +41,11 @@ public enum TextFolding {
     /// TextFolding.fold("  Tomás OJEA`s Notes:")   // "tomas ojea's notes"
     /// ```
     public static func fold(_ text: Substring) -> String {
-        // Most text is ASCII: fold it byte by byte, over its contiguous UTF-8. Foundation's
-        // folding, which handles accents, costs microseconds a call and rules fold every word.
+        // Most text is ASCII, Latin letters (precomposed) and punctuation that folding leaves
+        // alone (curly quotes, dashes): fold it byte by byte, over its contiguous UTF-8, with
+        // the table. Foundation's folding costs microseconds a call and rules fold every word.
         var contiguous = text
-        if let folded = contiguous.withUTF8(Self.foldingASCII) { return folded }
-        // Latin letters (precomposed) fold through the table, and punctuation that folding
-        // leaves alone (curly quotes, dashes) is kept; anything else goes to Foundation.
-        if text.unicodeScalars.allSatisfy(Self.foldsByTable) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars { Self.appendFolded(scalar, to: &bytes) }
-            return bytes.withUnsafeBufferPointer { Self.trimmingASCII($0[...]) }
-        }
+        if let folded = contiguous.withUTF8(Self.foldingByTable) { return folded }
         // Foundation folds character by character (a base letter with its marks is one
         // `Character`): it gets only the characters the table cannot fold.
         var bytes: [UInt8] = []
@@ -101,14 +94,28 @@ public enum TextFolding {
         self.fold(String(text))
     }
 
-    /// The folded text when every byte is ASCII; `nil` otherwise.
-    private static func foldingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let kept = Self.trimmedRange(bytes[...])
-        return String(unsafeUninitializedCapacity: kept.count) { buffer in
-            for (offset, byte) in bytes[kept].enumerated() { buffer[offset] = Self.foldedASCII(byte) }
-            return kept.count
+    /// The folded text when the table folds every scalar (`foldsByTable`); `nil` otherwise.
+    private static func foldingByTable(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count + 8)
+        var position = 0
+        while position < bytes.count {
+            let lead = bytes[position]
+            if lead < 0x80 {
+                folded.append(Self.foldedASCII(lead))
+                position += 1
+                continue
+            }
+            // The table's scalars are two or three bytes long (U+00A1–U+024F, U+2010–U+205E).
+            let length = lead >= 0xE0 ? 3 : 2
+            guard lead >= 0xC2, lead < 0xF0, position + length <= bytes.count else { return nil }
+            var value = UInt32(lead & (length == 2 ? 0x1F : 0x0F))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), Self.foldsByTable(scalar) else { return nil }
+            Self.appendFolded(scalar, to: &folded)
+            position += length
         }
+        return folded.withUnsafeBufferPointer { Self.trimmingASCII($0[...]) }
     }
 
     /// An ASCII byte in lower case, a backtick as `'`.
