@@ -10,6 +10,15 @@ import Foundation
 /// end a sentence and the next line starts in lower case.
 struct LayoutAnalyzer: Sendable {
     let lexicon: Lexicon
+    /// Each contacts heading followed by a space: what a line that begins like one begins
+    /// with, built once rather than for every line.
+    private let contactsHeadingOpeners: [String]
+
+    /// An analyser reading the lexicon's lists.
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.contactsHeadingOpeners = lexicon.contactsHeadings.map { $0 + " " }
+    }
 
     /// What the analysis found.
     struct Layout: Sendable {
@@ -313,7 +322,7 @@ struct LayoutAnalyzer: Sendable {
     func opensContacts(_ text: String) -> Bool {
         // Headings are short: fold only the first few words.
         let folded = TextFolding.fold(text.prefix(48))
-        return self.lexicon.contactsHeadings.contains { folded.hasPrefix($0 + " ") || folded == $0 }
+        return self.contactsHeadingOpeners.contains(where: folded.hasPrefix) || self.lexicon.contactsHeadings.contains(folded)
     }
 
     /// An about-the-person paragraph: `Mr. Name SURNAME (Country) was …`.
