@@ -92,7 +92,8 @@ enum SimpleText {
     /// The text with every U+2019 made `'` and every U+2026 `...`, as Foundation's
     /// `replacingOccurrences(of:with:)` makes them.
     static func plainApostrophesAndEllipses(_ text: String) -> String {
-        guard self.isSimple(text) else {
+        // Searchable text has no mark to join either sign into a larger `Character`.
+        guard self.isSearchable(text) else {
             return text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2026}", with: "...")
         }
         let bytes = Array(text.utf8)
