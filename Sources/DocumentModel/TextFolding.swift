@@ -40,32 +40,87 @@ public enum TextFolding {
     /// ```swift
     /// TextFolding.fold("  Tomás OJEA`s Notes:")   // "tomas ojea's notes"
     /// ```
-    public static func fold<S: StringProtocol>(_ text: S) -> String {
-        // Most text is ASCII: fold it byte by byte. Foundation's folding, which handles
-        // accents, costs microseconds a call and rules fold every word.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return self.trimmingASCII(text.utf8.map { $0 == UInt8(ascii: "`") ? UInt8(ascii: "'") : ($0 &- 65 < 26 ? $0 | 0x20 : $0) })
-        }
-        // Latin letters (precomposed) fold through the table, and punctuation that folding
-        // leaves alone (curly quotes, dashes) is kept; anything else goes to Foundation.
-        if text.unicodeScalars.allSatisfy({ $0.isASCII || (0xC0...0x24F).contains($0.value) || self.isFoldInvariant($0) }) {
-            var bytes: [UInt8] = []
-            for scalar in text.unicodeScalars {
-                if scalar.isASCII {
-                    let byte = UInt8(scalar.value)
-                    bytes.append(byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte))
-                } else if (0xC0...0x24F).contains(scalar.value) {
-                    bytes.append(contentsOf: self.latinFolds[Int(scalar.value) - 0xC0].utf8)
-                } else {
-                    bytes.append(contentsOf: String(self.scalarFolds[scalar] ?? scalar).utf8)
-                }
+    public static func fold(_ text: Substring) -> String {
+        // Most text is ASCII, Latin letters (precomposed) and punctuation that folding leaves
+        // alone (curly quotes, dashes): fold it byte by byte, over its contiguous UTF-8, with
+        // the table. Foundation's folding costs microseconds a call and rules fold every word.
+        var contiguous = text
+        if let folded = contiguous.withUTF8(Self.foldingByTable) { return folded }
+        // Foundation folds character by character (a base letter with its marks is one
+        // `Character`): it gets only the characters the table cannot fold.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for character in text {
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first, Self.foldsByTable(scalar) {
+                Self.appendFolded(scalar, to: &bytes)
+                continue
             }
-            return self.trimmingASCII(bytes)
+            var unified = String.UnicodeScalarView()
+            unified.append(contentsOf: scalars.map { Self.scalarFolds[$0] ?? $0 })
+            bytes.append(contentsOf: String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).utf8)
         }
-        var unified = String.UnicodeScalarView()
-        unified.append(contentsOf: text.unicodeScalars.lazy.map { Self.scalarFolds[$0] ?? $0 })
-        let folded = String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        return folded.trimmingCharacters(in: Self.trimmed)
+        var folded = Substring(String(decoding: bytes, as: UTF8.self)).unicodeScalars
+        while let first = folded.first, Self.trimmed.contains(first) { folded.removeFirst() }
+        while let last = folded.last, Self.trimmed.contains(last) { folded.removeLast() }
+        return String(folded)
+    }
+
+    /// Whether the table folds the scalar alone: ASCII, a Latin letter or punctuation that
+    /// folding leaves as it is.
+    private static func foldsByTable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII || (0xC0...0x24F).contains(scalar.value) || self.isFoldInvariant(scalar)
+    }
+
+    /// Appends the folded UTF-8 of a scalar the table folds.
+    private static func appendFolded(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if scalar.isASCII {
+            bytes.append(Self.foldedASCII(UInt8(scalar.value)))
+        } else if (0xC0...0x24F).contains(scalar.value) {
+            bytes.append(contentsOf: self.latinFolds[Int(scalar.value) - 0xC0].utf8)
+        } else {
+            bytes.append(contentsOf: String(self.scalarFolds[scalar] ?? scalar).utf8)
+        }
+    }
+
+    /// `fold` of a whole string.
+    public static func fold(_ text: String) -> String {
+        self.fold(text[...])
+    }
+
+    /// `fold` of any string type; `String` and `Substring` take the overloads above, which
+    /// are compiled for them rather than through the protocol.
+    public static func fold<S: StringProtocol>(_ text: S) -> String {
+        self.fold(String(text))
+    }
+
+    /// The folded text when the table folds every scalar (`foldsByTable`); `nil` otherwise.
+    private static func foldingByTable(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count + 8)
+        var position = 0
+        while position < bytes.count {
+            let lead = bytes[position]
+            if lead < 0x80 {
+                folded.append(Self.foldedASCII(lead))
+                position += 1
+                continue
+            }
+            // The table's scalars are two or three bytes long (U+00A1–U+024F, U+2010–U+205E).
+            let length = lead >= 0xE0 ? 3 : 2
+            guard lead >= 0xC2, lead < 0xF0, position + length <= bytes.count else { return nil }
+            var value = UInt32(lead & (length == 2 ? 0x1F : 0x0F))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), Self.foldsByTable(scalar) else { return nil }
+            Self.appendFolded(scalar, to: &folded)
+            position += length
+        }
+        return folded.withUnsafeBufferPointer { Self.trimmingASCII($0[...]) }
+    }
+
+    /// An ASCII byte in lower case, a backtick as `'`.
+    private static func foldedASCII(_ byte: UInt8) -> UInt8 {
+        byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte)
     }
 
     /// Whether Foundation's folding leaves the scalar as it is, whatever surrounds it, and
@@ -82,11 +137,18 @@ public enum TextFolding {
     }
 
     /// The bytes as a string, less leading and trailing spaces, tabs, `:` and `.`.
-    private static func trimmingASCII(_ bytes: [UInt8]) -> String {
+    private static func trimmingASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[Self.trimmedRange(bytes)]), as: UTF8.self)
+    }
+
+    /// The range of the bytes left when leading and trailing spaces, tabs, `:` and `.` are
+    /// trimmed (folding never turns a byte into one of those or out of them).
+    private static func trimmedRange(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Range<Int> {
         let trimmed: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
-        var slice = bytes[...]
-        while let first = slice.first, trimmed(first) { slice = slice.dropFirst() }
-        while let last = slice.last, trimmed(last) { slice = slice.dropLast() }
-        return String(decoding: slice, as: UTF8.self)
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, trimmed(bytes[start]) { start += 1 }
+        while end > start, trimmed(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 }

@@ -112,21 +112,30 @@ public struct Ingestor: Sendable {
     /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and
     /// U+2028 end a line, U+2029 ends a paragraph.
     static func normalizeSpaces(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        // The scalars are encoded into bytes at once: appending them one by one to a
+        // `String.UnicodeScalarView` costs several times more.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
             case "\n" where previousWasCR: continue
-            case "\r", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}": scalars.append("\n")
-            case "\u{2029}": scalars.append(contentsOf: "\n\n".unicodeScalars)
-            case "\t": scalars.append(" ")
+            case "\r", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}": bytes.append(UInt8(ascii: "\n"))
+            case "\u{2029}": bytes.append(contentsOf: [UInt8(ascii: "\n"), UInt8(ascii: "\n")])
+            case "\t": bytes.append(UInt8(ascii: " "))
             default:
-                // ASCII has no other spaces; only the rest needs a Unicode property lookup.
-                scalars.append(!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator ? " " : scalar)
+                if scalar.isASCII {
+                    bytes.append(UInt8(scalar.value))
+                } else if scalar.properties.generalCategory == .spaceSeparator {
+                    // ASCII has no other spaces; only the rest needs a Unicode property lookup.
+                    bytes.append(UInt8(ascii: " "))
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
             }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Each line with runs of spaces collapsed to one and no leading or trailing space.
@@ -134,19 +143,21 @@ public struct Ingestor: Sendable {
     /// Works on scalars, not `Character`s: a space can fuse with a following combining mark
     /// into one grapheme cluster, and must still separate words.
     static func collapsingSpaces(_ lines: ArraySlice<Substring>) -> ArraySlice<Substring> {
+        // A space scalar is the byte 0x20 and no byte of another scalar, so bytes will do.
         lines.map { line in
-            var collapsed = String.UnicodeScalarView()
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(line.utf8.count)
             var pendingSpace = false
-            for scalar in line.unicodeScalars {
-                if scalar == " " {
+            for byte in line.utf8 {
+                if byte == UInt8(ascii: " ") {
                     pendingSpace = !collapsed.isEmpty
                 } else {
-                    if pendingSpace { collapsed.append(" ") }
+                    if pendingSpace { collapsed.append(UInt8(ascii: " ")) }
                     pendingSpace = false
-                    collapsed.append(scalar)
+                    collapsed.append(byte)
                 }
             }
-            return Substring(String(collapsed))
+            return Substring(String(decoding: collapsed, as: UTF8.self))
         }[...]
     }
 

@@ -1,3 +1,5 @@
+import DocumentModel
+
 extension LayoutAnalyzer {
     /// Words of prose that make a unit the lede, when the rules look for one.
     static let ledeMinimumWords = 15
@@ -60,10 +62,11 @@ extension LayoutAnalyzer {
     /// Whether a line opens a section after the body: a release marker (`###`, `ENDS`), a
     /// background or contacts heading, or a line that begins like a contacts heading.
     private func opensSection(_ text: String) -> Bool {
-        switch self.classify(text) {
+        // Only what `classify` answers first decides; any other kind leaves it to the contacts test.
+        switch self.releaseMarkerOrHeading(text, folded: TextFolding.fold(text)) {
         case .releaseMarker: return true
         case .heading(let section): return section != .body
-        case .navigation, .date, .byline, .label, .prose: return self.opensContacts(text)
+        default: return self.opensContacts(text)
         }
     }
 }

@@ -10,6 +10,15 @@ import Foundation
 /// end a sentence and the next line starts in lower case.
 struct LayoutAnalyzer: Sendable {
     let lexicon: Lexicon
+    /// Each contacts heading followed by a space: what a line that begins like one begins
+    /// with, built once rather than for every line.
+    private let contactsHeadingOpeners: [String]
+
+    /// An analyser reading the lexicon's lists.
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.contactsHeadingOpeners = lexicon.contactsHeadings.map { $0 + " " }
+    }
 
     /// What the analysis found.
     struct Layout: Sendable {
@@ -150,17 +159,16 @@ struct LayoutAnalyzer: Sendable {
         return !digits.isEmpty && digits.count <= 2 && text.dropFirst(digits.count).first.map { ".)".contains($0) } == true
     }
 
+    /// Words separated by spaces.
     static func wordCount<S: StringProtocol>(_ text: S) -> Int {
-        text.split(separator: " ").count
+        SimpleText.wordCount(text)
     }
 
     // MARK: Classification
 
     func classify(_ text: String) -> UnitKind {
         let folded = TextFolding.fold(text)
-        if self.lexicon.releaseMarkers.contains(folded) { return .releaseMarker }
-        if let section = self.lexicon.sectionHeadings[folded] { return .heading(section) }
-        if folded.hasPrefix("about "), Self.wordCount(text) <= 6, !".!?".contains(text.last ?? ".") { return .heading(.background) }
+        if let marker = self.releaseMarkerOrHeading(text, folded: folded) { return marker }
         if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
             || Self.isBreadcrumb(text)
         {
@@ -172,6 +180,15 @@ struct LayoutAnalyzer: Sendable {
         // short and unpunctuated.
         if Self.wordCount(text) >= 16 || text.last.map({ ".!?:;,\"\u{201D}".contains($0) }) == true { return .prose }
         return .label
+    }
+
+    /// What `classify` answers first: a release marker, or a heading (`About the …` opens
+    /// the background); `nil` for any other line.
+    func releaseMarkerOrHeading(_ text: String, folded: String) -> UnitKind? {
+        if self.lexicon.releaseMarkers.contains(folded) { return .releaseMarker }
+        if let section = self.lexicon.sectionHeadings[folded] { return .heading(section) }
+        if folded.hasPrefix("about "), Self.wordCount(text) <= 6, !".!?".contains(text.last ?? ".") { return .heading(.background) }
+        return nil
     }
 
     /// `Home > Peace and Security`, `News › World`.
@@ -305,7 +322,7 @@ struct LayoutAnalyzer: Sendable {
     func opensContacts(_ text: String) -> Bool {
         // Headings are short: fold only the first few words.
         let folded = TextFolding.fold(text.prefix(48))
-        return self.lexicon.contactsHeadings.contains { folded.hasPrefix($0 + " ") || folded == $0 }
+        return self.contactsHeadingOpeners.contains(where: folded.hasPrefix) || self.lexicon.contactsHeadings.contains(folded)
     }
 
     /// An about-the-person paragraph: `Mr. Name SURNAME (Country) was …`.

@@ -30,6 +30,22 @@ struct TextFoldingTests {
         }
     }
 
+    /// Text the table cannot fold whole (other scripts, signs, letters with marks) folds as
+    /// Foundation folds the whole string, though Foundation now gets only its characters
+    /// outside the table.
+    @Test(arguments: [
+        "  Prix: €3 ≈ 4 → 5, «Grüße»  ", "Ελληνικά ΟΔΟΣ ΣΟΦΊΑ.", "İSTANBUL Straße ǅemal", "Cafe\u{301} Malo\u{0308}:",
+        "Москва — Lódź ’quoted’ \u{00A0}", "\u{2003}Ⅻ ﬁle Ａｂｃ ①\u{3000}", "日本語のテキスト。",
+    ])
+    func mixedTextFoldsAsFoundationFoldsItWhole(_ text: String) {
+        var unified = String.UnicodeScalarView()
+        unified.append(contentsOf: text.unicodeScalars.map { TextFolding.apostrophes.contains(Character($0)) ? "'" : $0 })
+        let expected = String(unified).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":.")))
+        #expect(TextFolding.fold(text) == expected)
+        #expect(TextFolding.fold(text[...]) == expected)
+    }
+
     /// A precomposed and a decomposed (NFD) spelling fold alike.
     @Test func precomposedAndDecomposedFoldAlike() {
         #expect(TextFolding.fold("Mal\u{00F6}") == TextFolding.fold("Malo\u{0308}"))

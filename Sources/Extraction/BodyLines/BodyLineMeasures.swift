@@ -106,6 +106,12 @@ struct BodyLineMeasures: Sendable, Equatable {
                 digits += 1
             }
             if scalar == "," { commas += 1 }
+            // The sets' only ASCII members are `"` and `|`: ASCII needs no hashing.
+            if scalar.isASCII {
+                hasQuote = hasQuote || scalar == "\""
+                hasSeparator = hasSeparator || scalar == "|"
+                continue
+            }
             if BodyLineCharacters.quotes.contains(scalar) { hasQuote = true }
             if BodyLineCharacters.separators.contains(scalar) { hasSeparator = true }
             if scalar == "\u{00A9}" { hasCopyright = true }
@@ -160,10 +166,14 @@ struct BodyLineMeasures: Sendable, Equatable {
     /// Whether the line, in ASCII lower case, holds `http:`, `https:`, `www.` or `@`.
     private static func containsURLMarker(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         if text.contains("@") { return true }
+        // Every marker has a `:` or a `.`; most lines have neither and are not searched.
+        guard text.contains(where: { $0 == ":" || $0 == "." }) else { return false }
         let lowered = text.map(BodyLineCharacters.asciiLower)
-        return ["http:", "https:", "www."].contains { marker in
-            let pattern = Array(marker.unicodeScalars)
-            return lowered.indices.contains { start in lowered[start...].starts(with: pattern) }
+        return Self.urlMarkers.contains { pattern in
+            lowered.indices.contains { start in lowered[start...].starts(with: pattern) }
         }
     }
+
+    /// `http:`, `https:` and `www.` as scalars, built once.
+    private static let urlMarkers = ["http:", "https:", "www."].map { Array($0.unicodeScalars) }
 }

@@ -42,14 +42,26 @@ struct BodyLinePage: Sendable {
             if previousWasBlank && !kept.isEmpty { block += 1 }
             previousWasBlank = false
             let trimmed = scalars[start...end]
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: trimmed)
-            kept.append(Line(index: index, text: String(text), block: block, measures: BodyLineMeasures(trimmed), isRepeated: false))
+            kept.append(Line(index: index, text: Self.string(trimmed), block: block, measures: BodyLineMeasures(trimmed), isRepeated: false))
         }
         var occurrences: [String: Int] = [:]
         for line in kept { occurrences[line.text, default: 0] += 1 }
         for position in kept.indices { kept[position].isRepeated = occurrences[kept[position].text, default: 0] > 1 }
         self.lines = kept
+    }
+
+    /// The scalars as a string, encoded at once rather than appended one by one.
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A text's lines as the specification cuts them: CR LF and lone CR become LF, and the

@@ -26,8 +26,11 @@ extension StoryChromeFilter {
     /// title case (most words of four letters or more capitalised) it is a teaser headline,
     /// otherwise, with `minimumUnpunctuatedWords` words, an unpunctuated one.
     func headlineRule(for line: Substring) -> StoryChromeRule? {
+        // Counted first: most lines alone in their block are paragraphs, longer than a headline.
+        let wordCount = LayoutAnalyzer.wordCount(line)
+        guard wordCount >= self.configuration.minimumHeadlineWords, wordCount <= self.configuration.maximumHeadlineWords else { return nil }
         let words = line.split(separator: " ")
-        guard words.count >= self.configuration.minimumHeadlineWords, words.count <= self.configuration.maximumHeadlineWords, let last = line.last, !Self.proseEnds.contains(last),
+        guard let last = line.last, !Self.proseEnds.contains(last),
             let first = line.first, first.isLetter || first.isNumber || "'\u{2018}".contains(first), !Self.isListItem(line)
         else { return nil }
         let long = words.filter { $0.filter(\.isLetter).count >= 4 }

@@ -21,7 +21,7 @@ extension StoryChromeFilter {
         }
         if self.isAgencyCredit(lower, words: words) { return true }
         // `… on November 19, 2019. Jane DOE / AFP`: a caption whose last sentence is its credit.
-        guard let end = lower.ranges(of: ". ").last else { return false }
+        guard let end = SimpleText.lastRange(of: ". ", in: lower) else { return false }
         let tail = String(lower[end.upperBound...])
         return self.isAgencyCredit(tail, words: LayoutAnalyzer.wordCount(tail))
     }
@@ -57,8 +57,9 @@ extension StoryChromeFilter {
     /// the tail, not the paragraph, whatever the number of openers.
     private func endsWithCredit(_ lower: String) -> Bool {
         let tail = Self.lastWords(of: lower, count: self.configuration.maximumCreditWords + self.longestCaptionOpenerWords + 1)
-        for opener in self.lexicon.captionOpeners where opener.hasSuffix(":") || opener.hasSuffix("...") {
-            guard let range = tail.ranges(of: " " + opener).last, range.lowerBound > lower.startIndex,
+        guard Self.mayHoldCreditOpener(tail) else { return false }
+        for pattern in self.creditOpenerPatterns {
+            guard let range = tail.ranges(of: pattern).last, range.lowerBound > lower.startIndex,
                 Self.sentenceEnds.contains(lower[lower.index(before: range.lowerBound)])
             else { continue }
             let credit = lower[range.upperBound...]
@@ -67,9 +68,27 @@ extension StoryChromeFilter {
         return false
     }
 
+    /// Whether the text has a `:` or a `...`, which every opener `endsWithCredit` looks for
+    /// ends with: most lines have neither, and are not searched opener by opener.
+    private static func mayHoldCreditOpener(_ text: Substring) -> Bool {
+        var dots = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") { return true }
+            dots = byte == UInt8(ascii: ".") ? dots + 1 : 0
+            if dots == 3 { return true }
+        }
+        return false
+    }
+
+    /// The caption openers a credit can follow a sentence with (`credit:`, `credit...`), each
+    /// with the space before it.
+    static func creditOpenerPatterns(_ lexicon: Lexicon) -> [String] {
+        lexicon.captionOpeners.filter { $0.hasSuffix(":") || $0.hasSuffix("...") }.map { " " + $0 }
+    }
+
     /// The most words a caption opener has (`photo by:` has two).
-    private var longestCaptionOpenerWords: Int {
-        self.lexicon.captionOpeners.map(LayoutAnalyzer.wordCount).max() ?? 0
+    static func longestCaptionOpenerWords(_ lexicon: Lexicon) -> Int {
+        lexicon.captionOpeners.map(LayoutAnalyzer.wordCount).max() ?? 0
     }
 
     /// The end of `text` from just after the space before its last `count` words (the whole

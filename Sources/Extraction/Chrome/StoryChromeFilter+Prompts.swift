@@ -18,7 +18,7 @@ extension StoryChromeFilter {
         guard words <= self.configuration.maximumPromptWords else { return false }
         if self.lexicon.readerPrompts.contains(where: lower.hasPrefix) { return true }
         if lower.hasPrefix("follow "), self.lexicon.socialNetworks.contains(where: lower.contains) { return true }
-        return lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("subscribe"))
+        return SimpleText.contains(lower, "newsletter") && (SimpleText.contains(lower, "sign up") || SimpleText.contains(lower, "subscribe"))
     }
 
     /// `First published on November 19, 2019 / 8:16 AM`: a short line with a digit that opens

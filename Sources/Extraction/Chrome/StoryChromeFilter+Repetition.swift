@@ -11,23 +11,23 @@ extension StoryChromeFilter {
     /// `repetitionReach` kept lines before and after, where a pull quote or a second caption
     /// stands: the work is linear in the story, not quadratic.
     func repeatedLines(_ lines: ArraySlice<Substring>, removed: [Int: StoryChromeRule]) -> [Int] {
-        let keys = lines.indices.filter { !lines[$0].isEmpty && removed[$0] == nil }.map { ($0, " " + Self.wordKey(lines[$0]) + " ") }
+        let keys = lines.indices.filter { !lines[$0].isEmpty && removed[$0] == nil }.map { RepetitionKey(line: $0, words: Self.wordKey(lines[$0])) }
         var repeated: [Int] = []
         let removedKeys = Set(removed.filter { $0.value == .captionBeforeCredit }.keys.map { " " + Self.wordKey(lines[$0]) + " " })
-        for (position, (index, key)) in keys.enumerated() {
+        for (position, key) in keys.enumerated() {
             // A caption printed again after its removed copy goes with it.
-            if removedKeys.contains(key), key.split(separator: " ").count >= self.configuration.minimumRepeatedWords {
-                repeated.append(index)
+            if removedKeys.contains(key.padded), key.wordCount >= self.configuration.minimumRepeatedWords {
+                repeated.append(key.line)
                 continue
             }
-            let text = Self.quotation(lines[index]).map(Self.wordKey) ?? String(key.dropFirst().dropLast())
-            guard text.split(separator: " ").count >= self.configuration.minimumRepeatedWords else { continue }
-            let needle = " " + text + " "
+            let text = Self.quotation(lines[key.line]).map(Self.wordKey) ?? key.words
+            guard RepetitionKey.wordCount(of: text) >= self.configuration.minimumRepeatedWords else { continue }
+            let needle = RepetitionKey(line: key.line, words: text)
             let near = keys[max(0, position - Self.repetitionReach)..<min(keys.count, position + Self.repetitionReach + 1)]
-            let isRepeated = near.contains { other, otherKey in
-                other != index && otherKey.firstRange(of: needle) != nil && (otherKey.count > key.count || (otherKey == key && other < index))
+            let isRepeated = near.contains { other in
+                other.line != key.line && (other.length > key.length || (other.padded == key.padded && other.line < key.line)) && other.contains(needle)
             }
-            if isRepeated { repeated.append(index) }
+            if isRepeated { repeated.append(key.line) }
         }
         return repeated
     }
@@ -46,6 +46,65 @@ extension StoryChromeFilter {
 
     /// Lower-case words (letters and digits) joined by single spaces.
     static func wordKey<S: StringProtocol>(_ text: S) -> String {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        guard SimpleText.isSimple(text) else {
+            return text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        }
+        // Its letters and digits are then ASCII, and every other scalar separates words.
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let lower = byte &- 65 < 26 ? byte | 0x20 : byte
+            if lower &- 97 < 26 || byte &- 48 < 10 {
+                if pendingSpace { key.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                key.append(lower)
+            } else if !key.isEmpty {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+}
+
+/// A line's words as `StoryChromeFilter.wordKey` joins them, padded with a space at each end
+/// so that one key is found in another at word boundaries only.
+struct RepetitionKey {
+    /// The line's index.
+    let line: Int
+    /// The key without its padding.
+    let words: String
+    /// `" " + words + " "`.
+    let padded: String
+    /// The `Character`s of `padded`.
+    let length: Int
+    /// Whether `padded` can be searched byte by byte (`SimpleText.isSearchable`).
+    let isSearchable: Bool
+
+    /// The key of a line's words.
+    init(line: Int, words: String) {
+        self.line = line
+        self.words = words
+        self.padded = " " + words + " "
+        self.isSearchable = SimpleText.isSearchable(words)
+        self.length = self.padded.utf8.allSatisfy { $0 < 0x80 } ? self.padded.utf8.count : self.padded.count
+    }
+
+    /// The words of the key: the words of a key are joined by single spaces.
+    var wordCount: Int {
+        Self.wordCount(of: self.words)
+    }
+
+    /// The words of a key: one more than its spaces, none when it is empty (a space of a key
+    /// always stands alone as a `Character`, between two words).
+    static func wordCount(of words: String) -> Int {
+        words.isEmpty ? 0 : words.utf8.count { $0 == UInt8(ascii: " ") } + 1
+    }
+
+    /// Whether this key holds the other's words, at word boundaries; byte by byte when both
+    /// are searchable (their `Character`s are then single scalars, equal only when the same).
+    func contains(_ other: RepetitionKey) -> Bool {
+        guard self.isSearchable, other.isSearchable else { return self.padded.firstRange(of: other.padded) != nil }
+        return SimpleText.firstOffset(of: other.padded, in: self.padded) != nil
     }
 }

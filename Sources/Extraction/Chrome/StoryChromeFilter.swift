@@ -62,6 +62,17 @@ struct StoryChromeFilter: Sendable {
     var configuration = Configuration()
     /// The rules that run; all of them unless a measurement turns some off.
     var rules: Set<StoryChromeRule> = Set(StoryChromeRule.allCases)
+    /// What `endsWithCredit` searches a line's tail for, built once from the lexicon.
+    let creditOpenerPatterns: [String]
+    /// The most words a caption opener has, counted once.
+    let longestCaptionOpenerWords: Int
+
+    /// A filter reading the lexicon's lists, with the default limits and every rule.
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.creditOpenerPatterns = Self.creditOpenerPatterns(lexicon)
+        self.longestCaptionOpenerWords = Self.longestCaptionOpenerWords(lexicon)
+    }
 
     /// Blanks the chrome lines of a story.
     ///
@@ -107,19 +118,20 @@ struct StoryChromeFilter: Sendable {
     func lineRule(for line: Substring) -> StoryChromeRule? {
         let lower = Self.lowered(line)
         let words = LayoutAnalyzer.wordCount(line)
-        let checks: [(StoryChromeRule, () -> Bool)] = [
-            (.pictureCredit, { self.isPictureCredit(lower, words: words) }),
-            (.teaser, { self.isTeaser(lower, words: words) }),
-            (.readerPrompt, { self.isReaderPrompt(lower, words: words) }),
-            (.timestamp, { self.isTimestamp(lower, words: words) }),
-            (.markupResidue, { lower.contains("&lt;") && lower.contains("&gt;") }),
-            (.copyrightNotice, { self.isCopyrightNotice(lower, words: words) }),
-        ]
-        return checks.first { self.rules.contains($0.0) && $0.1() }?.0
+        if self.rules.contains(.pictureCredit), self.isPictureCredit(lower, words: words) { return .pictureCredit }
+        if self.rules.contains(.teaser), self.isTeaser(lower, words: words) { return .teaser }
+        if self.rules.contains(.readerPrompt), self.isReaderPrompt(lower, words: words) { return .readerPrompt }
+        if self.rules.contains(.timestamp), self.isTimestamp(lower, words: words) { return .timestamp }
+        if self.rules.contains(.markupResidue), SimpleText.contains(lower, "&lt;"), SimpleText.contains(lower, "&gt;") { return .markupResidue }
+        if self.rules.contains(.copyrightNotice), self.isCopyrightNotice(lower, words: words) { return .copyrightNotice }
+        return nil
     }
 
     /// Lower case with typographic apostrophes and ellipses made plain.
     static func lowered<S: StringProtocol>(_ text: S) -> String {
-        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2026}", with: "...")
+        let lower = SimpleText.lowercased(text)
+        // Both U+2019 and U+2026 open with the byte E2; most lines have neither.
+        guard lower.utf8.contains(0xE2) else { return lower }
+        return SimpleText.plainApostrophesAndEllipses(lower)
     }
 }
