@@ -1,3 +1,4 @@
+import Access
 import Corpus
 import DocumentModel
 import HTTPServer
@@ -34,7 +35,21 @@ enum ProblemMapping {
         case .notReady(let phase):
             return self.make(.serviceUnavailable, phase == .loading ? "The corpus is still loading." : "The server is shutting down.")
         case .originNotAllowed(let origin):
-            return self.make(.forbidden, "Cross-origin requests from '\(origin)' are not allowed (see --cors-origins).")
+            return self.make(.forbidden, "Cross-origin requests from '\(origin)' are not allowed here (see --cors-origins).")
+        case .keyMissing:
+            return self.make(.unauthorized, "This route needs an API key: send 'Authorization: Bearer <key>'.")
+        case .keyRejected:
+            return self.make(.unauthorized, "The Authorization header holds no key this server knows; send 'Authorization: Bearer <key>'.")
+        case .keysNotConfigured:
+            return self.make(
+                .unauthorized,
+                "This server listens beyond loopback and has no API keys, so it takes no writes. Create a key with 'dossier keys create --name NAME --scope write', add its line to a key file, and start with --api-keys FILE.")
+        case .scopeMissing(let keyName, let needed):
+            return self.make(
+                .forbidden, "The key '\(keyName)' does not have the '\(needed.rawValue)' scope this route needs.",
+                extensions: [.init("required_scope", .string(needed.rawValue))])
+        case .hostNotAllowed(let host):
+            return self.make(.misdirectedRequest, "This server does not answer for the host '\(host)' (see --allowed-hosts).")
         case .openAPIUnavailable:
             return self.make(.notFound, "This server was started without its OpenAPI document (see --openapi).")
         case .unsupportedMediaType(let given, let accepted):
@@ -102,6 +117,16 @@ enum ProblemMapping {
         var headers = HeaderFields([("Content-Type", ProblemDetails.mediaType), ("Cache-Control", "no-store")])
         if status == .serviceUnavailable { headers.add("Retry-After", "1") }
         return Response(status: status, headers: headers, body: JSONWriter.serialize(problem.json, pretty: pretty))
+    }
+
+    /// The `WWW-Authenticate` challenge a 401 for `error` carries (RFC 6750 §3), or `nil`.
+    static func challenge(for error: APIError) -> String? {
+        switch error {
+        case .keyMissing, .keysNotConfigured: return #"Bearer realm="dossier""#
+        case .keyRejected: return #"Bearer realm="dossier", error="invalid_token""#
+        case .scopeMissing(_, let needed): return #"Bearer realm="dossier", error="insufficient_scope", scope="\#(needed.rawValue)""#
+        default: return nil
+        }
     }
 
     private static func make(

@@ -261,7 +261,7 @@ final class Connection: @unchecked Sendable {
             remoteAddress: self.remoteAddress, method: request.method.rawValue, target: request.target,
             status: response.status.code, bodyBytes: bodyBytes,
             durationMicroseconds: Int((System.monotonicNanoseconds() - started) / 1000),
-            requestID: response.headers["X-Request-Id"])
+            requestID: response.headers["X-Request-Id"], keyName: response.accessKeyName)
     }
 
     // MARK: Streaming

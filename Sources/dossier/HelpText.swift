@@ -12,6 +12,7 @@ enum HelpText {
           serve                   Load the seeds and serve the HTTP API.
           inspect FILE            Print the document JSON a text file would become.
           healthcheck             Exit 0 if the local server answers GET /healthz with 200.
+          keys create             Make an API key: print it once, with its key file line.
 
         OPTIONS:
           -h, --help              Show help (also 'dossier serve --help').
@@ -43,7 +44,19 @@ enum HelpText {
           --openapi <file>             OpenAPI document served at /openapi.yaml
                                        (DOSSIER_OPENAPI; ./openapi.yaml)
           --cors-origins <list>        Origins browsers may call from, comma-separated,
-                                       or * for any (DOSSIER_CORS_ORIGINS; *)
+                                       or * for any; * covers reads only, pages write only
+                                       from origins listed by name (DOSSIER_CORS_ORIGINS; *)
+          --api-keys <file>            API key file, one 'name scopes sha256' per line; then
+                                       writes and /v1/journal need a key
+                                       (DOSSIER_API_KEYS_FILE; none: open on loopback,
+                                       no writes on any other address)
+          --require-key-for <list>     Also need a key for reads, metrics or both
+                                       (DOSSIER_REQUIRE_KEY_FOR; none)
+          --allowed-hosts <list>       Host header values answered, others get 421; * for any
+                                       (DOSSIER_ALLOWED_HOSTS; auto: localhost, 127.0.0.1 and
+                                       [::1] on loopback, any elsewhere)
+          --follow-key <key>           Key with the replicate scope a follower sends to its
+                                       writer (DOSSIER_FOLLOW_KEY; none)
           --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
           --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
           --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)
@@ -70,6 +83,21 @@ enum HelpText {
         USAGE: dossier inspect FILE
 
         OPTIONS:
+          -h, --help              Show this help.
+
+        """
+
+    static let keys = """
+        OVERVIEW: Make a new API key for 'dossier serve --api-keys FILE'. Prints the key
+        (256 random bits, 'dsk_' and 64 hex digits) on the first line: it is shown only
+        now and stored nowhere. The second line is the key file line to add: the key's name,
+        scopes and SHA-256, never the key. Clients send 'Authorization: Bearer KEY'.
+
+        USAGE: dossier keys create --name NAME --scope SCOPE[,SCOPE...]
+
+        OPTIONS:
+          --name <name>           The key's name in logs: letters, digits, '.', '_', '-'
+          --scope <list>          read, write, replicate, admin (admin allows everything)
           -h, --help              Show this help.
 
         """

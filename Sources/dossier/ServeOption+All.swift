@@ -19,6 +19,16 @@ extension ServeOption {
         ServeOption(
             flag: "--cors-origins", variable: "DOSSIER_CORS_ORIGINS", keyPath: \.corsOrigins, parse: OptionValue.origins,
             show: { $0.joined(separator: ",") }),
+        ServeOption(flag: "--api-keys", variable: "DOSSIER_API_KEYS_FILE", keyPath: \.apiKeysFile, parse: OptionValue.anyText, show: { $0 }),
+        ServeOption(
+            flag: "--require-key-for", variable: "DOSSIER_REQUIRE_KEY_FOR", keyPath: \.requireKeyFor, parse: OptionValue.guards,
+            show: OptionValue.showGuards),
+        ServeOption(
+            flag: "--allowed-hosts", variable: "DOSSIER_ALLOWED_HOSTS", keyPath: \.allowedHosts, parse: OptionValue.hosts,
+            show: { $0.isEmpty ? "auto" : $0.joined(separator: ",") }),
+        ServeOption(
+            flag: "--follow-key", variable: "DOSSIER_FOLLOW_KEY", keyPath: \.followKey, parse: OptionValue.anyText,
+            show: { $0.isEmpty ? "" : "(set, not shown)" }),
         ServeOption(flag: "--workers", variable: "DOSSIER_WORKERS", keyPath: \.workers, parse: OptionValue.integer(in: 1...256), show: String.init),
         ServeOption(
             flag: "--max-connections", variable: "DOSSIER_MAX_CONNECTIONS", keyPath: \.maxConnections,

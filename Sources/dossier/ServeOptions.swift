@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import HTTPClient
 import HTTPServer
@@ -30,8 +31,29 @@ struct ServeOptions: Equatable {
     var logFormat = LogFormat.text
     var logLevel = LogLevel.info
     var isAccessLogEnabled = true
+    /// The API key file (`--api-keys`), or empty for none.
+    var apiKeysFile = ""
+    /// Routes that need a key beyond writes and the journal (`--require-key-for`).
+    var requireKeyFor: Set<OptionalGuard> = []
+    /// The `Host` values answered (`--allowed-hosts`): empty for the default of the bind
+    /// address (loopback names on loopback, any elsewhere), `["*"]` for any.
+    var allowedHosts: [String] = []
+    /// The key a follower sends to its writer (`--follow-key`), or empty for none.
+    var followKey = ""
     /// Where each option not left at its default came from, by `ServeOption.name`.
     var sources: [String: Source] = [:]
+
+    /// Whether the server listens on a loopback address only, where it may run without keys.
+    var isLoopbackOnly: Bool {
+        self.host == "localhost" || self.host == "::1" || self.host.hasPrefix("127.")
+    }
+
+    /// The `Host` values the server answers to.
+    var hostPolicy: HostPolicy {
+        if self.allowedHosts == ["*"] { return HostPolicy(allowing: nil) }
+        if self.allowedHosts.isEmpty { return HostPolicy(allowing: self.isLoopbackOnly ? HostPolicy.loopbackHosts : nil) }
+        return HostPolicy(allowing: self.allowedHosts)
+    }
 
     /// The Linux scheduling policy of the server's threads.
     enum Scheduler: String, CaseIterable, Equatable {
@@ -88,6 +110,11 @@ struct ServeOptions: Equatable {
                 try option.apply(&options, value, flag)
             }
             options.sources[option.name] = .flag(flag)
+        }
+        if !options.requireKeyFor.isEmpty && options.apiKeysFile.isEmpty {
+            throw .invalidValue(
+                source: options.sourceName(of: "--require-key-for"),
+                value: OptionValue.showGuards(options.requireKeyFor), rule: "needs an API key file (--api-keys)")
         }
         return options
     }

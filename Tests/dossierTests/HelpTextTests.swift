@@ -15,6 +15,7 @@ struct HelpTextTests {
               serve                   Load the seeds and serve the HTTP API.
               inspect FILE            Print the document JSON a text file would become.
               healthcheck             Exit 0 if the local server answers GET /healthz with 200.
+              keys create             Make an API key: print it once, with its key file line.
 
             OPTIONS:
               -h, --help              Show help (also 'dossier serve --help').
@@ -49,7 +50,19 @@ struct HelpTextTests {
               --openapi <file>             OpenAPI document served at /openapi.yaml
                                            (DOSSIER_OPENAPI; ./openapi.yaml)
               --cors-origins <list>        Origins browsers may call from, comma-separated,
-                                           or * for any (DOSSIER_CORS_ORIGINS; *)
+                                           or * for any; * covers reads only, pages write only
+                                           from origins listed by name (DOSSIER_CORS_ORIGINS; *)
+              --api-keys <file>            API key file, one 'name scopes sha256' per line; then
+                                           writes and /v1/journal need a key
+                                           (DOSSIER_API_KEYS_FILE; none: open on loopback,
+                                           no writes on any other address)
+              --require-key-for <list>     Also need a key for reads, metrics or both
+                                           (DOSSIER_REQUIRE_KEY_FOR; none)
+              --allowed-hosts <list>       Host header values answered, others get 421; * for any
+                                           (DOSSIER_ALLOWED_HOSTS; auto: localhost, 127.0.0.1 and
+                                           [::1] on loopback, any elsewhere)
+              --follow-key <key>           Key with the replicate scope a follower sends to its
+                                           writer (DOSSIER_FOLLOW_KEY; none)
               --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
               --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
               --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)

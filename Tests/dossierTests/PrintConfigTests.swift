@@ -43,6 +43,10 @@ struct PrintConfigTests {
             follow =                                            # default
             openapi = ./openapi.yaml                            # default
             cors-origins = https://a.example,https://b.example  # env DOSSIER_CORS_ORIGINS
+            api-keys =                                          # default
+            require-key-for = none                              # default
+            allowed-hosts = auto                                # default
+            follow-key =                                        # default
             workers = 3                                         # flag --workers
             max-connections = 10000                             # default
             max-body-bytes = 1048576                            # default
