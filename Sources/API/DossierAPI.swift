@@ -34,10 +34,12 @@ public final class DossierAPI: HTTPResponder {
         case stream(Response, ResponseStream)
     }
 
-    /// A route's handler and what access control needs of it.
+    /// A route's handler, what access control needs of it, and the rate limit it counts
+    /// against, if any.
     private struct Route: Sendable {
         let handler: Handler
         let access: RouteAccess
+        let rateLimiter: ClientRateLimiter?
     }
 
     private let routes: RouteTable<HTTPMethod, Route>
@@ -75,6 +77,8 @@ public final class DossierAPI: HTTPResponder {
         let quotes = QuotesHandler(catalog: catalog)
         let entities = EntitiesHandler(catalog: catalog)
         let search = SearchHandler(catalog: catalog)
+        let writeLimiter = options.writeLimit.map { ClientRateLimiter(name: "writes", limit: $0) }
+        let searchLimiter = options.searchLimit.map { ClientRateLimiter(name: "search", limit: $0) }
         var builder = RouterBuilder<HTTPMethod, Route>()
         for endpoint in self.endpoints {
             let handler: Handler
@@ -100,7 +104,8 @@ public final class DossierAPI: HTTPResponder {
             case .events: handler = .streaming(changes.events)
             case .journal: handler = .streaming(journal.stream)
             }
-            builder.add(endpoint.method, endpoint.pattern, Route(handler: handler, access: endpoint.access))
+            let limiter = endpoint.access == .write ? writeLimiter : (endpoint == .search ? searchLimiter : nil)
+            builder.add(endpoint.method, endpoint.pattern, Route(handler: handler, access: endpoint.access, rateLimiter: limiter))
         }
         self.routes = builder.build()
         if store.isReadOnly {
@@ -186,7 +191,21 @@ public final class DossierAPI: HTTPResponder {
                 if route.access == .write, let origin = request.headers["Origin"], !self.cors.allowsWrite(from: origin, host: request.headers["Host"]) {
                     return (.response(self.problem(.originNotAllowed(origin: origin), pretty: false)), template)
                 }
-                return (Self.naming(keyName, in: self.run(route.handler, for: request, parameters: parameters)), template)
+                guard let limiter = route.rateLimiter else {
+                    return (Self.naming(keyName, in: self.run(route.handler, for: request, parameters: parameters)), template)
+                }
+                switch limiter.take(client: ClientIdentity.of(keyName: keyName, address: request.remoteAddress)) {
+                case .allowed(let remaining, let reset):
+                    let outcome = self.run(route.handler, for: request, parameters: parameters)
+                    let headers = [("RateLimit-Policy", limiter.policyHeader), ("RateLimit", limiter.stateHeader(remaining: remaining, resetSeconds: reset))]
+                    return (Self.naming(keyName, in: Self.adding(headers, to: outcome)), template)
+                case .limited(let retryAfter):
+                    var response = self.problem(.rateLimited(what: limiter.name, limit: limiter.limit, retryAfterSeconds: retryAfter), pretty: false)
+                    response.headers.add("Retry-After", String(retryAfter))
+                    response.headers.add("RateLimit-Policy", limiter.policyHeader)
+                    response.headers.add("RateLimit", limiter.stateHeader(remaining: 0, resetSeconds: retryAfter))
+                    return (Self.naming(keyName, in: .response(response)), template)
+                }
             case .keyMissing: return (.response(self.problem(.keyMissing, pretty: false)), template)
             case .keyRejected: return (.response(self.problem(.keyRejected, pretty: false)), template)
             case .keysNotConfigured: return (.response(self.problem(.keysNotConfigured, pretty: false)), template)
@@ -199,20 +218,33 @@ public final class DossierAPI: HTTPResponder {
     /// The outcome with its response marked as made with the key `keyName`, for the access log.
     private static func naming(_ keyName: String?, in outcome: Outcome) -> Outcome {
         guard let keyName else { return outcome }
+        return self.changing(outcome) { $0.accessKeyName = keyName }
+    }
+
+    /// The outcome with `headers` added to its response.
+    private static func adding(_ headers: [(String, String)], to outcome: Outcome) -> Outcome {
+        self.changing(outcome) { response in
+            for (name, value) in headers { response.headers.add(name, value) }
+        }
+    }
+
+    /// The outcome with `change` applied to its response (or its stream's head), whenever
+    /// that response comes.
+    private static func changing(_ outcome: Outcome, _ change: @escaping @Sendable (inout Response) -> Void) -> Outcome {
         switch outcome {
         case .response(var response):
-            response.accessKeyName = keyName
+            change(&response)
             return .response(response)
         case .deferred(let start):
             return .deferred { deliver in
                 start { response in
                     var response = response
-                    response.accessKeyName = keyName
+                    change(&response)
                     deliver(response)
                 }
             }
         case .stream(var head, let stream):
-            head.accessKeyName = keyName
+            change(&head)
             return .stream(head, stream)
         }
     }

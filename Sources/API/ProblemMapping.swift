@@ -48,6 +48,12 @@ enum ProblemMapping {
             return self.make(
                 .forbidden, "The key '\(keyName)' does not have the '\(needed.rawValue)' scope this route needs.",
                 extensions: [.init("required_scope", .string(needed.rawValue))])
+        case .rateLimited(let what, let limit, let retryAfter):
+            let rate = limit.perSecond >= 1 ? "\(Int(limit.perSecond)) a second" : "one every \(Int((1 / limit.perSecond).rounded())) seconds"
+            return self.make(
+                .tooManyRequests,
+                "Too many \(what) from this client: \(rate) with bursts of \(limit.burst) are allowed; retry in \(retryAfter) s.",
+                extensions: [.init("retry_after", .int(retryAfter))])
         case .hostNotAllowed(let host):
             return self.make(.misdirectedRequest, "This server does not answer for the host '\(host)' (see --allowed-hosts).")
         case .openAPIUnavailable:

@@ -198,7 +198,8 @@ final class Connection: @unchecked Sendable {
                 return
             case .continueExpected:
                 self.output.append(contentsOf: ResponseWriter.continueMessage)
-            case .request(let request):
+            case .request(var request):
+                request.remoteAddress = self.remoteAddress
                 self.answer(request)
             }
         }

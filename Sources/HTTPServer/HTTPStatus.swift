@@ -64,6 +64,8 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let misdirectedRequest = HTTPStatus(code: 421, reason: "Misdirected Request")
     /// 422 Unprocessable Content.
     public static let unprocessableContent = HTTPStatus(code: 422, reason: "Unprocessable Content")
+    /// 429 Too Many Requests.
+    public static let tooManyRequests = HTTPStatus(code: 429, reason: "Too Many Requests")
     /// 431 Request Header Fields Too Large.
     public static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431, reason: "Request Header Fields Too Large")
     /// 500 Internal Server Error.

@@ -47,7 +47,10 @@ enum ServeCommand {
         let api = DossierAPI(
             store: store, readiness: readiness,
             options: APIOptions(
-                allowedOrigins: options.corsOrigins, access: access, hosts: options.hostPolicy, openAPIDocument: openAPI,
+                allowedOrigins: options.corsOrigins, access: access, hosts: options.hostPolicy,
+                writeLimit: options.writeLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedWrites),
+                searchLimit: options.searchLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedSearches),
+                openAPIDocument: openAPI,
                 writesGoTo: options.follow?.description))
         let server: Server
         do {

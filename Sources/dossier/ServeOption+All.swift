@@ -29,6 +29,11 @@ extension ServeOption {
         ServeOption(
             flag: "--follow-key", variable: "DOSSIER_FOLLOW_KEY", keyPath: \.followKey, parse: OptionValue.anyText,
             show: { $0.isEmpty ? "" : "(set, not shown)" }),
+        ServeOption(
+            flag: "--write-limit", variable: "DOSSIER_WRITE_LIMIT", keyPath: \.writeLimit, parse: RateLimitSetting.parse, show: \.description),
+        ServeOption(
+            flag: "--search-limit", variable: "DOSSIER_SEARCH_LIMIT", keyPath: \.searchLimit, parse: RateLimitSetting.parse,
+            show: \.description),
         ServeOption(flag: "--workers", variable: "DOSSIER_WORKERS", keyPath: \.workers, parse: OptionValue.integer(in: 1...256), show: String.init),
         ServeOption(
             flag: "--max-connections", variable: "DOSSIER_MAX_CONNECTIONS", keyPath: \.maxConnections,

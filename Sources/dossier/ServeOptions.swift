@@ -40,6 +40,10 @@ struct ServeOptions: Equatable {
     var allowedHosts: [String] = []
     /// The key a follower sends to its writer (`--follow-key`), or empty for none.
     var followKey = ""
+    /// Writes per client (`--write-limit`).
+    var writeLimit = RateLimitSetting.auto
+    /// Searches per client (`--search-limit`).
+    var searchLimit = RateLimitSetting.auto
     /// Where each option not left at its default came from, by `ServeOption.name`.
     var sources: [String: Source] = [:]
 

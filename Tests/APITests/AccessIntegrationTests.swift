@@ -20,10 +20,10 @@ struct AccessIntegrationTests {
         try WritableServer(options: APIOptions(allowedOrigins: origins, access: AccessPolicy(keyRing: ring, guarded: guarded, isLoopbackOnly: false)))
     }
 
-    /// How many documents the server lists.
+    /// How many documents the server holds.
     static func count(_ client: TestClient) throws -> Int {
-        let page = try client.get("/v1/documents?limit=100").jsonObject()
-        return (page["items"] as? [Any])?.count ?? -1
+        let page = try client.get("/v1/documents?limit=1").jsonObject()
+        return try #require((page["meta"] as? [String: Any])?["total"] as? Int)
     }
 
     @Test func writeWithoutKeyIs401WithChallengeAndStoresNothing() throws {
@@ -172,5 +172,33 @@ struct AccessIntegrationTests {
 
         #expect(response.statusCode == 400)
         #expect(client.isClosedByPeer(within: .seconds(2)))
+    }
+
+    @Test func writesAndSearchesAreLimitedPerClient() throws {
+        let second = NewKey(name: "wire", scopes: [.write])
+        let slow = RateLimit(perSecond: 0.01, burst: 2)
+        let options = APIOptions(
+            access: AccessPolicy(keyRing: KeyRing(keys: [Self.writer.key, second.key]), isLoopbackOnly: false), writeLimit: slow, searchLimit: slow)
+        let server = try WritableServer(options: options)
+        let client = try server.client()
+        let before = try Self.count(client)
+
+        let first = try client.post("/v1/documents", WritableServer.article("One"), headers: Self.bearer(Self.writer))
+        _ = try client.post("/v1/documents", WritableServer.article("Two"), headers: Self.bearer(Self.writer))
+        let third = try client.post("/v1/documents", WritableServer.article("Three"), headers: Self.bearer(Self.writer))
+        let otherClient = try client.post("/v1/documents", WritableServer.article("Four"), headers: Self.bearer(second))
+
+        #expect(first.statusCode == 201)
+        #expect(first["RateLimit-Policy"] == #""writes";q=2;w=200"#)
+        #expect(first["RateLimit"] == #""writes";r=1;t=100"#)
+        #expect(third.statusCode == 429)
+        #expect(third["Retry-After"] == "100")
+        #expect((try third.jsonObject()["detail"] as? String)?.contains("Too many writes") == true)
+        #expect(otherClient.statusCode == 201)
+        #expect(try Self.count(client) == before + 3)
+
+        let searches = try (0..<3).map { _ in try client.get("/v1/search?q=port") }
+        #expect(searches.map(\.statusCode) == [200, 200, 429])
+        #expect(searches[2]["RateLimit"] == #""search";r=0;t=100"#)
     }
 }

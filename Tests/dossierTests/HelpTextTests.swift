@@ -63,6 +63,11 @@ struct HelpTextTests {
                                            [::1] on loopback, any elsewhere)
               --follow-key <key>           Key with the replicate scope a follower sends to its
                                            writer (DOSSIER_FOLLOW_KEY; none)
+              --write-limit <limit>        Writes per client (its key, else its address), RATE/BURST
+                                           like 20/40, or off; 429 above (DOSSIER_WRITE_LIMIT; auto:
+                                           off on loopback, 20/40 elsewhere)
+              --search-limit <limit>       Searches per client, likewise (DOSSIER_SEARCH_LIMIT; auto:
+                                           off on loopback, 50/100 elsewhere)
               --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
               --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
               --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)

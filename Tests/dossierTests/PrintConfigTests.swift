@@ -47,6 +47,8 @@ struct PrintConfigTests {
             require-key-for = none                              # default
             allowed-hosts = auto                                # default
             follow-key =                                        # default
+            write-limit = auto                                  # default
+            search-limit = auto                                 # default
             workers = 3                                         # flag --workers
             max-connections = 10000                             # default
             max-body-bytes = 1048576                            # default
