@@ -96,6 +96,8 @@ enum ProblemMapping {
         switch failure {
         case .headerTimeout: return self.make(.requestTimeout, failure.description)
         case .connectionLimit: return self.make(.serviceUnavailable, failure.description)
+        case .addressConnectionLimit: return self.make(.tooManyRequests, failure.description)
+        case .bodyTimeout: return self.make(.requestTimeout, failure.description)
         case .malformed(let error): return self.make(self.status(for: error), error.description)
         }
     }

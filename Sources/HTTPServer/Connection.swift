@@ -40,7 +40,13 @@ final class Connection: @unchecked Sendable {
     /// Strong on purpose: the worker outlives its connections, and an `unowned` reference would
     /// cost an atomic check on every access in the hot path.
     private let worker: Worker
-    private let remoteAddress: String
+    /// The peer's address.
+    let remoteAddress: String
+    /// Whether it was accepted above the connection limit, for probes only.
+    private let isReserved: Bool
+    /// When the current request's body began (its head ended), for the body timeout; `nil`
+    /// while no body is being read.
+    private var bodyStartedAt: UInt64?
     private var parser: RequestParser
     private let readSource: DispatchSourceRead
     private var writeSource: DispatchSourceWrite?
@@ -61,10 +67,11 @@ final class Connection: @unchecked Sendable {
     /// When the sweep should act on this connection, on the monotonic clock.
     private(set) var deadline: UInt64
 
-    init(socket: Socket, worker: Worker) {
+    init(socket: Socket, worker: Worker, remoteAddress: String, isReserved: Bool) {
         self.socket = socket
         self.worker = worker
-        self.remoteAddress = socket.peerAddress()
+        self.remoteAddress = remoteAddress
+        self.isReserved = isReserved
         self.parser = RequestParser(limits: worker.context.configuration.limits)
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: socket.descriptor, queue: worker.queue)
         self.requestStartedAt = System.monotonicNanoseconds()
@@ -118,6 +125,9 @@ final class Connection: @unchecked Sendable {
         switch self.phase {
         case .open where self.parser.isReadingHead && self.parser.hasPartialRequest && self.pendingOutput == 0:
             self.answer(failure: .headerTimeout)
+            self.flush()
+        case .open where self.bodyStartedAt != nil && self.pendingOutput == 0:
+            self.answer(failure: .bodyTimeout)
             self.flush()
         case .open, .closingAfterFlush, .streaming, .lingering:
             self.close()
@@ -200,6 +210,11 @@ final class Connection: @unchecked Sendable {
                 self.output.append(contentsOf: ResponseWriter.continueMessage)
             case .request(var request):
                 request.remoteAddress = self.remoteAddress
+                self.bodyStartedAt = nil
+                if self.isReserved && !self.worker.context.configuration.probePaths.contains(request.path) {
+                    self.answer(failure: .connectionLimit)
+                    break
+                }
                 self.answer(request)
             }
         }
@@ -475,13 +490,19 @@ final class Connection: @unchecked Sendable {
         self.isReadPaused = false
     }
 
-    /// Header timeout while a head is arriving (or before the first request); none while a
-    /// deferred reply is outstanding or a stream has nothing unsent; idle timeout otherwise.
+    /// Header timeout while a head is arriving (or before the first request); body timeout,
+    /// from the end of the head, while its body is; none while a deferred reply is
+    /// outstanding or a stream has nothing unsent; idle timeout otherwise.
     private func refreshDeadline() {
         guard self.phase == .open || self.phase == .closingAfterFlush || self.phase == .streaming else { return }
         let now = System.monotonicNanoseconds()
+        if self.bodyStartedAt == nil && self.phase == .open && !self.parser.isReadingHead { self.bodyStartedAt = now }
         if self.awaitingReply || (self.phase == .streaming && self.pendingOutput == 0) {
             self.deadline = .max
+            return
+        }
+        if self.phase == .open && self.pendingOutput == 0, let bodyStartedAt = self.bodyStartedAt {
+            self.deadline = bodyStartedAt + self.configuration.bodyTimeout.nanoseconds
             return
         }
         let waitingForHead = self.phase == .open && self.pendingOutput == 0 && self.parser.isReadingHead

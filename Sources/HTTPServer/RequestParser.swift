@@ -21,6 +21,9 @@ public struct RequestParser: Sendable {
     public let limits: ParserLimits
 
     /// Unconsumed input: `buffer[start...]`.
+    /// The most body capacity reserved before the bytes arrive.
+    private static let initialBodyCapacity = 64 * 1024
+
     private var buffer: [UInt8] = []
     private var start = 0
     private var state: State = .head(FieldSectionScan())
@@ -116,7 +119,9 @@ public struct RequestParser: Sendable {
                 case .length(let length):
                     guard length <= self.limits.maxBodyBytes else { throw .bodyTooLarge(limit: self.limits.maxBodyBytes) }
                     self.body = []
-                    self.body.reserveCapacity(length)
+                    // Capacity for what has arrived, not what is announced: a client that
+                    // announces a megabyte and sends a byte must not cost a megabyte.
+                    self.body.reserveCapacity(min(length, Self.initialBodyCapacity))
                     self.state = .body(head, .fixed(remaining: length))
                 case .chunked:
                     self.body = []

@@ -10,9 +10,19 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var limits: ParserLimits
     /// Open connections beyond which new ones get 503 and are closed. Default 10,000.
     public var maxConnections: Int
+    /// Connections one peer address may hold; more get 429 and are closed. Default 1,000.
+    public var maxConnectionsPerAddress: Int
+    /// Connections kept above `maxConnections` for requests to `probePaths` only, so that a
+    /// full server still answers its orchestrator's probes. Default 16.
+    public var reservedProbeConnections: Int
+    /// The paths a reserved connection may ask for (liveness and readiness). Default none.
+    public var probePaths: Set<String>
     /// Time allowed for a request's header section, from its first byte (or from accept). Default 10 s.
     public var headerTimeout: Duration
-    /// Time an idle keep-alive connection, or a stalled body or write, is kept. Default 60 s.
+    /// Time allowed for a request's body, from the end of its head: a body trickled to hold
+    /// a connection gets 408. Default 30 s.
+    public var bodyTimeout: Duration
+    /// Time an idle keep-alive connection, or a stalled write, is kept. Default 60 s.
     public var idleTimeout: Duration
     /// After a closing response, time to wait for the peer to close before resetting. Default 2 s.
     public var lingerTimeout: Duration
@@ -33,7 +43,11 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.workerCount = max(1, System.activeProcessorCount)
         self.limits = ParserLimits()
         self.maxConnections = 10_000
+        self.maxConnectionsPerAddress = 1_000
+        self.reservedProbeConnections = 16
+        self.probePaths = []
         self.headerTimeout = .seconds(10)
+        self.bodyTimeout = .seconds(30)
         self.idleTimeout = .seconds(60)
         self.lingerTimeout = .seconds(2)
         self.serverName = "Dossier"

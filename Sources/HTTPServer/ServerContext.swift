@@ -16,6 +16,10 @@ final class ServerContext: Sendable {
     /// Connections accepted and not yet closed.
     let openConnections = Atomic<Int>(0)
 
+    /// Open connections by peer address; guarded by its mutex, taken once per accept and
+    /// once per close, never per request.
+    private let connectionsByAddress = Locked<[String: Int]>([:])
+
     /// Set once when shutdown begins. An atomic, because every response reads it: a request
     /// answered after that moment must carry `Connection: close` even if its worker has not
     /// yet run its drain block.
@@ -45,8 +49,22 @@ final class ServerContext: Sendable {
         }
     }
 
-    /// Called once per closed connection.
-    func connectionClosed() {
+    /// Counts a new connection from `address`, unless the address holds its share already.
+    func admit(address: String) -> Bool {
+        self.connectionsByAddress.withLock { counts in
+            let open = counts[address, default: 0]
+            guard open < self.configuration.maxConnectionsPerAddress else { return false }
+            counts[address] = open + 1
+            return true
+        }
+    }
+
+    /// Called once per closed connection that `admit` counted.
+    func connectionClosed(address: String) {
+        self.connectionsByAddress.withLock { counts in
+            let open = counts[address, default: 1] - 1
+            counts[address] = open > 0 ? open : nil
+        }
         let remaining = self.openConnections.subtract(1, ordering: .relaxed).newValue
         if remaining == 0 { self.finishDrainIfIdle() }
     }

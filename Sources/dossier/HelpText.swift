@@ -64,8 +64,15 @@ enum HelpText {
                                        off on loopback, 50/100 elsewhere)
           --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
           --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
+          --max-connections-per-address <n>
+                                       Open connections one address may hold, 429 above
+                                       (DOSSIER_MAX_CONNECTIONS_PER_ADDRESS; 1000)
+          --probe-connections <n>      Connections kept above --max-connections for /healthz
+                                       and /readyz only (DOSSIER_PROBE_CONNECTIONS; 16)
           --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)
           --header-timeout <seconds>   Time to receive a request head (DOSSIER_HEADER_TIMEOUT; 10)
+          --body-timeout <seconds>     Time to receive a request body after its head, 408
+                                       past it (DOSSIER_BODY_TIMEOUT; 30)
           --idle-timeout <seconds>     Keep-alive idle time (DOSSIER_IDLE_TIMEOUT; 60)
           --drain-timeout <seconds>    Longest graceful shutdown (DOSSIER_DRAIN_TIMEOUT; 10)
           --scheduler <batch|normal>   Linux scheduling policy; batch trades wake-up latency

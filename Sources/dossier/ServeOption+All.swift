@@ -39,10 +39,19 @@ extension ServeOption {
             flag: "--max-connections", variable: "DOSSIER_MAX_CONNECTIONS", keyPath: \.maxConnections,
             parse: OptionValue.integer(in: 1...1_000_000), show: String.init),
         ServeOption(
+            flag: "--max-connections-per-address", variable: "DOSSIER_MAX_CONNECTIONS_PER_ADDRESS", keyPath: \.maxConnectionsPerAddress,
+            parse: OptionValue.integer(in: 1...1_000_000), show: String.init),
+        ServeOption(
+            flag: "--probe-connections", variable: "DOSSIER_PROBE_CONNECTIONS", keyPath: \.probeConnections,
+            parse: OptionValue.integer(in: 0...1_000), show: String.init),
+        ServeOption(
             flag: "--max-body-bytes", variable: "DOSSIER_MAX_BODY_BYTES", keyPath: \.maxBodyBytes,
             parse: OptionValue.integer(in: 0...(1 << 30)), show: String.init),
         ServeOption(
             flag: "--header-timeout", variable: "DOSSIER_HEADER_TIMEOUT", keyPath: \.headerTimeout, parse: OptionValue.seconds,
+            show: OptionValue.showSeconds),
+        ServeOption(
+            flag: "--body-timeout", variable: "DOSSIER_BODY_TIMEOUT", keyPath: \.bodyTimeout, parse: OptionValue.seconds,
             show: OptionValue.showSeconds),
         ServeOption(
             flag: "--idle-timeout", variable: "DOSSIER_IDLE_TIMEOUT", keyPath: \.idleTimeout, parse: OptionValue.seconds,

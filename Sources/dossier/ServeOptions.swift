@@ -23,8 +23,11 @@ struct ServeOptions: Equatable {
     var corsOrigins = ["*"]
     var workers = System.activeProcessorCount
     var maxConnections = 10_000
+    var maxConnectionsPerAddress = 1_000
+    var probeConnections = 16
     var maxBodyBytes = 1024 * 1024
     var headerTimeout = 10.0
+    var bodyTimeout = 30.0
     var idleTimeout = 60.0
     var drainTimeout = 10.0
     var scheduler = Scheduler.batch
@@ -146,8 +149,12 @@ struct ServeOptions: Equatable {
         configuration.port = self.port
         configuration.workerCount = self.workers
         configuration.maxConnections = self.maxConnections
+        configuration.maxConnectionsPerAddress = self.maxConnectionsPerAddress
+        configuration.reservedProbeConnections = self.probeConnections
+        configuration.probePaths = ["/healthz", "/readyz"]
         configuration.limits.maxBodyBytes = self.maxBodyBytes
         configuration.headerTimeout = Self.duration(seconds: self.headerTimeout)
+        configuration.bodyTimeout = Self.duration(seconds: self.bodyTimeout)
         configuration.idleTimeout = Self.duration(seconds: self.idleTimeout)
         configuration.serverName = "Dossier/\(Version.current)"
         return configuration

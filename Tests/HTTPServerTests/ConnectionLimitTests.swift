@@ -33,6 +33,59 @@ struct ConnectionLimitTests {
         }
     }
 
+    /// Above `maxConnections`, reserved connections still answer the probe paths, and refuse
+    /// anything else with 503: a server full of idle streams still tells its orchestrator it
+    /// is alive.
+    @Test func reservedConnectionsServeProbesOnly() throws {
+        var configuration = ServerConfiguration.testing
+        configuration.maxConnections = 1
+        configuration.reservedProbeConnections = 2
+        configuration.probePaths = ["/healthz"]
+        let server = try TestServer.started(configuration: configuration, responder: ServerTestResponder())
+        defer { server.shutdown() }
+        let holder = try server.makeClient()
+        try #require(server.waitForOpenConnections(1))
+
+        let probe = try server.makeClient()
+        try probe.send(RawRequest.get("/healthz"))
+        let probed = try probe.readResponse()
+        let other = try server.makeClient()
+        try other.send(RawRequest.get("/v1/documents"))
+        let refused = try other.readResponse()
+        let beyond = try server.makeClient()
+        let beyondReserve = try beyond.readResponse()
+
+        #expect(probed.statusCode == 200)
+        #expect(refused.statusCode == 503)
+        #expect(other.isClosedByPeer())
+        #expect(beyondReserve.statusCode == 503)
+        try holder.send(RawRequest.get("/still-served"))
+        #expect(try holder.readResponse().statusCode == 200)
+    }
+
+    /// One address may hold `maxConnectionsPerAddress` connections; the next gets 429 and is
+    /// closed, and a closed one frees its place.
+    @Test func capsConnectionsPerAddress() throws {
+        var configuration = ServerConfiguration.testing
+        configuration.maxConnectionsPerAddress = 2
+        let server = try TestServer.started(configuration: configuration, responder: ServerTestResponder())
+        defer { server.shutdown() }
+        let first = try server.makeClient()
+        let second = try server.makeClient()
+        try #require(server.waitForOpenConnections(2))
+
+        let third = try server.makeClient()
+        #expect(try third.readResponse().statusCode == 429)
+        #expect(third.isClosedByPeer())
+        first.close()
+        #expect(server.waitForOpenConnections(1))
+        let fourth = try server.makeClient()
+        try fourth.send(RawRequest.get("/after-close"))
+        #expect(try fourth.readResponse().statusCode == 200)
+        try second.send(RawRequest.get("/still-served"))
+        #expect(try second.readResponse().statusCode == 200)
+    }
+
     /// 100 connections open at once, driven from four threads, each make five requests and
     /// every response matches its request.
     @Test func servesHundredConcurrentConnections() throws {

@@ -51,8 +51,11 @@ struct PrintConfigTests {
             search-limit = auto                                 # default
             workers = 3                                         # flag --workers
             max-connections = 10000                             # default
+            max-connections-per-address = 1000                  # default
+            probe-connections = 16                              # default
             max-body-bytes = 1048576                            # default
             header-timeout = 2.5                                # flag --header-timeout
+            body-timeout = 30                                   # default
             idle-timeout = 60                                   # default
             drain-timeout = 10                                  # default
             scheduler = batch                                   # default
