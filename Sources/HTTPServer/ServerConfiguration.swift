@@ -12,6 +12,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var maxConnections: Int
     /// Connections one peer address may hold; more get 429 and are closed. Default 1,000.
     public var maxConnectionsPerAddress: Int
+    /// Whether loopback peers are held to `maxConnectionsPerAddress` too. Default `false`: on
+    /// loopback a local proxy or sidecar speaks for many clients.
+    public var capsLoopbackPeers: Bool
     /// Connections kept above `maxConnections` for requests to `probePaths` only, so that a
     /// full server still answers its orchestrator's probes. Default 16.
     public var reservedProbeConnections: Int
@@ -44,6 +47,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.limits = ParserLimits()
         self.maxConnections = 10_000
         self.maxConnectionsPerAddress = 1_000
+        self.capsLoopbackPeers = false
         self.reservedProbeConnections = 16
         self.probePaths = []
         self.headerTimeout = .seconds(10)

@@ -36,6 +36,11 @@ final class ServerContext: Sendable {
         self.serverNameBytes = Array(configuration.serverName.utf8)
     }
 
+    /// Whether a peer address (as `Socket.peerAddress` writes it) is a loopback one.
+    static func isLoopback(_ address: String) -> Bool {
+        address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
+    }
+
     /// Whether shutdown has begun.
     var isDraining: Bool { self.draining.load(ordering: .acquiring) }
 
@@ -49,9 +54,11 @@ final class ServerContext: Sendable {
         }
     }
 
-    /// Counts a new connection from `address`, unless the address holds its share already.
+    /// Counts a new connection from `address`, unless the address holds its share already
+    /// (loopback peers are not counted unless the configuration says so).
     func admit(address: String) -> Bool {
-        self.connectionsByAddress.withLock { counts in
+        if !self.configuration.capsLoopbackPeers && Self.isLoopback(address) { return true }
+        return self.connectionsByAddress.withLock { counts in
             let open = counts[address, default: 0]
             guard open < self.configuration.maxConnectionsPerAddress else { return false }
             counts[address] = open + 1
@@ -59,11 +66,13 @@ final class ServerContext: Sendable {
         }
     }
 
-    /// Called once per closed connection that `admit` counted.
+    /// Called once per closed connection that `admit` admitted.
     func connectionClosed(address: String) {
-        self.connectionsByAddress.withLock { counts in
-            let open = counts[address, default: 1] - 1
-            counts[address] = open > 0 ? open : nil
+        if self.configuration.capsLoopbackPeers || !Self.isLoopback(address) {
+            self.connectionsByAddress.withLock { counts in
+                let open = counts[address, default: 1] - 1
+                counts[address] = open > 0 ? open : nil
+            }
         }
         let remaining = self.openConnections.subtract(1, ordering: .relaxed).newValue
         if remaining == 0 { self.finishDrainIfIdle() }

@@ -65,7 +65,8 @@ enum HelpText {
           --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
           --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
           --max-connections-per-address <n>
-                                       Open connections one address may hold, 429 above
+                                       Open connections one address may hold, 429 above;
+                                       loopback peers (a local proxy) are not capped
                                        (DOSSIER_MAX_CONNECTIONS_PER_ADDRESS; 1000)
           --probe-connections <n>      Connections kept above --max-connections for /healthz
                                        and /readyz only (DOSSIER_PROBE_CONNECTIONS; 16)
