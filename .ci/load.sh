@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load and fault scenarios against the release server: 1,000 keep-alive clients and memory
 # over rounds, slowloris, connection flood, descriptor exhaustion, vanishing and half-closed
-# clients, graceful shutdown under load. See Tests/Load/README.md.
+# clients, graceful shutdown under load, hostile clients (slow bodies, held streams, costly
+# phrases). See Tests/Load/README.md.
 #
 #   .ci/load.sh [--short] [SCENARIO ...]
 #
