@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 args=()
 for argument in "$@"; do
   case "$argument" in
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$argument") ;;
   esac
 done
