@@ -43,6 +43,8 @@ public enum APIError: Error, Sendable, Hashable {
     case scopeMissing(keyName: String, needed: AccessScope)
     /// A `Host` header the server does not answer to (`--allowed-hosts`).
     case hostNotAllowed(host: String)
+    /// The client holds as many event streams as one client may.
+    case tooManyStreams(limit: Int)
     /// The client made more requests of this kind than its rate allows.
     case rateLimited(what: String, limit: RateLimit, retryAfterSeconds: Int)
     /// The server was started without an OpenAPI document to serve.

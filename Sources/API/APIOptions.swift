@@ -14,6 +14,8 @@ public struct APIOptions: Sendable {
     public var writeLimit: RateLimit?
     /// Searches a client may make; `nil` for no limit.
     public var searchLimit: RateLimit?
+    /// How many event streams may be open, in all and per client.
+    public var eventStreams: EventStreamLimits
     /// The OpenAPI document served at `GET /openapi.yaml`, or `nil` when there is none.
     public var openAPIDocument: [UInt8]?
     /// How often an event stream with nothing to say sends a comment line. Default 15 s.
@@ -23,11 +25,11 @@ public struct APIOptions: Sendable {
     public var writesGoTo: String?
 
     /// Options with any origin allowed to read, open access (a loopback development server),
-    /// any host, no rate limits, no OpenAPI document, a 15 s heartbeat and no writer to send
+    /// any host, no rate limits, the default event stream caps, no OpenAPI document, a 15 s heartbeat and no writer to send
     /// writes to.
     public init(
         allowedOrigins: [String] = ["*"], access: AccessPolicy = .open, hosts: HostPolicy = HostPolicy(allowing: nil),
-        writeLimit: RateLimit? = nil, searchLimit: RateLimit? = nil,
+        writeLimit: RateLimit? = nil, searchLimit: RateLimit? = nil, eventStreams: EventStreamLimits = EventStreamLimits(),
         openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15), writesGoTo: String? = nil
     ) {
         self.allowedOrigins = allowedOrigins
@@ -35,8 +37,25 @@ public struct APIOptions: Sendable {
         self.hosts = hosts
         self.writeLimit = writeLimit
         self.searchLimit = searchLimit
+        self.eventStreams = eventStreams
         self.openAPIDocument = openAPIDocument
         self.heartbeatInterval = heartbeatInterval
         self.writesGoTo = writesGoTo
+    }
+}
+
+/// Caps on `GET /v1/events` streams, which hold a connection each for as long as the client
+/// likes.
+public struct EventStreamLimits: Sendable, Hashable {
+    /// Streams open at once; a new one past it ends the oldest. Default 2,000.
+    public var total: Int
+    /// Streams one client (a key, else an address; anonymous loopback peers are not counted)
+    /// may hold; more get 429. Default 20.
+    public var perClient: Int
+
+    /// The caps; the defaults leave most of `--max-connections` to requests.
+    public init(total: Int = 2_000, perClient: Int = 20) {
+        self.total = total
+        self.perClient = perClient
     }
 }

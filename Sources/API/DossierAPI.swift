@@ -60,7 +60,8 @@ public final class DossierAPI: HTTPResponder {
     ///   - options: allowed origins, the OpenAPI document, the event heartbeat.
     public init(store: DocumentStore, readiness: Readiness, options: APIOptions = APIOptions()) {
         let catalog = Catalog(snapshot: store.snapshot)
-        let feed = ChangeFeed(changes: store.changes, through: store.snapshot.version, heartbeatInterval: options.heartbeatInterval)
+        let feed = ChangeFeed(
+            changes: store.changes, through: store.snapshot.version, heartbeatInterval: options.heartbeatInterval, limits: options.eventStreams)
         store.onPublish { publication in
             catalog.apply(publication)
             feed.publish(publication.changes, through: publication.snapshot.version)
@@ -192,11 +193,11 @@ public final class DossierAPI: HTTPResponder {
                     return (.response(self.problem(.originNotAllowed(origin: origin), pretty: false)), template)
                 }
                 guard let limiter = route.rateLimiter else {
-                    return (Self.naming(keyName, in: self.run(route.handler, for: request, parameters: parameters)), template)
+                    return (Self.naming(keyName, in: self.run(route.handler, for: request, parameters: parameters, keyName: keyName)), template)
                 }
                 switch limiter.take(client: ClientIdentity.of(keyName: keyName, address: request.remoteAddress)) {
                 case .allowed(let remaining, let reset):
-                    let outcome = self.run(route.handler, for: request, parameters: parameters)
+                    let outcome = self.run(route.handler, for: request, parameters: parameters, keyName: keyName)
                     let headers = [("RateLimit-Policy", limiter.policyHeader), ("RateLimit", limiter.stateHeader(remaining: remaining, resetSeconds: reset))]
                     return (Self.naming(keyName, in: Self.adding(headers, to: outcome)), template)
                 case .limited(let retryAfter):
@@ -276,7 +277,7 @@ public final class DossierAPI: HTTPResponder {
         return HTTPMethod.allCases.filter(all.contains)
     }
 
-    private func run(_ handler: Handler, for request: Request, parameters: PathParameters) -> Outcome {
+    private func run(_ handler: Handler, for request: Request, parameters: PathParameters, keyName: String?) -> Outcome {
         let query: QueryParameters
         do {
             query = try QueryParameters(parsing: request.query)
@@ -291,7 +292,10 @@ public final class DossierAPI: HTTPResponder {
         }
         let context: RequestContext
         do {
-            context = RequestContext(request: request, parameters: parameters, query: query, isPretty: isPretty, fields: try Self.fields(query["fields"]))
+            let isLoopback = keyName == nil && (request.remoteAddress.hasPrefix("127.") || request.remoteAddress == "::1")
+            context = RequestContext(
+                request: request, parameters: parameters, query: query, isPretty: isPretty, fields: try Self.fields(query["fields"]),
+                client: ClientIdentity.of(keyName: keyName, address: request.remoteAddress), isLoopbackClient: isLoopback)
         } catch {
             return .response(self.problem(error, pretty: isPretty))
         }

@@ -48,6 +48,8 @@ enum ProblemMapping {
             return self.make(
                 .forbidden, "The key '\(keyName)' does not have the '\(needed.rawValue)' scope this route needs.",
                 extensions: [.init("required_scope", .string(needed.rawValue))])
+        case .tooManyStreams(let limit):
+            return self.make(.tooManyRequests, "This client already holds \(limit) event streams, as many as one client may; close one first.")
         case .rateLimited(let what, let limit, let retryAfter):
             let rate = limit.perSecond >= 1 ? "\(Int(limit.perSecond)) a second" : "one every \(Int((1 / limit.perSecond).rounded())) seconds"
             return self.make(

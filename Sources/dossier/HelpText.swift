@@ -68,6 +68,12 @@ enum HelpText {
                                        Open connections one address may hold, 429 above;
                                        loopback peers (a local proxy) are not capped
                                        (DOSSIER_MAX_CONNECTIONS_PER_ADDRESS; 1000)
+          --max-event-streams <n>      Event streams open at once; a new one past it ends the
+                                       oldest (DOSSIER_MAX_EVENT_STREAMS; 2000)
+          --max-event-streams-per-client <n>
+                                       Event streams one client (its key, else its address;
+                                       loopback peers are not capped) may hold, 429 above
+                                       (DOSSIER_MAX_EVENT_STREAMS_PER_CLIENT; 20)
           --probe-connections <n>      Connections kept above --max-connections for /healthz
                                        and /readyz only (DOSSIER_PROBE_CONNECTIONS; 16)
           --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)

@@ -42,6 +42,12 @@ extension ServeOption {
             flag: "--max-connections-per-address", variable: "DOSSIER_MAX_CONNECTIONS_PER_ADDRESS", keyPath: \.maxConnectionsPerAddress,
             parse: OptionValue.integer(in: 1...1_000_000), show: String.init),
         ServeOption(
+            flag: "--max-event-streams", variable: "DOSSIER_MAX_EVENT_STREAMS", keyPath: \.maxEventStreams,
+            parse: OptionValue.integer(in: 1...1_000_000), show: String.init),
+        ServeOption(
+            flag: "--max-event-streams-per-client", variable: "DOSSIER_MAX_EVENT_STREAMS_PER_CLIENT", keyPath: \.maxEventStreamsPerClient,
+            parse: OptionValue.integer(in: 1...1_000_000), show: String.init),
+        ServeOption(
             flag: "--probe-connections", variable: "DOSSIER_PROBE_CONNECTIONS", keyPath: \.probeConnections,
             parse: OptionValue.integer(in: 0...1_000), show: String.init),
         ServeOption(

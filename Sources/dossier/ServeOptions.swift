@@ -24,6 +24,8 @@ struct ServeOptions: Equatable {
     var workers = System.activeProcessorCount
     var maxConnections = 10_000
     var maxConnectionsPerAddress = 1_000
+    var maxEventStreams = 2_000
+    var maxEventStreamsPerClient = 20
     var probeConnections = 16
     var maxBodyBytes = 1024 * 1024
     var headerTimeout = 10.0

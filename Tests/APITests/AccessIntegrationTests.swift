@@ -201,4 +201,24 @@ struct AccessIntegrationTests {
         #expect(searches.map(\.statusCode) == [200, 200, 429])
         #expect(searches[2]["RateLimit"] == #""search";r=0;t=100"#)
     }
+
+    @Test func eventStreamsAreCappedPerClientAndInAll() throws {
+        let other = NewKey(name: "wall", scopes: [.read])
+        let options = APIOptions(
+            access: AccessPolicy(keyRing: KeyRing(keys: [Self.reader.key, other.key]), isLoopbackOnly: false),
+            eventStreams: EventStreamLimits(total: 3, perClient: 2))
+        let server = try WritableServer(options: options)
+        func open(_ key: NewKey) throws -> (TestClient, TestResponse) {
+            let client = try server.client()
+            try client.send(RawRequest.get("/v1/events", headers: Self.bearer(key)))
+            return (client, try client.readResponseHead())
+        }
+
+        // Every client is kept: a client let go closes its connection, and its stream with it.
+        let opened = try [Self.reader, Self.reader, Self.reader, other, other].map(open)
+
+        #expect(opened.map(\.1.statusCode) == [200, 200, 429, 200, 200])
+        #expect(opened[0].0.isClosedByPeer(), "the oldest stream ends when a new one passes the total")
+        #expect(!opened[1].0.isClosedByPeer(within: .milliseconds(200)))
+    }
 }

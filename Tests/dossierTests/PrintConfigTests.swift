@@ -52,6 +52,8 @@ struct PrintConfigTests {
             workers = 3                                         # flag --workers
             max-connections = 10000                             # default
             max-connections-per-address = 1000                  # default
+            max-event-streams = 2000                            # default
+            max-event-streams-per-client = 20                   # default
             probe-connections = 16                              # default
             max-body-bytes = 1048576                            # default
             header-timeout = 2.5                                # flag --header-timeout
