@@ -100,6 +100,7 @@ enum ProblemMapping {
         case .connectionLimit: return self.make(.serviceUnavailable, failure.description)
         case .addressConnectionLimit: return self.make(.tooManyRequests, failure.description)
         case .bodyTimeout: return self.make(.requestTimeout, failure.description)
+        case .bodyMemoryBudget: return self.make(.serviceUnavailable, failure.description)
         case .malformed(let error): return self.make(self.status(for: error), error.description)
         }
     }

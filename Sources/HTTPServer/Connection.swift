@@ -47,6 +47,8 @@ final class Connection: @unchecked Sendable {
     /// When the current request's body began (its head ended), for the body timeout; `nil`
     /// while no body is being read.
     private var bodyStartedAt: UInt64?
+    /// The body bytes this connection has counted in `ServerContext.bodyBytesInFlight`.
+    private var countedBodyBytes = 0
     private var parser: RequestParser
     private let readSource: DispatchSourceRead
     private var writeSource: DispatchSourceWrite?
@@ -203,6 +205,7 @@ final class Connection: @unchecked Sendable {
             }
             switch result {
             case .needMoreBytes:
+                self.accountBodyBytes()
                 self.refreshDeadline()
                 self.flush()
                 return
@@ -219,8 +222,24 @@ final class Connection: @unchecked Sendable {
             }
         }
         if self.phase == .open { self.pauseReading() }  // over the high-water mark, or awaiting a reply
+        self.accountBodyBytes()
         self.refreshDeadline()
         self.flush()
+    }
+
+    /// Brings this connection's share of the server's budget for bodies in flight up to
+    /// date, and answers 503 when a growing body takes the total past it.
+    private func accountBodyBytes() {
+        let buffered = self.phase == .open ? self.parser.bufferedBodyBytes : 0
+        let change = buffered - self.countedBodyBytes
+        guard change != 0 else { return }
+        self.countedBodyBytes = buffered
+        let total = self.worker.context.bodyBytesInFlight.add(change, ordering: .relaxed).newValue
+        if change > 0 && total > self.configuration.maxBodyBytesInFlight {
+            self.answer(failure: .bodyMemoryBudget)
+            self.worker.context.bodyBytesInFlight.subtract(self.countedBodyBytes, ordering: .relaxed)
+            self.countedBodyBytes = 0
+        }
     }
 
     private func answer(_ request: Request) {
@@ -453,6 +472,8 @@ final class Connection: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(self.worker.queue))
         guard self.phase != .closed else { return }
         self.phase = .closed
+        self.worker.context.bodyBytesInFlight.subtract(self.countedBodyBytes, ordering: .relaxed)
+        self.countedBodyBytes = 0
         self.finishStream()
         // A suspended source never runs its cancel handler: resume before cancelling.
         self.resumeReading()

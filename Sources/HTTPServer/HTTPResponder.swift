@@ -33,6 +33,8 @@ public enum RequestFailure: Sendable, Hashable, CustomStringConvertible {
     case addressConnectionLimit
     /// The body did not arrive within the body timeout of its head.
     case bodyTimeout
+    /// Bodies still arriving hold all the memory the server gives them.
+    case bodyMemoryBudget
 
     /// A short explanation.
     public var description: String {
@@ -42,6 +44,7 @@ public enum RequestFailure: Sendable, Hashable, CustomStringConvertible {
         case .connectionLimit: return "The server is at its connection limit; retry shortly."
         case .addressConnectionLimit: return "Your address has as many connections open as one address may; reuse one of them."
         case .bodyTimeout: return "The request body did not arrive in time."
+        case .bodyMemoryBudget: return "The server holds as many request bodies in arrival as it has memory for; retry shortly."
         }
     }
 }

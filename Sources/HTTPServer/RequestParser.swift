@@ -60,6 +60,11 @@ public struct RequestParser: Sendable {
         }
     }
 
+    /// Body bytes of the request being read, held until it is complete.
+    public var bufferedBodyBytes: Int {
+        self.body.count
+    }
+
     /// Whether the parser is still waiting for the end of a request's header section.
     public var isReadingHead: Bool {
         if case .head = self.state { return true }

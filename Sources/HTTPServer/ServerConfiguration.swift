@@ -22,6 +22,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var probePaths: Set<String>
     /// Time allowed for a request's header section, from its first byte (or from accept). Default 10 s.
     public var headerTimeout: Duration
+    /// Body bytes of requests still arriving that all connections together may hold; a body
+    /// that takes the total past it gets 503. Default 256 MiB.
+    public var maxBodyBytesInFlight: Int
     /// Time allowed for a request's body, from the end of its head: a body trickled to hold
     /// a connection gets 408. Default 30 s.
     public var bodyTimeout: Duration
@@ -52,6 +55,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.probePaths = []
         self.headerTimeout = .seconds(10)
         self.bodyTimeout = .seconds(30)
+        self.maxBodyBytesInFlight = 256 * 1024 * 1024
         self.idleTimeout = .seconds(60)
         self.lingerTimeout = .seconds(2)
         self.serverName = "Dossier"

@@ -16,6 +16,9 @@ final class ServerContext: Sendable {
     /// Connections accepted and not yet closed.
     let openConnections = Atomic<Int>(0)
 
+    /// Body bytes of requests still arriving, over all connections (`maxBodyBytesInFlight`).
+    let bodyBytesInFlight = Atomic<Int>(0)
+
     /// Open connections by peer address; guarded by its mutex, taken once per accept and
     /// once per close, never per request.
     private let connectionsByAddress = Locked<[String: Int]>([:])

@@ -54,6 +54,9 @@ extension ServeOption {
             flag: "--max-body-bytes", variable: "DOSSIER_MAX_BODY_BYTES", keyPath: \.maxBodyBytes,
             parse: OptionValue.integer(in: 0...(1 << 30)), show: String.init),
         ServeOption(
+            flag: "--max-body-memory", variable: "DOSSIER_MAX_BODY_MEMORY", keyPath: \.maxBodyMemory,
+            parse: OptionValue.integer(in: 1024...(1 << 40)), show: String.init),
+        ServeOption(
             flag: "--header-timeout", variable: "DOSSIER_HEADER_TIMEOUT", keyPath: \.headerTimeout, parse: OptionValue.seconds,
             show: OptionValue.showSeconds),
         ServeOption(

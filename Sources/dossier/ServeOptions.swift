@@ -28,6 +28,7 @@ struct ServeOptions: Equatable {
     var maxEventStreamsPerClient = 20
     var probeConnections = 16
     var maxBodyBytes = 1024 * 1024
+    var maxBodyMemory = 256 * 1024 * 1024
     var headerTimeout = 10.0
     var bodyTimeout = 30.0
     var idleTimeout = 60.0
@@ -155,6 +156,7 @@ struct ServeOptions: Equatable {
         configuration.reservedProbeConnections = self.probeConnections
         configuration.probePaths = ["/healthz", "/readyz"]
         configuration.limits.maxBodyBytes = self.maxBodyBytes
+        configuration.maxBodyBytesInFlight = self.maxBodyMemory
         configuration.headerTimeout = Self.duration(seconds: self.headerTimeout)
         configuration.bodyTimeout = Self.duration(seconds: self.bodyTimeout)
         configuration.idleTimeout = Self.duration(seconds: self.idleTimeout)

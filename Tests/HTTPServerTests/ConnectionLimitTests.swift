@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import HTTPServer
 import Locking
@@ -86,6 +87,34 @@ struct ConnectionLimitTests {
         #expect(try fourth.readResponse().statusCode == 200)
         try second.send(RawRequest.get("/still-served"))
         #expect(try second.readResponse().statusCode == 200)
+    }
+
+    /// Bodies still arriving share one memory budget: a body that takes the total past it
+    /// gets 503 and its connection is closed, while the body already counted completes, and
+    /// a closed connection gives its share back.
+    @Test func bodiesInFlightShareOneBudget() throws {
+        var configuration = ServerConfiguration.testing
+        configuration.maxBodyBytesInFlight = 1000
+        let server = try TestServer.started(configuration: configuration, responder: ServerTestResponder())
+        defer { server.shutdown() }
+        let first = try server.makeClient()
+        try first.send("POST /first HTTP/1.1\r\nHost: test\r\nContent-Length: 1200\r\n\r\n" + String(repeating: "a", count: 800))
+        try #require(first.waitUntilAcknowledged())
+        Thread.sleep(forTimeInterval: 0.1)
+
+        let second = try server.makeClient()
+        try second.send("POST /second HTTP/1.1\r\nHost: test\r\nContent-Length: 500\r\n\r\n" + String(repeating: "b", count: 300))
+        let refused = try second.readResponse()
+        try first.send(String(repeating: "a", count: 400))
+        let completed = try first.readResponse()
+        let third = try server.makeClient()
+        try third.send("POST /third HTTP/1.1\r\nHost: test\r\nContent-Length: 900\r\n\r\n" + String(repeating: "c", count: 900))
+        let afterwards = try third.readResponse()
+
+        #expect(refused.statusCode == 503)
+        #expect(second.isClosedByPeer())
+        #expect(completed.statusCode == 200 && completed.body.count == 1200)
+        #expect(afterwards.statusCode == 200)
     }
 
     /// 100 connections open at once, driven from four threads, each make five requests and

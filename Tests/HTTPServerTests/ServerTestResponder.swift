@@ -97,7 +97,7 @@ struct ServerTestResponder: HTTPResponder {
         let status: HTTPStatus
         switch failure {
         case .headerTimeout, .bodyTimeout: status = .requestTimeout
-        case .connectionLimit: status = .serviceUnavailable
+        case .connectionLimit, .bodyMemoryBudget: status = .serviceUnavailable
         case .addressConnectionLimit: status = .tooManyRequests
         case .malformed(.bodyTooLarge): status = .contentTooLarge
         case .malformed(.requestLineTooLong): status = .uriTooLong

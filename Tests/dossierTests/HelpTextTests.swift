@@ -83,6 +83,8 @@ struct HelpTextTests {
               --probe-connections <n>      Connections kept above --max-connections for /healthz
                                            and /readyz only (DOSSIER_PROBE_CONNECTIONS; 16)
               --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)
+              --max-body-memory <bytes>    Bytes all bodies still arriving may hold together, 503
+                                           past it (DOSSIER_MAX_BODY_MEMORY; 268435456)
               --header-timeout <seconds>   Time to receive a request head (DOSSIER_HEADER_TIMEOUT; 10)
               --body-timeout <seconds>     Time to receive a request body after its head, 408
                                            past it (DOSSIER_BODY_TIMEOUT; 30)

@@ -56,6 +56,7 @@ struct PrintConfigTests {
             max-event-streams-per-client = 20                   # default
             probe-connections = 16                              # default
             max-body-bytes = 1048576                            # default
+            max-body-memory = 268435456                         # default
             header-timeout = 2.5                                # flag --header-timeout
             body-timeout = 30                                   # default
             idle-timeout = 60                                   # default
