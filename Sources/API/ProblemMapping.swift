@@ -84,12 +84,12 @@ enum ProblemMapping {
     /// The problem describing a write the store refused or could not make.
     private static func problem(for error: WriteError) -> ProblemDetails {
         switch error {
-        case .idTaken: return self.make(.conflict, error.description)
-        case .notFound: return self.make(.notFound, error.description)
-        case .unprocessable, .idempotencyKeyReused: return self.make(.unprocessableContent, error.description)
-        case .readOnly: return self.make(.methodNotAllowed, error.description)
-        case .storage(.recordTooLarge): return self.make(.contentTooLarge, error.description)
-        case .storage: return self.make(.serviceUnavailable, error.description)
+        case .idTaken: return self.make(.conflict, error.clientDescription)
+        case .notFound: return self.make(.notFound, error.clientDescription)
+        case .unprocessable, .idempotencyKeyReused: return self.make(.unprocessableContent, error.clientDescription)
+        case .readOnly: return self.make(.methodNotAllowed, error.clientDescription)
+        case .storage(.recordTooLarge): return self.make(.contentTooLarge, error.clientDescription)
+        case .storage: return self.make(.serviceUnavailable, error.clientDescription)
         }
     }
 

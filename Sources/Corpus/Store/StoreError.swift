@@ -38,6 +38,18 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The same for a client: what failed, never where on the server (no path, no file name).
+    public var clientDescription: String {
+        switch self {
+        case .cannotCreateDirectory(_, let errno): return "The server cannot create its data directory: \(Self.explain(errno))."
+        case .locked: return "The server's data directory is in use by another process."
+        case .io(let operation, _, let errno): return "\(operation) of the server's journal failed: \(Self.explain(errno))."
+        case .corrupt(_, let offset, let reason): return "The server's journal is corrupt at byte \(offset): \(reason)."
+        case .unsupportedVersion(_, let version): return "The server's journal has format version \(version), which this build does not read."
+        case .recordTooLarge: return self.description
+        }
+    }
+
     /// `Permission denied (errno 13)`.
     private static func explain(_ errno: Int32) -> String {
         "\(String(cString: strerror(errno))) (errno \(errno))"
