@@ -72,7 +72,7 @@ public final class DossierAPI: HTTPResponder {
         let changes = ChangesHandler(catalog: catalog, changes: store.changes, feed: feed)
         let journal = JournalHandler(store: store, heartbeatInterval: options.heartbeatInterval)
         let service = ServiceHandler(
-            catalog: catalog, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument, endpoints: self.endpoints)
+            catalog: catalog, store: store, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument, endpoints: self.endpoints)
         let contacts = ContactsHandler(catalog: catalog)
         let timeline = TimelineHandler(catalog: catalog)
         let quotes = QuotesHandler(catalog: catalog)
