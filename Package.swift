@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Dossier: a newsroom document API. Module graph (arrows are imports):
-/// dossier -> API -> {Routing, Serialization, Corpus, HTTPServer, Replication};
+/// dossier -> API -> {Access, Routing, Serialization, Corpus, HTTPServer, Replication};
 /// dossier -> {HTTPServer, HTTPClient, Replication}; Replication -> {Corpus, Serialization, HTTPClient};
 /// Corpus (store, search) -> Extraction (text -> document) -> DocumentModel (the document's values);
 /// {API, Corpus, HTTPServer} -> Locking (the lock every module uses: a pthread mutex, which
@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "HTTPClient"),
         .target(name: "Routing"),
         .target(name: "Serialization"),
+        // API keys (SHA-256 digests, scopes, the key file) and the access decisions made from them.
+        .target(name: "Access"),
         // The document and its parts as values: what extraction makes and the store keeps.
         .target(name: "DocumentModel"),
         // Page text -> document, in explicit stages. Lexicons/: the word lists its rules use;
@@ -28,8 +30,8 @@ let package = Package(
         .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction"]),
         // The replication feed's wire format, and the follower that keeps a read replica's copy.
         .target(name: "Replication", dependencies: ["Corpus", "Serialization", "HTTPClient", "Locking"]),
-        .target(name: "API", dependencies: ["Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
-        .executableTarget(name: "dossier", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Replication"]),
+        .target(name: "API", dependencies: ["Access", "Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
+        .executableTarget(name: "dossier", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Replication"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
         // A benchmark, not a test: swift run -c release ingest-adversarial [max-bytes] [shape ...]
@@ -45,12 +47,13 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),
+        .testTarget(name: "AccessTests", dependencies: ["Access"]),
         .testTarget(name: "SerializationTests", dependencies: ["Serialization", "TestSupport"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "DocumentModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "DocumentModel", "Extraction", "Locking", "TestSupport"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication", "TestSupport"]),
         .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus", "DocumentModel"]),
-        .testTarget(name: "dossierTests", dependencies: ["dossier", "HTTPClient", "Locking", "TestSupport"]),
+        .testTarget(name: "dossierTests", dependencies: ["Access", "dossier", "HTTPClient", "Locking", "TestSupport"]),
     ]
 )

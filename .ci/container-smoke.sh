@@ -62,6 +62,13 @@ cp openapi.yaml "$root/app/openapi.yaml"
 chmod -R a+rX,go-w "$root/usr" "$root/app"
 install -d -m 0750 "$root/var/lib/dossier"
 dossier="$root/usr/local/bin/dossier"
+# The key file comes from a secret mounted read-only, as compose and k8s mount it: the server
+# listens on 0.0.0.0, where it takes no writes without keys.
+install -d -m 0755 "$root/run/secrets"
+key_output=$("$dossier" keys create --name smoke --scope write 2>/dev/null)
+export DOSSIER_SMOKE_KEY="${key_output%%$'\n'*}"
+printf '%s\n' "${key_output#*$'\n'}" > "$root/run/secrets/dossier-api-keys"
+chmod 0444 "$root/run/secrets/dossier-api-keys"
 
 # As root: switch user, and hide the build output so the bundle must come from beside the binary.
 as_server_user=()
@@ -83,7 +90,7 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 # The image's ENV, nothing else (DOSSIER_HOST=0.0.0.0 as in the image: healthcheck must map it to loopback).
 environment=(env -i PATH=/usr/bin:/bin HOME=/nonexistent DOSSIER_HOST=0.0.0.0 "DOSSIER_PORT=$port"
   "DOSSIER_SEEDS=$root/app/seeds" "DOSSIER_DATA_DIR=$root/var/lib/dossier" "DOSSIER_OPENAPI=$root/app/openapi.yaml"
-  "DOSSIER_DRAIN_TIMEOUT=$drain_timeout")
+  "DOSSIER_DRAIN_TIMEOUT=$drain_timeout" "DOSSIER_API_KEYS_FILE=$root/run/secrets/dossier-api-keys")
 client() { python3 .ci/container_smoke_client.py "$@"; }
 
 start_server() {
@@ -130,7 +137,8 @@ if [ "$(id -u)" -eq 0 ]; then
   if [ "$server_uid" = "$user_id" ]; then pass "the server runs as UID $user_id"; else fail "the server runs as UID $user_id" "UID $server_uid"; fi
 fi
 check "/v1/documents lists the seeds" client documents "$port" "$root/app/seeds"
-check "POST /v1/documents answers 201" client post "$port" smoke-1
+check "POST /v1/documents without a key answers 401" client refused "$port" smoke-0
+check "POST /v1/documents with the write key answers 201" client post "$port" smoke-1
 check "dossier healthcheck exits 0 while the server runs" healthcheck
 
 drain_started=$SECONDS
@@ -151,7 +159,7 @@ else
   fail "dossier healthcheck exits 1 once the server is gone" "exit $status: $output"
 fi
 
-written=$(cd "$root" && find . -newer "$root/app/openapi.yaml" -type f ! -path './var/lib/dossier/*' ! -name 'server.*' ! -name 'ready.log')
+written=$(cd "$root" && find . -newer "$root/app/openapi.yaml" -type f ! -path './var/lib/dossier/*' ! -path './run/secrets/*' ! -name 'server.*' ! -name 'ready.log')
 if [ -z "$written" ]; then pass "nothing written outside the data directory"; else fail "nothing written outside the data directory" "$written"; fi
 
 start_server

@@ -2,11 +2,13 @@
 
     container_smoke_client.py ready PORT PID SECONDS   /readyz answers 200 within SECONDS, PID still running
     container_smoke_client.py documents PORT SEEDS     /v1/documents lists exactly the seed files
-    container_smoke_client.py post PORT ID             POST /v1/documents of a small article is 201
+    container_smoke_client.py post PORT ID             POST /v1/documents of a small article, with the key, is 201
+    container_smoke_client.py refused PORT ID          the same POST without a key is 401 and stores nothing
     container_smoke_client.py has PORT ID...           GET /v1/documents/ID is 200 for each ID
     container_smoke_client.py drain PORT PID ID        SIGTERM with requests in flight (below)
 
-Talks to 127.0.0.1 only, ignoring any proxy settings. Prints one line saying what failed.
+Talks to 127.0.0.1 only, ignoring any proxy settings. Writes send the key in DOSSIER_SMOKE_KEY.
+Prints one line saying what failed.
 """
 
 import json
@@ -20,12 +22,17 @@ import urllib.request
 from pathlib import Path
 
 HOST = "127.0.0.1"
+# The write key the image's key file accepts (set by container-smoke.sh), sent with every write.
+KEY = os.environ.get("DOSSIER_SMOKE_KEY", "")
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def request(port: int, method: str, path: str, body: bytes | None = None, content_type: str | None = None):
-    """(status, headers, body) of one request."""
+def request(port: int, method: str, path: str, body: bytes | None = None, content_type: str | None = None,
+            key: str | None = None):
+    """(status, headers, body) of one request, with `Authorization: Bearer key` if a key is given."""
     headers = {"Content-Type": content_type} if content_type else {}
+    if key:
+        headers["Authorization"] = f"Bearer {key}"
     call = urllib.request.Request(f"http://{HOST}:{port}{path}", data=body, method=method, headers=headers)
     try:
         with OPENER.open(call, timeout=5) as response:
@@ -79,10 +86,19 @@ def documents(port: int, seeds: str) -> str | None:
 
 
 def post(port: int, identifier: str) -> str | None:
-    status, headers, body = request(port, "POST", "/v1/documents", article(identifier), "application/json")
+    status, headers, body = request(port, "POST", "/v1/documents", article(identifier), "application/json", KEY)
     if status != 201 or headers.get("Location") != f"/v1/documents/{identifier}":
         return f"POST answered {status}, Location {headers.get('Location')}: {body[:200]!r}"
     return None
+
+
+def refused(port: int, identifier: str) -> str | None:
+    """A write without the key is 401 with a Bearer challenge, and stores nothing."""
+    status, headers, body = request(port, "POST", "/v1/documents", article(identifier), "application/json")
+    if status != 401 or not (headers.get("WWW-Authenticate") or "").startswith("Bearer"):
+        return f"POST without a key answered {status}, WWW-Authenticate {headers.get('WWW-Authenticate')}: {body[:200]!r}"
+    status, _, _ = request(port, "GET", f"/v1/documents/{identifier}")
+    return None if status == 404 else f"the refused document is served ({status})"
 
 
 def has(port: int, identifiers: list[str]) -> str | None:
@@ -128,7 +144,7 @@ def drain(port: int, pid: int, identifier: str) -> str | None:
     body = article(identifier)
     slow_post = connect(port)
     slow_post.sendall(f"POST /v1/documents HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/json\r\n"
-                      f"Content-Length: {len(body)}\r\n\r\n".encode() + body[:20])
+                      f"Authorization: Bearer {KEY}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body[:20])
     stream = connect(port)
     stream.sendall(f"GET /v1/events HTTP/1.1\r\nHost: {HOST}\r\nAccept: text/event-stream\r\n\r\n".encode())
     if not stream.recv(65536).startswith(b"HTTP/1.1 200"):
@@ -163,6 +179,8 @@ def main(arguments: list[str]) -> int:
             failure = documents(port, arguments[2])
         elif command == "post":
             failure = post(port, arguments[2])
+        elif command == "refused":
+            failure = refused(port, arguments[2])
         elif command == "has":
             failure = has(port, arguments[2:])
         elif command == "drain":

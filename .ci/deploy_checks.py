@@ -111,6 +111,10 @@ def check_compose(settings: dict) -> None:
     check(seconds(service.get("stop_grace_period", "10s")) > drain,
           f"compose.yaml: stop_grace_period must exceed DOSSIER_DRAIN_TIMEOUT ({drain:g} s)")
     check(service.get("read_only") is True, "compose.yaml: read_only must be true")
+    keys_file = str(environment.get("DOSSIER_API_KEYS_FILE", ""))
+    secrets = compose.get("secrets") or {}
+    check(any(keys_file == f"/run/secrets/{name}" and name in secrets for name in service.get("secrets", [])),
+          "compose.yaml: DOSSIER_API_KEYS_FILE must name a secret the service mounts and compose declares")
     check(service.get("restart") in ("always", "unless-stopped", "on-failure"), "compose.yaml: restart policy missing")
 
 
@@ -171,8 +175,16 @@ def check_pod_template(name: str, template: dict, settings: dict) -> None:
         for mount in container.get("volumeMounts", []):
             mounts_by_volume[mount["name"]] = mount["mountPath"]
         # A follower (DOSSIER_FOLLOW) opens no data directory; a writer's must be on a volume.
+        # A writer takes its key file from a Secret; a follower its replicate key.
         if not environment.get("DOSSIER_FOLLOW"):
             check(environment.get("DOSSIER_DATA_DIR") in mounts_by_volume.values(), f"{name}: the data directory must be on a volume")
+            secret_mounts = [mount["mountPath"] for mount in container.get("volumeMounts", [])
+                             if any(volume["name"] == mount["name"] and "secret" in volume for volume in spec.get("volumes", []))]
+            check(any(str(environment.get("DOSSIER_API_KEYS_FILE", "")).startswith(path + "/") for path in secret_mounts),
+                  f"{name}: DOSSIER_API_KEYS_FILE must be on a Secret volume")
+        else:
+            follow_key = next((entry for entry in container.get("env", []) if entry["name"] == "DOSSIER_FOLLOW_KEY"), {})
+            check("secretKeyRef" in follow_key.get("valueFrom", {}), f"{name}: DOSSIER_FOLLOW_KEY must come from a Secret")
 
 
 def check_kubernetes(settings: dict) -> None:

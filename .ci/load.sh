@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load and fault scenarios against the release server: 1,000 keep-alive clients and memory
 # over rounds, slowloris, connection flood, descriptor exhaustion, vanishing and half-closed
-# clients, graceful shutdown under load. See Tests/Load/README.md.
+# clients, graceful shutdown under load, hostile clients (slow bodies, held streams, costly
+# phrases). See Tests/Load/README.md.
 #
 #   .ci/load.sh [--short] [SCENARIO ...]
 #
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 args=()
 for argument in "$@"; do
   case "$argument" in
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$argument") ;;
   esac
 done

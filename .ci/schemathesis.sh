@@ -99,9 +99,14 @@ echo "== openapi-spec-validator openapi.yaml"
 "$VENV_DIR/bin/openapi-spec-validator" openapi.yaml
 
 echo "== start the server on the shipped seeds (data directory $data_dir)"
+# With a key file, as in production: writes need the admin key schemathesis sends, and its
+# ignored_auth check proves that they are refused without it or with a wrong one.
+key_output=$("$binary" keys create --name schemathesis --scope admin 2> /dev/null)
+api_key=${key_output%%$'\n'*}
+printf '%s\n' "${key_output#*$'\n'}" > "$work/api-keys"
 # Port 0: the kernel picks a free port and the server logs the one it got.
 "$binary" serve --host 127.0.0.1 --port 0 --seeds seeds --data-dir "$data_dir" --openapi openapi.yaml \
-  --cors-origins "$ALLOWED_ORIGIN" --no-access-log 2> "$work/server.log" &
+  --cors-origins "$ALLOWED_ORIGIN" --api-keys "$work/api-keys" --no-access-log 2> "$work/server.log" &
 server_pid=$!
 
 port=""
@@ -361,6 +366,7 @@ echo "== schemathesis run --checks all (seed $SEED, $MAX_EXAMPLES examples per o
 PYTHONPATH="$work" SCHEMATHESIS_HOOKS=dossier_hooks DOSSIER_BASE_URL="$base" \
   "$VENV_DIR/bin/schemathesis" --config-file "$work/schemathesis.toml" run openapi.yaml \
   --url "$base" \
+  --header "Authorization: Bearer $api_key" \
   --exclude-operation-id streamEvents \
   --exclude-operation-id streamJournal \
   --checks all \

@@ -1,3 +1,4 @@
+import Access
 import Corpus
 import DocumentModel
 import HTTPServer
@@ -29,8 +30,23 @@ public enum APIError: Error, Sendable, Hashable {
     case invalidQuery(QueryError)
     /// The service is not ready (loading or draining).
     case notReady(Readiness.Phase)
-    /// A CORS preflight from an origin the server does not allow.
+    /// A CORS preflight from an origin the server does not allow, or a write from a page on
+    /// an origin not explicitly allowed to write.
     case originNotAllowed(origin: String)
+    /// A route that needs an API key, and the request sent none.
+    case keyMissing
+    /// The `Authorization` header is malformed or names no key the server knows.
+    case keyRejected
+    /// A write or journal read on a server listening beyond loopback that has no key file.
+    case keysNotConfigured
+    /// The key is known but its scopes do not cover the route.
+    case scopeMissing(keyName: String, needed: AccessScope)
+    /// A `Host` header the server does not answer to (`--allowed-hosts`).
+    case hostNotAllowed(host: String)
+    /// The client holds as many event streams as one client may.
+    case tooManyStreams(limit: Int)
+    /// The client made more requests of this kind than its rate allows.
+    case rateLimited(what: String, limit: RateLimit, retryAfterSeconds: Int)
     /// The server was started without an OpenAPI document to serve.
     case openAPIUnavailable
     /// A request body of a media type the endpoint does not take.

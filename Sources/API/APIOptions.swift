@@ -1,7 +1,21 @@
+import Access
+
 /// What an operator configures about the API, as opposed to the server under it.
 public struct APIOptions: Sendable {
     /// The origins browsers may call the API from (`https://desk.example`), or `["*"]` for any.
+    /// `*` covers reads only: a page may write only from an origin listed by name (or from
+    /// the server's own origin).
     public var allowedOrigins: [String]
+    /// Who may call which route.
+    public var access: AccessPolicy
+    /// Which `Host` values the server answers to.
+    public var hosts: HostPolicy
+    /// Writes a client (a key, else an address) may make; `nil` for no limit.
+    public var writeLimit: RateLimit?
+    /// Searches a client may make; `nil` for no limit.
+    public var searchLimit: RateLimit?
+    /// How many event streams may be open, in all and per client.
+    public var eventStreams: EventStreamLimits
     /// The OpenAPI document served at `GET /openapi.yaml`, or `nil` when there is none.
     public var openAPIDocument: [UInt8]?
     /// How often an event stream with nothing to say sends a comment line. Default 15 s.
@@ -10,14 +24,38 @@ public struct APIOptions: Sendable {
     /// that a write gets here; `nil` when there is nowhere to send them.
     public var writesGoTo: String?
 
-    /// Options with any origin allowed, no OpenAPI document, a 15 s heartbeat and no writer
-    /// to send writes to.
+    /// Options with any origin allowed to read, open access (a loopback development server),
+    /// any host, no rate limits, the default event stream caps, no OpenAPI document, a 15 s heartbeat and no writer to send
+    /// writes to.
     public init(
-        allowedOrigins: [String] = ["*"], openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15), writesGoTo: String? = nil
+        allowedOrigins: [String] = ["*"], access: AccessPolicy = .open, hosts: HostPolicy = HostPolicy(allowing: nil),
+        writeLimit: RateLimit? = nil, searchLimit: RateLimit? = nil, eventStreams: EventStreamLimits = EventStreamLimits(),
+        openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15), writesGoTo: String? = nil
     ) {
         self.allowedOrigins = allowedOrigins
+        self.access = access
+        self.hosts = hosts
+        self.writeLimit = writeLimit
+        self.searchLimit = searchLimit
+        self.eventStreams = eventStreams
         self.openAPIDocument = openAPIDocument
         self.heartbeatInterval = heartbeatInterval
         self.writesGoTo = writesGoTo
+    }
+}
+
+/// Caps on `GET /v1/events` streams, which hold a connection each for as long as the client
+/// likes.
+public struct EventStreamLimits: Sendable, Hashable {
+    /// Streams open at once; a new one past it ends the oldest. Default 2,000.
+    public var total: Int
+    /// Streams one client (a key, else an address; anonymous loopback peers are not counted)
+    /// may hold; more get 429. Default 20.
+    public var perClient: Int
+
+    /// The caps; the defaults leave most of `--max-connections` to requests.
+    public init(total: Int = 2_000, perClient: Int = 20) {
+        self.total = total
+        self.perClient = perClient
     }
 }

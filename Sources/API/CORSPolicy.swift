@@ -7,9 +7,13 @@ import HTTPServer
 /// rather than `*`, every response also says `Vary: Origin`, so caches keep one copy per
 /// origin. `OPTIONS` answers preflights with the path's methods and the request headers the
 /// API reads.
+///
+/// `*` covers reads only. Writes are allowed from origins listed by name and from the
+/// server's own origin: a browser sends a `text/plain` POST from any page without a
+/// preflight, so a write whose `Origin` is neither is refused before it runs.
 struct CORSPolicy: Sendable {
     /// Request headers a cross-origin script may send.
-    static let allowedHeaders = ["Content-Type", "If-None-Match", "X-Request-Id", "Last-Event-ID", "Idempotency-Key"]
+    static let allowedHeaders = ["Authorization", "Content-Type", "If-None-Match", "X-Request-Id", "Last-Event-ID", "Idempotency-Key"]
     /// Response headers a cross-origin script may read, beyond the CORS-safelisted ones.
     static let exposedHeaders = "ETag, Location, X-Request-Id, Idempotent-Replayed"
     /// How long a browser may cache a preflight, in seconds.
@@ -28,11 +32,20 @@ struct CORSPolicy: Sendable {
         self.allowsAny || self.origins.contains(origin)
     }
 
-    /// Adds the CORS headers a response to a request from `origin` (if any) needs.
-    func apply(to response: inout Response, origin: String?) {
-        if !self.allowsAny { response.headers.add("Vary", "Origin") }
-        guard let origin, self.allows(origin) else { return }
-        response.headers.add("Access-Control-Allow-Origin", self.allowsAny ? "*" : origin)
+    /// Whether a page on `origin` may write to a server reached as `host` (the request's
+    /// `Host`): the origin is listed by name, or it is the server's own.
+    func allowsWrite(from origin: String, host: String?) -> Bool {
+        if self.origins.contains(origin) { return true }
+        guard let host, let separator = origin.range(of: "://") else { return false }
+        return origin[separator.upperBound...].lowercased() == host.lowercased()
+    }
+
+    /// Adds the CORS headers a response to a request from `origin` (if any) needs; a write
+    /// is shared only with origins listed by name.
+    func apply(to response: inout Response, origin: String?, isWrite: Bool) {
+        if !self.allowsAny || isWrite { response.headers.add("Vary", "Origin") }
+        guard let origin, isWrite ? self.origins.contains(origin) : self.allows(origin) else { return }
+        response.headers.add("Access-Control-Allow-Origin", self.allowsAny && !isWrite ? "*" : origin)
         response.headers.add("Access-Control-Expose-Headers", Self.exposedHeaders)
     }
 
@@ -40,12 +53,14 @@ struct CORSPolicy: Sendable {
     /// preflight (`Access-Control-Request-Method` present) the methods, headers and how long
     /// to cache them.
     ///
-    /// - Throws: `.originNotAllowed` for a preflight from an origin not allowed.
+    /// - Throws: `.originNotAllowed` for a preflight from an origin not allowed, or for a
+    ///   write method from an origin not listed by name.
     func options(for request: Request, allowing methods: [HTTPMethod]) throws(APIError) -> Response {
         let allow = methods.map(\.rawValue).joined(separator: ", ")
         var response = Response(status: .noContent, headers: HeaderFields([("Allow", allow)]))
-        guard request.headers["Access-Control-Request-Method"] != nil, let origin = request.headers["Origin"] else { return response }
-        guard self.allows(origin) else { throw .originNotAllowed(origin: origin) }
+        guard let requested = request.headers["Access-Control-Request-Method"], let origin = request.headers["Origin"] else { return response }
+        let isWrite = !["GET", "HEAD"].contains(requested)
+        guard isWrite ? self.origins.contains(origin) : self.allows(origin) else { throw .originNotAllowed(origin: origin) }
         response.headers.add("Access-Control-Allow-Methods", allow)
         response.headers.add("Access-Control-Allow-Headers", Self.allowedHeaders.joined(separator: ", "))
         response.headers.add("Access-Control-Max-Age", Self.preflightMaxAge)

@@ -65,9 +65,14 @@ struct ChangesHandler: Sendable {
         }
         let stream: ResponseStream
         do {
-            stream = try self.feed.subscribe(after: since)
+            stream = try self.feed.subscribe(after: since, client: context.isLoopbackClient ? nil : context.client)
         } catch {
-            throw Self.apiError(error, since: since, name: fromHeader == nil ? "since" : "Last-Event-ID", isHeader: fromHeader != nil)
+            switch error {
+            case .changes(let error):
+                throw Self.apiError(error, since: since, name: fromHeader == nil ? "since" : "Last-Event-ID", isHeader: fromHeader != nil)
+            case .clientLimit(let limit):
+                throw .tooManyStreams(limit: limit)
+            }
         }
         let head = Response(headers: HeaderFields([
             ("Content-Type", "text/event-stream; charset=utf-8"), ("Cache-Control", "no-store"), ("X-Accel-Buffering", "no"),

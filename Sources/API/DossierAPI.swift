@@ -1,3 +1,4 @@
+import Access
 import Corpus
 import Dispatch
 import DocumentModel
@@ -7,12 +8,15 @@ import Serialization
 
 /// The HTTP API: routes requests to handlers and turns every error into problem+json.
 ///
-/// Cross-cutting rules live here, once: `HEAD` runs the `GET` handler (the server drops the
-/// body), `OPTIONS` answers for every path (CORS preflights included), `?pretty=true` and
-/// `?fields=` are read for every route, every successful read gets an `ETag`,
-/// `If-None-Match` turns a matching read into 304, every response gets CORS headers and an
-/// `X-Request-Id`, and every request is counted in the metrics. Writes are answered when the
-/// store has made them durable, without holding a worker queue meanwhile.
+/// Cross-cutting rules live here, once: a `Host` the server does not answer for gets 421,
+/// every route's access (API key and scope, `AccessPolicy`) is checked before its handler
+/// runs and a write from a foreign page's origin is refused, `HEAD` runs the `GET` handler
+/// (the server drops the body), `OPTIONS` answers for every path (CORS preflights included),
+/// `?pretty=true` and `?fields=` are read for every route, every successful read gets an
+/// `ETag`, `If-None-Match` turns a matching read into 304, every response gets CORS headers,
+/// `X-Content-Type-Options: nosniff` and an `X-Request-Id`, and every request is counted in
+/// the metrics. Writes are answered when the store has made them durable, without holding a
+/// worker queue meanwhile.
 ///
 /// ```swift
 /// let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: directory), readiness: Readiness(.ready))
@@ -30,11 +34,21 @@ public final class DossierAPI: HTTPResponder {
         case stream(Response, ResponseStream)
     }
 
-    private let routes: RouteTable<HTTPMethod, Handler>
+    /// A route's handler, what access control needs of it, and the rate limit it counts
+    /// against, if any.
+    private struct Route: Sendable {
+        let handler: Handler
+        let access: RouteAccess
+        let rateLimiter: ClientRateLimiter?
+    }
+
+    private let routes: RouteTable<HTTPMethod, Route>
     /// On a read-only server, the write routes it lacks, and what their 405 adds.
     private let absentWrites: (routes: RouteTable<HTTPMethod, Endpoint>, note: String)?
     private let endpoints: [Endpoint]
     private let cors: CORSPolicy
+    private let access: AccessPolicy
+    private let hosts: HostPolicy
     private let metrics = Metrics()
 
     /// Makes the API over a store. It takes over the store's publish handler, to serve each
@@ -46,7 +60,8 @@ public final class DossierAPI: HTTPResponder {
     ///   - options: allowed origins, the OpenAPI document, the event heartbeat.
     public init(store: DocumentStore, readiness: Readiness, options: APIOptions = APIOptions()) {
         let catalog = Catalog(snapshot: store.snapshot)
-        let feed = ChangeFeed(changes: store.changes, through: store.snapshot.version, heartbeatInterval: options.heartbeatInterval)
+        let feed = ChangeFeed(
+            changes: store.changes, through: store.snapshot.version, heartbeatInterval: options.heartbeatInterval, limits: options.eventStreams)
         store.onPublish { publication in
             catalog.apply(publication)
             feed.publish(publication.changes, through: publication.snapshot.version)
@@ -57,13 +72,15 @@ public final class DossierAPI: HTTPResponder {
         let changes = ChangesHandler(catalog: catalog, changes: store.changes, feed: feed)
         let journal = JournalHandler(store: store, heartbeatInterval: options.heartbeatInterval)
         let service = ServiceHandler(
-            catalog: catalog, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument, endpoints: self.endpoints)
+            catalog: catalog, store: store, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument, endpoints: self.endpoints)
         let contacts = ContactsHandler(catalog: catalog)
         let timeline = TimelineHandler(catalog: catalog)
         let quotes = QuotesHandler(catalog: catalog)
         let entities = EntitiesHandler(catalog: catalog)
         let search = SearchHandler(catalog: catalog)
-        var builder = RouterBuilder<HTTPMethod, Handler>()
+        let writeLimiter = options.writeLimit.map { ClientRateLimiter(name: "writes", limit: $0) }
+        let searchLimiter = options.searchLimit.map { ClientRateLimiter(name: "search", limit: $0) }
+        var builder = RouterBuilder<HTTPMethod, Route>()
         for endpoint in self.endpoints {
             let handler: Handler
             switch endpoint {
@@ -88,7 +105,8 @@ public final class DossierAPI: HTTPResponder {
             case .events: handler = .streaming(changes.events)
             case .journal: handler = .streaming(journal.stream)
             }
-            builder.add(endpoint.method, endpoint.pattern, handler)
+            let limiter = endpoint.access == .write ? writeLimiter : (endpoint == .search ? searchLimiter : nil)
+            builder.add(endpoint.method, endpoint.pattern, Route(handler: handler, access: endpoint.access, rateLimiter: limiter))
         }
         self.routes = builder.build()
         if store.isReadOnly {
@@ -100,6 +118,8 @@ public final class DossierAPI: HTTPResponder {
             self.absentWrites = nil
         }
         self.cors = CORSPolicy(allowedOrigins: options.allowedOrigins)
+        self.access = options.access
+        self.hosts = options.hosts
     }
 
     /// Lets `/metrics` report the server's open connections.
@@ -123,10 +143,11 @@ public final class DossierAPI: HTTPResponder {
         }
     }
 
-    /// Adds CORS headers and the request id, and counts the response.
+    /// Adds CORS headers, `nosniff` and the request id, and counts the response.
     private func finish(_ response: Response, for request: Request, route: String, started: UInt64) -> Response {
         var response = response
-        self.cors.apply(to: &response, origin: request.headers["Origin"])
+        self.cors.apply(to: &response, origin: request.headers["Origin"], isWrite: ![.get, .head, .options].contains(request.method))
+        response.headers.add("X-Content-Type-Options", "nosniff")
         response.headers.add("X-Request-Id", RequestID.of(request))
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
         self.metrics.record(method: request.method.rawValue, route: route, status: response.status.code, seconds: Double(elapsed) / 1e9)
@@ -137,6 +158,7 @@ public final class DossierAPI: HTTPResponder {
     public func respond(to failure: RequestFailure) -> Response {
         let problem = ProblemMapping.problem(for: failure)
         var response = ProblemMapping.response(for: problem, status: problem.httpStatus)
+        response.headers.add("X-Content-Type-Options", "nosniff")
         response.headers.add("X-Request-Id", RequestID.make())
         self.metrics.record(method: "-", route: Metrics.unreadableRoute, status: response.status.code, seconds: 0)
         return response
@@ -144,6 +166,9 @@ public final class DossierAPI: HTTPResponder {
 
     /// The outcome and the route template it is counted under.
     private func answer(_ request: Request) -> (Outcome, String) {
+        if let host = request.headers["Host"], !self.hosts.allows(hostHeader: host) {
+            return (.response(self.problem(.hostNotAllowed(host: host), pretty: false)), Metrics.unmatchedRoute)
+        }
         if request.method == .options {
             let (response, route) = self.answerOptions(request)
             return (.response(response), route)
@@ -161,8 +186,67 @@ public final class DossierAPI: HTTPResponder {
             var response = self.problem(.methodNotAllowed(method: request.method, allowed: methods, note: note), pretty: false)
             response.headers.add("Allow", methods.map(\.rawValue).joined(separator: ", "))
             return (.response(response), Metrics.unmatchedRoute)
-        case .matched(let handler, let parameters, let template):
-            return (self.run(handler, for: request, parameters: parameters), template)
+        case .matched(let route, let parameters, let template):
+            switch self.access.decide(route.access, authorization: request.headers["Authorization"]) {
+            case .allowed(let keyName):
+                if route.access == .write, let origin = request.headers["Origin"], !self.cors.allowsWrite(from: origin, host: request.headers["Host"]) {
+                    return (.response(self.problem(.originNotAllowed(origin: origin), pretty: false)), template)
+                }
+                guard let limiter = route.rateLimiter else {
+                    return (Self.naming(keyName, in: self.run(route.handler, for: request, parameters: parameters, keyName: keyName)), template)
+                }
+                switch limiter.take(client: ClientIdentity.of(keyName: keyName, address: request.remoteAddress)) {
+                case .allowed(let remaining, let reset):
+                    let outcome = self.run(route.handler, for: request, parameters: parameters, keyName: keyName)
+                    let headers = [("RateLimit-Policy", limiter.policyHeader), ("RateLimit", limiter.stateHeader(remaining: remaining, resetSeconds: reset))]
+                    return (Self.naming(keyName, in: Self.adding(headers, to: outcome)), template)
+                case .limited(let retryAfter):
+                    var response = self.problem(.rateLimited(what: limiter.name, limit: limiter.limit, retryAfterSeconds: retryAfter), pretty: false)
+                    response.headers.add("Retry-After", String(retryAfter))
+                    response.headers.add("RateLimit-Policy", limiter.policyHeader)
+                    response.headers.add("RateLimit", limiter.stateHeader(remaining: 0, resetSeconds: retryAfter))
+                    return (Self.naming(keyName, in: .response(response)), template)
+                }
+            case .keyMissing: return (.response(self.problem(.keyMissing, pretty: false)), template)
+            case .keyRejected: return (.response(self.problem(.keyRejected, pretty: false)), template)
+            case .keysNotConfigured: return (.response(self.problem(.keysNotConfigured, pretty: false)), template)
+            case .scopeMissing(let keyName, let needed):
+                return (Self.naming(keyName, in: .response(self.problem(.scopeMissing(keyName: keyName, needed: needed), pretty: false))), template)
+            }
+        }
+    }
+
+    /// The outcome with its response marked as made with the key `keyName`, for the access log.
+    private static func naming(_ keyName: String?, in outcome: Outcome) -> Outcome {
+        guard let keyName else { return outcome }
+        return self.changing(outcome) { $0.accessKeyName = keyName }
+    }
+
+    /// The outcome with `headers` added to its response.
+    private static func adding(_ headers: [(String, String)], to outcome: Outcome) -> Outcome {
+        self.changing(outcome) { response in
+            for (name, value) in headers { response.headers.add(name, value) }
+        }
+    }
+
+    /// The outcome with `change` applied to its response (or its stream's head), whenever
+    /// that response comes.
+    private static func changing(_ outcome: Outcome, _ change: @escaping @Sendable (inout Response) -> Void) -> Outcome {
+        switch outcome {
+        case .response(var response):
+            change(&response)
+            return .response(response)
+        case .deferred(let start):
+            return .deferred { deliver in
+                start { response in
+                    var response = response
+                    change(&response)
+                    deliver(response)
+                }
+            }
+        case .stream(var head, let stream):
+            change(&head)
+            return .stream(head, stream)
         }
     }
 
@@ -193,7 +277,7 @@ public final class DossierAPI: HTTPResponder {
         return HTTPMethod.allCases.filter(all.contains)
     }
 
-    private func run(_ handler: Handler, for request: Request, parameters: PathParameters) -> Outcome {
+    private func run(_ handler: Handler, for request: Request, parameters: PathParameters, keyName: String?) -> Outcome {
         let query: QueryParameters
         do {
             query = try QueryParameters(parsing: request.query)
@@ -208,7 +292,10 @@ public final class DossierAPI: HTTPResponder {
         }
         let context: RequestContext
         do {
-            context = RequestContext(request: request, parameters: parameters, query: query, isPretty: isPretty, fields: try Self.fields(query["fields"]))
+            let isLoopback = keyName == nil && (request.remoteAddress.hasPrefix("127.") || request.remoteAddress == "::1")
+            context = RequestContext(
+                request: request, parameters: parameters, query: query, isPretty: isPretty, fields: try Self.fields(query["fields"]),
+                client: ClientIdentity.of(keyName: keyName, address: request.remoteAddress), isLoopbackClient: isLoopback)
         } catch {
             return .response(self.problem(error, pretty: isPretty))
         }
@@ -251,7 +338,9 @@ public final class DossierAPI: HTTPResponder {
 
     private func problem(_ error: APIError, pretty: Bool) -> Response {
         let problem = ProblemMapping.problem(for: error)
-        return ProblemMapping.response(for: problem, status: problem.httpStatus, pretty: pretty)
+        var response = ProblemMapping.response(for: problem, status: problem.httpStatus, pretty: pretty)
+        if let challenge = ProblemMapping.challenge(for: error) { response.headers.add("WWW-Authenticate", challenge) }
+        return response
     }
 
     /// Adds an ETag to a successful read and answers 304 when `If-None-Match` matches it.

@@ -1,3 +1,4 @@
+import Access
 import HTTPServer
 
 /// Every route of the API: its method and path pattern, declared once.
@@ -42,6 +43,19 @@ enum Endpoint: CaseIterable, Sendable {
     /// Whether it changes the collection (and so is absent from a read-only server).
     var isWrite: Bool {
         self.method != .get
+    }
+
+    /// What it is to access control: which key scope it needs, if any.
+    var access: RouteAccess {
+        switch self {
+        case .health, .readiness: return .probe
+        case .metrics: return .metrics
+        case .createDocument, .deleteDocument: return .write
+        case .journal: return .replicate
+        case .index, .openAPI, .documents, .document, .documentText, .related, .search, .contacts, .timeline, .quotes, .entities, .entity,
+            .changes, .events:
+            return .read
+        }
     }
 
     /// The path pattern, `{name}` segments capturing.

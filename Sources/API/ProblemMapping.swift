@@ -1,3 +1,4 @@
+import Access
 import Corpus
 import DocumentModel
 import HTTPServer
@@ -34,7 +35,29 @@ enum ProblemMapping {
         case .notReady(let phase):
             return self.make(.serviceUnavailable, phase == .loading ? "The corpus is still loading." : "The server is shutting down.")
         case .originNotAllowed(let origin):
-            return self.make(.forbidden, "Cross-origin requests from '\(origin)' are not allowed (see --cors-origins).")
+            return self.make(.forbidden, "Cross-origin requests from '\(origin)' are not allowed here (see --cors-origins).")
+        case .keyMissing:
+            return self.make(.unauthorized, "This route needs an API key: send 'Authorization: Bearer <key>'.")
+        case .keyRejected:
+            return self.make(.unauthorized, "The Authorization header holds no key this server knows; send 'Authorization: Bearer <key>'.")
+        case .keysNotConfigured:
+            return self.make(
+                .unauthorized,
+                "This server listens beyond loopback and has no API keys, so it takes no writes. Create a key with 'dossier keys create --name NAME --scope write', add its line to a key file, and start with --api-keys FILE.")
+        case .scopeMissing(let keyName, let needed):
+            return self.make(
+                .forbidden, "The key '\(keyName)' does not have the '\(needed.rawValue)' scope this route needs.",
+                extensions: [.init("required_scope", .string(needed.rawValue))])
+        case .tooManyStreams(let limit):
+            return self.make(.tooManyRequests, "This client already holds \(limit) event streams, as many as one client may; close one first.")
+        case .rateLimited(let what, let limit, let retryAfter):
+            let rate = limit.perSecond >= 1 ? "\(Int(limit.perSecond)) a second" : "one every \(Int((1 / limit.perSecond).rounded())) seconds"
+            return self.make(
+                .tooManyRequests,
+                "Too many \(what) from this client: \(rate) with bursts of \(limit.burst) are allowed; retry in \(retryAfter) s.",
+                extensions: [.init("retry_after", .int(retryAfter))])
+        case .hostNotAllowed(let host):
+            return self.make(.misdirectedRequest, "This server does not answer for the host '\(host)' (see --allowed-hosts).")
         case .openAPIUnavailable:
             return self.make(.notFound, "This server was started without its OpenAPI document (see --openapi).")
         case .unsupportedMediaType(let given, let accepted):
@@ -61,12 +84,12 @@ enum ProblemMapping {
     /// The problem describing a write the store refused or could not make.
     private static func problem(for error: WriteError) -> ProblemDetails {
         switch error {
-        case .idTaken: return self.make(.conflict, error.description)
-        case .notFound: return self.make(.notFound, error.description)
-        case .unprocessable, .idempotencyKeyReused: return self.make(.unprocessableContent, error.description)
-        case .readOnly: return self.make(.methodNotAllowed, error.description)
-        case .storage(.recordTooLarge): return self.make(.contentTooLarge, error.description)
-        case .storage: return self.make(.serviceUnavailable, error.description)
+        case .idTaken: return self.make(.conflict, error.clientDescription)
+        case .notFound: return self.make(.notFound, error.clientDescription)
+        case .unprocessable, .idempotencyKeyReused: return self.make(.unprocessableContent, error.clientDescription)
+        case .readOnly: return self.make(.methodNotAllowed, error.clientDescription)
+        case .storage(.recordTooLarge): return self.make(.contentTooLarge, error.clientDescription)
+        case .storage: return self.make(.serviceUnavailable, error.clientDescription)
         }
     }
 
@@ -75,6 +98,9 @@ enum ProblemMapping {
         switch failure {
         case .headerTimeout: return self.make(.requestTimeout, failure.description)
         case .connectionLimit: return self.make(.serviceUnavailable, failure.description)
+        case .addressConnectionLimit: return self.make(.tooManyRequests, failure.description)
+        case .bodyTimeout: return self.make(.requestTimeout, failure.description)
+        case .bodyMemoryBudget: return self.make(.serviceUnavailable, failure.description)
         case .malformed(let error): return self.make(self.status(for: error), error.description)
         }
     }
@@ -102,6 +128,16 @@ enum ProblemMapping {
         var headers = HeaderFields([("Content-Type", ProblemDetails.mediaType), ("Cache-Control", "no-store")])
         if status == .serviceUnavailable { headers.add("Retry-After", "1") }
         return Response(status: status, headers: headers, body: JSONWriter.serialize(problem.json, pretty: pretty))
+    }
+
+    /// The `WWW-Authenticate` challenge a 401 for `error` carries (RFC 6750 §3), or `nil`.
+    static func challenge(for error: APIError) -> String? {
+        switch error {
+        case .keyMissing, .keysNotConfigured: return #"Bearer realm="dossier""#
+        case .keyRejected: return #"Bearer realm="dossier", error="invalid_token""#
+        case .scopeMissing(_, let needed): return #"Bearer realm="dossier", error="insufficient_scope", scope="\#(needed.rawValue)""#
+        default: return nil
+        }
     }
 
     private static func make(

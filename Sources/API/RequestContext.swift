@@ -15,6 +15,11 @@ public struct RequestContext: Sendable {
     public let isPretty: Bool
     /// The top-level members `?fields=a,b` keeps in each item, or `nil` for all.
     public let fields: Set<String>?
+    /// Who the request counts against for per-client limits (`ClientIdentity`): its key's
+    /// name, else its address.
+    public let client: String
+    /// Whether that client is an anonymous loopback peer (a local proxy speaks for many).
+    public let isLoopbackClient: Bool
 
     /// The query parameters every route accepts: `pretty` and `fields`.
     static let commonParameters = ["pretty", "fields"]

@@ -1,9 +1,12 @@
+import Corpus
 import HTTPServer
 import Serialization
 
 /// `GET /`, `GET /healthz`, `GET /readyz`, `GET /metrics` and `GET /openapi.yaml`.
 struct ServiceHandler: Sendable {
     let catalog: Catalog
+    /// Asked whether writes are failing for storage (disk full, journal I/O).
+    let store: DocumentStore
     let readiness: Readiness
     let metrics: Metrics
     let openAPIDocument: [UInt8]?
@@ -52,7 +55,8 @@ struct ServiceHandler: Sendable {
     }
 
     /// The Prometheus exposition: request counters and latency by route, open connections,
-    /// the corpus's size, and the change it is as of (a replica's lag is the writer's less its own).
+    /// the corpus's size, the change it is as of (a replica's lag is the writer's less its own),
+    /// and whether the latest write failed for storage.
     func metricsExposition(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
         let rendered = self.catalog.rendered
@@ -63,6 +67,10 @@ struct ServiceHandler: Sendable {
             (
                 "dossier_last_change", "The change the collection is as of; on a read replica, the writer's change it has reached.",
                 rendered.snapshot.version
+            ),
+            (
+                "dossier_writes_failing", "1 while the latest write failed for storage (disk full, I/O error); reads still work.",
+                self.store.isFailingWrites ? 1 : 0
             ),
         ])
         return Response(

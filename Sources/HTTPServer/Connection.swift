@@ -40,7 +40,15 @@ final class Connection: @unchecked Sendable {
     /// Strong on purpose: the worker outlives its connections, and an `unowned` reference would
     /// cost an atomic check on every access in the hot path.
     private let worker: Worker
-    private let remoteAddress: String
+    /// The peer's address.
+    let remoteAddress: String
+    /// Whether it was accepted above the connection limit, for probes only.
+    private let isReserved: Bool
+    /// When the current request's body began (its head ended), for the body timeout; `nil`
+    /// while no body is being read.
+    private var bodyStartedAt: UInt64?
+    /// The body bytes this connection has counted in `ServerContext.bodyBytesInFlight`.
+    private var countedBodyBytes = 0
     private var parser: RequestParser
     private let readSource: DispatchSourceRead
     private var writeSource: DispatchSourceWrite?
@@ -61,10 +69,11 @@ final class Connection: @unchecked Sendable {
     /// When the sweep should act on this connection, on the monotonic clock.
     private(set) var deadline: UInt64
 
-    init(socket: Socket, worker: Worker) {
+    init(socket: Socket, worker: Worker, remoteAddress: String, isReserved: Bool) {
         self.socket = socket
         self.worker = worker
-        self.remoteAddress = socket.peerAddress()
+        self.remoteAddress = remoteAddress
+        self.isReserved = isReserved
         self.parser = RequestParser(limits: worker.context.configuration.limits)
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: socket.descriptor, queue: worker.queue)
         self.requestStartedAt = System.monotonicNanoseconds()
@@ -118,6 +127,9 @@ final class Connection: @unchecked Sendable {
         switch self.phase {
         case .open where self.parser.isReadingHead && self.parser.hasPartialRequest && self.pendingOutput == 0:
             self.answer(failure: .headerTimeout)
+            self.flush()
+        case .open where self.bodyStartedAt != nil && self.pendingOutput == 0:
+            self.answer(failure: .bodyTimeout)
             self.flush()
         case .open, .closingAfterFlush, .streaming, .lingering:
             self.close()
@@ -193,18 +205,41 @@ final class Connection: @unchecked Sendable {
             }
             switch result {
             case .needMoreBytes:
+                self.accountBodyBytes()
                 self.refreshDeadline()
                 self.flush()
                 return
             case .continueExpected:
                 self.output.append(contentsOf: ResponseWriter.continueMessage)
-            case .request(let request):
+            case .request(var request):
+                request.remoteAddress = self.remoteAddress
+                self.bodyStartedAt = nil
+                if self.isReserved && !self.worker.context.configuration.probePaths.contains(request.path) {
+                    self.answer(failure: .connectionLimit)
+                    break
+                }
                 self.answer(request)
             }
         }
         if self.phase == .open { self.pauseReading() }  // over the high-water mark, or awaiting a reply
+        self.accountBodyBytes()
         self.refreshDeadline()
         self.flush()
+    }
+
+    /// Brings this connection's share of the server's budget for bodies in flight up to
+    /// date, and answers 503 when a growing body takes the total past it.
+    private func accountBodyBytes() {
+        let buffered = self.phase == .open ? self.parser.bufferedBodyBytes : 0
+        let change = buffered - self.countedBodyBytes
+        guard change != 0 else { return }
+        self.countedBodyBytes = buffered
+        let total = self.worker.context.bodyBytesInFlight.add(change, ordering: .relaxed).newValue
+        if change > 0 && total > self.configuration.maxBodyBytesInFlight {
+            self.answer(failure: .bodyMemoryBudget)
+            self.worker.context.bodyBytesInFlight.subtract(self.countedBodyBytes, ordering: .relaxed)
+            self.countedBodyBytes = 0
+        }
     }
 
     private func answer(_ request: Request) {
@@ -261,7 +296,7 @@ final class Connection: @unchecked Sendable {
             remoteAddress: self.remoteAddress, method: request.method.rawValue, target: request.target,
             status: response.status.code, bodyBytes: bodyBytes,
             durationMicroseconds: Int((System.monotonicNanoseconds() - started) / 1000),
-            requestID: response.headers["X-Request-Id"])
+            requestID: response.headers["X-Request-Id"], keyName: response.accessKeyName)
     }
 
     // MARK: Streaming
@@ -437,6 +472,8 @@ final class Connection: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(self.worker.queue))
         guard self.phase != .closed else { return }
         self.phase = .closed
+        self.worker.context.bodyBytesInFlight.subtract(self.countedBodyBytes, ordering: .relaxed)
+        self.countedBodyBytes = 0
         self.finishStream()
         // A suspended source never runs its cancel handler: resume before cancelling.
         self.resumeReading()
@@ -474,13 +511,19 @@ final class Connection: @unchecked Sendable {
         self.isReadPaused = false
     }
 
-    /// Header timeout while a head is arriving (or before the first request); none while a
-    /// deferred reply is outstanding or a stream has nothing unsent; idle timeout otherwise.
+    /// Header timeout while a head is arriving (or before the first request); body timeout,
+    /// from the end of the head, while its body is; none while a deferred reply is
+    /// outstanding or a stream has nothing unsent; idle timeout otherwise.
     private func refreshDeadline() {
         guard self.phase == .open || self.phase == .closingAfterFlush || self.phase == .streaming else { return }
         let now = System.monotonicNanoseconds()
+        if self.bodyStartedAt == nil && self.phase == .open && !self.parser.isReadingHead { self.bodyStartedAt = now }
         if self.awaitingReply || (self.phase == .streaming && self.pendingOutput == 0) {
             self.deadline = .max
+            return
+        }
+        if self.phase == .open && self.pendingOutput == 0, let bodyStartedAt = self.bodyStartedAt {
+            self.deadline = bodyStartedAt + self.configuration.bodyTimeout.nanoseconds
             return
         }
         let waitingForHead = self.phase == .open && self.pendingOutput == 0 && self.parser.isReadingHead

@@ -10,7 +10,10 @@ struct FieldSectionEnd: Sendable, Hashable {
 /// no byte is scanned twice however the input is split.
 ///
 /// It also enforces the length limits as it goes, so an endless request line or header
-/// section is refused as soon as it passes its limit rather than when it ends.
+/// section is refused as soon as it passes its limit rather than when it ends, and checks
+/// the method as its bytes arrive: a TLS ClientHello (`16 03 01 …`) or another protocol on
+/// the plain port is refused at its first byte, as nginx does, rather than waiting out the
+/// header timeout.
 struct FieldSectionScan: Sendable, Hashable {
     /// Bytes already examined.
     private(set) var scanned = 0
@@ -20,6 +23,8 @@ struct FieldSectionScan: Sendable, Hashable {
     private var lines = 0
     /// Where the start line ended (start of the first field line).
     private var fieldsStart = 0
+    /// Whether the request line's method is still being read (no space seen yet).
+    private var isReadingMethod = true
 
     /// Scans newly available bytes.
     ///
@@ -34,6 +39,15 @@ struct FieldSectionScan: Sendable, Hashable {
         while self.scanned < bytes.count {
             let index = self.scanned
             self.scanned += 1
+            if hasStartLine && self.lines == 0 && self.isReadingMethod {
+                if bytes[index] == ASCII.space {
+                    self.isReadingMethod = false
+                } else if !ASCII.isTokenCharacter(bytes[index]) && index < limits.maxRequestLineBytes {
+                    // Within the limit only, so that the error does not depend on how the
+                    // bytes were split: past it, the line is too long whatever it holds.
+                    throw .malformedRequestLine
+                }
+            }
             guard bytes[index] == ASCII.lf else { continue }
             var contentEnd = index
             if contentEnd > self.lineStart && bytes[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }

@@ -29,6 +29,12 @@ public enum RequestFailure: Sendable, Hashable, CustomStringConvertible {
     case headerTimeout
     /// The server is at its connection limit.
     case connectionLimit
+    /// The client's address holds as many connections as one address may.
+    case addressConnectionLimit
+    /// The body did not arrive within the body timeout of its head.
+    case bodyTimeout
+    /// Bodies still arriving hold all the memory the server gives them.
+    case bodyMemoryBudget
 
     /// A short explanation.
     public var description: String {
@@ -36,6 +42,9 @@ public enum RequestFailure: Sendable, Hashable, CustomStringConvertible {
         case .malformed(let error): return error.description
         case .headerTimeout: return "The request header section did not arrive in time."
         case .connectionLimit: return "The server is at its connection limit; retry shortly."
+        case .addressConnectionLimit: return "Your address has as many connections open as one address may; reuse one of them."
+        case .bodyTimeout: return "The request body did not arrive in time."
+        case .bodyMemoryBudget: return "The server holds as many request bodies in arrival as it has memory for; retry shortly."
         }
     }
 }

@@ -38,6 +38,8 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let notModified = HTTPStatus(code: 304, reason: "Not Modified")
     /// 400 Bad Request.
     public static let badRequest = HTTPStatus(code: 400, reason: "Bad Request")
+    /// 401 Unauthorized: the request needs credentials it lacks or sent wrong.
+    public static let unauthorized = HTTPStatus(code: 401, reason: "Unauthorized")
     /// 403 Forbidden.
     public static let forbidden = HTTPStatus(code: 403, reason: "Forbidden")
     /// 404 Not Found.
@@ -58,8 +60,12 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let expectationFailed = HTTPStatus(code: 417, reason: "Expectation Failed")
     /// 415 Unsupported Media Type.
     public static let unsupportedMediaType = HTTPStatus(code: 415, reason: "Unsupported Media Type")
+    /// 421 Misdirected Request: the server does not answer for the request's host.
+    public static let misdirectedRequest = HTTPStatus(code: 421, reason: "Misdirected Request")
     /// 422 Unprocessable Content.
     public static let unprocessableContent = HTTPStatus(code: 422, reason: "Unprocessable Content")
+    /// 429 Too Many Requests.
+    public static let tooManyRequests = HTTPStatus(code: 429, reason: "Too Many Requests")
     /// 431 Request Header Fields Too Large.
     public static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431, reason: "Request Header Fields Too Large")
     /// 500 Internal Server Error.

@@ -78,15 +78,22 @@ final class Listener: @unchecked Sendable {
                 return false
             }
             guard let client = accepted else { return false }
+            let configuration = self.context.configuration
             let open = self.context.openConnections.add(1, ordering: .relaxed).newValue
-            guard open <= self.context.configuration.maxConnections else {
-                self.reject(client)
+            guard open <= configuration.maxConnections + (configuration.probePaths.isEmpty ? 0 : configuration.reservedProbeConnections) else {
+                self.reject(client, because: .connectionLimit)
+                continue
+            }
+            let address = client.peerAddress()
+            guard self.context.admit(address: address) else {
+                self.reject(client, because: .addressConnectionLimit)
                 continue
             }
             try? client.setNoDelay()  // an optimisation only; the connection works without it
             let worker = self.workers[self.nextWorker]
             self.nextWorker = (self.nextWorker + 1) % self.workers.count
-            worker.queue.async { worker.adopt(client) }
+            let isReserved = open > configuration.maxConnections
+            worker.queue.async { worker.adopt(client, address: address, isReserved: isReserved) }
         }
         return !self.isStopped
     }
@@ -106,19 +113,24 @@ final class Listener: @unchecked Sendable {
         }
     }
 
-    /// Answers 503 without reading the request, then closes.
-    private func reject(_ client: Socket) {
+    /// Answers `failure` (503 at the connection limit, 429 at an address's) without reading
+    /// the request, then closes.
+    private func reject(_ client: Socket, because failure: RequestFailure) {
         defer {
             client.close()
             _ = self.context.openConnections.subtract(1, ordering: .relaxed)
         }
         var bytes: [UInt8] = []
+        let response = self.context.responder.respond(to: failure)
         ResponseWriter.append(
-            self.context.responder.respond(to: .connectionLimit), omitBody: false, connection: .close,
-            date: self.date.headerValue(), serverName: self.context.serverNameBytes, to: &bytes)
+            response, omitBody: false, connection: .close, date: self.date.headerValue(), serverName: self.context.serverNameBytes, to: &bytes)
         // Best effort on a fresh socket whose send buffer is empty; never wait for it.
         _ = bytes.withUnsafeBytes { try? client.write($0) }
         client.shutdownWrite()
-        self.context.logger.notice("connection refused with 503: \(self.context.configuration.maxConnections) connections open")
+        let limit = self.context.configuration
+        self.context.logger.notice(
+            failure == .connectionLimit
+                ? "connection refused with 503: \(limit.maxConnections) connections open"
+                : "connection refused with 429: \(limit.maxConnectionsPerAddress) connections open from one address")
     }
 }

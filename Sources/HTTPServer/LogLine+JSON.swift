@@ -1,7 +1,8 @@
 extension LogLine {
     /// `{"time":"2026-11-22T20:33:27.412Z","level":"info","method":"GET","path":"/v1/documents",`
-    /// `"status":200,"bytes":1234,"duration_ms":0.215,"request_id":"…","remote_address":"127.0.0.1"}`;
-    /// `request_id` is `null` when the response had none.
+    /// `"status":200,"bytes":1234,"duration_ms":0.215,"request_id":"…","key":"desk","remote_address":"127.0.0.1"}`;
+    /// `request_id` is `null` when the response had none, `key` (the API key's name, never
+    /// the key) when the request carried none.
     static func appendJSONAccess(_ entry: AccessLogEntry, secondStamp: String, milliseconds: Int, to bytes: inout [UInt8]) {
         Self.appendJSONHead(secondStamp: secondStamp, milliseconds: milliseconds, level: .info, to: &bytes)
         bytes.append(contentsOf: #","method":"#.utf8)
@@ -17,6 +18,12 @@ extension LogLine {
         bytes.append(contentsOf: #","request_id":"#.utf8)
         if let requestID = entry.requestID {
             Self.appendJSONString(requestID, to: &bytes)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        bytes.append(contentsOf: #","key":"#.utf8)
+        if let keyName = entry.keyName {
+            Self.appendJSONString(keyName, to: &bytes)
         } else {
             bytes.append(contentsOf: "null".utf8)
         }

@@ -20,6 +20,8 @@ public struct Request: Sendable, Hashable {
     public var trailers: HeaderFields
     /// The body bytes, de-chunked.
     public var body: [UInt8]
+    /// The peer's IP address, as the connection saw it (empty for a request made in a test).
+    public var remoteAddress = ""
 
     /// Makes a request; tests use this to call handlers without a socket.
     ///

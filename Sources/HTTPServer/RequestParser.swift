@@ -21,6 +21,9 @@ public struct RequestParser: Sendable {
     public let limits: ParserLimits
 
     /// Unconsumed input: `buffer[start...]`.
+    /// The most body capacity reserved before the bytes arrive.
+    private static let initialBodyCapacity = 64 * 1024
+
     private var buffer: [UInt8] = []
     private var start = 0
     private var state: State = .head(FieldSectionScan())
@@ -55,6 +58,11 @@ public struct RequestParser: Sendable {
         case .head: return self.start < self.buffer.count
         case .body, .failed: return true
         }
+    }
+
+    /// Body bytes of the request being read, held until it is complete.
+    public var bufferedBodyBytes: Int {
+        self.body.count
     }
 
     /// Whether the parser is still waiting for the end of a request's header section.
@@ -116,7 +124,9 @@ public struct RequestParser: Sendable {
                 case .length(let length):
                     guard length <= self.limits.maxBodyBytes else { throw .bodyTooLarge(limit: self.limits.maxBodyBytes) }
                     self.body = []
-                    self.body.reserveCapacity(length)
+                    // Capacity for what has arrived, not what is announced: a client that
+                    // announces a megabyte and sends a byte must not cost a megabyte.
+                    self.body.reserveCapacity(min(length, Self.initialBodyCapacity))
                     self.state = .body(head, .fixed(remaining: length))
                 case .chunked:
                     self.body = []

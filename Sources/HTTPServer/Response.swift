@@ -13,6 +13,8 @@ public struct Response: Sendable, Hashable {
     public var headers: HeaderFields
     /// The body bytes.
     public var body: [UInt8]
+    /// The name of the API key the request was made with, for the access log; never sent.
+    public var accessKeyName: String?
 
     /// Makes a response.
     ///

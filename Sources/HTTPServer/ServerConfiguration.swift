@@ -10,9 +10,25 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var limits: ParserLimits
     /// Open connections beyond which new ones get 503 and are closed. Default 10,000.
     public var maxConnections: Int
+    /// Connections one peer address may hold; more get 429 and are closed. Default 1,000.
+    public var maxConnectionsPerAddress: Int
+    /// Whether loopback peers are held to `maxConnectionsPerAddress` too. Default `false`: on
+    /// loopback a local proxy or sidecar speaks for many clients.
+    public var capsLoopbackPeers: Bool
+    /// Connections kept above `maxConnections` for requests to `probePaths` only, so that a
+    /// full server still answers its orchestrator's probes. Default 16.
+    public var reservedProbeConnections: Int
+    /// The paths a reserved connection may ask for (liveness and readiness). Default none.
+    public var probePaths: Set<String>
     /// Time allowed for a request's header section, from its first byte (or from accept). Default 10 s.
     public var headerTimeout: Duration
-    /// Time an idle keep-alive connection, or a stalled body or write, is kept. Default 60 s.
+    /// Body bytes of requests still arriving that all connections together may hold; a body
+    /// that takes the total past it gets 503. Default 256 MiB.
+    public var maxBodyBytesInFlight: Int
+    /// Time allowed for a request's body, from the end of its head: a body trickled to hold
+    /// a connection gets 408. Default 30 s.
+    public var bodyTimeout: Duration
+    /// Time an idle keep-alive connection, or a stalled write, is kept. Default 60 s.
     public var idleTimeout: Duration
     /// After a closing response, time to wait for the peer to close before resetting. Default 2 s.
     public var lingerTimeout: Duration
@@ -33,7 +49,13 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.workerCount = max(1, System.activeProcessorCount)
         self.limits = ParserLimits()
         self.maxConnections = 10_000
+        self.maxConnectionsPerAddress = 1_000
+        self.capsLoopbackPeers = false
+        self.reservedProbeConnections = 16
+        self.probePaths = []
         self.headerTimeout = .seconds(10)
+        self.bodyTimeout = .seconds(30)
+        self.maxBodyBytesInFlight = 256 * 1024 * 1024
         self.idleTimeout = .seconds(60)
         self.lingerTimeout = .seconds(2)
         self.serverName = "Dossier"

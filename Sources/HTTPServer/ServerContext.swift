@@ -16,6 +16,13 @@ final class ServerContext: Sendable {
     /// Connections accepted and not yet closed.
     let openConnections = Atomic<Int>(0)
 
+    /// Body bytes of requests still arriving, over all connections (`maxBodyBytesInFlight`).
+    let bodyBytesInFlight = Atomic<Int>(0)
+
+    /// Open connections by peer address; guarded by its mutex, taken once per accept and
+    /// once per close, never per request.
+    private let connectionsByAddress = Locked<[String: Int]>([:])
+
     /// Set once when shutdown begins. An atomic, because every response reads it: a request
     /// answered after that moment must carry `Connection: close` even if its worker has not
     /// yet run its drain block.
@@ -32,6 +39,11 @@ final class ServerContext: Sendable {
         self.serverNameBytes = Array(configuration.serverName.utf8)
     }
 
+    /// Whether a peer address (as `Socket.peerAddress` writes it) is a loopback one.
+    static func isLoopback(_ address: String) -> Bool {
+        address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
+    }
+
     /// Whether shutdown has begun.
     var isDraining: Bool { self.draining.load(ordering: .acquiring) }
 
@@ -45,8 +57,26 @@ final class ServerContext: Sendable {
         }
     }
 
-    /// Called once per closed connection.
-    func connectionClosed() {
+    /// Counts a new connection from `address`, unless the address holds its share already
+    /// (loopback peers are not counted unless the configuration says so).
+    func admit(address: String) -> Bool {
+        if !self.configuration.capsLoopbackPeers && Self.isLoopback(address) { return true }
+        return self.connectionsByAddress.withLock { counts in
+            let open = counts[address, default: 0]
+            guard open < self.configuration.maxConnectionsPerAddress else { return false }
+            counts[address] = open + 1
+            return true
+        }
+    }
+
+    /// Called once per closed connection that `admit` admitted.
+    func connectionClosed(address: String) {
+        if self.configuration.capsLoopbackPeers || !Self.isLoopback(address) {
+            self.connectionsByAddress.withLock { counts in
+                let open = counts[address, default: 1] - 1
+                counts[address] = open > 0 ? open : nil
+            }
+        }
         let remaining = self.openConnections.subtract(1, ordering: .relaxed).newValue
         if remaining == 0 { self.finishDrainIfIdle() }
     }

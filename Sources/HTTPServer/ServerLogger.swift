@@ -25,4 +25,6 @@ public struct AccessLogEntry: Sendable, Hashable {
     public var durationMicroseconds: Int
     /// The response's `X-Request-Id`, if it had one.
     public var requestID: String?
+    /// The name of the API key the request was made with (never the key), if any.
+    public var keyName: String? = nil
 }

@@ -49,9 +49,9 @@ final class Worker: @unchecked Sendable {
     }
 
     /// Takes ownership of an accepted socket. Runs on `queue`.
-    func adopt(_ socket: Socket) {
+    func adopt(_ socket: Socket, address: String, isReserved: Bool) {
         dispatchPrecondition(condition: .onQueue(self.queue))
-        let connection = Connection(socket: socket, worker: self)
+        let connection = Connection(socket: socket, worker: self, remoteAddress: address, isReserved: isReserved)
         self.connections[ObjectIdentifier(connection)] = connection
         connection.start()
         if self.context.isDraining { connection.drain() }
@@ -61,7 +61,7 @@ final class Worker: @unchecked Sendable {
     func connectionDidClose(_ connection: Connection) {
         dispatchPrecondition(condition: .onQueue(self.queue))
         self.connections[ObjectIdentifier(connection)] = nil
-        self.context.connectionClosed()
+        self.context.connectionClosed(address: connection.remoteAddress)
     }
 
     /// The `Date` header value for this second.

@@ -31,6 +31,9 @@ public final class Follower: Sendable {
         public var maxRetryDelay: Duration = .seconds(5)
         /// The longest feed line (one document's entry) accepted. Default 256 MiB.
         public var maxLineBytes = 256 * 1024 * 1024
+        /// The API key (with the `replicate` scope) sent to a writer that requires one;
+        /// `nil` sends none.
+        public var key: String?
 
         /// The defaults.
         public init() {}
@@ -143,8 +146,9 @@ public final class Follower: Sendable {
         defer { self.state.withLock { $0.cancellation = nil } }
         if isStopped { connection.cancellation.cancel() }
         do {
-            try connection.send(
-                method: "GET", target: self.feedTarget(for: copy), headers: [HeaderField(name: "Accept", value: JournalWire.mediaType)])
+            var headers = [HeaderField(name: "Accept", value: JournalWire.mediaType)]
+            if let key = self.configuration.key { headers.append(HeaderField(name: "Authorization", value: "Bearer \(key)")) }
+            try connection.send(method: "GET", target: self.feedTarget(for: copy), headers: headers)
             let head = try connection.readHead()
             guard head.status == 200 else { throw FollowerError.unexpectedStatus(head.status, detail: Self.excerpt(of: connection)) }
             var reader = FeedReader(maxLineBytes: self.configuration.maxLineBytes)

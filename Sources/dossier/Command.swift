@@ -15,6 +15,8 @@ enum Command: Equatable {
     case inspect(path: String)
     /// Ask the local server's `/healthz`; exit 0 or 1.
     case healthcheck(HealthcheckOptions)
+    /// Make a new API key and print it with its key file line.
+    case createKey(KeyCreateOptions)
     /// Print a help page.
     case help(String)
     /// Print the version.
@@ -46,6 +48,12 @@ enum Command: Equatable {
             return .inspect(path: path)
         case "healthcheck":
             return wantsHelp ? .help(HelpText.healthcheck) : .healthcheck(try HealthcheckOptions.parse(rest, environment: environment))
+        case "keys":
+            guard rest.first == "create" else {
+                if wantsHelp || rest.isEmpty { return .help(HelpText.keys) }
+                throw .unknownCommand("keys \(rest[0])")
+            }
+            return wantsHelp ? .help(HelpText.keys) : .createKey(try KeyCreateOptions.parse(Array(rest.dropFirst())))
         default:
             throw first.hasPrefix("-") ? .unknownOption(first) : .unknownCommand(first)
         }

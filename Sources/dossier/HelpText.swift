@@ -12,6 +12,7 @@ enum HelpText {
           serve                   Load the seeds and serve the HTTP API.
           inspect FILE            Print the document JSON a text file would become.
           healthcheck             Exit 0 if the local server answers GET /healthz with 200.
+          keys create             Make an API key: print it once, with its key file line.
 
         OPTIONS:
           -h, --help              Show help (also 'dossier serve --help').
@@ -43,11 +44,44 @@ enum HelpText {
           --openapi <file>             OpenAPI document served at /openapi.yaml
                                        (DOSSIER_OPENAPI; ./openapi.yaml)
           --cors-origins <list>        Origins browsers may call from, comma-separated,
-                                       or * for any (DOSSIER_CORS_ORIGINS; *)
+                                       or * for any; * covers reads only, pages write only
+                                       from origins listed by name (DOSSIER_CORS_ORIGINS; *)
+          --api-keys <file>            API key file, one 'name scopes sha256' per line; then
+                                       writes and /v1/journal need a key
+                                       (DOSSIER_API_KEYS_FILE; none: open on loopback,
+                                       no writes on any other address)
+          --require-key-for <list>     Also need a key for reads, metrics or both
+                                       (DOSSIER_REQUIRE_KEY_FOR; none)
+          --allowed-hosts <list>       Host header values answered, others get 421; * for any
+                                       (DOSSIER_ALLOWED_HOSTS; auto: localhost, 127.0.0.1 and
+                                       [::1] on loopback, any elsewhere)
+          --follow-key <key>           Key with the replicate scope a follower sends to its
+                                       writer (DOSSIER_FOLLOW_KEY; none)
+          --write-limit <limit>        Writes per client (its key, else its address), RATE/BURST
+                                       like 20/40, or off; 429 above (DOSSIER_WRITE_LIMIT; auto:
+                                       off on loopback, 20/40 elsewhere)
+          --search-limit <limit>       Searches per client, likewise (DOSSIER_SEARCH_LIMIT; auto:
+                                       off on loopback, 50/100 elsewhere)
           --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
           --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
+          --max-connections-per-address <n>
+                                       Open connections one address may hold, 429 above;
+                                       loopback peers (a local proxy) are not capped
+                                       (DOSSIER_MAX_CONNECTIONS_PER_ADDRESS; 1000)
+          --max-event-streams <n>      Event streams open at once; a new one past it ends the
+                                       oldest (DOSSIER_MAX_EVENT_STREAMS; 2000)
+          --max-event-streams-per-client <n>
+                                       Event streams one client (its key, else its address;
+                                       loopback peers are not capped) may hold, 429 above
+                                       (DOSSIER_MAX_EVENT_STREAMS_PER_CLIENT; 20)
+          --probe-connections <n>      Connections kept above --max-connections for /healthz
+                                       and /readyz only (DOSSIER_PROBE_CONNECTIONS; 16)
           --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)
+          --max-body-memory <bytes>    Bytes all bodies still arriving may hold together, 503
+                                       past it (DOSSIER_MAX_BODY_MEMORY; 268435456)
           --header-timeout <seconds>   Time to receive a request head (DOSSIER_HEADER_TIMEOUT; 10)
+          --body-timeout <seconds>     Time to receive a request body after its head, 408
+                                       past it (DOSSIER_BODY_TIMEOUT; 30)
           --idle-timeout <seconds>     Keep-alive idle time (DOSSIER_IDLE_TIMEOUT; 60)
           --drain-timeout <seconds>    Longest graceful shutdown (DOSSIER_DRAIN_TIMEOUT; 10)
           --scheduler <batch|normal>   Linux scheduling policy; batch trades wake-up latency
@@ -70,6 +104,21 @@ enum HelpText {
         USAGE: dossier inspect FILE
 
         OPTIONS:
+          -h, --help              Show this help.
+
+        """
+
+    static let keys = """
+        OVERVIEW: Make a new API key for 'dossier serve --api-keys FILE'. Prints the key
+        (256 random bits, 'dsk_' and 64 hex digits) on the first line: it is shown only
+        now and stored nowhere. The second line is the key file line to add: the key's name,
+        scopes and SHA-256, never the key. Clients send 'Authorization: Bearer KEY'.
+
+        USAGE: dossier keys create --name NAME --scope SCOPE[,SCOPE...]
+
+        OPTIONS:
+          --name <name>           The key's name in logs: letters, digits, '.', '_', '-'
+          --scope <list>          read, write, replicate, admin (admin allows everything)
           -h, --help              Show this help.
 
         """

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import HTTPClient
 
@@ -9,6 +10,11 @@ enum OptionValue {
     static func nonEmpty(_ text: String, source: String) throws(UsageError) -> String {
         guard !text.isEmpty else { throw .invalidValue(source: source, value: text, rule: "must not be empty") }
         return text
+    }
+
+    /// Any text; empty for none.
+    static func anyText(_ text: String, source: String) throws(UsageError) -> String {
+        text
     }
 
     /// A decimal integer within `range`.
@@ -56,6 +62,43 @@ enum OptionValue {
             throw .invalidValue(source: source, value: text, rule: "must be \(list)")
         }
         return choice
+    }
+
+    /// `none`, or a comma-separated list of `reads` and `metrics`.
+    static func guards(_ text: String, source: String) throws(UsageError) -> Set<OptionalGuard> {
+        if text == "none" { return [] }
+        var guards: Set<OptionalGuard> = []
+        for word in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let guarded = OptionalGuard(rawValue: String(word)) else {
+                throw .invalidValue(source: source, value: text, rule: "must be none, or reads, metrics or both, comma-separated")
+            }
+            guards.insert(guarded)
+        }
+        return guards
+    }
+
+    /// `none`, or the list `guards` reads.
+    static func showGuards(_ guards: Set<OptionalGuard>) -> String {
+        guards.isEmpty ? "none" : OptionalGuard.allCases.filter(guards.contains).map(\.rawValue).joined(separator: ",")
+    }
+
+    /// `auto` (the default of the bind address), `*` (any), or a comma-separated list of host
+    /// names or addresses without ports (`localhost,[::1],dossier.internal`).
+    static func hosts(_ text: String, source: String) throws(UsageError) -> [String] {
+        if text == "auto" { return [] }
+        if text == "*" { return ["*"] }
+        let hosts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let isHost: (String) -> Bool = { host in
+            guard !host.isEmpty else { return false }
+            if host.hasPrefix("[") { return host.hasSuffix("]") && host.count > 2 }
+            return host.utf8.allSatisfy { byte in
+                (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            }
+        }
+        guard hosts.allSatisfy(isHost) else {
+            throw .invalidValue(source: source, value: text, rule: "must be auto, * or comma-separated host names without ports, like localhost,dossier.internal")
+        }
+        return hosts
     }
 
     /// A writer's base URL, `http://host[:port][/path]`; empty for none.

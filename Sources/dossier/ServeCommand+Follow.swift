@@ -6,12 +6,14 @@ import HTTPServer
 import Replication
 
 extension ServeCommand {
-    /// Starts following `writer` into `store`: the replica turns ready at its first catch-up,
-    /// and each catch-up and lost feed is logged.
+    /// Starts following `writer` into `store`, sending `key` if there is one: the replica
+    /// turns ready at its first catch-up, and each catch-up and lost feed is logged.
     ///
     /// - Returns: the follower, to stop when draining.
-    static func follow(_ writer: Endpoint, into store: DocumentStore, readiness: Readiness, logger: StreamLogger) -> Follower {
-        let follower = Follower(writer: writer, store: store) { event in
+    static func follow(_ writer: Endpoint, key: String?, into store: DocumentStore, readiness: Readiness, logger: StreamLogger) -> Follower {
+        var configuration = Follower.Configuration()
+        configuration.key = key
+        let follower = Follower(writer: writer, store: store, configuration: configuration) { event in
             switch event {
             case .synced(let through, let isReset):
                 readiness.finishLoading()

@@ -1,3 +1,4 @@
+import Access
 import API
 import Corpus
 import Dispatch
@@ -42,9 +43,16 @@ enum ServeCommand {
         if openAPI == nil {
             logger.log(.warning, "no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404", [.string("openapi", options.openAPI)])
         }
+        let access = self.accessPolicy(options: options, logger: logger)
         let api = DossierAPI(
             store: store, readiness: readiness,
-            options: APIOptions(allowedOrigins: options.corsOrigins, openAPIDocument: openAPI, writesGoTo: options.follow?.description))
+            options: APIOptions(
+                allowedOrigins: options.corsOrigins, access: access, hosts: options.hostPolicy,
+                writeLimit: options.writeLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedWrites),
+                searchLimit: options.searchLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedSearches),
+                eventStreams: EventStreamLimits(total: options.maxEventStreams, perClient: options.maxEventStreamsPerClient),
+                openAPIDocument: openAPI,
+                writesGoTo: options.follow?.description))
         let server: Server
         do {
             server = try Server(configuration: options.serverConfiguration, responder: api, logger: logger)
@@ -54,7 +62,9 @@ enum ServeCommand {
         api.observeOpenConnections { server.openConnectionCount }
         server.start()
         // A follower is ready once it has caught up with its writer; anything else, now.
-        let follower = options.follow.map { self.follow($0, into: store, readiness: readiness, logger: logger) }
+        let follower = options.follow.map {
+            self.follow($0, key: options.followKey.isEmpty ? nil : options.followKey, into: store, readiness: readiness, logger: logger)
+        }
         if follower == nil { readiness.finishLoading() }
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
         let address = "http://\(shownHost):\(server.port)"
@@ -63,6 +73,27 @@ enum ServeCommand {
             [.string("address", address), .integer("port", server.port), .integer("workers", options.workers)])
         drainOnTerminationSignals(
             server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout, stopping: { follower?.stop() })
+    }
+
+    /// Who may call what: the key file's keys (a start-up failure when it cannot be read),
+    /// or none, with a warning when the server listens beyond loopback and so takes no writes.
+    private static func accessPolicy(options: ServeOptions, logger: StreamLogger) -> AccessPolicy {
+        guard !options.apiKeysFile.isEmpty else {
+            if !options.isLoopbackOnly && !options.servesWithoutDataDirectory {
+                logger.log(
+                    .warning,
+                    "listening on \(options.host) with no API keys: writes and the journal answer 401 until a key file is given (dossier keys create --help)")
+            }
+            return AccessPolicy(keyRing: nil, isLoopbackOnly: options.isLoopbackOnly)
+        }
+        let keys: [APIKey]
+        do {
+            keys = try KeyFileLoader.load(path: options.apiKeysFile)
+        } catch {
+            fail("cannot use the API key file \(options.apiKeysFile): \(error)", logger: logger)
+        }
+        logger.log(.info, "accepting \(keys.count) API keys from \(options.apiKeysFile)", [.integer("keys", keys.count)])
+        return AccessPolicy(keyRing: KeyRing(keys: keys), guarded: options.requireKeyFor, isLoopbackOnly: options.isLoopbackOnly)
     }
 
     /// The seed documents; each file skipped is a warning, and so is finding none.

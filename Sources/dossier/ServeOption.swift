@@ -52,10 +52,14 @@ struct ServeOption: Sendable {
         self.show = { options in show(options[keyPath: keyPath]) }
     }
 
-    /// The name `--print-config` shows: the variable without `DOSSIER_`, in kebab-case
-    /// (`DOSSIER_DATA_DIR` is `data-dir`), which is also the flag's name for value options.
+    /// The name `--print-config` shows: the variable without `DOSSIER_` (and without the
+    /// `_FILE` that, by the container convention, marks a variable naming a secret's file),
+    /// in kebab-case (`DOSSIER_DATA_DIR` is `data-dir`, `DOSSIER_API_KEYS_FILE` `api-keys`),
+    /// which is also the flag's name for value options.
     var name: String {
-        String(self.variable.dropFirst("DOSSIER_".count)).lowercased().replacingOccurrences(of: "_", with: "-")
+        var variable = self.variable.dropFirst("DOSSIER_".count)
+        if variable.hasSuffix("_FILE") { variable = variable.dropLast("_FILE".count) }
+        return variable.lowercased().replacingOccurrences(of: "_", with: "-")
     }
 }
 

@@ -30,7 +30,7 @@ extension ServeOptions {
     }
 
     /// The flag or variable that set an option: the flag when it has its default.
-    private func sourceName(of flag: String) -> String {
+    func sourceName(of flag: String) -> String {
         switch self.source(of: ServeOption.withFlag(flag)) {
         case .defaultValue, .flag: return flag
         case .environment(let variable): return variable

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import HTTPClient
 import HTTPServer
@@ -22,16 +23,47 @@ struct ServeOptions: Equatable {
     var corsOrigins = ["*"]
     var workers = System.activeProcessorCount
     var maxConnections = 10_000
+    var maxConnectionsPerAddress = 1_000
+    var maxEventStreams = 2_000
+    var maxEventStreamsPerClient = 20
+    var probeConnections = 16
     var maxBodyBytes = 1024 * 1024
+    var maxBodyMemory = 256 * 1024 * 1024
     var headerTimeout = 10.0
+    var bodyTimeout = 30.0
     var idleTimeout = 60.0
     var drainTimeout = 10.0
     var scheduler = Scheduler.batch
     var logFormat = LogFormat.text
     var logLevel = LogLevel.info
     var isAccessLogEnabled = true
+    /// The API key file (`--api-keys`), or empty for none.
+    var apiKeysFile = ""
+    /// Routes that need a key beyond writes and the journal (`--require-key-for`).
+    var requireKeyFor: Set<OptionalGuard> = []
+    /// The `Host` values answered (`--allowed-hosts`): empty for the default of the bind
+    /// address (loopback names on loopback, any elsewhere), `["*"]` for any.
+    var allowedHosts: [String] = []
+    /// The key a follower sends to its writer (`--follow-key`), or empty for none.
+    var followKey = ""
+    /// Writes per client (`--write-limit`).
+    var writeLimit = RateLimitSetting.auto
+    /// Searches per client (`--search-limit`).
+    var searchLimit = RateLimitSetting.auto
     /// Where each option not left at its default came from, by `ServeOption.name`.
     var sources: [String: Source] = [:]
+
+    /// Whether the server listens on a loopback address only, where it may run without keys.
+    var isLoopbackOnly: Bool {
+        self.host == "localhost" || self.host == "::1" || self.host.hasPrefix("127.")
+    }
+
+    /// The `Host` values the server answers to.
+    var hostPolicy: HostPolicy {
+        if self.allowedHosts == ["*"] { return HostPolicy(allowing: nil) }
+        if self.allowedHosts.isEmpty { return HostPolicy(allowing: self.isLoopbackOnly ? HostPolicy.loopbackHosts : nil) }
+        return HostPolicy(allowing: self.allowedHosts)
+    }
 
     /// The Linux scheduling policy of the server's threads.
     enum Scheduler: String, CaseIterable, Equatable {
@@ -89,6 +121,11 @@ struct ServeOptions: Equatable {
             }
             options.sources[option.name] = .flag(flag)
         }
+        if !options.requireKeyFor.isEmpty && options.apiKeysFile.isEmpty {
+            throw .invalidValue(
+                source: options.sourceName(of: "--require-key-for"),
+                value: OptionValue.showGuards(options.requireKeyFor), rule: "needs an API key file (--api-keys)")
+        }
         return options
     }
 
@@ -115,8 +152,13 @@ struct ServeOptions: Equatable {
         configuration.port = self.port
         configuration.workerCount = self.workers
         configuration.maxConnections = self.maxConnections
+        configuration.maxConnectionsPerAddress = self.maxConnectionsPerAddress
+        configuration.reservedProbeConnections = self.probeConnections
+        configuration.probePaths = ["/healthz", "/readyz"]
         configuration.limits.maxBodyBytes = self.maxBodyBytes
+        configuration.maxBodyBytesInFlight = self.maxBodyMemory
         configuration.headerTimeout = Self.duration(seconds: self.headerTimeout)
+        configuration.bodyTimeout = Self.duration(seconds: self.bodyTimeout)
         configuration.idleTimeout = Self.duration(seconds: self.idleTimeout)
         configuration.serverName = "Dossier/\(Version.current)"
         return configuration

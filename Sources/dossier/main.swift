@@ -1,3 +1,4 @@
+import Access
 import Foundation
 
 // Wiring only: parse the command line, then hand over to the command.
@@ -19,6 +20,9 @@ case .inspect(let path):
     exit(InspectCommand.run(path: path))
 case .healthcheck(let options):
     exit(HealthcheckCommand.run(options))
+case .createKey(let options):
+    FileHandle.standardError.write(Data(KeyCreateCommand.advice.utf8))
+    FileHandle.standardOutput.write(Data(KeyCreateCommand.output(for: NewKey(name: options.name, scopes: options.scopes)).utf8))
 case .printConfig(let options):
     FileHandle.standardOutput.write(Data(options.printedConfiguration.utf8))
 case .serve(let options):

@@ -1,3 +1,4 @@
+import Access
 import API
 import Corpus
 import DocumentModel
@@ -69,5 +70,36 @@ struct FollowerIntegrationTests {
             Issue.record("expected a refused connection, got \(events.withLock { $0 })")
             return
         }
+    }
+
+    @Test func sendsItsKeyToAWriterThatRequiresOne() throws {
+        let replicateKey = NewKey(name: "replica", scopes: [.replicate])
+        let writeKey = NewKey(name: "desk", scopes: [.write])
+        let policy = AccessPolicy(keyRing: KeyRing(keys: [replicateKey.key, writeKey.key]), isLoopbackOnly: false)
+        let writer = try WritableServer(options: APIOptions(access: policy))
+        let created = try writer.client().post(
+            "/v1/documents", WritableServer.article("Keyed story"), headers: [("Authorization", "Bearer \(writeKey.secret)")])
+        try #require(created.statusCode == 201)
+        let events = Locked<[Follower.Event]>([])
+        var configuration = Follower.Configuration()
+        configuration.retryDelay = .milliseconds(10)
+        let keyless = Follower(writer: Endpoint(host: "127.0.0.1", port: writer.server.port), store: try Self.replicaStore(), configuration: configuration) {
+            event in events.withLock { $0.append(event) }
+        }
+        keyless.start()
+        #expect(eventually { !events.withLock { $0.isEmpty } })
+        keyless.stop()
+        guard case .disconnected(.unexpectedStatus(401, _), _) = try #require(events.withLock { $0.first }) else {
+            Issue.record("expected a 401 without the key, got \(events.withLock { $0 })")
+            return
+        }
+
+        configuration.key = replicateKey.secret
+        let replica = try Self.replicaStore()
+        let keyed = Follower(writer: Endpoint(host: "127.0.0.1", port: writer.server.port), store: replica, configuration: configuration)
+        keyed.start()
+        defer { keyed.stop() }
+        #expect(eventually { replica.snapshot.version == 1 })
+        #expect(replica.snapshot.document(idOrSlug: "doc-1")?.title == "Keyed story")
     }
 }

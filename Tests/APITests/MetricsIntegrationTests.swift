@@ -148,6 +148,7 @@ struct MetricsIntegrationTests {
         #expect(metrics["dossier_entities"] == Double(entities))
         #expect(metrics["dossier_quotes"] == Double(quotes))
         #expect(metrics["dossier_last_change"] == 0, "the seeds only")
+        #expect(metrics["dossier_writes_failing"] == 0)
         #expect(metrics["dossier_open_connections"] == 2)
     }
 

@@ -153,6 +153,16 @@ struct SearchQueryTests {
         #expect(SearchQuery.maxClauses == 32)
     }
 
+    /// A phrase of 32 words is allowed; one of 33 is refused, naming its first words, and so
+    /// is a hyphenated run that long.
+    @Test func phrasesOfMoreThanThirtyTwoWordsAreRefused() throws {
+        let words = Array(repeating: "the", count: 33)
+        #expect(try self.parse("\"" + words.prefix(32).joined(separator: " ") + "\"").required.count == 1)
+        #expect(self.error("\"" + words.joined(separator: " ") + "\"") == .phraseTooLong("the the the the …", limit: SearchQuery.maxPhraseWords))
+        #expect(self.error(words.joined(separator: "-")) == .phraseTooLong("the the the the …", limit: 32))
+        #expect(SearchQueryError.phraseTooLong("a b c d …", limit: 32).description == #"has the phrase "a b c d …" of more than 32 words"#)
+    }
+
     /// Exclusions count towards the clause limit.
     @Test func exclusionsCountTowardsTheLimit() {
         let text = (0..<20).map { "word\($0)" }.joined(separator: " ") + " " + (0..<13).map { "-other\($0)" }.joined(separator: " ")
@@ -202,14 +212,20 @@ struct SearchQueryTests {
         #expect(index.search(query).total == 0)
     }
 
-    /// A hyphenated run of 3,000 words is one long phrase; searching it completes.
-    @Test func longHyphenatedPhraseSearches() throws {
-        let query = try self.parse(Array(repeating: "harbour", count: 3_000).joined(separator: "-"))
-        #expect(query.required.count == 1)
+    /// A hyphenated run of 3,000 words is one phrase far past the limit: refused at once,
+    /// never searched (each of its words would cost a lookup in every item holding it).
+    @Test func longHyphenatedPhraseIsRefused() {
+        #expect(self.error(Array(repeating: "harbour", count: 3_000).joined(separator: "-")) == .phraseTooLong("harbour harbour harbour harbour …", limit: 32))
+    }
+
+    /// A phrase of the same word 32 times over a text of that word matches: a repeated word
+    /// is looked up once per item.
+    @Test func phraseOfOneRepeatedWordMatches() throws {
+        let query = try self.parse("\"" + Array(repeating: "harbour", count: 32).joined(separator: " ") + "\"")
         let index = SearchIndex(documents: [
             SearchCorpus.document("d", title: "Harbour harbour", body: [Array(repeating: "harbour", count: 200).joined(separator: " ")])
         ])
-        #expect(index.search(query).total == 0)
+        #expect(index.search(query).total == 1)
     }
 
     /// 10,000 quote marks (5,000 empty phrases) parse as having no words; one more is unclosed.

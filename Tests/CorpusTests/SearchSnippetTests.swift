@@ -126,11 +126,13 @@ struct SearchSnippetTests {
         }
     }
 
-    /// `marked` escapes `&`, `<`, `>` and `"`, inside and outside the marks.
+    /// `marked` escapes `&`, `<`, `>`, `"` and `'`, inside and outside the marks.
     @Test func markedEscapesHTML() throws {
-        let document = C.document("d", title: "Tariffs", body: [#"Tariffs on "steel & aluminium" rose <sharply> at R&D-heavy firms."#])
+        let document = C.document("d", title: "Tariffs", body: [#"Tariffs on "steel & aluminium" rose <sharply> at R&D-heavy firms' plants."#])
         let snippet = try #require(try self.hit([document], "steel").snippets.first)
-        #expect(snippet.marked == "Tariffs on &quot;<mark>steel</mark> &amp; aluminium&quot; rose &lt;sharply&gt; at R&amp;D-heavy firms.")
+        #expect(
+            snippet.marked
+                == "Tariffs on &quot;<mark>steel</mark> &amp; aluminium&quot; rose &lt;sharply&gt; at R&amp;D-heavy firms&#39; plants.")
     }
 
     /// A highlight at the very start and one at the very end of the text are both closed.

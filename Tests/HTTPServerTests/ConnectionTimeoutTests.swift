@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import TestSupport
 import Testing
@@ -22,6 +23,28 @@ struct ConnectionTimeoutTests {
         #expect(ContinuousClock.now - started >= Self.timeout)
         #expect(response.statusCode == 408)
         #expect(response.announcesClose)
+        #expect(client.isClosedByPeer())
+    }
+
+    /// A body trickled a byte at a time, each within the idle timeout, still gets 408 once the
+    /// body timeout has passed since its head: a slow sender cannot hold a connection.
+    @Test func answers408WhenBodyTricklesPastTheBodyTimeout() throws {
+        var configuration = ServerConfiguration.testing
+        configuration.bodyTimeout = Self.timeout
+        let server = try TestServer.started(configuration: configuration, responder: ServerTestResponder())
+        defer { server.shutdown() }
+        let client = try server.makeClient()
+        let started = ContinuousClock.now
+
+        try client.send("POST /upload HTTP/1.1\r\nHost: test\r\nContent-Length: 1000000\r\n\r\n")
+        for _ in 0..<4 {
+            try client.send("x")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let response = try client.readResponse()
+
+        #expect(ContinuousClock.now - started >= Self.timeout)
+        #expect(response.statusCode == 408)
         #expect(client.isClosedByPeer())
     }
 

@@ -96,8 +96,9 @@ struct ServerTestResponder: HTTPResponder {
     func respond(to failure: RequestFailure) -> Response {
         let status: HTTPStatus
         switch failure {
-        case .headerTimeout: status = .requestTimeout
-        case .connectionLimit: status = .serviceUnavailable
+        case .headerTimeout, .bodyTimeout: status = .requestTimeout
+        case .connectionLimit, .bodyMemoryBudget: status = .serviceUnavailable
+        case .addressConnectionLimit: status = .tooManyRequests
         case .malformed(.bodyTooLarge): status = .contentTooLarge
         case .malformed(.requestLineTooLong): status = .uriTooLong
         case .malformed(.headerSectionTooLarge), .malformed(.tooManyHeaderFields): status = .requestHeaderFieldsTooLarge

@@ -56,18 +56,23 @@ struct StreamLoggerTests {
         (value as? String)?.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil
     }
 
-    @Test func textAccessLineIsUnchanged() throws {
+    @Test func textAccessLineEndsWithRequestIDAndKeyName() throws {
         let harness = Harness(format: .text)
         harness.logger.access(Self.entry)
-        let line = try #require(harness.accessLines.first)
-        #expect(line.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ 127\.0\.0\.1 GET \/v1\/search\?q=%22a%22 200 5 1\.234ms abc-1/) != nil, "\(line)")
+        var withKey = Self.entry
+        withKey.keyName = "desk"
+        harness.logger.access(withKey)
+        let lines = harness.accessLines
+        try #require(lines.count == 2)
+        #expect(lines[0].wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ 127\.0\.0\.1 GET \/v1\/search\?q=%22a%22 200 5 1\.234ms abc-1 -/) != nil, "\(lines[0])")
+        #expect(lines[1].hasSuffix(" 1.234ms abc-1 desk"), "\(lines[1])")
     }
 
     @Test func jsonAccessLineHasEveryFieldInOrder() throws {
         let harness = Harness(format: .json)
         harness.logger.access(Self.entry)
         let line = try #require(harness.accessLines.first)
-        let suffix = #","level":"info","method":"GET","path":"/v1/search?q=%22a%22","status":200,"bytes":5,"duration_ms":1.234,"request_id":"abc-1","remote_address":"127.0.0.1"}"#
+        let suffix = #","level":"info","method":"GET","path":"/v1/search?q=%22a%22","status":200,"bytes":5,"duration_ms":1.234,"request_id":"abc-1","key":null,"remote_address":"127.0.0.1"}"#
         #expect(line.hasPrefix(#"{"time":""#) && line.hasSuffix(suffix), "\(line)")
         #expect(Self.isMillisecondTime(try Self.object(line)["time"]))
     }
@@ -78,6 +83,7 @@ struct StreamLoggerTests {
         entry.method = "-"
         entry.target = "/quote\"back\\slash\u{1}tab\tné"
         entry.requestID = nil
+        entry.keyName = "desk"
         entry.durationMicroseconds = 7
         harness.logger.access(entry)
         let line = try #require(harness.accessLines.first)
@@ -85,6 +91,7 @@ struct StreamLoggerTests {
         let object = try Self.object(line)
         #expect(object["path"] as? String == entry.target)
         #expect(object["request_id"] is NSNull)
+        #expect(object["key"] as? String == "desk")
         #expect(object["duration_ms"] as? Double == 0.007)
     }
 

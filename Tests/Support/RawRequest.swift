@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// try client.send(RawRequest.get("/healthz"))
-/// // "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n"
+/// // "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n"
 /// ```
 public enum RawRequest {
     /// A request with a `Host` field, the given fields and, when `body` is not `nil`, a
@@ -21,7 +21,7 @@ public enum RawRequest {
     public static func make(
         _ method: String, _ target: String, version: String = "HTTP/1.1", headers: [(String, String)] = [], body: String? = nil
     ) -> String {
-        var text = "\(method) \(target) \(version)\r\nHost: test\r\n"
+        var text = "\(method) \(target) \(version)\r\nHost: localhost\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if let body { text += "Content-Length: \(body.utf8.count)\r\n" }
         text += "\r\n"

@@ -9,7 +9,7 @@ import Glibc
 ///
 /// ```swift
 /// let client = try TestClient(port: server.port)
-/// try client.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+/// try client.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
 /// let response = try client.readResponse()
 /// #expect(response.statusCode == 200)
 /// ```

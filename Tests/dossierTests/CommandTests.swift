@@ -1,3 +1,4 @@
+import Access
 @testable import dossier
 import Testing
 
@@ -110,5 +111,27 @@ struct CommandTests {
 
     @Test func versionMatchesServiceInfo() {
         #expect(Version.current == "0.1.0")
+    }
+}
+
+/// `dossier keys create`: its arguments and their errors.
+struct KeyCreateCommandTests {
+    @Test func parsesNameAndScopes() throws {
+        let command = try Command.parse(["keys", "create", "--name", "desk", "--scope=write,read"], environment: [:])
+        #expect(command == .createKey(KeyCreateOptions(name: "desk", scopes: [.write, .read])))
+    }
+
+    @Test func keysWithoutSubcommandShowsItsHelp() throws {
+        #expect(try Command.parse(["keys"], environment: [:]) == .help(HelpText.keys))
+        #expect(try Command.parse(["keys", "create", "--help"], environment: [:]) == .help(HelpText.keys))
+    }
+
+    @Test func errorsNameTheFlag() {
+        #expect(throws: UsageError.missingValue(option: "--name")) { try Command.parse(["keys", "create", "--scope", "read"], environment: [:]) }
+        #expect(throws: UsageError.missingValue(option: "--scope")) { try Command.parse(["keys", "create", "--name", "desk"], environment: [:]) }
+        #expect(throws: UsageError.invalidValue(source: "--scope", value: "read,delete", rule: "unknown scope 'delete' (scopes: read, write, replicate, admin)")) {
+            try Command.parse(["keys", "create", "--name", "desk", "--scope", "read,delete"], environment: [:])
+        }
+        #expect(throws: UsageError.unknownCommand("keys revoke")) { try Command.parse(["keys", "revoke"], environment: [:]) }
     }
 }

@@ -16,10 +16,10 @@ struct ServeProcessTests {
         let port = try #require(server.listeningPort(), "no 'listening on' notice; stderr: \(server.standardError)")
 
         let idle = try TestClient(port: port)
-        try idle.send("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n")
+        try idle.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
         #expect(try idle.readResponse().statusCode == 200)
         let inFlight = try TestClient(port: port)
-        try inFlight.send("GET /v1/documents HTTP/1.1\r\nHost: test\r\n")  // head not finished yet
+        try inFlight.send("GET /v1/documents HTTP/1.1\r\nHost: localhost\r\n")  // head not finished yet
         // Bytes still travelling at the signal would find an idle connection, closed by the drain.
         #expect(inFlight.waitUntilAcknowledged())
         #expect(eventually { server.standardError.contains("loaded 2 documents") })

@@ -118,11 +118,15 @@ struct Evaluation {
         // Start from the rarest term; find each of its items in the others by binary search.
         let rarest = postings.indices.min { postings[$0].items.count < postings[$1].items.count }!
         var result: [Match] = []
+        // A term that comes back in the phrase ("the … the") is looked up once per item.
+        let firstOffset = numbers.map { number in numbers.firstIndex(of: number)! }
         for (rarestIndex, item) in zip(postings[rarest].items.indices, postings[rarest].items) {
             var indices: [Int] = []
             for (offset, list) in postings.enumerated() {
                 if offset == rarest {
                     indices.append(rarestIndex)
+                } else if firstOffset[offset] < offset {
+                    indices.append(indices[firstOffset[offset]])
                 } else if let found = list.items.sortedIndex(of: item) {
                     indices.append(found)
                 } else {

@@ -23,6 +23,9 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
 
     /// Most clauses a query may have.
     public static let maxClauses = 32
+    /// Most words a phrase may have: matching a phrase costs a lookup per word in every item
+    /// holding its rarest word, and a quoted paragraph of common words would cost seconds.
+    public static let maxPhraseWords = 32
     /// Fewest letters before `*`.
     public static let minPrefixLength = 2
 
@@ -48,7 +51,7 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
             let clause: Clause?
             if rest.first == "\"" {
                 guard let close = rest.dropFirst().firstIndex(of: "\"") else { throw .unclosedQuote }
-                clause = Self.phrase(rest[rest.index(after: rest.startIndex)..<close])
+                clause = try Self.phrase(rest[rest.index(after: rest.startIndex)..<close])
                 rest = rest[rest.index(after: close)...]
             } else {
                 let item = rest.prefix { !$0.properties.isWhitespace }
@@ -66,7 +69,7 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
 
     /// A bare item: a prefix, a word, or (hyphenated) a phrase; `nil` if it has no letters or digits.
     private static func clause(_ item: Substring.UnicodeScalarView) throws(SearchQueryError) -> Clause? {
-        guard item.last == "*" else { return self.phrase(item) }
+        guard item.last == "*" else { return try self.phrase(item) }
         let stem = item.dropLast()
         let tokens = SearchToken.scan(String(stem))
         if tokens.isEmpty && stem.allSatisfy({ $0 == "*" }) { throw .bareWildcard }
@@ -78,8 +81,11 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The words of a quoted or bare item: one word, a phrase, or nothing.
-    private static func phrase(_ text: Substring.UnicodeScalarView) -> Clause? {
+    private static func phrase(_ text: Substring.UnicodeScalarView) throws(SearchQueryError) -> Clause? {
         let words = SearchToken.scan(String(text)).map(\.folded)
+        guard words.count <= Self.maxPhraseWords else {
+            throw .phraseTooLong(String(words.prefix(4).joined(separator: " ")) + " …", limit: Self.maxPhraseWords)
+        }
         switch words.count {
         case 0: return nil
         case 1: return .word(words[0])
@@ -116,6 +122,8 @@ public enum SearchQueryError: Error, Sendable, Hashable, CustomStringConvertible
     case invalidPrefix(String)
     /// More clauses than allowed.
     case tooManyClauses(limit: Int)
+    /// A phrase (its first words given) with more words than allowed.
+    case phraseTooLong(String, limit: Int)
 
     /// What is wrong, for a problem's `detail`.
     public var description: String {
@@ -127,6 +135,7 @@ public enum SearchQueryError: Error, Sendable, Hashable, CustomStringConvertible
         case .prefixTooShort(let item, let minimum): return "has the prefix '\(item)'; a prefix needs at least \(minimum) letters before '*'"
         case .invalidPrefix(let item): return "has '\(item)'; '*' may only end a single word"
         case .tooManyClauses(let limit): return "has more than \(limit) words, phrases and exclusions"
+        case .phraseTooLong(let start, let limit): return "has the phrase \"\(start)\" of more than \(limit) words"
         }
     }
 }

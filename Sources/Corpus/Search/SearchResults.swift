@@ -33,7 +33,8 @@ public struct SearchSnippet: Sendable, Hashable {
     /// The matches, as Unicode-scalar ranges of `text`; a phrase is one range.
     public let highlights: [Range<Int>]
 
-    /// `text` HTML-escaped, with each highlight in `<mark>…</mark>`.
+    /// `text` HTML-escaped (`&<>"'`, so it is safe in element text and in quoted attributes
+    /// of either kind), with each highlight in `<mark>…</mark>`.
     public var marked: String {
         var result = ""
         var inside = false
@@ -47,6 +48,7 @@ public struct SearchSnippet: Sendable, Hashable {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
+            case "'": result += "&#39;"
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -33,8 +33,11 @@ public final class DataDirectory {
     /// The highest change number recovered, appended or compacted.
     private var lastChange = 0
     private var isRecovered = false
-    /// Set when a write failed part-way: the files may no longer match this object, so every
-    /// later write throws it, and only recovery (a restart) can tell what the files hold.
+    /// Set when a write failed part-way: the journal may hold a torn tail past `journalSize`.
+    /// The next write first cuts the journal back to `journalSize` (every byte before it was
+    /// synced by an append that succeeded) and syncs that; until that works, every write
+    /// throws this. So a full disk refuses writes while it is full, and takes them again
+    /// once space is freed, without a restart.
     private var failure: StoreError?
     /// What `open` tidied, reported by `recover()`.
     private var openingNotices: [String] = []
@@ -117,6 +120,7 @@ public final class DataDirectory {
     /// - Throws: `StoreError.recordTooLarge` (nothing written) or `.io`.
     public func append(_ entries: [JournalEntry]) throws(StoreError) {
         try self.checkWritable()
+        try self.checkJournalIsInPlace()
         let lastChange = Self.lastChange(of: entries, after: self.lastChange)
         var bytes: [UInt8] = []
         for entry in entries { try RecordCodec.appendRecord(entry, to: &bytes) }
@@ -263,7 +267,35 @@ public final class DataDirectory {
     private func checkWritable() throws(StoreError) {
         precondition(self.isRecovered, "recover() must run before any write")
         precondition(self.lock != nil, "the data directory is closed")
-        if let failure = self.failure { throw failure }
+        guard let failure = self.failure else { return }
+        guard let journal = self.journal else { throw failure }
+        do throws(StoreError) {
+            try journal.truncate(to: self.journalSize)
+            try journal.sync()
+        } catch {
+            throw failure
+        }
+        self.failure = nil
+    }
+
+    /// Throws `.journalReplaced` when the open journal is no longer the file at its path
+    /// (removed, or another file renamed over it): appending to it would acknowledge writes
+    /// that the next start never reads. One `fstat` and one `stat` per group commit.
+    private func checkJournalIsInPlace() throws(StoreError) {
+        guard let journal = self.journal else { return }
+        let open = try journal.status()
+        var named = stat()
+        let path = self.file("journal")
+        guard open.st_nlink > 0, stat(path, &named) == 0, named.st_ino == open.st_ino, named.st_dev == open.st_dev else {
+            throw .journalReplaced(path: path)
+        }
+    }
+
+    /// Starts a new journal after the old one was removed or replaced: the whole state goes
+    /// into a new snapshot (`compact`), so nothing acknowledged is lost at the next start.
+    public func replaceLostJournal(with entries: [JournalEntry], lastChange: Int) throws(StoreError) {
+        self.failure = nil
+        try self.compact(entries, lastChange: lastChange)
     }
 
     /// Runs `body`; if it throws, no later write is attempted (see `failure`).

@@ -79,6 +79,9 @@ public final class DocumentStore: Sendable {
     let writerState: WriterState
     /// Writes waiting for the writer, and whether a drain is already scheduled.
     private let pending = Locked<(writes: [PendingWrite], isDrainScheduled: Bool)>(([], false))
+    /// Set by a write that failed for storage, cleared by the next that succeeds; written on
+    /// `writer`, read by `/metrics` from any queue.
+    private let writesFailing = Locked(false)
     private let current: Locked<Snapshot>
     private let publishHandler = Locked<(@Sendable (Publication) -> Void)?>(nil)
     /// Receives notices while running; called on `writer`.
@@ -199,13 +202,15 @@ public final class DocumentStore: Sendable {
         for write in writes { group.stage(write) }
         if !group.entries.isEmpty, let directory = self.writerState.directory {
             do {
-                try directory.append(group.entries)
+                try self.append(group.entries, to: directory)
             } catch {
                 group.failStaged(with: .storage(error))
                 self.log("a write failed and nothing was stored: \(error)")
+                self.writesFailing.withLock { $0 = true }
                 group.complete()
                 return
             }
+            self.writesFailing.withLock { $0 = false }
         }
         self.writerState.state = group.state
         if !group.changes.isEmpty {
@@ -214,6 +219,26 @@ public final class DocumentStore: Sendable {
         self.writerState.forward(group.entries)
         group.complete()
         self.compactIfNeeded()
+    }
+
+    /// Appends a group's entries; when the journal was removed or replaced under the server,
+    /// first writes the whole state to a new snapshot and journal, so that nothing acknowledged
+    /// before is lost either. Runs on `writer`.
+    private func append(_ entries: [JournalEntry], to directory: DataDirectory) throws(StoreError) {
+        do throws(StoreError) {
+            try directory.append(entries)
+        } catch .journalReplaced(let path) {
+            let state = self.writerState.state
+            self.log("the journal '\(path)' was removed or replaced while serving: writing the whole collection to a new snapshot")
+            try directory.replaceLostJournal(with: state.compactionEntries, lastChange: state.lastChange)
+            try directory.append(entries)
+        }
+    }
+
+    /// Whether the latest write failed for storage (disk full, I/O error): for `/metrics`,
+    /// so that an operator is alerted while reads still work.
+    public var isFailingWrites: Bool {
+        self.writesFailing.withLock { $0 }
     }
 
     /// Swaps in the new snapshot and tells the publish handler. Runs on `writer`.

@@ -19,6 +19,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedVersion(file: String, version: UInt32)
     /// The record for document `id` would exceed the 64 MiB payload cap; nothing was written.
     case recordTooLarge(id: String, bytes: Int)
+    /// The journal file at `path` was removed or replaced while the server had it open: what
+    /// it writes there would not be read at the next start.
+    case journalReplaced(path: String)
 
     /// A sentence naming the file and what went wrong.
     public var description: String {
@@ -35,6 +38,21 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "'\(file)' has format version \(version); this build reads version \(RecordFileHeader.version) only."
         case .recordTooLarge(let id, let bytes):
             return "The record for document '\(id)' is \(bytes) bytes, over the \(RecordCodec.maximumPayloadBytes)-byte cap."
+        case .journalReplaced(let path):
+            return "The journal '\(path)' was removed or replaced while the server ran."
+        }
+    }
+
+    /// The same for a client: what failed, never where on the server (no path, no file name).
+    public var clientDescription: String {
+        switch self {
+        case .cannotCreateDirectory(_, let errno): return "The server cannot create its data directory: \(Self.explain(errno))."
+        case .locked: return "The server's data directory is in use by another process."
+        case .io(let operation, _, let errno): return "\(operation) of the server's journal failed: \(Self.explain(errno))."
+        case .corrupt(_, let offset, let reason): return "The server's journal is corrupt at byte \(offset): \(reason)."
+        case .unsupportedVersion(_, let version): return "The server's journal has format version \(version), which this build does not read."
+        case .recordTooLarge: return self.description
+        case .journalReplaced: return "The server's journal was removed or replaced while it ran."
         }
     }
 

@@ -16,6 +16,12 @@ public enum WriteError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The journal could not be written; the write was not stored.
     case storage(StoreError)
 
+    /// What went wrong, for a client: `description` without the server's paths.
+    public var clientDescription: String {
+        guard case .storage(let error) = self else { return self.description }
+        return "The write could not be stored (nothing was stored; retry later): \(error.clientDescription)"
+    }
+
     /// A sentence saying what went wrong.
     public var description: String {
         switch self {

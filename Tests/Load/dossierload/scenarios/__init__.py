@@ -1,6 +1,6 @@
 """The scenarios, in the order `faults.py` runs them. Each module has `async def run(ctx) -> Result`."""
 
-from . import fdlimit, flood, keepalive, shutdown, slowloris, vanish
+from . import abuse, fdlimit, flood, keepalive, shutdown, slowloris, vanish
 
 #: name -> module; the names are what `faults.py` accepts on its command line.
 SCENARIOS = {
@@ -10,4 +10,5 @@ SCENARIOS = {
     "fd-exhaustion": fdlimit,
     "vanish": vanish,
     "shutdown": shutdown,
+    "abuse": abuse,
 }
