@@ -1,4 +1,5 @@
 import Access
+import Corpus
 
 /// What an operator configures about the API, as opposed to the server under it.
 public struct APIOptions: Sendable {
@@ -14,6 +15,8 @@ public struct APIOptions: Sendable {
     public var writeLimit: RateLimit?
     /// Searches a client may make; `nil` for no limit.
     public var searchLimit: RateLimit?
+    /// Most entries one search may read (`SearchIndex.search`'s `workLimit`); past it, 400.
+    public var searchWorkLimit: Int
     /// How many event streams may be open, in all and per client.
     public var eventStreams: EventStreamLimits
     /// The OpenAPI document served at `GET /openapi.yaml`, or `nil` when there is none.
@@ -25,11 +28,12 @@ public struct APIOptions: Sendable {
     public var writesGoTo: String?
 
     /// Options with any origin allowed to read, open access (a loopback development server),
-    /// any host, no rate limits, the default event stream caps, no OpenAPI document, a 15 s heartbeat and no writer to send
+    /// any host, no rate limits, the default search work limit and event stream caps, no OpenAPI document, a 15 s heartbeat and no writer to send
     /// writes to.
     public init(
         allowedOrigins: [String] = ["*"], access: AccessPolicy = .open, hosts: HostPolicy = HostPolicy(allowing: nil),
-        writeLimit: RateLimit? = nil, searchLimit: RateLimit? = nil, eventStreams: EventStreamLimits = EventStreamLimits(),
+        writeLimit: RateLimit? = nil, searchLimit: RateLimit? = nil, searchWorkLimit: Int = SearchIndex.defaultWorkLimit,
+        eventStreams: EventStreamLimits = EventStreamLimits(),
         openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15), writesGoTo: String? = nil
     ) {
         self.allowedOrigins = allowedOrigins
@@ -37,6 +41,7 @@ public struct APIOptions: Sendable {
         self.hosts = hosts
         self.writeLimit = writeLimit
         self.searchLimit = searchLimit
+        self.searchWorkLimit = searchWorkLimit
         self.eventStreams = eventStreams
         self.openAPIDocument = openAPIDocument
         self.heartbeatInterval = heartbeatInterval

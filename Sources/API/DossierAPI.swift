@@ -75,9 +75,9 @@ public final class DossierAPI: HTTPResponder {
             catalog: catalog, store: store, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument, endpoints: self.endpoints)
         let contacts = ContactsHandler(catalog: catalog)
         let timeline = TimelineHandler(catalog: catalog)
-        let quotes = QuotesHandler(catalog: catalog)
+        let quotes = QuotesHandler(catalog: catalog, workLimit: options.searchWorkLimit)
         let entities = EntitiesHandler(catalog: catalog)
-        let search = SearchHandler(catalog: catalog)
+        let search = SearchHandler(catalog: catalog, workLimit: options.searchWorkLimit)
         let writeLimiter = options.writeLimit.map { ClientRateLimiter(name: "writes", limit: $0) }
         let searchLimiter = options.searchLimit.map { ClientRateLimiter(name: "search", limit: $0) }
         var builder = RouterBuilder<HTTPMethod, Route>()

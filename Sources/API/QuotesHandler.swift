@@ -9,6 +9,8 @@ import Serialization
 /// and `snippets` marking the matches.
 struct QuotesHandler: Sendable {
     let catalog: Catalog
+    /// Most entries one search may read.
+    let workLimit: Int
 
     /// One page of quotations.
     func list(_ context: RequestContext) throws(APIError) -> Response {
@@ -17,7 +19,7 @@ struct QuotesHandler: Sendable {
         let speaker = context.query["speaker"]
         let documentID = context.query["document"]
         if let query = try context.searchQuery() {
-            return self.search(query, filter: SearchFilter(entity: speaker, document: documentID), page: page, context: context)
+            return try self.search(query, filter: SearchFilter(entity: speaker, document: documentID), page: page, context: context)
         }
         let quotes = self.catalog.snapshot.documents.filter { documentID == nil || $0.id == documentID }.flatMap { document in
             document.quotes.filter { speaker == nil || $0.speaker?.id == speaker }.map { (document, $0) }
@@ -27,9 +29,11 @@ struct QuotesHandler: Sendable {
         }
     }
 
-    private func search(_ query: SearchQuery, filter: SearchFilter, page: (limit: Int, offset: Int), context: RequestContext) -> Response {
+    private func search(_ query: SearchQuery, filter: SearchFilter, page: (limit: Int, offset: Int), context: RequestContext) throws(APIError) -> Response {
         let rendered = self.catalog.rendered
-        let results = rendered.quotationSearch.search(query, filter: filter, limit: page.limit, offset: page.offset)
+        let results = try context.searching { () throws(SearchQueryError) in
+            try rendered.quotationSearch.search(query, filter: filter, limit: page.limit, offset: page.offset, workLimit: self.workLimit)
+        }
         let items = results.hits.compactMap { hit -> JSONValue? in
             guard let (document, quote) = self.quotation(keyed: hit.id),
                 case .object(let members) = DocumentRepresentation.item(DocumentRepresentation.quote(quote), of: document)

@@ -100,6 +100,15 @@ public struct RequestContext: Sendable {
         }
     }
 
+    /// The results of `search`, or a 400 naming `q` and the clause that cost too much.
+    func searching<Results>(_ search: () throws(SearchQueryError) -> Results) throws(APIError) -> Results {
+        do {
+            return try search()
+        } catch {
+            throw .invalidParameter(name: "q", rule: error.description)
+        }
+    }
+
     /// An integer parameter within bounds, or its default when absent.
     ///
     /// - Throws: `.invalidParameter` naming the bounds.

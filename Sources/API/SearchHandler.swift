@@ -8,6 +8,8 @@ import Serialization
 /// snippets with marked matches, facets over every match, the parsed query and the time taken.
 struct SearchHandler: Sendable {
     let catalog: Catalog
+    /// Most entries one search may read.
+    let workLimit: Int
 
     /// One page of hits.
     func search(_ context: RequestContext) throws(APIError) -> Response {
@@ -17,7 +19,9 @@ struct SearchHandler: Sendable {
         let page = try context.page()
         let rendered = self.catalog.rendered
         let started = DispatchTime.now().uptimeNanoseconds
-        let results = rendered.search.search(query, filter: filter, limit: page.limit, offset: page.offset)
+        let results = try context.searching { () throws(SearchQueryError) in
+            try rendered.search.search(query, filter: filter, limit: page.limit, offset: page.offset, workLimit: self.workLimit)
+        }
         let took = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
         let hits = results.hits.map { hit in
             let document = rendered.entry(idOrSlug: hit.id)?.document

@@ -50,6 +50,7 @@ enum ServeCommand {
                 allowedOrigins: options.corsOrigins, access: access, hosts: options.hostPolicy,
                 writeLimit: options.writeLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedWrites),
                 searchLimit: options.searchLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedSearches),
+                searchWorkLimit: options.searchWorkLimit,
                 eventStreams: EventStreamLimits(total: options.maxEventStreams, perClient: options.maxEventStreamsPerClient),
                 openAPIDocument: openAPI,
                 writesGoTo: options.follow?.description))

@@ -34,6 +34,9 @@ extension ServeOption {
         ServeOption(
             flag: "--search-limit", variable: "DOSSIER_SEARCH_LIMIT", keyPath: \.searchLimit, parse: RateLimitSetting.parse,
             show: \.description),
+        ServeOption(
+            flag: "--search-work-limit", variable: "DOSSIER_SEARCH_WORK_LIMIT", keyPath: \.searchWorkLimit,
+            parse: OptionValue.integer(in: 1_000...1_000_000_000), show: String.init),
         ServeOption(flag: "--workers", variable: "DOSSIER_WORKERS", keyPath: \.workers, parse: OptionValue.integer(in: 1...256), show: String.init),
         ServeOption(
             flag: "--max-connections", variable: "DOSSIER_MAX_CONNECTIONS", keyPath: \.maxConnections,

@@ -1,4 +1,5 @@
 import Access
+import Corpus
 import Foundation
 import HTTPClient
 import HTTPServer
@@ -50,6 +51,8 @@ struct ServeOptions: Equatable {
     var writeLimit = RateLimitSetting.auto
     /// Searches per client (`--search-limit`).
     var searchLimit = RateLimitSetting.auto
+    /// Most postings and dictionary words one search may read (`--search-work-limit`).
+    var searchWorkLimit = SearchIndex.defaultWorkLimit
     /// Where each option not left at its default came from, by `ServeOption.name`.
     var sources: [String: Source] = [:]
 

@@ -98,8 +98,8 @@ struct SearchIntegrationTests {
     }
 
     /// A running API over the stories.
-    static func server() throws -> TestServer {
-        let api = DossierAPI(store: try DocumentStore(seeds: try Self.documents(), directory: nil), readiness: Readiness(.ready))
+    static func server(options: APIOptions = APIOptions()) throws -> TestServer {
+        let api = DossierAPI(store: try DocumentStore(seeds: try Self.documents(), directory: nil), readiness: Readiness(.ready), options: options)
         return try TestServer.started(configuration: .testing, responder: api)
     }
 
@@ -229,7 +229,7 @@ struct SearchIntegrationTests {
     /// The API lists the engine's hits in the engine's order, with the engine's scores.
     @Test func hitsFollowTheEnginesOrder() throws {
         let index = SearchIndex(documents: try Self.documents())
-        let expected = index.search(try SearchQuery(parsing: "said"), limit: 100).hits
+        let expected = try index.search(SearchQuery(parsing: "said"), limit: 100).hits
         let listing = try Listing(try Self.get("/v1/search?q=said&limit=100"))
         #expect(listing.ids == expected.map(\.id))
         #expect(listing.data.map { $0["score"] as? Double } == expected.map(\.score))
@@ -371,6 +371,21 @@ struct SearchIntegrationTests {
         QueryErrorCase((0..<33).map { "w\($0)" }.joined(separator: "+"), "has more than 32 words, phrases and exclusions"),
     ]
 
+    /// A search, or a quotation search, that would read more than the server's work limit
+    /// (`--search-work-limit`) is a 400 naming `q` and the clause it stopped at.
+    @Test func searchPastTheWorkLimitIsABadRequestNamingTheClause() throws {
+        let server = try Self.server(options: APIOptions(searchWorkLimit: 1))
+        defer { server.shutdown() }
+        let client = try server.makeClient()
+        for target in ["/v1/search?q=said", "/v1/quotes?q=bridge"] {
+            let word = target.split(separator: "=").last!
+            let problem = try client.get(target).expectProblem(status: 400)
+            #expect(problem["parameter"] as? String == "q")
+            #expect(problem["detail"] as? String
+                == "The query parameter 'q' needs more than 1 postings and dictionary words read (at '\(word)'); use rarer words, longer prefixes or fewer clauses.")
+        }
+    }
+
     /// Each query error is a 400 problem naming `q`, whose detail says what is wrong.
     @Test(arguments: Self.queryErrorCases)
     func queryErrorIsABadRequestNamingQ(_ error: QueryErrorCase) throws {
@@ -429,7 +444,7 @@ struct SearchIntegrationTests {
 
     /// The quotation search follows the engine's order.
     @Test func quotesSearchFollowsTheEnginesOrder() throws {
-        let expected = SearchIndex.quotations(of: try Self.documents()).search(try SearchQuery(parsing: "bridge"), limit: 100).hits.map(\.id)
+        let expected = try SearchIndex.quotations(of: try Self.documents()).search(SearchQuery(parsing: "bridge"), limit: 100).hits.map(\.id)
         let listing = try Listing(try Self.get("/v1/quotes?q=bridge&limit=100"))
         #expect(listing.data.map { "\($0["document"] as? String ?? "?")/\($0["id"] as? String ?? "?")" } == expected)
     }

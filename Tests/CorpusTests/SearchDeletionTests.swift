@@ -36,7 +36,7 @@ struct SearchDeletionTests {
     /// Everything `index` answers to `text`, a line each: the total, each hit (id, score,
     /// exactness, snippets) and each facet count.
     private func answer(_ index: SearchIndex, _ text: String) throws -> [String] {
-        let results = index.search(try SearchQuery(parsing: text), limit: 100)
+        let results = try index.search(SearchQuery(parsing: text), limit: 100)
         let hits = results.hits.map { "\($0.id) \($0.score) \($0.isExact) \($0.snippets.map(\.marked))" }
         let facets = results.facets
         let counts = [("source", facets.sources), ("kind", facets.kinds), ("year", facets.years), ("entity", facets.entities)]
@@ -54,13 +54,13 @@ struct SearchDeletionTests {
         let index = SearchIndex(documents: Self.corpus())
         let removed = index.removing(documentIDs: ["story-1", "story-10"])
         let query = try SearchQuery(parsing: "floods")
-        #expect(index.search(query).hits.map(\.id).contains("story-10"))
-        let results = removed.search(query, limit: 100)
+        #expect(try index.search(query).hits.map(\.id).contains("story-10"))
+        let results = try removed.search(query, limit: 100)
         #expect(!results.hits.contains { $0.id == "story-1" || $0.id == "story-10" })
-        #expect(results.total == index.search(query).total - 2)
+        #expect(try results.total == index.search(query).total - 2)
         #expect(results.facets.sources.reduce(0) { $0 + $1.count } == results.total)
         #expect(results.facets.years.reduce(0) { $0 + $1.count } == results.total)
-        let karsk = removed.search(try SearchQuery(parsing: "karsk"))
+        let karsk = try removed.search(SearchQuery(parsing: "karsk"))
         #expect(Set(karsk.hits.map(\.id)) == ["story-6", "story-9"])
         #expect(karsk.facets.entities.map(\.count) == [2])
     }
@@ -132,7 +132,7 @@ struct SearchDeletionTests {
         let documents = Self.corpus()
         let empty = SearchIndex(documents: documents).removing(documentIDs: Set(documents.map(\.id)))
         #expect(empty.segments.isEmpty)
-        #expect(empty.search(try SearchQuery(parsing: "floods")).total == 0)
+        #expect(try empty.search(try SearchQuery(parsing: "floods")).total == 0)
         try self.expectSameResults(empty.adding([documents[0]]), SearchIndex(documents: [documents[0]]))
     }
 

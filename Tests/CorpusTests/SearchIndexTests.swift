@@ -59,7 +59,7 @@ struct SearchIndexTests {
         let documents = try words.enumerated().map { offset, word in
             try ingestor.ingest(text: "Market report \(offset)\n\nOSLO — Traders said the \(word) was cheaper on Monday.", id: "d\(offset)")
         }
-        let results = SearchIndex(documents: documents).search(try SearchQuery(parsing: "basket"), limit: 100)
+        let results = try SearchIndex(documents: documents).search(SearchQuery(parsing: "basket"), limit: 100)
 
         #expect(variants.count == 49)
         #expect(results.total == 2 + SearchIndex.fuzzyExpansionLimit, "the most frequent misspelling is in 3 documents")

@@ -436,20 +436,20 @@ struct SearchRankingTests {
     @Test func facetCountsEqualFilteredTotals() throws {
         let index = SearchIndex(documents: Self.filterCorpus())
         let query = try SearchQuery(parsing: "reservoir")
-        let facets = index.search(query).facets
+        let facets = try index.search(query).facets
         #expect(facets.sources.map(\.count).reduce(0, +) == 6)
         for count in facets.sources {
-            #expect(index.search(query, filter: SearchFilter(source: count.value)).total == count.count, "source \(count.value)")
+            #expect(try index.search(query, filter: SearchFilter(source: count.value)).total == count.count, "source \(count.value)")
         }
         for count in facets.kinds {
-            #expect(index.search(query, filter: SearchFilter(kind: DocumentKind(rawValue: count.value))).total == count.count, "kind \(count.value)")
+            #expect(try index.search(query, filter: SearchFilter(kind: DocumentKind(rawValue: count.value))).total == count.count, "kind \(count.value)")
         }
         for count in facets.years {
             let filter = SearchFilter(from: CalendarDate(parsing: count.value + "-01-01"), to: CalendarDate(parsing: count.value + "-12-31"))
-            #expect(index.search(query, filter: filter).total == count.count, "year \(count.value)")
+            #expect(try index.search(query, filter: filter).total == count.count, "year \(count.value)")
         }
         for count in facets.entities {
-            #expect(index.search(query, filter: SearchFilter(entity: count.value)).total == count.count, "entity \(count.value)")
+            #expect(try index.search(query, filter: SearchFilter(entity: count.value)).total == count.count, "entity \(count.value)")
         }
     }
 
@@ -474,16 +474,16 @@ struct SearchRankingTests {
         ]
         let index = SearchIndex(documents: documents)
         let query = try SearchQuery(parsing: "levee")
-        let facets = index.search(query).facets
+        let facets = try index.search(query).facets
         for count in facets.sources {
-            #expect(index.search(query, filter: SearchFilter(source: count.value)).total == count.count, "source \(count.value)")
+            #expect(try index.search(query, filter: SearchFilter(source: count.value)).total == count.count, "source \(count.value)")
         }
     }
 
     /// Facets count every match, not just the page, and follow the filter.
     @Test func facetsCountAllMatchesOfTheFilter() throws {
         let index = SearchIndex(documents: Self.filterCorpus())
-        let results = index.search(try SearchQuery(parsing: "reservoir"), filter: SearchFilter(source: "afp"), limit: 1)
+        let results = try index.search(SearchQuery(parsing: "reservoir"), filter: SearchFilter(source: "afp"), limit: 1)
         #expect(results.hits.count == 1)
         #expect(results.facets.sources.map { "\($0.value)=\($0.count)" } == ["AFP=3"])
         #expect(results.facets.years.map { "\($0.value)=\($0.count)" } == ["2024=1", "2023=1", "2022=1"])
@@ -491,14 +491,14 @@ struct SearchRankingTests {
 
     /// `total` counts every match; `hits` holds only the page.
     @Test func totalCountsAllMatchesWhileHitsHoldsAPage() throws {
-        let results = SearchIndex(documents: Self.filterCorpus()).search(try SearchQuery(parsing: "reservoir"), limit: 2)
+        let results = try SearchIndex(documents: Self.filterCorpus()).search(SearchQuery(parsing: "reservoir"), limit: 2)
         #expect(results.total == 7)
         #expect(results.hits.count == 2)
     }
 
     /// An offset past the end gives no hits but the same total.
     @Test func offsetPastTheEndGivesNoHits() throws {
-        let results = SearchIndex(documents: Self.filterCorpus()).search(try SearchQuery(parsing: "reservoir"), limit: 5, offset: 50)
+        let results = try SearchIndex(documents: Self.filterCorpus()).search(SearchQuery(parsing: "reservoir"), limit: 5, offset: 50)
         #expect(results.total == 7)
         #expect(results.hits.isEmpty)
     }
@@ -510,7 +510,7 @@ struct SearchRankingTests {
             let index = SearchIndex(documents: [SearchCorpus.document("d", title: "Canal", body: ["The canal reopened."])])
             let query = try SearchQuery(parsing: "canal")
             for offset in [Int.max, Int.max - 20, Int.max / 4] {
-                let results = index.search(query, limit: 20, offset: offset)
+                let results = try index.search(query, limit: 20, offset: offset)
                 guard results.total == 1, results.hits.isEmpty else { exit(1) }
             }
         }
@@ -527,12 +527,12 @@ struct SearchRankingTests {
         }
         let index = SearchIndex(documents: documents)
         let query = try SearchQuery(parsing: "estuary")
-        let full = index.search(query, limit: 100).hits.map(\.id)
+        let full = try index.search(query, limit: 100).hits.map(\.id)
         #expect(full.count == 40)
         var paged: [String] = []
         var offset = 0
         while offset < 40 {
-            let results = index.search(query, limit: pageSize, offset: offset)
+            let results = try index.search(query, limit: pageSize, offset: offset)
             #expect(results.total == 40)
             paged += results.hits.map(\.id)
             offset += pageSize
@@ -569,8 +569,8 @@ struct SearchRankingTests {
             .adding(Array(documents[9..<12]))
         for text in ["floods", "nickel ban", #""export ban""#, "hous*", "tungsten", "parliament", "river -overnight", "daily"] {
             let query = try SearchQuery(parsing: text)
-            let left = whole.search(query, limit: 100)
-            let right = grown.search(query, limit: 100)
+            let left = try whole.search(query, limit: 100)
+            let right = try grown.search(query, limit: 100)
             #expect(right.total == left.total, "\(text)")
             #expect(right.hits.map(\.id) == left.hits.map(\.id), "\(text)")
             #expect(right.hits.map(\.score) == left.hits.map(\.score), "\(text)")
@@ -596,8 +596,8 @@ struct SearchRankingTests {
         let whole = SearchIndex(documents: stories)
         let grown = SearchIndex(documents: stories.filter { $0.id != "kp-talks" }).adding([kpTalks])
         let query = try SearchQuery(parsing: "DPRK")
-        #expect(Set(whole.search(query).hits.map(\.id)) == ["kp-talks", "dprk-launch"])
-        #expect(grown.search(query).hits.map(\.id) == whole.search(query).hits.map(\.id))
+        #expect(try Set(whole.search(query).hits.map(\.id)) == ["kp-talks", "dprk-launch"])
+        #expect(try grown.search(query).hits.map(\.id) == whole.search(query).hits.map(\.id))
     }
 
     // MARK: Quotations

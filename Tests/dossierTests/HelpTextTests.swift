@@ -68,6 +68,8 @@ struct HelpTextTests {
                                            off on loopback, 20/40 elsewhere)
               --search-limit <limit>       Searches per client, likewise (DOSSIER_SEARCH_LIMIT; auto:
                                            off on loopback, 50/100 elsewhere)
+              --search-work-limit <n>      Postings and dictionary words one search may read; 400
+                                           naming the clause above (DOSSIER_SEARCH_WORK_LIMIT; 2000000)
               --workers <n>                Worker queues (DOSSIER_WORKERS; one per usable core)
               --max-connections <n>        Open connections before 503 (DOSSIER_MAX_CONNECTIONS; 10000)
               --max-connections-per-address <n>

@@ -49,6 +49,7 @@ struct PrintConfigTests {
             follow-key =                                        # default
             write-limit = auto                                  # default
             search-limit = auto                                 # default
+            search-work-limit = 2000000                         # default
             workers = 3                                         # flag --workers
             max-connections = 10000                             # default
             max-connections-per-address = 1000                  # default

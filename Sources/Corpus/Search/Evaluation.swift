@@ -25,16 +25,18 @@ struct Evaluation {
     }
 
     /// The live items matching every required clause and no excluded one, ascending.
-    mutating func matches() -> [Match] {
+    ///
+    /// - Throws: `SearchQueryError.tooMuchWork` when `meter` passes its limit.
+    mutating func matches(meter: inout SearchWorkMeter) throws(SearchQueryError) -> [Match] {
         var result: [Match]?
         for clause in self.query.required {
-            let matches = self.evaluate(clause, highlighting: true)
+            let matches = try self.evaluate(clause, highlighting: true, meter: &meter)
             result = result.map { Self.intersect($0, matches) } ?? matches
             if result?.isEmpty == true { return [] }
         }
         var excluded = Set<UInt32>()
         for clause in self.query.excluded {
-            for match in self.evaluate(clause, highlighting: false) where match.isExact { excluded.insert(match.item) }
+            for match in try self.evaluate(clause, highlighting: false, meter: &meter) where match.isExact { excluded.insert(match.item) }
         }
         return (result ?? []).filter { !excluded.contains($0.item) && !self.deletions.contains($0.item) }
     }
@@ -46,45 +48,55 @@ struct Evaluation {
 
     // MARK: Clauses
 
-    private mutating func evaluate(_ clause: SearchQuery.Clause, highlighting: Bool) -> [Match] {
+    /// The matches of one clause, charging `meter` for the entries read.
+    private mutating func evaluate(_ clause: SearchQuery.Clause, highlighting: Bool, meter: inout SearchWorkMeter) throws(SearchQueryError) -> [Match] {
         var lists: [[Match]] = []
         switch clause {
         case .word(let word):
             let stem = Stemmer.stem(word)
             var variants: [(Int, Double, Bool)] = self.segment.termNumbers[stem].map { [($0, 1, true)] } ?? []
             if highlighting, word.count >= 5, !word.allSatisfy(\.isNumber) {
+                try meter.charge(self.segment.terms.count / SearchIndex.dictionaryWordsPerUnit, for: clause)
                 let near = self.segment.terms(near: stem, maxEdits: word.count >= 9 ? 2 : 1)
                 variants += self.segment.mostFrequent(near, limit: SearchIndex.fuzzyExpansionLimit, deletions: self.deletions)
                     .map { ($0, SearchIndex.fuzzyWeight, false) }
             }
-            lists += variants.map { self.termMatches($0.0, weight: $0.1, isExact: $0.2) }
+            for (number, weight, isExact) in variants {
+                lists.append(try self.termMatches(number, weight: weight, isExact: isExact, clause: clause, meter: &meter))
+            }
             if highlighting {
                 self.highlightTerms.formUnion(variants.map { self.segment.terms[$0.0] })
                 self.highlightNumbers += variants.map(\.0)
             }
-            lists += self.entityMatches(named: word, recording: highlighting)
+            lists += try self.entityMatches(named: word, recording: highlighting, clause: clause, meter: &meter)
         case .prefix(let prefix):
-            let expansions = self.segment.terms(startingWith: prefix, limit: SearchIndex.prefixExpansionLimit, deletions: self.deletions)
-            lists += expansions.map { self.termMatches($0, weight: SearchIndex.prefixWeight, isExact: true) }
+            let (expansions, scanned) = self.segment.terms(startingWith: prefix, limit: SearchIndex.prefixExpansionLimit, deletions: self.deletions)
+            try meter.charge(scanned, for: clause)
+            for number in expansions {
+                lists.append(try self.termMatches(number, weight: SearchIndex.prefixWeight, isExact: true, clause: clause, meter: &meter))
+            }
             if highlighting {
                 self.highlightTerms.formUnion(expansions.map { self.segment.terms[$0] })
                 self.highlightNumbers += expansions
             }
         case .phrase(let words):
             let stems = words.map(Stemmer.stem)
-            lists.append(self.phraseMatches(stems))
+            lists.append(try self.phraseMatches(stems, clause: clause, meter: &meter))
             if highlighting {
                 self.highlightPhrases.append(stems)
                 self.highlightNumbers += stems.compactMap { self.segment.termNumbers[$0] }
             }
-            lists += self.entityMatches(named: words.joined(separator: " "), recording: highlighting)
+            lists += try self.entityMatches(named: words.joined(separator: " "), recording: highlighting, clause: clause, meter: &meter)
         }
         return Self.union(lists)
     }
 
     /// Items containing term `number`, scored.
-    private func termMatches(_ number: Int, weight: Double, isExact: Bool) -> [Match] {
+    private func termMatches(
+        _ number: Int, weight: Double, isExact: Bool, clause: SearchQuery.Clause, meter: inout SearchWorkMeter
+    ) throws(SearchQueryError) -> [Match] {
         let postings = self.segment.postings[number]
+        try meter.charge(postings.items.count, for: clause)
         let inverse = self.index.inverseFrequency(self.index.documentFrequency(of: self.segment.terms[number]))
         return postings.items.indices.map { index in
             let item = postings.items[index]
@@ -97,21 +109,26 @@ struct Evaluation {
     }
 
     /// Items mentioning an entity that has `words` as one of its names, scored like an extra.
-    private mutating func entityMatches(named words: String, recording: Bool) -> [[Match]] {
+    private mutating func entityMatches(
+        named words: String, recording: Bool, clause: SearchQuery.Clause, meter: inout SearchWorkMeter
+    ) throws(SearchQueryError) -> [[Match]] {
         let ids = self.index.entities(named: words)
         if recording { self.namedEntities.formUnion(ids) }
-        return ids.compactMap { id in
-            guard let postings = self.segment.entities.postings[id] else { return nil }
+        var lists: [[Match]] = []
+        for id in ids {
+            guard let postings = self.segment.entities.postings[id] else { continue }
+            try meter.charge(postings.count, for: clause)
             let inverse = self.index.inverseFrequency(self.index.documentFrequency(ofEntity: id))
-            return postings.map { item, mentions in
+            lists.append(postings.map { item, mentions in
                 let score = self.index.saturated(Int(mentions), length: self.segment.length(of: item, .extras), field: .extras)
                 return Match(item: item, score: score * inverse, isExact: true)
-            }
+            })
         }
+        return lists
     }
 
     /// Items containing the terms one after another, scored as the sum of the terms' scores.
-    private func phraseMatches(_ stems: [String]) -> [Match] {
+    private func phraseMatches(_ stems: [String], clause: SearchQuery.Clause, meter: inout SearchWorkMeter) throws(SearchQueryError) -> [Match] {
         let numbers = stems.compactMap { self.segment.termNumbers[$0] }
         guard numbers.count == stems.count else { return [] }
         let postings = numbers.map { self.segment.postings[$0] }
@@ -133,8 +150,10 @@ struct Evaluation {
                     break
                 }
             }
+            try meter.charge(indices.count, for: clause)
             guard indices.count == postings.count else { continue }
             let starts = postings[0].positions(at: indices[0])
+            try meter.charge(starts.count * postings.count, for: clause)
             let hasPhrase = starts.contains { start in
                 (1..<postings.count).allSatisfy { offset in
                     postings[offset].positions(at: indices[offset]).sortedIndex(of: start + UInt32(offset)) != nil

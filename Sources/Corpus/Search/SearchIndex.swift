@@ -21,6 +21,12 @@ public final class SearchIndex: Sendable {
     static let prefixExpansionLimit = 64
     /// Most misspellings one word expands to (the most frequent).
     static let fuzzyExpansionLimit = 32
+    /// Dictionary words read for one unit of work while looking for misspellings: most are
+    /// passed over on their length and letters alone, far cheaper than scoring a posting.
+    static let dictionaryWordsPerUnit = 8
+    /// The work a search may do unless the server is told otherwise (`--search-work-limit`):
+    /// see `SearchWorkMeter` for the unit.
+    public static let defaultWorkLimit = 2_000_000
     /// How much a misspelled or prefix-expanded match counts, relative to the word as written.
     static let fuzzyWeight = 0.5
     static let prefixWeight = 0.8
@@ -82,13 +88,18 @@ public final class SearchIndex: Sendable {
     ///   - filter: which items may match.
     ///   - limit: hits per page.
     ///   - offset: hits to skip.
+    ///   - workLimit: most entries the search may read (see `SearchWorkMeter`).
     /// - Returns: the total, the page of hits with snippets, and facets over all matches.
-    public func search(_ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int = 20, offset: Int = 0) -> SearchResults {
+    /// - Throws: `SearchQueryError.tooMuchWork` naming the clause that passed `workLimit`.
+    public func search(
+        _ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int = 20, offset: Int = 0, workLimit: Int = SearchIndex.defaultWorkLimit
+    ) throws(SearchQueryError) -> SearchResults {
         var found: [(segment: Int, match: Match)] = []
         var evaluations: [Evaluation] = []
+        var meter = SearchWorkMeter(limit: workLimit)
         for (number, segment) in self.segments.enumerated() {
             var evaluation = Evaluation(index: self, segment: segment, deletions: self.deletions[number], query: query)
-            let matches = evaluation.matches()
+            let matches = try evaluation.matches(meter: &meter)
             if filter == SearchFilter() {
                 found += matches.map { (number, $0) }
             } else {
@@ -122,7 +133,7 @@ public final class SearchIndex: Sendable {
                     clauses: query.required.count
                 ).snippets(of: item, reading: paragraphs))
         }
-        return SearchResults(total: found.count, hits: Array(hits), facets: facets)
+        return SearchResults(total: found.count, hits: Array(hits), facets: facets, work: meter.spent)
     }
 
     private func ranksBefore(_ left: (segment: Int, match: Match), _ right: (segment: Int, match: Match)) -> Bool {

@@ -95,14 +95,16 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
 
     /// The query as parsed, in the language's own syntax (echoed in search results).
     public var description: String {
-        func render(_ clause: Clause) -> String {
-            switch clause {
-            case .word(let word): return word
-            case .phrase(let words): return "\"" + words.joined(separator: " ") + "\""
-            case .prefix(let prefix): return prefix + "*"
-            }
+        (self.required.map(Self.render) + self.excluded.map { "-" + Self.render($0) }).joined(separator: " ")
+    }
+
+    /// A clause in the language's own syntax.
+    static func render(_ clause: Clause) -> String {
+        switch clause {
+        case .word(let word): return word
+        case .phrase(let words): return "\"" + words.joined(separator: " ") + "\""
+        case .prefix(let prefix): return prefix + "*"
         }
-        return (self.required.map(render) + self.excluded.map { "-" + render($0) }).joined(separator: " ")
     }
 }
 
@@ -124,6 +126,9 @@ public enum SearchQueryError: Error, Sendable, Hashable, CustomStringConvertible
     case tooManyClauses(limit: Int)
     /// A phrase (its first words given) with more words than allowed.
     case phraseTooLong(String, limit: Int)
+    /// Matching needed more work than a search may do (`SearchWorkMeter`); `clause` is the one
+    /// being matched when the limit was passed.
+    case tooMuchWork(clause: String, limit: Int)
 
     /// What is wrong, for a problem's `detail`.
     public var description: String {
@@ -136,6 +141,8 @@ public enum SearchQueryError: Error, Sendable, Hashable, CustomStringConvertible
         case .invalidPrefix(let item): return "has '\(item)'; '*' may only end a single word"
         case .tooManyClauses(let limit): return "has more than \(limit) words, phrases and exclusions"
         case .phraseTooLong(let start, let limit): return "has the phrase \"\(start)\" of more than \(limit) words"
+        case .tooMuchWork(let clause, let limit):
+            return "needs more than \(limit) postings and dictionary words read (at '\(clause)'); use rarer words, longer prefixes or fewer clauses"
         }
     }
 }

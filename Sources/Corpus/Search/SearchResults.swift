@@ -8,6 +8,8 @@ public struct SearchResults: Sendable {
     public let hits: [SearchHit]
     /// Counts over every matching item.
     public let facets: SearchFacets
+    /// The work matching took, in `SearchWorkMeter` units: how near the query came to the limit.
+    public let work: Int
 }
 
 /// One matching item.

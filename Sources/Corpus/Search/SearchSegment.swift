@@ -172,15 +172,17 @@ final class SearchSegment: Sendable {
     }
 
     /// The numbers of the terms of the words that start with `prefix` that some live item
-    /// has, most frequent (in live items) first, at most `limit`.
-    func terms(startingWith prefix: String, limit: Int, deletions: SegmentDeletions) -> [Int] {
-        var low = self.sortedForms.partitionPoint { $0.form >= prefix }
+    /// has, most frequent (in live items) first, at most `limit`; and how many word forms
+    /// were read to find them.
+    func terms(startingWith prefix: String, limit: Int, deletions: SegmentDeletions) -> (terms: [Int], scanned: Int) {
+        let first = self.sortedForms.partitionPoint { $0.form >= prefix }
+        var low = first
         var found = Set<Int>()
         while low < self.sortedForms.count, self.sortedForms[low].form.hasPrefix(prefix) {
             found.insert(self.sortedForms[low].number)
             low += 1
         }
-        return self.mostFrequent(found, limit: limit, deletions: deletions)
+        return (self.mostFrequent(found, limit: limit, deletions: deletions), low - first)
     }
 
     /// Of `terms`, those some live item has, most frequent first (ties by term number), at

@@ -15,6 +15,8 @@ struct Options {
     /// Where to write every query's results (hits with scores and snippets, facets), if
     /// anywhere: two builds of the engine that rank alike write the same file.
     var hitsFile: URL?
+    /// Whether to time `HostileQueries` too, with the default work limit and without one.
+    var hostile = false
 
     /// Parses `arguments` (without the program name); exits with usage on nonsense.
     init(_ arguments: [String]) {
@@ -25,6 +27,7 @@ struct Options {
             case "--export": self.exportDirectory = rest.popFirst().map { URL(fileURLWithPath: $0) }
             case "--rounds": self.rounds = rest.popFirst().flatMap { Int($0) } ?? self.rounds
             case "--verbose": self.verbose = true
+            case "--hostile": self.hostile = true
             case "--hits": self.hitsFile = rest.popFirst().map { URL(fileURLWithPath: $0) }
             default: positional.append(argument)
             }
@@ -42,7 +45,7 @@ struct Options {
 
     /// Prints how to call the benchmark and exits.
     static func usage() -> Never {
-        print("usage: search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose]")
+        print("usage: search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose] [--hostile]")
         exit(2)
     }
 }

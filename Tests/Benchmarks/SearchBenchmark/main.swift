@@ -4,7 +4,7 @@ import DocumentModel
 import Foundation
 
 // Full-text search: index build time, memory, and query latency on a fixed mixed query set.
-//   swift run -c release search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose]
+//   swift run -c release search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose] [--hostile]
 // Generates the documents directly (not timed), builds a SearchIndex (timed, resident memory
 // before and after), then runs the mixed query set (ten each of one word, two words, phrase,
 // prefix, typo, filtered; limit 10): two warm-up passes, then R timed passes, round robin;
@@ -13,6 +13,8 @@ import Foundation
 // --export DIR writes corpus.jsonl, queries.jsonl and dossier.json there for search-peers.py.
 // --hits FILE writes each query's results (a JSON line each), to check that a change to the
 // engine ranks exactly as before: compare the files of the two builds.
+// --hostile also times HostileQueries (the costliest the language allows) with the default
+// work limit and with none, and prints what each cost or the error that stopped it.
 
 /// Words in `text`: runs of bytes other than spaces and newlines.
 func wordCount(of text: String) -> Int {
@@ -91,16 +93,18 @@ let indexBytes = residentAfter - residentBefore
 
 // 4. Queries: totals once, two warm-up passes, then timed passes round robin.
 /// Each query's results, as the timed passes get them.
-let firstResults = parsedQueries.indices.map { index.search(parsedQueries[$0], filter: querySet.queries[$0].filter, limit: 10) }
+let firstResults = try parsedQueries.indices.map { try index.search(parsedQueries[$0], filter: querySet.queries[$0].filter, limit: 10) }
 /// Matches of each query (`SearchResults.total`).
 let totals = firstResults.map(\.total)
+/// The work each query took, ascending.
+let workSpent = firstResults.map(\.work).sorted()
 if let file = options.hitsFile {
     let writer = try JSONLinesWriter(url: file)
     zip(querySet.queries, firstResults).forEach { writer.write($1.exportRecord(query: $0.summary)) }
     try writer.close()
 }
 for _ in 0..<2 {
-    for (query, parsed) in zip(querySet.queries, parsedQueries) { _ = index.search(parsed, filter: query.filter, limit: 10) }
+    for (query, parsed) in zip(querySet.queries, parsedQueries) { _ = try index.search(parsed, filter: query.filter, limit: 10) }
 }
 /// Each query's timed runs, in seconds.
 var samples = [[Double]](repeating: [], count: querySet.queries.count)
@@ -109,7 +113,8 @@ for _ in 0..<options.rounds {
         let run = Measurement.timed {
             // Parsing is part of answering a query, as it is for the peers.
             let parsed = try! SearchQuery(parsing: query.text)
-            return index.search(parsed, filter: query.filter, limit: 10).hits.count
+            // Every query ran within the work limit above, so none fails here.
+            return (try? index.search(parsed, filter: query.filter, limit: 10))?.hits.count
         }
         samples[position].append(run.seconds)
     }
@@ -146,6 +151,7 @@ print("""
     index \(mebibytes(indexBytes)) = \(format(Double(indexBytes) / Double(rawBytes))) x raw text
     live changes     remove one document \(format(LatencySummary(seconds: removals).p50, 3)) ms, add it back \(format(LatencySummary(seconds: additions).p50, 3)) ms (median of 5)
     queries          \(querySet.queries.count) (\(QuerySet.perCategory) per category), limit 10, 2 warm-up + \(options.rounds) timed passes
+    work per query   median \(workSpent[workSpent.count / 2]), most \(workSpent.last!) of the \(SearchIndex.defaultWorkLimit) a search may do
 
     category       p50 ms    p99 ms   mean ms    max ms   mean hits
     """)
@@ -168,6 +174,28 @@ if options.verbose {
         print(query.category.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
             + query.summary.padding(toLength: 48, withPad: " ", startingAt: 0)
             + String(totals[position]).leftPadded(8) + format(LatencySummary(seconds: samples[position]).p50, 3).leftPadded(10))
+    }
+}
+
+if options.hostile {
+    print("\nhostile query                           limit      ms   outcome")
+    for (name, text) in HostileQueries(vocabulary: generator.vocabulary).queries {
+        let parsed = try SearchQuery(parsing: text)
+        for (label, limit) in [("default", SearchIndex.defaultWorkLimit), ("none", Int.max)] {
+            let runs = (0..<3).map { _ in
+                Measurement.timed { () -> String in
+                    do {
+                        let results = try index.search(parsed, limit: 10, workLimit: limit)
+                        return "\(results.total) hits, work \(results.work)"
+                    } catch {
+                        return "400: \(error)"
+                    }
+                }
+            }
+            let slowest = runs.map(\.seconds).max()! * 1000
+            print(name.padding(toLength: 38, withPad: " ", startingAt: 0) + label.leftPadded(8)
+                + format(slowest, 1).leftPadded(8) + "   " + runs[0].result)
+        }
     }
 }
 

@@ -74,7 +74,8 @@ private func searchQuery(_ text: String) {
         check(false, "\(text.debugDescription) parses to \(rendered.debugDescription), which does not parse: \(error)")
     }
     let limit = 3
-    let results = index.search(query, limit: limit)
+    // Past the work limit the answer is an error naming the clause: allowed, nothing to check.
+    guard let results = try? index.search(query, limit: limit) else { return }
     check(results.hits.count <= min(results.total, limit), "\(results.hits.count) hits of \(results.total), limit \(limit)")
     check(Set(results.hits.map(\.id)).count == results.hits.count, "repeated hit ids")
 }
