@@ -38,10 +38,17 @@ final class DossierProcess: Sendable {
     ///   - arguments: the command line.
     ///   - dataDirectory: the data directory; a new temporary one when `nil`.
     ///   - environment: variables added to (or replacing) the test's own environment.
-    init(_ arguments: [String], dataDirectory: String? = nil, environment: [String: String] = [:]) throws {
+    ///   - shellSetup: bash commands run before `dossier` replaces the shell (`ulimit -f 64`:
+    ///     limits and ignored signals carry over to it), or `nil` to start it directly.
+    init(_ arguments: [String], dataDirectory: String? = nil, environment: [String: String] = [:], shellSetup: String? = nil) throws {
         let process = Process()
-        process.executableURL = Self.executableURL
-        process.arguments = arguments
+        if let shellSetup {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", shellSetup + "; exec \"$0\" \"$@\"", Self.executableURL.path] + arguments
+        } else {
+            process.executableURL = Self.executableURL
+            process.arguments = arguments
+        }
         self.ownsDataDirectory = dataDirectory == nil
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("dossier-data-\(UUID().uuidString)").path
