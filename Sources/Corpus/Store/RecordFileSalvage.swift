@@ -17,8 +17,8 @@ import DocumentModel
 ///
 /// - Complexity: O(*n*) for a file of *n* bytes in the normal case: each offset tried while
 ///   resynchronising costs a few comparisons, and only a candidate whose length, kind, change
-///   number and first string lengths are plausible costs a checksum. Checksums of candidates
-///   that prove not to be records are capped at `hashBudget` bytes (by default four times the
+///   number and first string lengths are plausible costs a checksum. Checksums (and decodes)
+///   of candidates that prove not to be records are capped at `hashBudget` bytes (by default four times the
 ///   file plus 1 MiB); past it, the rest of the file is dropped, the reason saying so.
 struct RecordFileSalvage {
     /// Which file is salvaged.
@@ -243,6 +243,7 @@ extension RecordFileSalvage {
             do throws(MalformedPayload) {
                 _ = try RecordCodec.decode(payload)
             } catch {
+                self.hashBudget -= length
                 return .defect(.malformed(error.reason))
             }
             return .record(end: payloadStart + length, change: Int(change))
