@@ -22,10 +22,10 @@ enum RepairCommand {
     /// - Returns: the exit code (`ExitCode`).
     static func run(_ options: RepairOptions, now: Date = Date()) -> Int32 {
         do {
-            let repairs = try DataDirectory.repair(
+            let repair = try DataDirectory.repair(
                 path: options.dataDirectory, dryRun: options.isDryRun, damagedSuffix: self.timestamp(now))
-            FileHandle.standardOutput.write(Data(self.report(repairs, options: options).utf8))
-            return repairs.allSatisfy(\.report.isIntact) ? ExitCode.intact : ExitCode.repaired
+            FileHandle.standardOutput.write(Data(self.report(repair, options: options).utf8))
+            return repair.files.allSatisfy(\.report.isIntact) ? ExitCode.intact : ExitCode.repaired
         } catch {
             FileHandle.standardError.write(Data("Error: \(self.explain(error))\n".utf8))
             return ExitCode.failed
@@ -48,7 +48,8 @@ enum RepairCommand {
     }
 
     /// What was found in each file and what was done, for the operator.
-    static func report(_ repairs: [DataDirectory.FileRepair], options: RepairOptions) -> String {
+    static func report(_ repair: DataDirectory.Repair, options: RepairOptions) -> String {
+        let repairs = repair.files
         guard !repairs.isEmpty else { return "\(options.dataDirectory): no journal and no snapshot: nothing to repair.\n" }
         var lines: [String] = []
         for repair in repairs {
@@ -79,6 +80,9 @@ enum RepairCommand {
         } else if options.isDryRun {
             lines.append("Dry run: nothing was written. Run without --dry-run to repair.")
         } else {
+            if let identity = repair.newIdentity {
+                lines.append("The collection's new identity is \(identity): read replicas start again from the writer's seeds.")
+            }
             lines.append("Repaired: 'dossier serve' can start on \(options.dataDirectory) again.")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -39,12 +39,11 @@ struct RepairCommandTests {
             dropped: [.init(offset: 1200, byteCount: 300, reason: "the record's CRC-32C does not match"), .init(offset: 4900, byteCount: 100, reason: "the rest of the file is zero bytes")],
             missingChanges: [7...7, 9...11], unknownChangesAfter: 47)
         let intact = SalvageReport(fileBytes: 800, keptRecords: 1, dropped: [], missingChanges: [], unknownChangesAfter: nil)
-        let repairs = [
-            DataDirectory.FileRepair(name: "snapshot", report: intact, damagedCopy: nil),
-            DataDirectory.FileRepair(name: "journal", report: damaged, damagedCopy: "journal.damaged-20261205T120000Z"),
-        ]
+        let snapshot = DataDirectory.FileRepair(name: "snapshot", report: intact, damagedCopy: nil)
+        let journal = DataDirectory.FileRepair(name: "journal", report: damaged, damagedCopy: "journal.damaged-20261205T120000Z")
+        let repair = DataDirectory.Repair(files: [snapshot, journal], newIdentity: "0123456789abcdef0123456789abcdef")
         #expect(
-            RepairCommand.report(repairs, options: RepairOptions(dataDirectory: "/srv/data")) == """
+            RepairCommand.report(repair, options: RepairOptions(dataDirectory: "/srv/data")) == """
                 snapshot: intact, 1 record in 800 bytes.
                 journal: damaged: 40 records kept; 400 of 5000 bytes dropped in 2 ranges:
                   at byte 1200, 300 bytes: the record's CRC-32C does not match
@@ -52,12 +51,13 @@ struct RepairCommandTests {
                   missing changes (4): 7, 9-11
                   the damage runs to the end of the file: changes after 47 may be lost, how many is unknown
                   rewritten with the intact records; the damaged original is kept as 'journal.damaged-20261205T120000Z'
+                The collection's new identity is 0123456789abcdef0123456789abcdef: read replicas start again from the writer's seeds.
                 Repaired: 'dossier serve' can start on /srv/data again.
 
                 """)
-        let dryRun = RepairCommand.report([repairs[1]], options: RepairOptions(dataDirectory: "d", isDryRun: true))
+        let dryRun = RepairCommand.report(DataDirectory.Repair(files: [journal], newIdentity: nil), options: RepairOptions(dataDirectory: "d", isDryRun: true))
         #expect(dryRun.hasSuffix("Dry run: nothing was written. Run without --dry-run to repair.\n"))
-        #expect(RepairCommand.report([repairs[0]], options: RepairOptions(dataDirectory: "d")).hasSuffix("\nNothing to repair.\n"))
+        #expect(RepairCommand.report(DataDirectory.Repair(files: [snapshot], newIdentity: nil), options: RepairOptions(dataDirectory: "d")).hasSuffix("\nNothing to repair.\n"))
     }
 
     @Test func lockedDirectoryErrorSaysToStopTheServer() {

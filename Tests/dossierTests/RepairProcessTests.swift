@@ -44,6 +44,7 @@ struct RepairProcessTests {
         #expect(output.contains("journal: damaged: 5 records kept; \(damagedRecord.end - damagedRecord.offset) of \(damaged.count) bytes dropped in 1 range:"), "\(output)")
         #expect(output.contains("  at byte \(damagedRecord.offset), "), "\(output)")
         #expect(output.contains("  missing changes (1): 3\n"), "\(output)")
+        #expect(output.contains("The collection's new identity is "), "\(output)")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         let copy = try #require(names.first { $0.hasPrefix("journal.damaged-") }, "\(names)")
         #expect(FileManager.default.contents(atPath: directory.path + "/" + copy) == Data(damaged))

@@ -2,6 +2,16 @@ import DocumentModel
 import Glibc
 
 extension DataDirectory {
+    /// What `repair` found and did.
+    public struct Repair: Sendable, Hashable {
+        /// One for each record file there is, the snapshot first.
+        public let files: [FileRepair]
+        /// The collection's new identity, when a file was rewritten: writes it had numbered
+        /// are gone, and a number may now name another write, so read replicas must start
+        /// again rather than resume. `nil` when nothing was written.
+        public let newIdentity: String?
+    }
+
     /// What `repair` found in one record file, and did about it.
     public struct FileRepair: Sendable, Hashable {
         /// `snapshot` or `journal`.
@@ -20,17 +30,19 @@ extension DataDirectory {
     /// file is replaced atomically: the salvaged bytes are written to `NAME.tmp` and synced,
     /// the original gets the further name `NAME.damaged-SUFFIX` (a hard link, so it is never
     /// copied nor lost), the temporary file is renamed over `NAME`, and the directory synced.
-    /// Intact files are not touched.
+    /// Intact files are not touched. When a file was rewritten the collection gets a new
+    /// identity (`ID`), so that read replicas start again instead of resuming change numbers
+    /// that the writer has lost, or will give to other writes.
     ///
     /// - Parameters:
     ///   - path: an existing data directory; it is never created.
     ///   - dryRun: only report.
     ///   - damagedSuffix: ends the names of the damaged originals, e.g. a UTC timestamp.
-    /// - Returns: one repair for each file there is, the snapshot first.
+    /// - Returns: what was found in each file and done.
     /// - Throws: `StoreError.locked` when a server holds the directory; `.io` when it does not
     ///   exist or a call fails; `.corrupt` for a snapshot whose header is damaged, and
     ///   `.unsupportedVersion`: nothing is written then.
-    public static func repair(path: String, dryRun: Bool, damagedSuffix: String) throws(StoreError) -> [FileRepair] {
+    public static func repair(path: String, dryRun: Bool, damagedSuffix: String) throws(StoreError) -> Repair {
         let path = self.trimmingTrailingSlashes(path)
         // Open it first: a mistyped path must not become a new data directory.
         try FileDescriptor.open(path, O_RDONLY | O_DIRECTORY).close()
@@ -55,7 +67,8 @@ extension DataDirectory {
             }
             repairs.append(FileRepair(name: name, report: salvage.report, damagedCopy: damagedCopy))
         }
-        return repairs
+        let isRewritten = repairs.contains { $0.damagedCopy != nil }
+        return Repair(files: repairs, newIdentity: isRewritten ? try CollectionIdentity.renew(in: path) : nil)
     }
 
     /// `path` without trailing slashes (`/` stays).

@@ -14,6 +14,7 @@ import Glibc
 ///   once per group of writes.
 /// - `ID`: the collection's identity (`CollectionIdentity`), made at the first open.
 /// - `*.tmp`: a file being written before its rename into place; stale ones are removed at open.
+/// - `journal.damaged-*`, `snapshot.damaged-*`: damaged originals that `repair` kept; never read.
 ///
 /// Use: `open`, then `recover()` once, then `append` and `compact` as writes come, then `close()`.
 ///

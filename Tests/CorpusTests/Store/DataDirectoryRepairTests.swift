@@ -22,7 +22,11 @@ extension StoreTests {
 
         @Test func damagedJournalIsRewrittenAndTheOriginalKept() throws {
             let (store, damaged) = try Self.damagedDirectory()
-            let repairs = try DataDirectory.repair(path: store.path + "/", dryRun: false, damagedSuffix: "T1")
+            let identity = String(decoding: store.bytes("ID"), as: UTF8.self)
+            let repair = try DataDirectory.repair(path: store.path + "/", dryRun: false, damagedSuffix: "T1")
+            let repairs = repair.files
+            #expect(repair.newIdentity != nil && repair.newIdentity.map { $0 + "\n" } != identity, "followers must start again")
+            #expect(try store.withDirectory { directory, _ in directory.identity } == repair.newIdentity)
             #expect(repairs.map(\.name) == ["journal"])
             #expect(repairs.first?.damagedCopy == "journal.damaged-T1")
             #expect(repairs.first?.report.missingChanges == [3...3])
@@ -31,13 +35,15 @@ extension StoreTests {
             let recovery = try store.recover()
             #expect(recovery.entries == [Self.entries[0], Self.entries[1], Self.entries[3]])
             #expect(recovery.notices.isEmpty)
-            #expect(try DataDirectory.repair(path: store.path, dryRun: false, damagedSuffix: "T2").allSatisfy(\.report.isIntact))
+            #expect(try DataDirectory.repair(path: store.path, dryRun: false, damagedSuffix: "T2").files.allSatisfy(\.report.isIntact))
         }
 
         @Test func dryRunReportsAndWritesNothing() throws {
             let (store, damaged) = try Self.damagedDirectory()
             let before = try FileManager.default.contentsOfDirectory(atPath: store.path).sorted()
-            let repairs = try DataDirectory.repair(path: store.path, dryRun: true, damagedSuffix: "T1")
+            let repair = try DataDirectory.repair(path: store.path, dryRun: true, damagedSuffix: "T1")
+            #expect(repair.newIdentity == nil)
+            let repairs = repair.files
             #expect(repairs.first?.report.isIntact == false)
             #expect(repairs.first?.damagedCopy == nil)
             #expect(store.bytes("journal") == damaged)
@@ -48,7 +54,11 @@ extension StoreTests {
             let store = try StoreHarness()
             try store.append([Self.entries])
             let journal = store.bytes("journal")
-            let repairs = try DataDirectory.repair(path: store.path, dryRun: false, damagedSuffix: "T1")
+            let identity = store.bytes("ID")
+            let repair = try DataDirectory.repair(path: store.path, dryRun: false, damagedSuffix: "T1")
+            #expect(repair.newIdentity == nil)
+            #expect(store.bytes("ID") == identity)
+            let repairs = repair.files
             #expect(repairs.map(\.report.keptRecords) == [4])
             #expect(repairs.allSatisfy { $0.report.isIntact && $0.damagedCopy == nil })
             #expect(store.bytes("journal") == journal)
@@ -69,7 +79,7 @@ extension StoreTests {
             journal[RecordFileHeader.journal.size + 30] ^= 0x01
             try store.write("journal", journal)
 
-            let repairs = try DataDirectory.repair(path: store.path, dryRun: false, damagedSuffix: "T1")
+            let repairs = try DataDirectory.repair(path: store.path, dryRun: false, damagedSuffix: "T1").files
             #expect(repairs.map(\.name) == ["snapshot", "journal"])
             #expect(repairs.map(\.damagedCopy) == ["snapshot.damaged-T1", "journal.damaged-T1"])
             #expect(repairs.last?.report.missingChanges == [3...3], "changes up to the snapshot's last are not missing")
