@@ -44,7 +44,8 @@ struct RecordFileSalvage {
     ///   - hashBudget: bytes that checksums of non-records may cover; `nil` for the default.
     /// - Returns: the salvage; an intact file comes back unchanged, with an intact report.
     /// - Throws: `StoreError.unsupportedVersion` for a file of another format version whose
-    ///   first record is not one of this version (not touched: a newer build may read it); `.corrupt` for a snapshot header that is damaged.
+    ///   first record is not one of this version (not touched: a newer build may read it);
+    ///   `.corrupt` for a snapshot header that is damaged.
     static func salvage(_ bytes: [UInt8], of file: File, path: String, hashBudget: Int? = nil) throws(StoreError) -> RecordFileSalvage {
         var walk = Walk(bytes: bytes, hashBudget: hashBudget ?? 4 * bytes.count + (1 << 20))
         let start: Int
