@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "DocumentModel", "Extraction", "Locking", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication", "TestSupport"]),
         .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus", "DocumentModel"]),
-        .testTarget(name: "dossierTests", dependencies: ["Access", "dossier", "HTTPClient", "Locking", "TestSupport"]),
+        .testTarget(name: "dossierTests", dependencies: ["Access", "Corpus", "dossier", "HTTPClient", "Locking", "TestSupport"]),
     ]
 )

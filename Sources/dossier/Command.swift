@@ -17,6 +17,8 @@ enum Command: Equatable {
     case healthcheck(HealthcheckOptions)
     /// Make a new API key and print it with its key file line.
     case createKey(KeyCreateOptions)
+    /// Salvage a damaged data directory; exit 0, 1 or 2.
+    case repair(RepairOptions)
     /// Print a help page.
     case help(String)
     /// Print the version.
@@ -54,6 +56,8 @@ enum Command: Equatable {
                 throw .unknownCommand("keys \(rest[0])")
             }
             return wantsHelp ? .help(HelpText.keys) : .createKey(try KeyCreateOptions.parse(Array(rest.dropFirst())))
+        case "repair":
+            return wantsHelp ? .help(HelpText.repair) : .repair(try RepairOptions.parse(rest, environment: environment))
         default:
             throw first.hasPrefix("-") ? .unknownOption(first) : .unknownCommand(first)
         }

@@ -13,6 +13,7 @@ enum HelpText {
           inspect FILE            Print the document JSON a text file would become.
           healthcheck             Exit 0 if the local server answers GET /healthz with 200.
           keys create             Make an API key: print it once, with its key file line.
+          repair                  Salvage the intact records of a damaged data directory.
 
         OPTIONS:
           -h, --help              Show help (also 'dossier serve --help').
@@ -139,6 +140,32 @@ enum HelpText {
           --port <port>                Server port (DOSSIER_PORT; 8080)
           --timeout <seconds>          Longest wait for the whole answer (2)
           -h, --help                   Show this help.
+
+        """
+
+    static let repair = """
+        OVERVIEW: Salvage a data directory whose journal (or snapshot) is damaged, so that
+        'dossier serve' starts again. Keeps every record whose length and CRC-32C check out,
+        in change order; skips damaged bytes up to the next intact record, and drops records
+        whose change number repeats or goes back. Prints what it kept and dropped: byte
+        ranges, and the change numbers missing. Each damaged file is rewritten atomically;
+        the original is kept beside it as NAME.damaged-TIMESTAMP. Stop the server first:
+        the directory's LOCK is taken, and repair refuses while a server holds it.
+
+        USAGE: dossier repair --data-dir <dir> [--dry-run]
+
+        OPTIONS:                       (environment variable; default)
+          --data-dir <dir>             Data directory to repair; it must exist
+                                       (DOSSIER_DATA_DIR; required)
+          --dry-run                    Report only; write nothing
+          -h, --help                   Show this help.
+
+        EXIT STATUS:
+          0  nothing was damaged; nothing written
+          1  damage found and repaired (with --dry-run: found, not repaired)
+          2  error: no such directory, locked by a server, unreadable, or a damaged snapshot
+             header or newer format that cannot be salvaged
+          64 usage error
 
         """
 }

@@ -115,6 +115,16 @@ enum ServeCommand {
         return loaded.documents
     }
 
+    /// Why the store did not open; for a damaged journal or snapshot, with the command that
+    /// salvages it.
+    static func describeStartupFailure(_ error: any Error, dataDirectory: String) -> String {
+        guard case .corrupt(let file, _, _)? = error as? StoreError, file.hasSuffix("/journal") || file.hasSuffix("/snapshot") else {
+            return "\(error)"
+        }
+        return "\(error) To salvage the intact records, run 'dossier repair --data-dir \(dataDirectory)' "
+            + "(it reports what it drops and keeps the damaged file aside), then start again."
+    }
+
     /// The collection: the seeds, then (unless read-only) the data directory's writes.
     private static func openStore(seeds: [Document], options: ServeOptions, logger: StreamLogger) -> DocumentStore {
         var configuration = DocumentStore.Configuration()
@@ -126,7 +136,7 @@ enum ServeCommand {
             store = try DocumentStore(
                 seeds: seeds, directory: directory, configuration: configuration, log: { logger.log(.warning, $0) })
         } catch {
-            fail("\(error)", logger: logger)
+            fail(self.describeStartupFailure(error, dataDirectory: options.dataDirectory), logger: logger)
         }
         if let replayed = store.replayed {
             logger.log(

@@ -23,6 +23,8 @@ case .healthcheck(let options):
 case .createKey(let options):
     FileHandle.standardError.write(Data(KeyCreateCommand.advice.utf8))
     FileHandle.standardOutput.write(Data(KeyCreateCommand.output(for: NewKey(name: options.name, scopes: options.scopes)).utf8))
+case .repair(let options):
+    exit(RepairCommand.run(options))
 case .printConfig(let options):
     FileHandle.standardOutput.write(Data(options.printedConfiguration.utf8))
 case .serve(let options):

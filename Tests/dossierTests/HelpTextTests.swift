@@ -16,6 +16,7 @@ struct HelpTextTests {
               inspect FILE            Print the document JSON a text file would become.
               healthcheck             Exit 0 if the local server answers GET /healthz with 200.
               keys create             Make an API key: print it once, with its key file line.
+              repair                  Salvage the intact records of a damaged data directory.
 
             OPTIONS:
               -h, --help              Show help (also 'dossier serve --help').
@@ -141,6 +142,35 @@ struct HelpTextTests {
         #expect(HelpText.healthcheck == expected)
     }
 
+    @Test func repairHelpIsPinned() {
+        let expected = """
+            OVERVIEW: Salvage a data directory whose journal (or snapshot) is damaged, so that
+            'dossier serve' starts again. Keeps every record whose length and CRC-32C check out,
+            in change order; skips damaged bytes up to the next intact record, and drops records
+            whose change number repeats or goes back. Prints what it kept and dropped: byte
+            ranges, and the change numbers missing. Each damaged file is rewritten atomically;
+            the original is kept beside it as NAME.damaged-TIMESTAMP. Stop the server first:
+            the directory's LOCK is taken, and repair refuses while a server holds it.
+
+            USAGE: dossier repair --data-dir <dir> [--dry-run]
+
+            OPTIONS:                       (environment variable; default)
+              --data-dir <dir>             Data directory to repair; it must exist
+                                           (DOSSIER_DATA_DIR; required)
+              --dry-run                    Report only; write nothing
+              -h, --help                   Show this help.
+
+            EXIT STATUS:
+              0  nothing was damaged; nothing written
+              1  damage found and repaired (with --dry-run: found, not repaired)
+              2  error: no such directory, locked by a server, unreadable, or a damaged snapshot
+                 header or newer format that cannot be salvaged
+              64 usage error
+
+            """
+        #expect(HelpText.repair == expected)
+    }
+
     /// Every `serve` flag and variable the parser knows is documented on the help page.
     @Test func serveHelpListsEveryOptionAndVariable() {
         for option in ServeOption.all {
@@ -156,7 +186,7 @@ struct HelpTextTests {
         #expect(HelpText.serve.contains("  --print-config  "))
     }
 
-    @Test(arguments: [HelpText.main, HelpText.serve, HelpText.inspect, HelpText.healthcheck])
+    @Test(arguments: [HelpText.main, HelpText.serve, HelpText.inspect, HelpText.healthcheck, HelpText.repair])
     func helpPageHasSectionsAndEndsWithOneNewline(_ page: String) {
         #expect(page.hasPrefix("OVERVIEW: "))
         #expect(page.contains("\n\nUSAGE: dossier "))

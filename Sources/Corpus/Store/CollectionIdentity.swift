@@ -27,6 +27,16 @@ public enum CollectionIdentity {
             }
             return text
         }
+        return try self.renew(in: path)
+    }
+
+    /// Gives the directory at `path` a new identity, replacing any it had (written aside,
+    /// fsynced, renamed into place, the directory fsynced): its followers then start again.
+    ///
+    /// - Returns: the new identity.
+    /// - Throws: `StoreError.io` when it cannot be written.
+    static func renew(in path: String) throws(StoreError) -> String {
+        let file = path + "/" + self.fileName
         var generator = SystemRandomNumberGenerator()
         let identity = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16).leftPadded(to: 16) }.joined()
         let temporary = file + ".tmp"

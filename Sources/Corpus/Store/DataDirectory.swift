@@ -14,6 +14,7 @@ import Glibc
 ///   once per group of writes.
 /// - `ID`: the collection's identity (`CollectionIdentity`), made at the first open.
 /// - `*.tmp`: a file being written before its rename into place; stale ones are removed at open.
+/// - `journal.damaged-*`, `snapshot.damaged-*`: damaged originals that `repair` kept; never read.
 ///
 /// Use: `open`, then `recover()` once, then `append` and `compact` as writes come, then `close()`.
 ///
@@ -58,17 +59,9 @@ public final class DataDirectory {
     /// - Throws: `StoreError.locked` when another process (or another open `DataDirectory` of
     ///   this process) holds it; `.cannotCreateDirectory` or `.io` otherwise.
     public static func open(path: String) throws(StoreError) -> DataDirectory {
-        var path = path
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        let path = self.trimmingTrailingSlashes(path)
         try FileSystem.createDirectory(path)
-        let lock = try FileDescriptor.open(path + "/LOCK", O_RDWR | O_CREAT)
-        do throws(StoreError) {
-            try lock.lockExclusively()
-        } catch {
-            lock.close()
-            if case .io(_, _, EWOULDBLOCK) = error { throw .locked(path: path) }
-            throw error
-        }
+        let lock = try self.lock(path)
         let identity: String
         do throws(StoreError) {
             identity = try CollectionIdentity.read(in: path)
@@ -82,6 +75,22 @@ public final class DataDirectory {
         try? lock.write(Array("\(getpid())\n".utf8), at: 0)
         directory.removeStaleTemporaryFiles()
         return directory
+    }
+
+    /// Takes the `LOCK` of the existing directory at `path`, held while the descriptor returned
+    /// stays open.
+    ///
+    /// - Throws: `StoreError.locked` when another open file description holds it; `.io` otherwise.
+    static func lock(_ path: String) throws(StoreError) -> FileDescriptor {
+        let lock = try FileDescriptor.open(path + "/LOCK", O_RDWR | O_CREAT)
+        do throws(StoreError) {
+            try lock.lockExclusively()
+        } catch {
+            lock.close()
+            if case .io(_, _, EWOULDBLOCK) = error { throw .locked(path: path) }
+            throw error
+        }
+        return lock
     }
 
     /// Reads the snapshot, then the journal, and returns every entry they hold.
@@ -252,15 +261,7 @@ public final class DataDirectory {
 
     /// Creates (or empties) `name.tmp`, lets `write` fill it, syncs it and returns it open.
     private func writeTemporaryFile(_ name: String, _ write: (FileDescriptor) throws(StoreError) -> Void) throws(StoreError) -> FileDescriptor {
-        let file = try FileDescriptor.open(self.file(name + ".tmp"), O_RDWR | O_CREAT | O_TRUNC)
-        do throws(StoreError) {
-            try write(file)
-            try file.sync()
-        } catch {
-            file.close()
-            throw error
-        }
-        return file
+        try FileSystem.writeTemporaryFile(self.file(name + ".tmp"), write)
     }
 
     /// Stops on a misuse, and throws the failure that ended writing, if any.

@@ -8,6 +8,26 @@ enum FileSystem {
         try retryingInterrupts("rename to '\(destination)'", source) { Glibc.rename(source, destination) }
     }
 
+    /// Gives the file at `path` the further name `newPath` (a hard link: no bytes copied).
+    ///
+    /// - Throws: `StoreError.io` naming `link`; `EEXIST` when `newPath` exists.
+    static func link(_ path: String, as newPath: String) throws(StoreError) {
+        try retryingInterrupts("link to '\(newPath)'", path) { Glibc.link(path, newPath) }
+    }
+
+    /// Creates (or empties) the file at `path`, lets `write` fill it, syncs it and returns it open.
+    static func writeTemporaryFile(_ path: String, _ write: (FileDescriptor) throws(StoreError) -> Void) throws(StoreError) -> FileDescriptor {
+        let file = try FileDescriptor.open(path, O_RDWR | O_CREAT | O_TRUNC)
+        do throws(StoreError) {
+            try write(file)
+            try file.sync()
+        } catch {
+            file.close()
+            throw error
+        }
+        return file
+    }
+
     /// Removes the file at `path`; `false` when it could not be removed.
     static func remove(_ path: String) -> Bool {
         unlink(path) == 0

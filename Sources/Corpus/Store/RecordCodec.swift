@@ -21,6 +21,8 @@ enum RecordCodec {
     static let maximumPayloadBytes = 64 << 20
     /// The length and CRC before each payload.
     static let frameBytes = 8
+    /// The smallest payload: kind, change, at and the byte count of an empty id.
+    static let minimumPayloadBytes = 21
 
     /// The payload's first byte.
     private enum Kind: UInt8, CaseIterable {
@@ -68,6 +70,20 @@ enum RecordCodec {
         }
         guard reader.remaining == 0 else { throw MalformedPayload(reason: "\(reader.remaining) bytes follow the last field") }
         return entry
+    }
+
+    /// Whether the byte counts of the id, and of a creation's text, fit inside `payload`: a
+    /// test, cheaper than the checksum, that the bytes may be a record. A deletion's payload
+    /// ends with its id; a creation's has room for the text's byte count, the text and the
+    /// four presence bytes after the id.
+    ///
+    /// - Precondition: `payload` holds at least `minimumPayloadBytes` and starts with a known kind.
+    static func leadingFieldsFit(_ payload: ArraySlice<UInt8>) -> Bool {
+        let start = payload.startIndex
+        let afterID = self.minimumPayloadBytes + Int(payload.littleEndian(UInt32.self, at: start + 17))
+        guard payload[start] == Kind.created.rawValue else { return afterID == payload.count }
+        guard afterID + 8 <= payload.count else { return false }
+        return Int(payload.littleEndian(UInt32.self, at: start + afterID)) <= payload.count - afterID - 8
     }
 
     /// The payload bytes of `entry`.

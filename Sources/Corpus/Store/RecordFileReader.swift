@@ -56,6 +56,16 @@ enum RecordFileReader {
     ///
     /// - Throws: `StoreError.corrupt` or `.unsupportedVersion`.
     static func snapshot(_ bytes: [UInt8], file: String) throws(StoreError) -> Snapshot {
+        let lastChange = try self.snapshotLastChange(bytes, file: file)
+        let (entries, tornTail) = try self.records(bytes, from: RecordFileHeader.snapshot.size, upTo: lastChange, file: file)
+        if let tornTail { throw .corrupt(file: file, offset: tornTail.offset, reason: "the final record is torn: \(tornTail.reason)") }
+        return Snapshot(entries: entries, lastChange: lastChange)
+    }
+
+    /// Checks the header of the snapshot named `file` and returns its last change number.
+    ///
+    /// - Throws: `StoreError.corrupt` or `.unsupportedVersion`.
+    static func snapshotLastChange(_ bytes: [UInt8], file: String) throws(StoreError) -> Int {
         let header = RecordFileHeader.snapshot
         guard bytes.count >= header.size else {
             throw .corrupt(file: file, offset: 0, reason: "the header is incomplete (\(bytes.count) of \(header.size) bytes)")
@@ -63,9 +73,7 @@ enum RecordFileReader {
         try header.validate(bytes, file: file)
         let lastChange = Int(bytes.littleEndian(Int64.self, at: 16))
         guard lastChange >= 0 else { throw .corrupt(file: file, offset: 16, reason: "the last change number \(lastChange) is negative") }
-        let (entries, tornTail) = try self.records(bytes, from: header.size, upTo: lastChange, file: file)
-        if let tornTail { throw .corrupt(file: file, offset: tornTail.offset, reason: "the final record is torn: \(tornTail.reason)") }
-        return Snapshot(entries: entries, lastChange: lastChange)
+        return lastChange
     }
 
     /// The records from `start` on, whose change numbers must increase from 1 and stay at most
