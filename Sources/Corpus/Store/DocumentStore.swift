@@ -94,7 +94,8 @@ public final class DocumentStore: Sendable {
     private let ingestion: BoundedConcurrentQueue
     /// Ingestions that have not yet handed their write to the writer, for `close()`.
     private let ingestionsInFlight = DispatchGroup()
-    private let ingestor: any SubmissionIngesting
+    /// Ingests posted texts, and replayed ones (internal for the replication extension).
+    let ingestor: any SubmissionIngesting
     private let ingestionBudget: IngestionBudget
     /// Confined to `writer`.
     let writerState: WriterState
@@ -154,7 +155,7 @@ public final class DocumentStore: Sendable {
         self.startupNotices = notices
         self.current = Locked(Snapshot(documents: Array(state.documents.values), version: state.lastChange))
         self.writerState = WriterState(
-            state: state, seeds: seeds, tail: tail, directory: directory, ingestor: ingestor, configuration: configuration)
+            state: state, seeds: seeds, tail: tail, directory: directory, configuration: configuration)
         self.ingestion = BoundedConcurrentQueue(width: max(1, configuration.ingestionWidth))
         self.ingestor = ingestor
         self.ingestionBudget = configuration.ingestionBudget
@@ -338,18 +339,13 @@ final class WriterState: @unchecked Sendable {
     /// The open replication feeds; one that returns `false` has ended and is dropped.
     var followers: [@Sendable (ReplicationUpdate) -> Bool] = []
     let directory: DataDirectory?
-    let ingestor: any SubmissionIngesting
     let configuration: DocumentStore.Configuration
 
-    init(
-        state: StoreState, seeds: [Document], tail: JournalTail, directory: DataDirectory?, ingestor: any SubmissionIngesting,
-        configuration: DocumentStore.Configuration
-    ) {
+    init(state: StoreState, seeds: [Document], tail: JournalTail, directory: DataDirectory?, configuration: DocumentStore.Configuration) {
         self.state = state
         self.seeds = seeds
         self.tail = tail
         self.directory = directory
-        self.ingestor = ingestor
         self.configuration = configuration
     }
 
