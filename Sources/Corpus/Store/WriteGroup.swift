@@ -83,8 +83,10 @@ struct WriteGroup {
         }
     }
 
-    /// A creation is checked in the order it was before ingestion moved off the writer: a
-    /// retried key first, then the id, then whether the text became a document.
+    /// A creation is checked in this order: a retried key first (it gets its first answer,
+    /// whatever its text does this time), then the id, then whether the text became a
+    /// document. The id is settled here, not when ingestion began: another write may have
+    /// taken it meanwhile.
     private mutating func create(
         _ submission: DocumentSubmission, ingested: Result<Document, IngestError>, id requestedID: String?, stamp: IdempotencyStamp?
     ) -> Result<DocumentStore.Creation, WriteError> {
