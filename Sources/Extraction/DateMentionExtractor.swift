@@ -23,9 +23,11 @@ struct DateMentionExtractor: Sendable {
     ///   - paragraphs: the paragraphs.
     ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
     ///   - published: the publication date; without it relative expressions are skipped.
-    func extract(from paragraphs: [Paragraph], words: [[TextWord]], published: CalendarDate?) -> [DateMention] {
+    ///   - deadline: checked at every word.
+    /// - Throws: `IngestError.tooComplex` once the deadline has passed.
+    func extract(from paragraphs: [Paragraph], words: [[TextWord]], published: CalendarDate?, deadline: IngestionDeadline) throws(IngestError) -> [DateMention] {
         var work = Work()
-        return self.extract(from: paragraphs, words: words, published: published, work: &work)
+        return try self.extract(from: paragraphs, words: words, published: published, work: &work, deadline: deadline)
     }
 
     /// What the extractor did, counted: a test pins that it grows linearly with the text.
@@ -36,11 +38,13 @@ struct DateMentionExtractor: Sendable {
         var scalarsStepped = 0
     }
 
-    /// `extract(from:words:published:)`, adding what it does to `work`.
-    func extract(from paragraphs: [Paragraph], words: [[TextWord]], published: CalendarDate?, work: inout Work) -> [DateMention] {
+    /// `extract(from:words:published:deadline:)`, adding what it does to `work`.
+    func extract(
+        from paragraphs: [Paragraph], words: [[TextWord]], published: CalendarDate?, work: inout Work, deadline: IngestionDeadline
+    ) throws(IngestError) -> [DateMention] {
         var found: [DateMention] = []
         for (paragraph, paragraphWords) in zip(paragraphs, words) {
-            found += self.mentions(in: paragraph, words: paragraphWords, published: published, work: &work)
+            found += try self.mentions(in: paragraph, words: paragraphWords, published: published, work: &work, deadline: deadline)
         }
         return found
     }
@@ -58,7 +62,9 @@ struct DateMentionExtractor: Sendable {
             || word.folded.hasSuffix("'s") || Self.openers.contains(word.folded)
     }
 
-    private func mentions(in paragraph: Paragraph, words: [TextWord], published: CalendarDate?, work: inout Work) -> [DateMention] {
+    private func mentions(
+        in paragraph: Paragraph, words: [TextWord], published: CalendarDate?, work: inout Work, deadline: IngestionDeadline
+    ) throws(IngestError) -> [DateMention] {
         let text = paragraph.text
         var found: [DateMention] = []
         // Mentions come in reading order, so one cursor walks the paragraph once: measuring
@@ -66,6 +72,7 @@ struct DateMentionExtractor: Sendable {
         var offsets = ScalarOffsets(text)
         var index = 0
         while index < words.count {
+            try deadline.check()
             work.wordsVisited += 1
             if Self.mayOpenMention(words[index]), let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published, offsets: &offsets) {
                 found.append(mention)

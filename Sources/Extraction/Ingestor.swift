@@ -38,11 +38,15 @@ public struct Ingestor: Sendable {
     ///   - source: a publisher that replaces the one the text names.
     ///   - published: a `YYYY-MM-DD` date that replaces the one the text states; relative
     ///     dates in the text are read against it.
+    ///   - budget: the CPU time it may take, counted on the calling thread; no limit by default.
     /// - Returns: the document.
-    /// - Throws: `IngestError` when no body is left or the metadata line is malformed.
+    /// - Throws: `IngestError` when no body is left or the metadata line is malformed, and
+    ///   `.tooComplex` when the budget runs out.
     public func ingest(
-        text: String, id: String, title: String? = nil, source: String? = nil, published: String? = nil
+        text: String, id: String, title: String? = nil, source: String? = nil, published: String? = nil,
+        budget: IngestionBudget = .unlimited
     ) throws(IngestError) -> Document {
+        let deadline = budget.start()
         let normalized = Self.normalizeSpaces(text)
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
         while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
@@ -54,11 +58,13 @@ public struct Ingestor: Sendable {
         // Every later stage numbers the page's lines from 0, after the metadata line.
         let pageLines = Self.collapsingSpaces(lines)
         let layout = self.layout(of: ArraySlice(Array(lines)), collapsed: pageLines)
+        try deadline.check()
         let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
         guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
         let gazetteer = self.gazetteer
         let page = MetadataReader(lexicon: self.lexicon, isKnownPlace: { gazetteer.city(named: String($0)) != nil })
             .read(pageLines, bodyStart: layout.ledeLine)
+        try deadline.check()
 
         let givenTitle = title ?? page.title?.value ?? layout.headline
         let title = givenTitle ?? Self.derivedHeadline(fromLede: lede.text, honorifics: self.lexicon.honorifics)
@@ -75,16 +81,20 @@ public struct Ingestor: Sendable {
         let contacts = ContactExtractor(gazetteer: self.gazetteer, languages: self.lexicon.languages)
             .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
         let words = paragraphs.map { TextWord.scan($0.text) }
-        let entities = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon).extract(from: paragraphs, words: words, contacts: contacts)
+        try deadline.check()
+        let entities = try EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon)
+            .extract(from: paragraphs, words: words, contacts: contacts, deadline: deadline)
+        let dates = try DateMentionExtractor()
+            .extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }, deadline: deadline)
+        let quotes = try QuoteExtractor(vocabulary: self.attributionVocabulary)
+            .extract(from: paragraphs, words: words, entities: entities, deadline: deadline)
         return Document(
             id: id, slug: Slug.make(from: title), kind: kind,
             title: title, isTitleDerived: givenTitle == nil,
             source: source ?? metadata?.source ?? page.source?.value ?? layout.masthead
                 ?? (kind == .pressRelease ? self.signOffPublisher(paragraphs, entities: entities) : nil),
             published: published, dateline: dateline, authors: page.authors?.value ?? [], paragraphs: paragraphs, contacts: contacts,
-            dates: DateMentionExtractor().extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }),
-            entities: entities,
-            quotes: QuoteExtractor(vocabulary: self.attributionVocabulary).extract(from: paragraphs, words: words, entities: entities))
+            dates: dates, entities: entities, quotes: quotes)
     }
 
     /// The page's layout: the story the body-line classifier finds, read by the layout rules;

@@ -3,6 +3,7 @@ import API
 import Corpus
 import Dispatch
 import DocumentModel
+import Extraction
 import Foundation
 import HTTPServer
 @preconcurrency import Glibc
@@ -129,6 +130,8 @@ enum ServeCommand {
     private static func openStore(seeds: [Document], options: ServeOptions, logger: StreamLogger) -> DocumentStore {
         var configuration = DocumentStore.Configuration()
         configuration.compactionThreshold = options.compactAfterBytes
+        configuration.ingestionBudget = IngestionBudget(limit: ServeOptions.duration(seconds: options.ingestTimeout))
+        configuration.ingestionWidth = System.activeProcessorCount
         let store: DocumentStore
         do {
             let directory = options.servesWithoutDataDirectory ? nil : try DataDirectory.open(path: options.dataDirectory)

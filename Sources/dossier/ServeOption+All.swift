@@ -72,6 +72,9 @@ extension ServeOption {
             flag: "--drain-timeout", variable: "DOSSIER_DRAIN_TIMEOUT", keyPath: \.drainTimeout, parse: OptionValue.seconds,
             show: OptionValue.showSeconds),
         ServeOption(
+            flag: "--ingest-timeout", variable: "DOSSIER_INGEST_TIMEOUT", keyPath: \.ingestTimeout, parse: OptionValue.seconds,
+            show: OptionValue.showSeconds),
+        ServeOption(
             flag: "--scheduler", variable: "DOSSIER_SCHEDULER", keyPath: \.scheduler, parse: OptionValue.choice, show: \.rawValue),
         ServeOption(
             flag: "--log-format", variable: "DOSSIER_LOG_FORMAT", keyPath: \.logFormat, parse: OptionValue.choice, show: \.rawValue),

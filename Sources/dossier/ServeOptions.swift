@@ -34,6 +34,8 @@ struct ServeOptions: Equatable {
     var bodyTimeout = 30.0
     var idleTimeout = 60.0
     var drainTimeout = 10.0
+    /// CPU seconds ingesting one posted document may take (`--ingest-timeout`).
+    var ingestTimeout = 5.0
     var scheduler = Scheduler.batch
     var logFormat = LogFormat.text
     var logLevel = LogLevel.info

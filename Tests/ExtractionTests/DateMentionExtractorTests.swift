@@ -13,8 +13,9 @@ struct DateMentionExtractorTests {
     private static func extract(_ text: String) -> ([DateMention], DateMentionExtractor.Work) {
         var work = DateMentionExtractor.Work()
         let paragraph = Paragraph(index: 0, section: .body, text: text)
-        let mentions = DateMentionExtractor().extract(
-            from: [paragraph], words: [TextWord.scan(text)], published: CalendarDate(parsing: "2024-05-01"), work: &work)
+        // An unlimited deadline never throws.
+        let mentions = try! DateMentionExtractor().extract(
+            from: [paragraph], words: [TextWord.scan(text)], published: CalendarDate(parsing: "2024-05-01"), work: &work, deadline: .unlimited())
         return (mentions, work)
     }
 

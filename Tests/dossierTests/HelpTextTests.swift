@@ -93,6 +93,9 @@ struct HelpTextTests {
                                            past it (DOSSIER_BODY_TIMEOUT; 30)
               --idle-timeout <seconds>     Keep-alive idle time (DOSSIER_IDLE_TIMEOUT; 60)
               --drain-timeout <seconds>    Longest graceful shutdown (DOSSIER_DRAIN_TIMEOUT; 10)
+              --ingest-timeout <seconds>   CPU time ingesting one posted document may take, 422
+                                           past it; not applied to replay or replicas
+                                           (DOSSIER_INGEST_TIMEOUT; 5)
               --scheduler <batch|normal>   Linux scheduling policy; batch trades wake-up latency
                                            for fewer context switches (DOSSIER_SCHEDULER; batch)
               --log-format <text|json>     Log lines as text or as JSON objects, one per line

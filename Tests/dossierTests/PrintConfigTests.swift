@@ -62,6 +62,7 @@ struct PrintConfigTests {
             body-timeout = 30                                   # default
             idle-timeout = 60                                   # default
             drain-timeout = 10                                  # default
+            ingest-timeout = 5                                  # default
             scheduler = batch                                   # default
             log-format = json                                   # env DOSSIER_LOG_FORMAT
             log-level = debug                                   # flag --log-level

@@ -16,6 +16,7 @@ struct ServeOptionsTests {
         #expect(options.headerTimeout == 10)
         #expect(options.idleTimeout == 60)
         #expect(options.drainTimeout == 10)
+        #expect(options.ingestTimeout == 5)
         #expect(options.isAccessLogEnabled)
         #expect(options.logFormat == .text)
         #expect(options.logLevel == .info)
@@ -36,6 +37,7 @@ struct ServeOptionsTests {
         ("--header-timeout", "2.5", { $0.headerTimeout == 2.5 }),
         ("--idle-timeout", "1", { $0.idleTimeout == 1 }),
         ("--drain-timeout", "30", { $0.drainTimeout == 30 }),
+        ("--ingest-timeout", "0.25", { $0.ingestTimeout == 0.25 }),
         ("--scheduler", "normal", { $0.scheduler == .normal }),
         ("--log-format", "json", { $0.logFormat == .json }),
         ("--log-level", "warning", { $0.logLevel == .warning }),
@@ -63,7 +65,7 @@ struct ServeOptionsTests {
             "DOSSIER_FOLLOW", "DOSSIER_OPENAPI", "DOSSIER_CORS_ORIGINS", "DOSSIER_API_KEYS_FILE",
             "DOSSIER_REQUIRE_KEY_FOR", "DOSSIER_ALLOWED_HOSTS", "DOSSIER_FOLLOW_KEY", "DOSSIER_WRITE_LIMIT",
             "DOSSIER_SEARCH_LIMIT", "DOSSIER_SEARCH_WORK_LIMIT", "DOSSIER_WORKERS", "DOSSIER_MAX_CONNECTIONS", "DOSSIER_MAX_CONNECTIONS_PER_ADDRESS",
-            "DOSSIER_MAX_EVENT_STREAMS", "DOSSIER_MAX_EVENT_STREAMS_PER_CLIENT", "DOSSIER_PROBE_CONNECTIONS", "DOSSIER_MAX_BODY_BYTES", "DOSSIER_MAX_BODY_MEMORY", "DOSSIER_HEADER_TIMEOUT", "DOSSIER_BODY_TIMEOUT", "DOSSIER_IDLE_TIMEOUT", "DOSSIER_DRAIN_TIMEOUT", "DOSSIER_SCHEDULER", "DOSSIER_LOG_FORMAT",
+            "DOSSIER_MAX_EVENT_STREAMS", "DOSSIER_MAX_EVENT_STREAMS_PER_CLIENT", "DOSSIER_PROBE_CONNECTIONS", "DOSSIER_MAX_BODY_BYTES", "DOSSIER_MAX_BODY_MEMORY", "DOSSIER_HEADER_TIMEOUT", "DOSSIER_BODY_TIMEOUT", "DOSSIER_IDLE_TIMEOUT", "DOSSIER_DRAIN_TIMEOUT", "DOSSIER_INGEST_TIMEOUT", "DOSSIER_SCHEDULER", "DOSSIER_LOG_FORMAT",
             "DOSSIER_LOG_LEVEL", "DOSSIER_ACCESS_LOG",
         ])
     }
@@ -170,6 +172,7 @@ struct ServeOptionsTests {
         ("--header-timeout", "0", Self.secondsRule), ("--header-timeout", "-5", Self.secondsRule),
         ("--idle-timeout", "soon", Self.secondsRule), ("--idle-timeout", "nan", Self.secondsRule),
         ("--drain-timeout", "86401", Self.secondsRule), ("--drain-timeout", "inf", Self.secondsRule),
+        ("--ingest-timeout", "0", Self.secondsRule),
         ("--host", "", "must not be empty"), ("--seeds", "", "must not be empty"), ("--openapi", "", "must not be empty"),
         ("--cors-origins", "", Self.originsRule), ("--cors-origins", "desk.example", Self.originsRule),
         ("--cors-origins", "https://desk.example/", Self.originsRule), ("--cors-origins", "*,https://a.example", Self.originsRule),

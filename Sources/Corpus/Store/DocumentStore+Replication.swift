@@ -60,7 +60,7 @@ extension DocumentStore {
         let fresh = entries.filter { $0.change > state.lastChange }
         for entry in fresh {
             let wasLive = state.documents[entry.id] != nil
-            guard let change = Self.replay(entry, into: &state, ingestor: writer.ingestor, notices: &notices) else { continue }
+            guard let change = Self.replay(entry, into: &state, ingestor: self.ingestor, notices: &notices) else { continue }
             changes.append(change)
             if let document = state.documents[entry.id] {
                 delta.stored(document, replacing: wasLive)
@@ -88,7 +88,7 @@ extension DocumentStore {
             if case .created(let number, _, let id, _, _) = entry, old.origin(of: id) == number, let document = old.documents[id] {
                 state.apply(entry, document: document)
             } else {
-                Self.replay(entry, into: &state, ingestor: writer.ingestor, notices: &notices)
+                Self.replay(entry, into: &state, ingestor: self.ingestor, notices: &notices)
             }
         }
         state.advance(to: through)

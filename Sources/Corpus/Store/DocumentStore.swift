@@ -6,12 +6,19 @@ import Locking
 
 /// The live collection: the seeds plus every accepted write, kept durable in a data directory.
 ///
-/// Writes are serialised on one writer queue and committed in groups: every write waiting
-/// when the writer runs is validated (ingested, checked for id conflicts and idempotency
-/// keys), appended to the journal and synced with one fsync, and only then published — a
-/// new `Snapshot` swapped in atomically, handed to the `onPublish` handler — and
-/// acknowledged. Readers never wait for the writer; a write is never acknowledged before it
-/// is on disk.
+/// A posted text is first ingested on its own, off the writer: on a queue that runs as many
+/// ingestions at once as there are cores, each within the CPU time of its `IngestionBudget`,
+/// so one long ingestion holds up no other write. The finished document then joins the
+/// writes waiting for the writer. Writes are serialised on one writer queue and committed in
+/// groups: every write waiting when the writer runs is validated (checked for idempotency
+/// keys and id conflicts, then its ingestion's outcome), appended to the journal and synced
+/// with one fsync, and only then published — a new `Snapshot` swapped in atomically, handed
+/// to the `onPublish` handler — and acknowledged. Readers never wait for the writer; a write
+/// is never acknowledged before it is on disk. Writes are committed in the order they reach
+/// the writer: a small document posted after a large one may be committed first.
+///
+/// Start-up replay and followers ingest on the writer, in change order, with no budget: a
+/// document accepted once always loads again.
 ///
 /// ```swift
 /// let store = try DocumentStore(seeds: loaded.documents, directory: try DataDirectory.open(path: "data"))
@@ -33,6 +40,14 @@ public final class DocumentStore: Sendable {
         public var idempotencyCapacity = 10_000
         /// Journal size past which it is compacted into the snapshot file. Default 64 MiB.
         public var compactionThreshold = 64 * 1024 * 1024
+        /// The CPU time ingesting one posted document may take; past it the write is refused
+        /// (`IngestError.tooComplex`). Not applied to replay or followers. Default 5 s.
+        public var ingestionBudget = IngestionBudget(limit: Configuration.defaultIngestionLimit)
+        /// Posted documents ingested at once. Default: one per core.
+        public var ingestionWidth = ProcessInfo.processInfo.activeProcessorCount
+        /// The default of `ingestionBudget`: 5 s, three times what the costliest hostile
+        /// 1 MiB text takes (see `ingest-adversarial`).
+        public static let defaultIngestionLimit = Duration.seconds(5)
 
         /// The defaults.
         public init() {}
@@ -75,6 +90,13 @@ public final class DocumentStore: Sendable {
 
     /// Every change to the collection runs here (internal for the replication extension).
     let writer = DispatchQueue(label: "dossier.writer")
+    /// Posted texts are ingested here, before they reach the writer.
+    private let ingestion: BoundedConcurrentQueue
+    /// Ingestions that have not yet handed their write to the writer, for `close()`.
+    private let ingestionsInFlight = DispatchGroup()
+    /// Ingests posted texts, and replayed ones (internal for the replication extension).
+    let ingestor: any SubmissionIngesting
+    private let ingestionBudget: IngestionBudget
     /// Confined to `writer`.
     let writerState: WriterState
     /// Writes waiting for the writer, and whether a drain is already scheduled.
@@ -98,7 +120,7 @@ public final class DocumentStore: Sendable {
     /// - Throws: `StoreError` when the data directory cannot be read or is corrupt before its tail.
     public init(
         seeds: [Document], directory: DataDirectory?, configuration: Configuration = Configuration(),
-        ingestor: Ingestor = Ingestor(), log: @escaping @Sendable (String) -> Void = { _ in }
+        ingestor: any SubmissionIngesting = Ingestor(), log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(StoreError) {
         var notices: [String] = []
         var state = StoreState(seeds: seeds, lastChange: 0, idempotencyCapacity: configuration.idempotencyCapacity)
@@ -133,7 +155,10 @@ public final class DocumentStore: Sendable {
         self.startupNotices = notices
         self.current = Locked(Snapshot(documents: Array(state.documents.values), version: state.lastChange))
         self.writerState = WriterState(
-            state: state, seeds: seeds, tail: tail, directory: directory, ingestor: ingestor, configuration: configuration)
+            state: state, seeds: seeds, tail: tail, directory: directory, configuration: configuration)
+        self.ingestion = BoundedConcurrentQueue(width: max(1, configuration.ingestionWidth))
+        self.ingestor = ingestor
+        self.ingestionBudget = configuration.ingestionBudget
         self.log = log
     }
 
@@ -148,7 +173,7 @@ public final class DocumentStore: Sendable {
         self.publishHandler.withLock { $0 = handler }
     }
 
-    /// Stores a new document.
+    /// Stores a new document: ingests it off the writer, then hands it to the writer.
     ///
     /// - Parameters:
     ///   - submission: the text and the metadata that overrides what the text says.
@@ -159,7 +184,19 @@ public final class DocumentStore: Sendable {
         _ submission: DocumentSubmission, id: String?, idempotency: IdempotencyStamp?,
         completion: @escaping @Sendable (Result<Creation, WriteError>) -> Void
     ) {
-        self.enqueue(.create(submission, id: id, idempotency: idempotency, completion: completion))
+        guard !self.isReadOnly else {
+            completion(.failure(.readOnly))
+            return
+        }
+        self.ingestionsInFlight.enter()
+        self.ingestion.async {
+            // A generated id is known only at the writer, which renames the document.
+            let ingested = Result { () throws(IngestError) in
+                try self.ingestor.ingest(submission, id: id ?? "", budget: self.ingestionBudget)
+            }
+            self.enqueue(.create(submission, ingested: ingested, id: id, idempotency: idempotency, completion: completion))
+            self.ingestionsInFlight.leave()
+        }
     }
 
     /// Deletes a document.
@@ -171,8 +208,9 @@ public final class DocumentStore: Sendable {
         self.enqueue(.delete(key, completion: completion))
     }
 
-    /// Waits for the writes already queued, then releases the data directory.
+    /// Waits for the writes already queued (and being ingested), then releases the data directory.
     public func close() {
+        self.ingestionsInFlight.wait()
         self.writer.sync { self.writerState.directory?.close() }
     }
 
@@ -198,7 +236,7 @@ public final class DocumentStore: Sendable {
             defer { pending = ([], false) }
             return pending.writes
         }
-        var group = WriteGroup(state: self.writerState.state, ingestor: self.writerState.ingestor)
+        var group = WriteGroup(state: self.writerState.state)
         for write in writes { group.stage(write) }
         if !group.entries.isEmpty, let directory = self.writerState.directory {
             do {
@@ -267,14 +305,15 @@ public final class DocumentStore: Sendable {
         }
     }
 
-    /// Applies a replayed entry, ingesting a creation's text again.
+    /// Applies a replayed entry, ingesting a creation's text again, with no budget: it was
+    /// accepted once, and CPU time differs from machine to machine and run to run.
     @discardableResult
-    static func replay(_ entry: JournalEntry, into state: inout StoreState, ingestor: Ingestor, notices: inout [String]) -> Change? {
+    static func replay(_ entry: JournalEntry, into state: inout StoreState, ingestor: any SubmissionIngesting, notices: inout [String]) -> Change? {
         guard case .created(let number, _, let id, let submission, _) = entry else {
             return state.apply(entry, document: nil)
         }
         do {
-            let document = try ingestor.ingest(submission, id: id)
+            let document = try ingestor.ingest(submission, id: id, budget: .unlimited)
             if state.documents[id] != nil && state.isUntouchedSeed(id) {
                 notices.append("change \(number): the stored document '\(id)' replaces the seed with the same id")
             }
@@ -300,18 +339,13 @@ final class WriterState: @unchecked Sendable {
     /// The open replication feeds; one that returns `false` has ended and is dropped.
     var followers: [@Sendable (ReplicationUpdate) -> Bool] = []
     let directory: DataDirectory?
-    let ingestor: Ingestor
     let configuration: DocumentStore.Configuration
 
-    init(
-        state: StoreState, seeds: [Document], tail: JournalTail, directory: DataDirectory?, ingestor: Ingestor,
-        configuration: DocumentStore.Configuration
-    ) {
+    init(state: StoreState, seeds: [Document], tail: JournalTail, directory: DataDirectory?, configuration: DocumentStore.Configuration) {
         self.state = state
         self.seeds = seeds
         self.tail = tail
         self.directory = directory
-        self.ingestor = ingestor
         self.configuration = configuration
     }
 

@@ -4,15 +4,17 @@ import Foundation
 
 /// A write waiting for the writer, with whom to tell the result.
 enum PendingWrite: Sendable {
+    /// A creation, its text already ingested (under the requested id, or `""` for one the
+    /// writer generates).
     case create(
-        DocumentSubmission, id: String?, idempotency: IdempotencyStamp?,
+        DocumentSubmission, ingested: Result<Document, IngestError>, id: String?, idempotency: IdempotencyStamp?,
         completion: @Sendable (Result<DocumentStore.Creation, WriteError>) -> Void)
     case delete(String, completion: @Sendable (Result<Change, WriteError>) -> Void)
 
     /// Tells the writer's client it failed.
     func fail(_ error: WriteError) {
         switch self {
-        case .create(_, _, _, let completion): completion(.failure(error))
+        case .create(_, _, _, _, let completion): completion(.failure(error))
         case .delete(_, let completion): completion(.failure(error))
         }
     }
@@ -39,21 +41,19 @@ struct WriteGroup {
     /// What the group did to the collection.
     private(set) var delta = CollectionDelta()
     private var outcomes: [Outcome] = []
-    private let ingestor: Ingestor
     /// The last change before the group: results that depend on a later one fail with the append.
     private let baseChange: Int
 
-    init(state: StoreState, ingestor: Ingestor) {
+    init(state: StoreState) {
         self.state = state
-        self.ingestor = ingestor
         self.baseChange = state.lastChange
     }
 
     /// Validates a write and applies it to the group's state.
     mutating func stage(_ write: PendingWrite) {
         switch write {
-        case .create(let submission, let id, let stamp, let completion):
-            self.outcomes.append(.created(self.create(submission, id: id, stamp: stamp), completion: completion))
+        case .create(let submission, let ingested, let id, let stamp, let completion):
+            self.outcomes.append(.created(self.create(submission, ingested: ingested, id: id, stamp: stamp), completion: completion))
         case .delete(let key, let completion):
             self.outcomes.append(.deleted(self.delete(key), completion: completion))
         }
@@ -83,8 +83,12 @@ struct WriteGroup {
         }
     }
 
+    /// A creation is checked in this order: a retried key first (it gets its first answer,
+    /// whatever its text does this time), then the id, then whether the text became a
+    /// document. The id is settled here, not when ingestion began: another write may have
+    /// taken it meanwhile.
     private mutating func create(
-        _ submission: DocumentSubmission, id requestedID: String?, stamp: IdempotencyStamp?
+        _ submission: DocumentSubmission, ingested: Result<Document, IngestError>, id requestedID: String?, stamp: IdempotencyStamp?
     ) -> Result<DocumentStore.Creation, WriteError> {
         if let stamp, let earlier = self.state.idempotency.record(for: stamp.key) {
             guard earlier.fingerprint == stamp.fingerprint else { return .failure(.idempotencyKeyReused(stamp.key)) }
@@ -94,10 +98,9 @@ struct WriteGroup {
         let id = requestedID ?? self.generatedID(for: number)
         guard self.state.documents[id] == nil else { return .failure(.idTaken(id)) }
         let document: Document
-        do {
-            document = try self.ingestor.ingest(submission, id: id)
-        } catch {
-            return .failure(.unprocessable(error))
+        switch ingested {
+        case .success(let ingestedDocument): document = ingestedDocument.identified(as: id)
+        case .failure(let error): return .failure(.unprocessable(error))
         }
         let entry = JournalEntry.created(change: number, at: Self.now(), id: id, submission: submission, idempotency: stamp)
         guard let change = self.record(entry, document: document) else { preconditionFailure("a creation always changes the state") }

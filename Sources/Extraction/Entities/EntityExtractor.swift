@@ -12,8 +12,8 @@ import DocumentModel
 /// Media contacts are people, and their cities places.
 ///
 /// ```swift
-/// let entities = EntityExtractor(gazetteer: .standard, lexicon: .standard)
-///     .extract(from: paragraphs, words: paragraphs.map { TextWord.scan($0.text) }, contacts: [])
+/// let entities = try EntityExtractor(gazetteer: .standard, lexicon: .standard)
+///     .extract(from: paragraphs, words: paragraphs.map { TextWord.scan($0.text) }, contacts: [], deadline: deadline)
 /// ```
 ///
 /// - Complexity: O(*n*) in the document's words (plus sorting each entity's mentions).
@@ -29,12 +29,18 @@ struct EntityExtractor: Sendable {
     ///   - words: each paragraph's words (`TextWord.scan`), scanned once for every extractor.
     ///   - contacts: the media contacts found in the `contacts` paragraphs, which are read for
     ///     these names and cities only (their other words are phone numbers and labels).
-    func extract(from paragraphs: [Paragraph], words paragraphWords: [[TextWord]], contacts: [Contact]) -> [Entity] {
-        self.resolve(paragraphs, words: paragraphWords, contacts: contacts).entities
+    ///   - deadline: checked at every paragraph, run of names and mention.
+    /// - Throws: `IngestError.tooComplex` once the deadline has passed.
+    func extract(
+        from paragraphs: [Paragraph], words paragraphWords: [[TextWord]], contacts: [Contact], deadline: IngestionDeadline
+    ) throws(IngestError) -> [Entity] {
+        try self.resolve(paragraphs, words: paragraphWords, contacts: contacts, deadline: deadline).entities
     }
 
     /// The entities, and the work coreference took (for tests that pin its cost).
-    func resolve(_ paragraphs: [Paragraph], words paragraphWords: [[TextWord]], contacts: [Contact]) -> (entities: [Entity], work: Int) {
+    func resolve(
+        _ paragraphs: [Paragraph], words paragraphWords: [[TextWord]], contacts: [Contact], deadline: IngestionDeadline
+    ) throws(IngestError) -> (entities: [Entity], work: Int) {
         var mentions: [EntityMention] = []
         var acronyms: [String: String] = [:]
         var lowercaseWords: Set<String> = []
@@ -44,11 +50,13 @@ struct EntityExtractor: Sendable {
             mentions += self.contactMentions(contacts, in: paragraph)
         }
         for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
+            try deadline.check()
             for word in words where !word.isCapitalized { lowercaseWords.insert(word.folded) }
             let context = NameContext(words: words, text: paragraph.text, lexicon: self.lexicon)
             let isTitleCase = NameRunScanner.isTitleCase(words, text: paragraph.text)
             var previous: EntityMention?
             for run in scanner.runs(in: words, text: paragraph.text) {
+                try deadline.check()
                 for mention in classifier.classify(run, context: context, paragraph: paragraph.index, isTitleCase: isTitleCase, acronyms: &acronyms) {
                     let listed = previous.map { self.listed(mention, after: $0, context: context, text: paragraph.text) } ?? mention
                     mentions.append(listed)
@@ -56,7 +64,8 @@ struct EntityExtractor: Sendable {
                 }
             }
         }
-        let resolution = MentionResolver(lexicon: self.lexicon).resolve(mentions, definedAcronyms: acronyms, lowercaseWords: lowercaseWords)
+        let resolution = try MentionResolver(lexicon: self.lexicon)
+            .resolve(mentions, definedAcronyms: acronyms, lowercaseWords: lowercaseWords, deadline: deadline)
         return (EntityAssembler(paragraphs: paragraphs).entities(from: resolution.groups), resolution.work)
     }
 

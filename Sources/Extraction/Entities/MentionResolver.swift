@@ -45,7 +45,11 @@ struct MentionResolver {
     ///   - mentions: every mention, in reading order.
     ///   - definedAcronyms: acronyms the text defines in brackets → the names they follow.
     ///   - lowercaseWords: the folded words the text writes in lower case somewhere.
-    func resolve(_ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>) -> Resolution {
+    ///   - deadline: checked at every mention.
+    /// - Throws: `IngestError.tooComplex` once the deadline has passed.
+    func resolve(
+        _ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>, deadline: IngestionDeadline
+    ) throws(IngestError) -> Resolution {
         var work = 0
         let singleNames = Set(mentions.filter { $0.kind != .location && !$0.name.contains(" ") }.map(\.surface))
         let mentions = mentions.map { self.surnamed($0, lowercaseWords: lowercaseWords, singleNames: singleNames) }
@@ -63,6 +67,7 @@ struct MentionResolver {
         var resolved: [(EntityMention, Entity.Kind, String)] = []
         var pendingSingles: [EntityMention] = []
         for mention in self.companiesNamedOnce(mentions, lowercaseWords: lowercaseWords, work: &work) {
+            try deadline.check()
             work += 1
             let isSingleWord = !mention.name.contains(" ")
             if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {

@@ -18,7 +18,7 @@ import DocumentModel
 ///
 /// ```swift
 /// let quotes = QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: .standard, gazetteer: .standard))
-///     .extract(from: paragraphs, words: words, entities: entities)
+///     .extract(from: paragraphs, words: words, entities: entities, deadline: deadline)
 /// ```
 ///
 /// - Complexity: O(*n* + *m* log *m*) for a text of length *n* with *m* entity mentions.
@@ -40,19 +40,24 @@ struct QuoteExtractor: Sendable {
     ///   - paragraphs: every paragraph; quotations are sought in body and background ones.
     ///   - words: each paragraph's words, by paragraph index.
     ///   - entities: the document's entities.
+    ///   - deadline: checked at every quotation piece.
     /// - Returns: the quotations, numbered `q1`, `q2`, … in reading order.
-    func extract(from paragraphs: [Paragraph], words: [[TextWord]], entities: [Entity]) -> [Quote] {
-        self.extractCountingWork(from: paragraphs, words: words, entities: entities).quotes
+    /// - Throws: `IngestError.tooComplex` once the deadline has passed.
+    func extract(from paragraphs: [Paragraph], words: [[TextWord]], entities: [Entity], deadline: IngestionDeadline) throws(IngestError) -> [Quote] {
+        try self.extractCountingWork(from: paragraphs, words: words, entities: entities, deadline: deadline).quotes
     }
 
     /// The quotations of a document, and how many position comparisons resolving their
     /// speakers took: the measure tests use to hold resolution to linear time.
-    func extractCountingWork(from paragraphs: [Paragraph], words: [[TextWord]], entities: [Entity]) -> (quotes: [Quote], comparisons: Int) {
+    func extractCountingWork(
+        from paragraphs: [Paragraph], words: [[TextWord]], entities: [Entity], deadline: IngestionDeadline
+    ) throws(IngestError) -> (quotes: [Quote], comparisons: Int) {
         let scanned = paragraphs.filter { $0.section == .body || $0.section == .background }
             .map { ScannedParagraph($0, words: $0.index < words.count ? words[$0.index] : TextWord.scan($0.text)) }
         let spans = QuotationSpanFinder().spans(in: scanned)
         let finder = AttributionFinder(vocabulary: self.vocabulary)
-        let cues = spans.indices.map { index in
+        let cues = try spans.indices.map { (index) throws(IngestError) in
+            try deadline.check()
             let span = spans[index]
             let previous = index > 0 && spans[index - 1].ordinal == span.ordinal ? spans[index - 1] : nil
             let next = index + 1 < spans.count && spans[index + 1].ordinal == span.ordinal ? spans[index + 1] : nil
@@ -71,6 +76,7 @@ struct QuoteExtractor: Sendable {
         var previous: Attributed?
         var lastWholeQuotation: Attributed?
         for (span, cue) in zip(spans, cues) {
+            try deadline.check()
             let paragraph = scanned[span.ordinal]
             var attributed = Attributed(span: span, speaker: nil, speakerText: nil, verb: cue?.verb)
             var rule: AttributionRule?

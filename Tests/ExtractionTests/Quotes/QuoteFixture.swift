@@ -67,8 +67,9 @@ enum QuoteFixture {
     /// The quotations and the work their resolution took, with entities built by the test.
     static func extraction(_ texts: [String], entities: [Entity]) -> (quotes: [Quote], comparisons: Int) {
         let paragraphs = self.paragraphs(texts)
-        return QuoteExtractor(vocabulary: self.vocabulary).extractCountingWork(
-            from: paragraphs, words: paragraphs.map { TextWord.scan($0.text) }, entities: entities)
+        // An unlimited deadline never throws.
+        return try! QuoteExtractor(vocabulary: self.vocabulary).extractCountingWork(
+            from: paragraphs, words: paragraphs.map { TextWord.scan($0.text) }, entities: entities, deadline: .unlimited())
     }
 
     /// The quotation whose text starts with `prefix`.

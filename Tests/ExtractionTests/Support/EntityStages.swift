@@ -18,7 +18,8 @@ enum EntityStages {
     /// The entities of a body of paragraphs, and the work coreference took.
     static func entities(_ paragraphs: [String]) -> (entities: [Entity], work: Int) {
         let paragraphs = paragraphs.enumerated().map { Paragraph(index: $0.offset, section: .body, text: $0.element) }
-        return EntityExtractor(gazetteer: .standard, lexicon: .standard)
-            .resolve(paragraphs, words: paragraphs.map { TextWord.scan($0.text) }, contacts: [])
+        // An unlimited deadline never throws.
+        return try! EntityExtractor(gazetteer: .standard, lexicon: .standard)
+            .resolve(paragraphs, words: paragraphs.map { TextWord.scan($0.text) }, contacts: [], deadline: .unlimited())
     }
 }
