@@ -51,7 +51,7 @@ enum ServeCommand {
                 writeLimit: options.writeLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedWrites),
                 searchLimit: options.searchLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedSearches),
                 eventStreams: EventStreamLimits(total: options.maxEventStreams, perClient: options.maxEventStreamsPerClient),
-                openAPIDocument: openAPI,
+                openAPIDocument: openAPI, journalQueueLimit: options.maxJournalQueue,
                 writesGoTo: options.follow?.description))
         let server: Server
         do {
