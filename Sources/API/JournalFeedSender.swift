@@ -19,7 +19,7 @@ import Replication
 ///   the stream, so they reach it in order whichever thread sends.
 final class JournalFeedSender: Sendable {
     /// Bytes a batch grows to before it is sent (a single line may be larger).
-    static let batchBytes = 64 * 1024
+    static let batchBytes = 16 * 1024
 
     private struct State {
         var backlog: JournalBacklog

@@ -8,7 +8,7 @@ import Testing
 /// written, in order; a follower whose unread writes pass the byte cap disconnected at once;
 /// each write encoded once for every follower.
 struct JournalFeedSenderTests {
-    /// 600 entries of about 1 KiB: some 600 KiB of lines, ten batches.
+    /// 600 entries of about 1 KiB: some 600 KiB of lines, some forty batches.
     static let entries = (1...600).map { number in
         JournalEntry.created(
             change: number, at: 0, id: "doc-\(number)", submission: DocumentSubmission(text: String(repeating: "x", count: 1000)), idempotency: nil)

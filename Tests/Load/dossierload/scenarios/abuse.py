@@ -10,7 +10,7 @@
 - **Journal readers that never read.** 300 `/v1/journal` followers (full: 600) connect with a
   small receive buffer and never read, while 200 documents of 16 KiB are posted one after
   another (each catches up on the 200 written before, some 3 MiB). Each follower's queue of
-  writes is capped in bytes (`--max-journal-queue`, 1 MiB here), so
+  writes is capped in bytes (`--max-journal-queue`, 256 KiB here), so
   the followers are disconnected once past it, every write succeeds, the server's memory
   stays bounded (the writes' lines are encoded once and shared) and a write is not much
   slower than with no follower at all (the same 200 posts, measured first).
@@ -40,7 +40,7 @@ STREAM_LIMIT = 100
 #: The body timeout the slow-bodies flood runs under, in seconds.
 BODY_TIMEOUT = 3
 #: The per-follower journal queue cap the journal-readers flood runs under.
-JOURNAL_QUEUE = 1 << 20
+JOURNAL_QUEUE = 256 * 1024
 #: Documents posted (one after another) with and without the journal readers.
 JOURNAL_POSTS = 200
 
