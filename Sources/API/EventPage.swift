@@ -28,7 +28,7 @@ struct EventPage: Sendable, Hashable {
             case .expired(let oldest, _):
                 return EventPage(bytes: ChangeRepresentation.resetEvent(since: after, oldestAvailable: oldest, latest: through), through: through)
             case .ahead:
-                // The log starts after `through` (it was restarted): nothing kept to send.
+                // Not reached: a page is asked for only after a change before `through`.
                 return EventPage(bytes: [], through: through)
             }
         }
