@@ -3,6 +3,9 @@ import Corpus
 
 /// What an operator configures about the API, as opposed to the server under it.
 public struct APIOptions: Sendable {
+    /// The default `journalQueueLimit`: 2 MiB.
+    public static let defaultJournalQueueLimit = 2 * 1024 * 1024
+
     /// The origins browsers may call the API from (`https://desk.example`), or `["*"]` for any.
     /// `*` covers reads only: a page may write only from an origin listed by name (or from
     /// the server's own origin).
@@ -23,18 +26,23 @@ public struct APIOptions: Sendable {
     public var openAPIDocument: [UInt8]?
     /// How often an event stream with nothing to say sends a comment line. Default 15 s.
     public var heartbeatInterval: Duration
+    /// Bytes of committed writes a `/v1/journal` follower may leave unread before it is
+    /// disconnected (it reconnects and resumes). Default 2 MiB.
+    public var journalQueueLimit: Int
     /// Where writes go when this server takes none (a read replica's writer), for the 405
     /// that a write gets here; `nil` when there is nowhere to send them.
     public var writesGoTo: String?
 
     /// Options with any origin allowed to read, open access (a loopback development server),
-    /// any host, no rate limits, the default search work limit and event stream caps, no OpenAPI document, a 15 s heartbeat and no writer to send
-    /// writes to.
+    /// any host, no rate limits, the default search work limit and event stream caps, no
+    /// OpenAPI document, a 15 s heartbeat, a 2 MiB journal queue per follower and no writer to
+    /// send writes to.
     public init(
         allowedOrigins: [String] = ["*"], access: AccessPolicy = .open, hosts: HostPolicy = HostPolicy(allowing: nil),
         writeLimit: RateLimit? = nil, searchLimit: RateLimit? = nil, searchWorkLimit: Int = SearchIndex.defaultWorkLimit,
         eventStreams: EventStreamLimits = EventStreamLimits(),
-        openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15), writesGoTo: String? = nil
+        openAPIDocument: [UInt8]? = nil, heartbeatInterval: Duration = .seconds(15),
+        journalQueueLimit: Int = APIOptions.defaultJournalQueueLimit, writesGoTo: String? = nil
     ) {
         self.allowedOrigins = allowedOrigins
         self.access = access
@@ -45,6 +53,7 @@ public struct APIOptions: Sendable {
         self.eventStreams = eventStreams
         self.openAPIDocument = openAPIDocument
         self.heartbeatInterval = heartbeatInterval
+        self.journalQueueLimit = journalQueueLimit
         self.writesGoTo = writesGoTo
     }
 }

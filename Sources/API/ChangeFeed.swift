@@ -6,25 +6,39 @@ import Locking
 
 /// The open event streams of `GET /v1/events`, and what is pushed to them.
 ///
-/// A new stream first gets the changes it missed (from the change log), then every change as
-/// it is published; both happen under one lock, so no change is sent twice or skipped. A
-/// comment line goes to every stream each `heartbeatInterval`, so proxies and clients can tell
-/// a quiet feed from a dead one; the timer runs only while a stream is open. Sending never
-/// blocks: a stream whose client reads too slowly is cut off by the server.
+/// Each stream is sent one piece at a time, the next once the connection reports the previous
+/// written (`ResponseStream.whenDrained`); `EventStreamCursor` decides what. A stream that
+/// resumes is paged through the change log (`EventPage`, some 16 KiB a piece), then gets
+/// each published batch as it comes; a batch published while a piece is
+/// still in flight is read from the log after it. So a backlog of any size arrives in order,
+/// exactly once, without ever holding more than a piece or two in the server's buffers, and a
+/// slow reader falls behind in the log instead of being cut off. One that resumes, or falls,
+/// further back than the log keeps gets a single `reset` event and continues live.
+///
+/// A comment line goes to every stream each `heartbeatInterval`, so proxies and clients can
+/// tell a quiet feed from a dead one; the timer runs only while a stream is open.
 ///
 /// Streams are capped (`EventStreamLimits`): a client past its share is refused, and a new
 /// stream past the total ends the oldest one, whose client reconnects with `Last-Event-ID`
 /// and misses nothing. Both are decided under the same lock as the streams themselves.
 ///
-/// - Note: `Sendable`: the streams and the heartbeat timer are guarded by a mutex.
+/// - Note: `Sendable`: the streams, their cursors and the heartbeat timer are guarded by a
+///   mutex. Pages are read from the log outside it (the cursor lets only one be read at a
+///   time), and handed to the stream under it.
 final class ChangeFeed: Sendable {
     /// The first bytes of every stream: how long a browser waits before reconnecting.
     static let preamble = Array("retry: 3000\n\n".utf8)
     /// A heartbeat: an SSE comment, which clients ignore.
     static let heartbeat = Array(": heartbeat\n\n".utf8)
 
+    /// An open stream and where it stands.
+    private struct Subscriber {
+        let stream: ResponseStream
+        var cursor: EventStreamCursor
+    }
+
     private struct State {
-        var streams: [Int: ResponseStream] = [:]
+        var streams: [Int: Subscriber] = [:]
         /// The client each counted stream belongs to, and how many each client holds.
         var clients: [Int: String] = [:]
         var streamsPerClient: [String: Int] = [:]
@@ -36,8 +50,8 @@ final class ChangeFeed: Sendable {
 
     /// Why a stream was not opened.
     enum Refusal: Error {
-        /// The changes asked for are not kept, or not made yet.
-        case changes(ChangeLogError)
+        /// The change to resume after is past the latest one, `latest`.
+        case ahead(latest: Int)
         /// The client holds as many streams as one client may.
         case clientLimit(Int)
     }
@@ -66,29 +80,27 @@ final class ChangeFeed: Sendable {
     }
 
     /// Opens a stream for `client` (`nil`: one not counted per client) that gets the changes
-    /// after `since`, then every new one.
+    /// after `since`, a page at a time, then every new one; or, when the log no longer holds
+    /// those, a `reset` event and then every new one.
     ///
-    /// - Throws: `.changes` when changes after `since` are no longer kept, or `since` is past
-    ///   the latest change; `.clientLimit` when the client holds its share of streams.
+    /// - Throws: `.ahead` when `since` is past the latest change; `.clientLimit` when the
+    ///   client holds its share of streams.
     func subscribe(after since: Int, client: String?) throws(Refusal) -> ResponseStream {
         try self.state.withLock { (state) throws(Refusal) -> ResponseStream in
-            let missed: [Change]
-            do throws(ChangeLogError) {
-                missed = try self.changes.changes(after: since, through: state.through, limit: .max)
-            } catch {
-                throw .changes(error)
-            }
+            guard since <= state.through else { throw .ahead(latest: state.through) }
             if let client, state.streamsPerClient[client, default: 0] >= self.limits.perClient { throw .clientLimit(self.limits.perClient) }
             if state.streams.count >= self.limits.total, let oldest = state.streams.keys.min() {
                 // Ended, not dropped: its client reconnects and resumes from its last event.
-                state.streams[oldest]?.finish()
+                state.streams[oldest]?.stream.finish()
                 Self.forget(oldest, in: &state)
             }
             let id = state.nextID
             state.nextID += 1
             let stream = ResponseStream { [weak self] in self?.remove(id) }
-            stream.send(Self.preamble + missed.flatMap(ChangeRepresentation.event))
-            state.streams[id] = stream
+            // The first report that the preamble is written starts the catch-up.
+            stream.whenDrained { [weak self] in self?.drained(id) }
+            stream.send(Self.preamble)
+            state.streams[id] = Subscriber(stream: stream, cursor: EventStreamCursor(after: since))
             if let client {
                 state.clients[id] = client
                 state.streamsPerClient[client, default: 0] += 1
@@ -98,16 +110,65 @@ final class ChangeFeed: Sendable {
         }
     }
 
-    /// Pushes newly published changes to every stream.
+    /// Pushes newly published changes to every stream that is up to date and not writing;
+    /// the others read them from the log when they are ready.
     ///
     /// - Parameters:
     ///   - changes: the changes, in order.
     ///   - through: the change number of the snapshot they lead to.
+    /// - Complexity: O(*s*) for *s* streams besides encoding `changes` once; pages are read
+    ///   on the streams' own drain reports, never here.
     func publish(_ changes: [Change], through: Int) {
         let bytes = changes.flatMap(ChangeRepresentation.event)
-        self.state.withLock { state in
-            state.through = max(state.through, through)
-            if !bytes.isEmpty { Self.broadcast(bytes, in: &state) }
+        let catchUps: [(id: Int, after: Int, through: Int)] = self.state.withLock { state in
+            let previous = state.through
+            guard through > previous else { return [] }
+            state.through = through
+            var catchUps: [(id: Int, after: Int, through: Int)] = []
+            let fitsOnePiece = !bytes.isEmpty && bytes.count <= EventPage.maxBytes
+            for (id, var subscriber) in state.streams {
+                switch subscriber.cursor.published(previous: previous, latest: through, fitsOnePiece: fitsOnePiece) {
+                case .wait:
+                    continue
+                case .live:
+                    state.streams[id] = subscriber
+                    if !subscriber.stream.send(bytes) { Self.forget(id, in: &state) }
+                case .catchUp(let after, let through):
+                    state.streams[id] = subscriber
+                    catchUps.append((id, after, through))
+                }
+            }
+            return catchUps
+        }
+        for catchUp in catchUps { self.catchUp(catchUp.id, after: catchUp.after, through: catchUp.through) }
+    }
+
+    /// A stream has written everything it was handed: sends its next page, if it is behind.
+    private func drained(_ id: Int) {
+        let step: EventStreamCursor.Step = self.state.withLock { state in
+            guard var subscriber = state.streams[id] else { return .wait }
+            let step = subscriber.cursor.drained(latest: state.through)
+            state.streams[id] = subscriber
+            return step
+        }
+        if case .catchUp(let after, let through) = step { self.catchUp(id, after: after, through: through) }
+    }
+
+    /// Reads the page of the log after `after` up to `through` and hands it to the stream;
+    /// reads the next at once when a page held nothing to send.
+    private func catchUp(_ id: Int, after: Int, through: Int) {
+        var range = (after: after, through: through)
+        while true {
+            let page = EventPage.read(from: self.changes, after: range.after, through: range.through)
+            let step: EventStreamCursor.Step = self.state.withLock { state in
+                guard var subscriber = state.streams[id] else { return .wait }
+                let step = subscriber.cursor.sent(through: page.through, handedOver: !page.bytes.isEmpty, latest: state.through)
+                state.streams[id] = subscriber
+                if !page.bytes.isEmpty, !subscriber.stream.send(page.bytes) { Self.forget(id, in: &state) }
+                return step
+            }
+            guard case .catchUp(let after, let through) = step else { return }
+            range = (after, through)
         }
     }
 
@@ -129,7 +190,7 @@ final class ChangeFeed: Sendable {
 
     /// Sends to every stream, forgetting those that have ended.
     private static func broadcast(_ bytes: [UInt8], in state: inout State) {
-        for (id, stream) in state.streams where !stream.send(bytes) {
+        for (id, subscriber) in state.streams where !subscriber.stream.send(bytes) {
             Self.forget(id, in: &state)
         }
     }

@@ -24,4 +24,19 @@ enum ChangeRepresentation {
         bytes += Array("\n\n".utf8)
         return bytes
     }
+
+    /// The event of a stream that resumed after a change the log no longer holds:
+    /// `event: reset`, `id:` the latest change (what a reconnect resumes from), and JSON data
+    /// telling the client to read the collection again (`/v1/documents`) as of `last_change`;
+    /// the changes after it follow as events.
+    static func resetEvent(since: Int, oldestAvailable: Int, latest: Int) -> [UInt8] {
+        var bytes = Array("id: \(latest)\nevent: reset\ndata: ".utf8)
+        bytes += JSONWriter.serialize(
+            .object([
+                ("reason", .string("history_expired")), ("since", .int(since)), ("oldest_change", .int(oldestAvailable)),
+                ("last_change", .int(latest)), ("reload", .string("/v1/documents")),
+            ]))
+        bytes += Array("\n\n".utf8)
+        return bytes
+    }
 }

@@ -49,8 +49,9 @@ struct ChangesHandler: Sendable {
             pretty: context.isPretty)
     }
 
-    /// Server-Sent Events: the changes after `Last-Event-ID` (or `?since=`), then each new
-    /// change as it is made; without either, only new changes.
+    /// Server-Sent Events: the changes after `Last-Event-ID` (or `?since=`), paged to the
+    /// client's reading, then each new change as it is made; without either, only new changes.
+    /// A resume from before the kept history gets one `reset` event instead of the backlog.
     func events(_ context: RequestContext) throws(APIError) -> (Response, ResponseStream) {
         try context.requireParameters(["since"])
         let since: Int
@@ -68,8 +69,8 @@ struct ChangesHandler: Sendable {
             stream = try self.feed.subscribe(after: since, client: context.isLoopbackClient ? nil : context.client)
         } catch {
             switch error {
-            case .changes(let error):
-                throw Self.apiError(error, since: since, name: fromHeader == nil ? "since" : "Last-Event-ID", isHeader: fromHeader != nil)
+            case .ahead(let latest):
+                throw Self.apiError(.ahead(latest: latest), since: since, name: fromHeader == nil ? "since" : "Last-Event-ID", isHeader: fromHeader != nil)
             case .clientLimit(let limit):
                 throw .tooManyStreams(limit: limit)
             }

@@ -70,7 +70,7 @@ public final class DossierAPI: HTTPResponder {
         let documents = DocumentsHandler(catalog: catalog)
         let writes = WritesHandler(store: store)
         let changes = ChangesHandler(catalog: catalog, changes: store.changes, feed: feed)
-        let journal = JournalHandler(store: store, heartbeatInterval: options.heartbeatInterval)
+        let journal = JournalHandler(store: store, heartbeatInterval: options.heartbeatInterval, maxQueuedBytes: options.journalQueueLimit)
         let service = ServiceHandler(
             catalog: catalog, store: store, readiness: readiness, metrics: self.metrics, openAPIDocument: options.openAPIDocument, endpoints: self.endpoints)
         let contacts = ContactsHandler(catalog: catalog)

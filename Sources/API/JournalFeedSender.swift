@@ -4,62 +4,83 @@ import HTTPServer
 import Locking
 import Replication
 
-/// Paces one follower's replication feed: the updates the store delivers are queued as lines
-/// and handed to the stream a batch at a time, the next once the previous has been written
-/// to the socket. A catch-up of the whole collection is then never encoded all at once, and
-/// a follower that reads slowly holds only a batch or two in the server's buffers.
+/// Paces one follower's replication feed: the updates the store delivers wait in a
+/// `JournalBacklog` and are handed to the stream a batch at a time, the next once the
+/// previous has been written to the socket. A catch-up of the whole collection is then never
+/// encoded all at once, and a follower that reads slowly holds only a batch or two in the
+/// server's buffers.
 ///
-/// - Note: `Sendable`: the queue is behind a lock, under which batches are also handed to the
-///   stream, so they reach it in order whichever thread sends.
+/// A follower whose committed writes waiting pass `maxQueuedBytes` is disconnected at once
+/// (`ResponseStream.abort()`); it reconnects and resumes from the last change it applied.
+/// What a write costs the writer does not grow with any follower's backlog: its lines are
+/// encoded once for all followers (`JournalAppendEncoding`), and queuing them is O(1) here.
+///
+/// - Note: `Sendable`: the backlog is behind a lock, under which batches are also handed to
+///   the stream, so they reach it in order whichever thread sends.
 final class JournalFeedSender: Sendable {
     /// Bytes a batch grows to before it is sent (a single line may be larger).
-    static let batchBytes = 256 * 1024
-    /// Lines waiting, by default, before the follower counts as too slow and its feed is
-    /// ended; it then reconnects and catches up from what it has.
-    static let defaultMaxQueuedLines = 200_000
+    static let batchBytes = 16 * 1024
 
     private struct State {
-        /// Lines not yet sent; `lines[next...]` are waiting.
-        var lines: [JournalWire.Line] = []
-        var next = 0
+        var backlog: JournalBacklog
         /// A batch was handed to the stream and has not been reported written yet.
         var isSending = false
+        /// The feed was cut off; nothing more is queued.
+        var hasEnded = false
     }
 
     private let stream: ResponseStream
-    private let maxQueuedLines: Int
-    private let state = Locked(State())
+    private let encoding: JournalAppendEncoding
+    private let state: Locked<State>
 
     /// Makes a sender for `stream` and has the stream report each time it has drained.
-    init(stream: ResponseStream, maxQueuedLines: Int = JournalFeedSender.defaultMaxQueuedLines) {
+    ///
+    /// - Parameters:
+    ///   - maxQueuedBytes: bytes of committed writes that may wait before the follower is
+    ///     disconnected.
+    ///   - encoding: where committed writes are encoded, shared by every feed of a server.
+    init(stream: ResponseStream, maxQueuedBytes: Int = APIOptions.defaultJournalQueueLimit, encoding: JournalAppendEncoding = JournalAppendEncoding()) {
         self.stream = stream
-        self.maxQueuedLines = maxQueuedLines
+        self.encoding = encoding
+        self.state = Locked(State(backlog: JournalBacklog(maxQueuedBytes: maxQueuedBytes)))
         stream.whenDrained { [weak self] in self?.sendNextBatch(afterDrain: true) }
     }
 
-    /// Queues an update's lines.
+    /// Queues an update: a catch-up as lines, a committed write as its encoded lines.
     ///
-    /// - Returns: `false` once the stream has ended, so the store drops this feed.
+    /// - Returns: `false` once the stream has ended or the follower was cut off, so the store
+    ///   drops this feed.
+    /// - Complexity: O(1) for `.append` besides encoding it once per server.
     func enqueue(_ update: ReplicationUpdate) -> Bool {
-        self.enqueue(JournalWire.lines(of: update))
+        switch update {
+        case .reset, .resume:
+            return self.queue(JournalWire.lines(of: update).map(JournalBacklog.Item.line))
+        case .append(let entries):
+            return self.queue([.encoded(self.encoding.bytes(of: entries))])
+        }
     }
 
     /// Queues lines.
     ///
-    /// - Returns: `false` once the stream has ended.
+    /// - Returns: `false` once the stream has ended or the follower was cut off.
     @discardableResult
     func enqueue(_ lines: [JournalWire.Line]) -> Bool {
+        self.queue(lines.map(JournalBacklog.Item.line))
+    }
+
+    private func queue(_ items: [JournalBacklog.Item]) -> Bool {
         guard self.stream.isOpen else { return false }
-        let isTooFarBehind = self.state.withLock { state in
-            state.lines += lines
-            return state.lines.count - state.next > self.maxQueuedLines
+        let (isQueued, isTooFarBehind): (Bool, Bool) = self.state.withLock { state in
+            guard !state.hasEnded else { return (false, false) }
+            state.backlog.append(items)
+            self.sendNextBatch(in: &state)
+            guard state.backlog.isOverCap else { return (true, false) }
+            state.hasEnded = true
+            state.backlog.removeAll()
+            return (false, true)
         }
-        if isTooFarBehind {
-            self.stream.finish()
-            return false
-        }
-        self.sendNextBatch(afterDrain: false)
-        return true
+        if isTooFarBehind { self.stream.abort() }
+        return isQueued
     }
 
     /// Hands the next batch to the stream, unless one is still being written (and this is
@@ -67,19 +88,13 @@ final class JournalFeedSender: Sendable {
     private func sendNextBatch(afterDrain: Bool) {
         self.state.withLock { state in
             if afterDrain { state.isSending = false }
-            guard !state.isSending, state.next < state.lines.count else { return }
-            var batch: [UInt8] = []
-            while batch.count < Self.batchBytes, state.next < state.lines.count {
-                batch += JournalWire.encode(state.lines[state.next])
-                state.next += 1
-            }
-            // Reclaim sent lines once they outnumber the waiting ones: amortised O(1) a line.
-            if state.next > state.lines.count - state.next {
-                state.lines.removeFirst(state.next)
-                state.next = 0
-            }
-            state.isSending = true
-            self.stream.send(batch)
+            self.sendNextBatch(in: &state)
         }
+    }
+
+    private func sendNextBatch(in state: inout State) {
+        guard !state.isSending, let batch = state.backlog.takeBatch(maxBytes: Self.batchBytes) else { return }
+        state.isSending = true
+        self.stream.send(batch)
     }
 }

@@ -349,6 +349,9 @@ final class Connection: @unchecked Sendable {
             if wasIdle { self.refreshDeadline() }  // a write stalled since earlier keeps its deadline
         case .finish:
             self.endStream()
+        case .abort:
+            self.worker.context.logger.notice("closing a stream to \(self.remoteAddress): ended by its producer with \(self.pendingOutput) bytes unwritten")
+            self.close()
         }
     }
 

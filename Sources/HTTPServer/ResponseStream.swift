@@ -5,7 +5,7 @@ import Locking
 ///
 /// The producer calls `send(_:)` from any queue, never blocking: the bytes are handed to the
 /// connection's worker queue, which frames and writes them. The stream ends when the
-/// producer calls `finish()`, when the client goes away, when the client reads too slowly
+/// producer calls `finish()` or `abort()`, when the client goes away, when the client reads too slowly
 /// (`ServerConfiguration.streamBufferLimit`), or when the server shuts down; `onTermination`
 /// tells the producer, once, so it can forget the stream.
 ///
@@ -21,6 +21,8 @@ public final class ResponseStream: Sendable {
     enum Event: Sendable {
         case bytes([UInt8])
         case finish
+        /// Close at once, dropping what is unsent.
+        case abort
     }
 
     private enum State {
@@ -78,6 +80,13 @@ public final class ResponseStream: Sendable {
     /// Ends the body; the connection closes once it is sent.
     public func finish() {
         self.deliver(.finish)
+    }
+
+    /// Disconnects the client at once, dropping whatever is sent but unwritten: for a client
+    /// that has stopped reading, which a clean `finish()` would hold a connection and its
+    /// buffer for until the write times out. The client sees the body cut short.
+    public func abort() {
+        self.deliver(.abort)
     }
 
     @discardableResult

@@ -77,6 +77,9 @@ enum HelpText {
                                        Event streams one client (its key, else its address;
                                        loopback peers are not capped) may hold, 429 above
                                        (DOSSIER_MAX_EVENT_STREAMS_PER_CLIENT; 20)
+          --max-journal-queue <bytes>  Bytes of writes a /v1/journal follower may leave unread;
+                                       past it, it is disconnected and resumes when it
+                                       reconnects (DOSSIER_MAX_JOURNAL_QUEUE; 2097152)
           --probe-connections <n>      Connections kept above --max-connections for /healthz
                                        and /readyz only (DOSSIER_PROBE_CONNECTIONS; 16)
           --max-body-bytes <n>         Largest request body, 413 above (DOSSIER_MAX_BODY_BYTES; 1048576)

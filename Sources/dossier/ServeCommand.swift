@@ -53,7 +53,7 @@ enum ServeCommand {
                 searchLimit: options.searchLimit.effective(isLoopbackOnly: options.isLoopbackOnly, exposed: RateLimitSetting.exposedSearches),
                 searchWorkLimit: options.searchWorkLimit,
                 eventStreams: EventStreamLimits(total: options.maxEventStreams, perClient: options.maxEventStreamsPerClient),
-                openAPIDocument: openAPI,
+                openAPIDocument: openAPI, journalQueueLimit: options.maxJournalQueue,
                 writesGoTo: options.follow?.description))
         let server: Server
         do {

@@ -51,6 +51,9 @@ extension ServeOption {
             flag: "--max-event-streams-per-client", variable: "DOSSIER_MAX_EVENT_STREAMS_PER_CLIENT", keyPath: \.maxEventStreamsPerClient,
             parse: OptionValue.integer(in: 1...1_000_000), show: String.init),
         ServeOption(
+            flag: "--max-journal-queue", variable: "DOSSIER_MAX_JOURNAL_QUEUE", keyPath: \.maxJournalQueue,
+            parse: OptionValue.integer(in: 1024...(1 << 40)), show: String.init),
+        ServeOption(
             flag: "--probe-connections", variable: "DOSSIER_PROBE_CONNECTIONS", keyPath: \.probeConnections,
             parse: OptionValue.integer(in: 0...1_000), show: String.init),
         ServeOption(

@@ -27,6 +27,7 @@ struct ServeOptions: Equatable {
     var maxConnectionsPerAddress = 1_000
     var maxEventStreams = 2_000
     var maxEventStreamsPerClient = 20
+    var maxJournalQueue = 2 * 1024 * 1024
     var probeConnections = 16
     var maxBodyBytes = 1024 * 1024
     var maxBodyMemory = 256 * 1024 * 1024

@@ -2,6 +2,7 @@ import API
 import Corpus
 import DocumentModel
 import Foundation
+import HTTPServer
 import TestSupport
 import Testing
 
@@ -102,17 +103,63 @@ struct ChangesIntegrationTests {
         #expect(try resumed.events(count: 1).map(\.id) == ["4"])
     }
 
-    @Test func refusesLastEventIDTooOldOrMalformed() throws {
+    /// A backlog larger than the stream buffer limit (lowered here to 64 KiB; 1 MiB by
+    /// default), which used to cut the stream at once, arrives in pages to a reader with a
+    /// small receive buffer: every change once, in order, then a new write live.
+    @Test func aResumeLargerThanTheStreamBufferLimitArrivesWholeThenLive() throws {
+        var serverConfiguration = ServerConfiguration.testing
+        serverConfiguration.streamBufferLimit = 64 * 1024
+        let harness = try WritableServer(serverConfiguration: serverConfiguration)
+        let client = try harness.client()
+        let title = String(repeating: "Ferry terminal reopens ", count: 30)
+        for number in 1...120 {
+            let created = try client.postJSON("/v1/documents", ["text": WritableServer.article("Story \(number)"), "title": title])
+            try #require(created.statusCode == 201)
+        }
+
+        let resumed = try EventStreamClient(port: harness.server.port, headers: [("Last-Event-ID", "0")], receiveBufferSize: 4096)
+        let backlog = try resumed.events(count: 120)
+        #expect(backlog.map(\.id) == (1...120).map(String.init))
+        #expect(backlog.reduce(0) { $0 + $1.data.utf8.count } > serverConfiguration.streamBufferLimit)
+
+        #expect(try client.post("/v1/documents", WritableServer.article("Live story")).statusCode == 201)
+        #expect(try resumed.events(count: 1).map(\.id) == ["121"])
+    }
+
+    /// A resume from before the kept history gets one `reset` event, as of the latest
+    /// change, telling it to read the collection again; then live events.
+    @Test func aResumeOlderThanTheHistoryGetsAResetEventThenLive() throws {
         var configuration = DocumentStore.Configuration()
         configuration.historyCapacity = 2
         let harness = try WritableServer(configuration: configuration)
         let client = try harness.client()
         try Self.makeThreeChanges(client)
 
-        #expect(try client.get("/v1/events", headers: [("Last-Event-ID", "0")]).statusCode == 410)
+        let resumed = try EventStreamClient(port: harness.server.port, headers: [("Last-Event-ID", "0")])
+        let reset = try resumed.events(count: 1)[0]
+        #expect(reset.id == "3")
+        #expect(reset.type == "reset")
+        let data = try JSONSerialization.jsonObject(with: Data(reset.data.utf8)) as? [String: Any]
+        #expect(data?["reason"] as? String == "history_expired")
+        #expect(data?["oldest_change"] as? Int == 2)
+        #expect(data?["last_change"] as? Int == 3)
+        #expect(data?["reload"] as? String == "/v1/documents")
+
+        #expect(try client.post("/v1/documents", WritableServer.article("Fourth story")).statusCode == 201)
+        #expect(try resumed.events(count: 1).map(\.id) == ["4"])
+    }
+
+    @Test func refusesLastEventIDMalformedOrAhead() throws {
+        let harness = try WritableServer()
+        let client = try harness.client()
+        try Self.makeThreeChanges(client)
+
         let malformed = try client.get("/v1/events", headers: [("Last-Event-ID", "abc")])
         #expect(malformed.statusCode == 400)
         #expect(try malformed.jsonObject()["header"] as? String == "Last-Event-ID")
+        let ahead = try client.get("/v1/events", headers: [("Last-Event-ID", "4")])
+        #expect(ahead.statusCode == 400)
+        #expect(try ahead.jsonObject()["header"] as? String == "Last-Event-ID")
     }
 
     @Test func sendsHeartbeatsWhileQuiet() throws {
@@ -146,8 +193,11 @@ final class EventStreamClient {
     private var pending = ""
 
     /// Opens `target` and checks the stream head and its `retry` preamble.
-    init(port: Int, target: String = "/v1/events", headers: [(String, String)]) throws {
-        self.client = try TestClient(port: port)
+    ///
+    /// - Parameter receiveBufferSize: a small `SO_RCVBUF` makes a slow reader; `nil` for the
+    ///   system's default.
+    init(port: Int, target: String = "/v1/events", headers: [(String, String)], receiveBufferSize: Int? = nil) throws {
+        self.client = try TestClient(port: port, receiveBufferSize: receiveBufferSize, readChunkSize: receiveBufferSize ?? 64 * 1024)
         try self.client.send(RawRequest.get(target, headers: headers))
         let head = try self.client.readResponseHead()
         try #require(head.statusCode == 200, "\(head)")

@@ -1,59 +1,43 @@
 @testable import API
 import Corpus
-import Dispatch
-@testable import HTTPServer
 import DocumentModel
-import Locking
 import Replication
-import TestSupport
 import Testing
 
 /// `JournalFeedSender`: a batch at a time, the next only once the stream reports the previous
-/// written, in order, and the feed ended for a follower too far behind.
+/// written, in order; a follower whose unread writes pass the byte cap disconnected at once;
+/// each write encoded once for every follower.
 struct JournalFeedSenderTests {
-    /// 600 entries of about 1 KiB: some 600 KiB of lines, three batches.
+    /// 600 entries of about 1 KiB: some 600 KiB of lines, some forty batches.
     static let entries = (1...600).map { number in
         JournalEntry.created(
             change: number, at: 0, id: "doc-\(number)", submission: DocumentSubmission(text: String(repeating: "x", count: 1000)), idempotency: nil)
     }
 
-    /// A stream attached to a recording sink, as a connection would attach it: the bytes of
-    /// each send, and an empty element for `finish`.
-    static func recordedStream() -> (ResponseStream, Locked<[[UInt8]]>) {
-        let stream = ResponseStream(bufferLimit: .max)
-        let sent = Locked<[[UInt8]]>([])
-        let queue = DispatchQueue(label: "test.sink")
-        queue.sync {
-            stream.attach(queue: queue) { event in
-                switch event {
-                case .bytes(let bytes): sent.withLock { $0.append(bytes) }
-                case .finish: sent.withLock { $0.append([]) }
-                }
-            }
-        }
-        return (stream, sent)
+    /// A document of about 1 KiB, change `number`.
+    static func entry(_ number: Int) -> JournalEntry {
+        .created(change: number, at: 0, id: "doc-\(number)", submission: DocumentSubmission(text: String(repeating: "y", count: 1000)), idempotency: nil)
     }
 
-    /// What the sink has received once it has `count` events, or after a while.
-    static func settled(_ sent: Locked<[[UInt8]]>, count: Int) -> [[UInt8]] {
-        _ = eventually(within: .milliseconds(300)) { sent.withLock { $0.count >= count } }
-        return sent.withLock { $0 }
+    /// The write of `entry(number)`.
+    static func write(_ number: Int) -> ReplicationUpdate {
+        .append([Self.entry(number)])
     }
 
     @Test func sendsOneBatchAtATimeInOrder() throws {
-        let (stream, sent) = Self.recordedStream()
-        let sender = JournalFeedSender(stream: stream)
+        let recorded = RecordedStream()
+        let sender = JournalFeedSender(stream: recorded.stream)
 
         #expect(sender.enqueue(.reset(entries: Self.entries, through: 600)))
         #expect(sender.enqueue(.append([.deleted(change: 601, at: 0, id: "doc-1")])))
-        let first = Self.settled(sent, count: 1)
+        let first = recorded.sends
         #expect(first.count == 1, "nothing more before the first batch is written")
         #expect(first[0].count >= JournalFeedSender.batchBytes && first[0].count < JournalFeedSender.batchBytes + 2048)
 
         var batches = first
         while true {
-            stream.drained()
-            let now = Self.settled(sent, count: batches.count + 1)
+            recorded.drain()
+            let now = recorded.sends
             guard now.count > batches.count else { break }
             batches = now
         }
@@ -64,12 +48,43 @@ struct JournalFeedSenderTests {
         #expect(lines.last == .entry(.deleted(change: 601, at: 0, id: "doc-1")))
     }
 
-    @Test func endsTheFeedOfAFollowerTooFarBehind() {
-        let (stream, sent) = Self.recordedStream()
-        let sender = JournalFeedSender(stream: stream, maxQueuedLines: 100)
-        let many = (1...101).map { JournalEntry.deleted(change: $0, at: 0, id: "d") }
+    @Test func disconnectsAFollowerWhoseUnreadWritesPassTheByteCap() {
+        let recorded = RecordedStream()
+        let lineBytes = JournalWire.encode(.entry(Self.entry(10))).count
+        let sender = JournalFeedSender(stream: recorded.stream, maxQueuedBytes: 9 * lineBytes + lineBytes / 2)
 
-        #expect(!sender.enqueue(.append(many)), "the store drops the feed")
-        #expect(Self.settled(sent, count: 1) == [[]], "the stream is finished, nothing sent")
+        #expect(sender.enqueue(Self.write(1)), "handed to the stream at once: nothing waits")
+        for number in 2...10 {
+            #expect(sender.enqueue(Self.write(number)), "write \(number): \(number - 1) lines wait")
+        }
+        #expect(!sender.enqueue(Self.write(11)), "ten lines wait, past the cap: the store drops the feed")
+        #expect(!sender.enqueue(Self.write(12)), "and it stays dropped")
+
+        let events = recorded.events
+        #expect(events.count == 2)
+        #expect(events.last == .abort, "cut off at once, not finished cleanly")
+    }
+
+    @Test func aCatchUpDoesNotCountAgainstTheCap() {
+        let recorded = RecordedStream()
+        let sender = JournalFeedSender(stream: recorded.stream, maxQueuedBytes: 10_000)
+
+        #expect(sender.enqueue(.reset(entries: Self.entries, through: 600)), "600 KiB of catch-up, encoded a batch at a time")
+        #expect(sender.enqueue(Self.write(601)))
+        #expect(!recorded.events.contains(.abort))
+    }
+
+    @Test func aWriteIsEncodedOnceForEveryFollower() throws {
+        let encoding = JournalAppendEncoding()
+        let followers = (0..<3).map { _ in RecordedStream() }
+        let senders = followers.map { JournalFeedSender(stream: $0.stream, encoding: encoding) }
+        let write = Self.write(1)
+
+        for sender in senders { #expect(sender.enqueue(write)) }
+
+        let sent = followers.map { $0.sends.first ?? [] }
+        #expect(try JournalWire.decode(sent[0].dropLast()) == .entry(Self.entry(1)))
+        let storage = sent.map { $0.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(storage[1] == storage[0] && storage[2] == storage[0], "the same bytes, not three encodings")
     }
 }

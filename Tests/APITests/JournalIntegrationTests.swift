@@ -1,8 +1,10 @@
 import API
 import Corpus
+import Dispatch
 import DocumentModel
 import Foundation
 import HTTPServer
+import Locking
 import Replication
 import TestSupport
 import Testing
@@ -98,6 +100,30 @@ struct JournalIntegrationTests {
             return
         }
         #expect(submission.text.utf8.count > serverConfiguration.streamBufferLimit)
+    }
+
+    /// A follower that never reads is disconnected once the writes waiting for it pass the
+    /// byte cap, while every write succeeds.
+    @Test func aFollowerThatNeverReadsIsDisconnectedPastTheByteCap() throws {
+        let harness = try WritableServer(options: APIOptions(journalQueueLimit: 32 * 1024))
+        let follower = try TestClient(port: harness.server.port, receiveBufferSize: 4096)
+        try follower.send(RawRequest.get("/v1/journal"))
+        // A long run of one letter ingests quickly: 60 documents make some 3.6 MB, past what
+        // the kernel's buffers hold for a 4 KiB reader, and the cap. Eight writers at once,
+        // so that the writes are committed (and synced) in groups.
+        let padding = String(repeating: "x", count: 60_000)
+        let created = Locked(0)
+        let port = harness.server.port
+        DispatchQueue.concurrentPerform(iterations: 8) { writer in
+            guard let client = try? TestClient(port: port) else { return }
+            for number in stride(from: writer + 1, through: 64, by: 8) {
+                let response = try? client.post("/v1/documents", WritableServer.article("Story \(number)") + "\n\n" + padding)
+                if response?.statusCode == 201 { created.withLock { $0 += 1 } }
+            }
+        }
+
+        #expect(created.withLock { $0 } == 64)
+        #expect(follower.isClosedByPeer(within: .seconds(5)))
     }
 
     @Test func sendsHeartbeatsWhileQuiet() throws {

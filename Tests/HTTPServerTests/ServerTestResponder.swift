@@ -157,4 +157,10 @@ final class FeedRegistry: Sendable {
         let streams = self.state.withLock { Array($0.streams.values) }
         for stream in streams { stream.finish() }
     }
+
+    /// Disconnects the client of every open stream at once, from the producer's side.
+    func abortAll() {
+        let streams = self.state.withLock { Array($0.streams.values) }
+        for stream in streams { stream.abort() }
+    }
 }

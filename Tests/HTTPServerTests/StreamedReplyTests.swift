@@ -116,6 +116,24 @@ struct StreamedReplyTests {
         #expect(try reader.readChunk() == Array("still here".utf8))
     }
 
+    /// A producer that aborts its stream has the connection closed at once, with no last
+    /// chunk, even while a client that stopped reading has bytes outstanding.
+    @Test func abortClosesAtOnceWithoutTheLastChunk() throws {
+        let responder = ServerTestResponder()
+        let server = try TestServer.started(responder: responder)
+        defer { server.shutdown() }
+        let client = try server.makeClient(receiveBufferSize: 4096)
+        try client.send(RawRequest.get(ServerTestResponder.feedPath))
+        try #require(eventually { responder.feeds.openCount == 1 })
+        responder.feeds.broadcast([UInt8](repeating: UInt8(ascii: "x"), count: 512 * 1024))
+
+        responder.feeds.abortAll()
+
+        #expect(eventually { responder.feeds.endedCount == 1 && server.openConnectionCount == 0 })
+        let received = (try? client.readUntilClosed()) ?? []
+        #expect(!received.suffix(5).elementsEqual(Array("0\r\n\r\n".utf8)), "no last chunk")
+    }
+
     /// Shutdown ends open streams cleanly (the last chunk, then the close) and completes.
     @Test func shutdownEndsStreams() throws {
         let responder = ServerTestResponder()

@@ -55,6 +55,7 @@ struct PrintConfigTests {
             max-connections-per-address = 1000                  # default
             max-event-streams = 2000                            # default
             max-event-streams-per-client = 20                   # default
+            max-journal-queue = 2097152                         # default
             probe-connections = 16                              # default
             max-body-bytes = 1048576                            # default
             max-body-memory = 268435456                         # default
