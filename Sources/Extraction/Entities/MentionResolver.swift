@@ -135,10 +135,9 @@ struct MentionResolver {
     /// word the story never writes in lower case and no list calls anything else, a surname
     /// included (`Eyamba Sowers`, not `Forest Hill`).
     private func surnamed(_ mention: EntityMention, lowercaseWords: Set<String>, singleNames: Set<String>) -> EntityMention {
-        let parts = mention.surface.split(separator: " ")
-        guard mention.rule == .unconfirmedName, mention.kind == .person, parts.count == 2, singleNames.contains(String(parts[1])) else {
-            return mention
-        }
+        guard mention.rule == .unconfirmedName, mention.kind == .person, case let parts = mention.surface.split(separator: " "), parts.count == 2,
+            singleNames.contains(String(parts[1]))
+        else { return mention }
         let words = NameIndex.words(of: mention.name)
         guard words.count == 2, self.lexicon.surnames.contains(String(words[1])),
             case let first = String(words[0]), !lowercaseWords.contains(first),

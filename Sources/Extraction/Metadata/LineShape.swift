@@ -50,22 +50,34 @@ enum LineShape {
         self.matchKey(folded: ASCIIFolding.fold(line))
     }
 
-    /// `matchKey` of a line already folded; an ASCII line is keyed byte by byte.
+    /// `matchKey` of a line already folded. A line of ASCII and General Punctuation (curly
+    /// quotes, dashes: what most lines beyond ASCII add) is keyed scalar by scalar, where each
+    /// scalar is a `Character` (none of them joins another) and no punctuation is a letter or
+    /// a digit; other lines are read `Character` by `Character`.
     static func matchKey(folded: String) -> String {
         var key: [UInt8] = []
         var pendingSpace = false
-        for byte in folded.utf8 {
-            guard byte < 0x80 else { return self.characterKey(folded) }
-            if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, case let byte = UInt8(scalar.value),
+                (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            {
                 if pendingSpace && !key.isEmpty { key.append(UInt8(ascii: " ")) }
                 pendingSpace = false
                 key.append(byte)
-            } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "`") {
-                pendingSpace = true
+            } else if scalar.isASCII || Self.generalPunctuation.contains(scalar.value) {
+                if !Self.apostrophes.contains(scalar) { pendingSpace = true }
+            } else {
+                return self.characterKey(folded)
             }
         }
         return String(decoding: key, as: UTF8.self)
     }
+
+    /// General Punctuation up to U+205E: no letters, digits or marks that join a neighbour.
+    static let generalPunctuation: ClosedRange<UInt32> = 0x2010...0x205E
+
+    /// The apostrophes among ASCII and General Punctuation (`TextFolding.apostrophes`).
+    private static let apostrophes: [Unicode.Scalar] = ["'", "`", "\u{2018}", "\u{2019}"]
 
     /// Whether `matchKey(line)` may start with one of the bytes: `false` only when the line's
     /// first letter or digit is ASCII, with nothing but ASCII before it, and its lower case is
@@ -82,8 +94,9 @@ enum LineShape {
         return true
     }
 
-    /// `matchKey(folded:)` read `Character` by `Character`, for text beyond ASCII.
-    private static func characterKey(_ folded: String) -> String {
+    /// `matchKey(folded:)` read `Character` by `Character`, for text beyond ASCII and General
+    /// Punctuation.
+    static func characterKey(_ folded: String) -> String {
         var key = ""
         var pendingSpace = false
         for character in folded {

@@ -22,6 +22,20 @@ struct LineShapeTests {
         #expect(LineShape.matchKey(line) == key)
     }
 
+    /// The scalar-by-scalar key is the `Character`-by-`Character` key wherever it is taken:
+    /// around every General Punctuation scalar, which stands alone as a `Character`.
+    @Test func matchKeyOnScalarsIsTheCharacterKey() {
+        for value in LineShape.generalPunctuation {
+            let scalar = Character(Unicode.Scalar(value)!)
+            let line = "it\(scalar)s 2019 \(scalar)a\(scalar)\r\nb\(scalar)"
+            #expect(line.count == 16, "U+\(String(value, radix: 16)) joins a neighbour")
+            #expect(LineShape.matchKey(folded: line) == LineShape.characterKey(line), "U+\(String(value, radix: 16))")
+        }
+        for line in ["don\u{2019}t \u{201C}stop\u{201D}", "a\u{301}b \u{2014} c", "caf\u{E9} \u{2013} 1", "x`y'z \u{2018}w"] {
+            #expect(LineShape.matchKey(folded: line) == LineShape.characterKey(line))
+        }
+    }
+
     @Test(arguments: [
         ("about us", ["about"], true),
         ("about", ["about"], true),
