@@ -4,9 +4,18 @@ import DocumentModel
 enum NameText {
     /// The length of a trailing possessive (`’s`, `'s`) on a name, if it has one.
     static func possessiveSuffix(_ text: String) -> Int? {
-        guard text.count > 2, text.last == "s" || text.last == "S" else { return nil }
-        let mark = text[text.index(text.endIndex, offsetBy: -2)]
-        return TextFolding.apostrophes.contains(mark) ? 2 : nil
+        // Stepped back from the end, not counted: a name needs a third `Character` before `’s`.
+        guard let last = text.last, last == "s" || last == "S" else { return nil }
+        let letterS = text.index(before: text.endIndex)
+        guard letterS > text.startIndex, case let mark = text.index(before: letterS), mark > text.startIndex else { return nil }
+        return TextFolding.apostrophes.contains(text[mark]) ? 2 : nil
+    }
+
+    /// Whether the text has a space, as `text.contains(" ")` (Foundation's search) answers:
+    /// ASCII text, where a space joins nothing, is read on its bytes.
+    static func hasSpace(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(" ") }
+        return text.utf8.contains(UInt8(ascii: " "))
     }
 
     /// The name without a trailing possessive: `Liz Truss’s` → `Liz Truss`.

@@ -1,0 +1,24 @@
+import Foundation
+@testable import Extraction
+import Testing
+
+/// `NameText`'s byte readings give what reading the name's characters gives.
+struct NameTextTests {
+    /// Spaces next to combining marks and joiners are where Foundation, `Character`s and bytes
+    /// disagree; `hasSpace` answers as Foundation's search does.
+    @Test(arguments: [
+        "", "Glocer", "Tom Glocer", "Ojea Quintana", " \u{301}", "a \u{301}b", "a\u{301} b", "\u{A0}", "a\u{2009}b", " \u{200D}",
+        "\u{1F468} \u{200D}\u{1F469}", "e\u{301} \u{20DD}x", "Tomás", "Tomás Ojea",
+    ])
+    func hasSpaceIsFoundationsSearch(_ text: String) {
+        #expect(NameText.hasSpace(text) == text.contains(" "))
+    }
+
+    @Test(arguments: [
+        ("Truss’s", 2), ("Truss's", 2), ("EU’S", 2), ("Tomás`s", 2), ("é's", 2), ("'s", nil), ("s", nil), ("", nil), ("Truss", nil),
+        ("Jones’", nil), ("Paris", nil),
+    ] as [(String, Int?)])
+    func possessiveSuffixNeedsANameBeforeIt(_ text: String, _ expected: Int?) {
+        #expect(NameText.possessiveSuffix(text) == expected)
+    }
+}
