@@ -16,9 +16,14 @@ struct NameTextTests {
 
     @Test(arguments: [
         ("Truss’s", 2), ("Truss's", 2), ("EU’S", 2), ("Tomás`s", 2), ("é's", 2), ("'s", nil), ("s", nil), ("", nil), ("Truss", nil),
-        ("Jones’", nil), ("Paris", nil),
+        ("Jones’", nil), ("Paris", nil), ("Truss’s\u{301}", nil), ("Gomes", nil),
     ] as [(String, Int?)])
     func possessiveSuffixNeedsANameBeforeIt(_ text: String, _ expected: Int?) {
         #expect(NameText.possessiveSuffix(text) == expected)
+    }
+
+    @Test(arguments: ["", " ", "Tom Glocer", "  ojea  quintana ", "a\r\n b", "tomás ojea", " \u{301}a b", "kim jong-un’s"])
+    func spaceSeparatedIsSplittingAtSpaces(_ text: String) {
+        #expect(NameText.spaceSeparated(text) == text.split(separator: " "))
     }
 }

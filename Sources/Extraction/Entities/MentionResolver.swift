@@ -135,7 +135,7 @@ struct MentionResolver {
     /// word the story never writes in lower case and no list calls anything else, a surname
     /// included (`Eyamba Sowers`, not `Forest Hill`).
     private func surnamed(_ mention: EntityMention, lowercaseWords: Set<String>, singleNames: Set<String>) -> EntityMention {
-        guard mention.rule == .unconfirmedName, mention.kind == .person, case let parts = mention.surface.split(separator: " "), parts.count == 2,
+        guard mention.rule == .unconfirmedName, mention.kind == .person, case let parts = NameText.spaceSeparated(mention.surface), parts.count == 2,
             singleNames.contains(String(parts[1]))
         else { return mention }
         let words = NameIndex.words(of: mention.name)

@@ -4,7 +4,9 @@ import DocumentModel
 enum NameText {
     /// The length of a trailing possessive (`’s`, `'s`) on a name, if it has one.
     static func possessiveSuffix(_ text: String) -> Int? {
-        // Stepped back from the end, not counted: a name needs a third `Character` before `’s`.
+        // A last byte that is no `s` or `S` rules out most names without reading `Character`s;
+        // the rest are stepped back from the end, not counted: a name needs a third before `’s`.
+        guard let lastByte = text.utf8.last, lastByte == UInt8(ascii: "s") || lastByte == UInt8(ascii: "S") else { return nil }
         guard let last = text.last, last == "s" || last == "S" else { return nil }
         let letterS = text.index(before: text.endIndex)
         guard letterS > text.startIndex, case let mark = text.index(before: letterS), mark > text.startIndex else { return nil }
@@ -21,6 +23,14 @@ enum NameText {
     /// The name without a trailing possessive: `Liz Truss’s` → `Liz Truss`.
     static func withoutPossessive(_ text: String) -> String {
         self.possessiveSuffix(text).map { String(text.dropLast($0)) } ?? text
+    }
+
+    /// The text's runs between spaces, as `text.split(separator: " ")` gives them. ASCII text is
+    /// split on its bytes, where a space is a `Character` of its own; other text, where a space
+    /// may carry a combining mark, `Character` by `Character`.
+    static func spaceSeparated(_ text: String) -> [Substring] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ") }
+        return text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
     }
 
     /// A name in display case: `OJEA QUINTANA` → `Ojea Quintana`; short acronyms and other
