@@ -113,6 +113,35 @@ enum LineShape {
 
     /// Whether most of the longer words start with a capital (`Home Depot Stock Is Falling`).
     static func isTitleCase<S: StringProtocol>(_ line: S) -> Bool {
+        // On bytes when the line is simple text: there its letters are ASCII, a byte beyond
+        // ASCII belongs to punctuation, and a space is a `Character` of its own.
+        guard SimpleText.isSimple(line) else { return self.isTitleCaseByCharacter(line) }
+        var long = 0
+        var capitalised = 0
+        var letters = 0
+        var startsWithCapital = false
+        func endWord() {
+            if letters >= 4 {
+                long += 1
+                if startsWithCapital { capitalised += 1 }
+            }
+            letters = 0
+        }
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: " ") {
+                endWord()
+            } else if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+                if letters == 0 { startsWithCapital = byte <= UInt8(ascii: "Z") }
+                letters += 1
+            }
+        }
+        endWord()
+        guard long > 0 else { return false }
+        return capitalised * 3 >= long * 2
+    }
+
+    /// `isTitleCase` read `Character` by `Character`, for text beyond simple text.
+    static func isTitleCaseByCharacter<S: StringProtocol>(_ line: S) -> Bool {
         let long = self.words(line).filter { $0.filter(\.isLetter).count >= 4 }
         guard !long.isEmpty else { return false }
         return long.filter { $0.first(where: \.isLetter)?.isUppercase == true }.count * 3 >= long.count * 2

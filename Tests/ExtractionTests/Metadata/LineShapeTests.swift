@@ -22,6 +22,14 @@ struct LineShapeTests {
         #expect(LineShape.matchKey(line) == key)
     }
 
+    @Test(arguments: [
+        "", "Home Depot Stock Is Falling", "Port reopens after the strike.", "“Quoted” Headline — With Dashes", "A B C D",
+        "Tomás Ojea Quintana Speaks", "MIXED case WORDS here", "word1234 Test-Case Done’s", "  spaced   out  Words ", "Ünited Stätes Again",
+    ])
+    func titleCaseOnBytesIsTitleCaseByCharacter(_ line: String) {
+        #expect(LineShape.isTitleCase(line) == LineShape.isTitleCaseByCharacter(line))
+    }
+
     /// The scalar-by-scalar key is the `Character`-by-`Character` key wherever it is taken:
     /// around every General Punctuation scalar, which stands alone as a `Character`.
     @Test func matchKeyOnScalarsIsTheCharacterKey() {
