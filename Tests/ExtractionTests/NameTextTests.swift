@@ -26,4 +26,12 @@ struct NameTextTests {
     func spaceSeparatedIsSplittingAtSpaces(_ text: String) {
         #expect(NameText.spaceSeparated(text) == text.split(separator: " "))
     }
+
+    @Test(arguments: [
+        "SoftBank", "WeWork", "McDonald", "MacArthur", "DeSantis", "LeBron", "O'Neill", "iPhone", "NASA", "Abc", "AbCd", "A1Bc", "StJohn",
+        "VanDyke", "ABCd", "AbcD", "Ab-Cd", "A\r\nBcD", "ÉcoleNorm", "GómezTech", "O’Neill",
+    ])
+    func innerCapitalOnBytesIsInnerCapitalByCharacter(_ word: String) {
+        #expect(NameText.hasInnerCapital(word) == NameText.hasInnerCapitalByCharacter(word))
+    }
 }

@@ -49,11 +49,26 @@ enum NameText {
     /// Whether a word is spelt with a capital inside, as brands are (`SoftBank`, `WeWork`),
     /// and not as surnames with a prefix are (`McDonald`, `MacArthur`, `DeSantis`, `LeBron`, `O'Neill`).
     static func hasInnerCapital(_ word: String) -> Bool {
+        // An ASCII word without CR is read on bytes: there a byte is a `Character`, the
+        // letters are A–Z and a–z, and the capitals A–Z.
+        let bytes = Array(word.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return self.hasInnerCapitalByCharacter(word) }
+        let isCapital = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard bytes.count >= 4, isCapital(bytes[0]), !bytes.allSatisfy({ !isLetter($0) || isCapital($0) }) else { return false }
+        guard let inner = bytes.indices.dropFirst().first(where: { isCapital(bytes[$0]) }) else { return false }
+        return !Self.surnamePrefixes.contains(String(decoding: bytes[..<inner], as: UTF8.self)) && isLetter(bytes[inner - 1])
+    }
+
+    /// `hasInnerCapital` read `Character` by `Character`, for words beyond ASCII.
+    static func hasInnerCapitalByCharacter(_ word: String) -> Bool {
         let letters = Array(word)
         guard letters.count >= 4, letters[0].isUppercase, !letters.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return false }
         guard let inner = letters.indices.dropFirst().first(where: { letters[$0].isUppercase }) else { return false }
         let prefix = String(letters[..<inner])
-        return !["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’", "D'", "D’", "St"].contains(prefix)
-            && letters[(inner - 1)].isLetter
+        return !Self.surnamePrefixes.contains(prefix) && letters[(inner - 1)].isLetter
     }
+
+    /// What surnames open with before an inner capital.
+    private static let surnamePrefixes = ["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’", "D'", "D’", "St"]
 }
