@@ -1,5 +1,3 @@
-import Foundation
-
 /// URL-friendly forms of titles.
 public enum Slug {
     /// Longest slug, in characters.
@@ -9,26 +7,35 @@ public enum Slug {
     /// (`Bartłomiej Yıldırım` → `bartlomiej-yildirim`), lower case ASCII letters and digits,
     /// words joined by `-`, cut at a word boundary.
     public static func make(from title: String) -> String {
+        // Read on bytes: a slug keeps only ASCII letters and digits, and every byte of a
+        // scalar beyond ASCII is 0x80 or more, so it ends a word as the whole scalar would.
         let folded = TextFolding.fold(title)
         var words: [String] = []
-        var current = ""
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
-                current.unicodeScalars.append(scalar)
-            } else if scalar == "'" {
+        var current: [UInt8] = []
+        for byte in folded.utf8 {
+            if Self.isASCIIAlphanumeric(byte) {
+                current.append(byte)
+            } else if byte == UInt8(ascii: "'") {
                 continue  // "People's" → "peoples"
             } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+                words.append(String(decoding: current, as: UTF8.self))
+                current = []
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        // The words are ASCII, where a byte is a `Character`: lengths are counted on bytes.
         var slug = ""
         for word in words {
-            let candidate = slug.isEmpty ? word : slug + "-" + word
-            if candidate.count > maxLength { break }
-            slug = candidate
+            let length = slug.isEmpty ? word.utf8.count : slug.utf8.count + 1 + word.utf8.count
+            if length > maxLength { break }
+            slug = slug.isEmpty ? word : slug + "-" + word
         }
         return slug.isEmpty ? String(words.first?.prefix(maxLength) ?? "untitled") : slug
+    }
+
+    /// Whether the byte is an ASCII letter or digit: the ASCII members of
+    /// `CharacterSet.alphanumerics`.
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 }

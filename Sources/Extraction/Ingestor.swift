@@ -48,7 +48,7 @@ public struct Ingestor: Sendable {
     ) throws(IngestError) -> Document {
         let deadline = budget.start()
         let normalized = Self.normalizeSpaces(text)
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = Self.lines(of: normalized)[...]
         while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
         var metadata: MetadataLine?
         if let first = lines.first, let parsed = try MetadataLine.parse(first) {
@@ -146,6 +146,13 @@ public struct Ingestor: Sendable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The lines of a text `normalizeSpaces` returned, split at every LF. Split on bytes, which
+    /// is splitting at the `Character` "\n" there: no CR is left to make one `Character` of
+    /// CRLF, and a line feed joins no other scalar.
+    static func lines(of normalized: String) -> [Substring] {
+        normalized.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Each line with runs of spaces collapsed to one and no leading or trailing space.

@@ -1,4 +1,5 @@
 @testable import DocumentModel
+import Foundation
 import TestSupport
 import Testing
 
@@ -65,6 +66,13 @@ struct SlugTests {
             #expect(slug.count <= Slug.maxLength)
             #expect(slug.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }, "\(title) → \(slug)")
             #expect(!slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--"), "\(title) → \(slug)")
+        }
+    }
+
+    /// The byte test that `make` reads words with keeps exactly the ASCII alphanumerics.
+    @Test func asciiAlphanumericBytesAreCharacterSetAlphanumerics() {
+        for value in UInt8(0)..<0x80 {
+            #expect(Slug.isASCIIAlphanumeric(value) == CharacterSet.alphanumerics.contains(Unicode.Scalar(value)), "byte \(value)")
         }
     }
 }

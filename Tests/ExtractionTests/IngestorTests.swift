@@ -9,6 +9,13 @@ struct IngestorTests {
         try Ingestor().ingest(text: text, id: id)
     }
 
+    /// Lines split on bytes are the lines split at the `Character` "\n", once spaces are normalized.
+    @Test(arguments: ["", "\n", "a\r\nb\rc\n\nd", "Tomás\n\u{301}e\n“quoted”\u{2029}end\n", "no break"])
+    func linesOfNormalizedTextAreItsCharacterLines(_ text: String) {
+        let normalized = Ingestor.normalizeSpaces(text)
+        #expect(Ingestor.lines(of: normalized) == normalized.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
     // MARK: Metadata line
 
     @Test func parsesMetadataLineIntoFields() throws {

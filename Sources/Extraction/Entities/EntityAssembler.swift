@@ -16,7 +16,7 @@ struct EntityAssembler {
         return groups.compactMap { group in
             // A lone one-word "person" is trusted only when a title, a verb of saying or an
             // office's tenure names it (`President Higgs`, `Higgs said`, `the Higgs administration`).
-            if group.kind == .person, !group.name.contains(" "), !group.mentions.contains(where: { MentionResolver.namesLonePerson($0.rule) }) {
+            if group.kind == .person, !NameText.hasSpace(group.name), !group.mentions.contains(where: { MentionResolver.namesLonePerson($0.rule) }) {
                 return nil
             }
             let name = CanonicalName.choose(for: group.name, among: group.mentions)

@@ -78,7 +78,7 @@ struct EntityExtractor: Sendable {
             context.continuesList(mention.range, after: text[previous.range.upperBound..<mention.range.lowerBound]),
             self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil
         else { return mention }
-        let words = mention.name.split(separator: " ").count
+        let words = NameText.spaceSeparated(mention.name).count
         if previous.kind == .location, words <= 3 { return mention.retyped(.location, name: mention.surface, by: .listAfterPlace) }
         if previous.kind == .organization, !previous.isWeak, words == 1 {
             return mention.retyped(.organization, name: mention.surface, by: .listAfterOrganization)

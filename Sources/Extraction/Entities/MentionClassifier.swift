@@ -182,7 +182,7 @@ struct MentionClassifier: Sendable {
         let first = slice.first!
         let folded = slice.map { NameText.withoutPossessive($0.folded) }
         // Initials, codes and figures ("B", "Q2", "FY2020") name nothing.
-        guard !NameRunScanner.connectors.contains(first.text), slice.allSatisfy({ $0.text.count >= 2 && !$0.text.contains(where: \.isNumber) }) else {
+        guard !NameRunScanner.connectors.contains(first.text), slice.allSatisfy({ $0.text.count >= 2 && !LineShape.hasNumber($0.text[...]) }) else {
             return nil
         }
         if slice.count == 1, case let isAllCaps = first.isAllCaps, isAllCaps || self.lexicon.agencies[first.folded] != nil {

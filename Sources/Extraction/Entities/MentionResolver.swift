@@ -51,7 +51,7 @@ struct MentionResolver {
         _ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>, deadline: IngestionDeadline
     ) throws(IngestError) -> Resolution {
         var work = 0
-        let singleNames = Set(mentions.filter { $0.kind != .location && !$0.name.contains(" ") }.map(\.surface))
+        let singleNames = Set(mentions.filter { $0.kind != .location && !NameText.hasSpace($0.name) }.map(\.surface))
         let mentions = mentions.map { self.surnamed($0, lowercaseWords: lowercaseWords, singleNames: singleNames) }
         let people = self.personIndex(mentions, work: &work)
         let organizations = self.organizationIndex(mentions, lowercaseWords: lowercaseWords, work: &work)
@@ -69,7 +69,7 @@ struct MentionResolver {
         for mention in self.companiesNamedOnce(mentions, lowercaseWords: lowercaseWords, work: &work) {
             try deadline.check()
             work += 1
-            let isSingleWord = !mention.name.contains(" ")
+            let isSingleWord = !NameText.hasSpace(mention.name)
             if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {
                 if let person = people.name(for: TextFolding.fold(mention.name)) {
                     resolved.append((mention, .person, person))
@@ -104,7 +104,7 @@ struct MentionResolver {
             }
         }
         // "Voss declined" after "the Voss administration": a lone name joins the one-word person it repeats.
-        let lonePeople = Set(resolved.filter { $0.1 == .person && !$0.2.contains(" ") }.map { TextFolding.fold($0.2) })
+        let lonePeople = Set(resolved.filter { $0.1 == .person && !NameText.hasSpace($0.2) }.map { TextFolding.fold($0.2) })
         for mention in pendingSingles where lonePeople.contains(TextFolding.fold(mention.name)) {
             work += 1
             resolved.append((mention, .person, mention.name))
@@ -140,10 +140,9 @@ struct MentionResolver {
     /// word the story never writes in lower case and no list calls anything else, a surname
     /// included (`Eyamba Sowers`, not `Forest Hill`).
     private func surnamed(_ mention: EntityMention, lowercaseWords: Set<String>, singleNames: Set<String>) -> EntityMention {
-        let parts = mention.surface.split(separator: " ")
-        guard mention.rule == .unconfirmedName, mention.kind == .person, parts.count == 2, singleNames.contains(String(parts[1])) else {
-            return mention
-        }
+        guard mention.rule == .unconfirmedName, mention.kind == .person, case let parts = NameText.spaceSeparated(mention.surface), parts.count == 2,
+            singleNames.contains(String(parts[1]))
+        else { return mention }
         let words = NameIndex.words(of: mention.name)
         guard words.count == 2, self.lexicon.surnames.contains(String(words[1])),
             case let first = String(words[0]), !lowercaseWords.contains(first),
@@ -186,7 +185,7 @@ struct MentionResolver {
         let retypable: Set<ClassificationRule> = [.gazetteer, .placePreposition, .listAfterPlace, .unconfirmedName, .attribution]
         return mentions.map { mention in
             work += 1
-            guard mention.kind != .organization, retypable.contains(mention.rule), !mention.surface.contains(" "),
+            guard mention.kind != .organization, retypable.contains(mention.rule), !NameText.hasSpace(mention.surface),
                 companies.contains(TextFolding.fold(mention.surface))
             else { return mention }
             return mention.retyped(.organization, name: mention.surface, by: .companyContext)
@@ -196,7 +195,7 @@ struct MentionResolver {
     /// People's full names filed under their short forms: the whole name, every run of words
     /// after the first (surnames), and the first word when no other person shares it.
     private func personIndex(_ mentions: [EntityMention], work: inout Int) -> NameIndex {
-        let people = mentions.filter { $0.kind == .person && $0.name.contains(" ") }
+        let people = mentions.filter { $0.kind == .person && NameText.hasSpace($0.name) }
         // A weak name completes a confirmed one it ends with: "Ana Sousa Lima, has warned" once "Sousa Lima said".
         var weakBySurnames = NameIndex()
         for person in people where person.isWeak {

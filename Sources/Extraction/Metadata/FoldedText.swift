@@ -1,13 +1,16 @@
 /// Substring tests on folded text by its UTF-8 bytes: the metadata rules test each line
 /// against a few dozen folded markers, and `String.contains` walks `Character`s.
 ///
-/// ASCII text, which most lines are, is matched byte by byte; other text falls back on
-/// `String.contains`, so the answer is the same either way.
+/// ASCII text, which most lines are, is matched byte by byte, and so is text `SimpleText` can
+/// search; other text falls back on `String.contains`, so the answer is the same either way.
 enum FoldedText {
     /// Whether `text` contains `part`.
     static func contains(_ text: String, _ part: String) -> Bool {
-        guard let found = self.asciiContains(text, part) else { return text.contains(part) }
-        return found
+        if let found = self.asciiContains(text, part) { return found }
+        // Text beyond ASCII with an ASCII part, as curly quotes and dashes make most lines:
+        // `SimpleText` searches it on bytes where that is `String.contains`, and falls back on it.
+        guard !part.isEmpty, part.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(part) }
+        return SimpleText.contains(text, part)
     }
 
     /// Whether the ASCII `text` contains the ASCII `part`; `nil` when either is not ASCII.

@@ -50,22 +50,34 @@ enum LineShape {
         self.matchKey(folded: ASCIIFolding.fold(line))
     }
 
-    /// `matchKey` of a line already folded; an ASCII line is keyed byte by byte.
+    /// `matchKey` of a line already folded. A line of ASCII and General Punctuation (curly
+    /// quotes, dashes: what most lines beyond ASCII add) is keyed scalar by scalar, where each
+    /// scalar is a `Character` (none of them joins another) and no punctuation is a letter or
+    /// a digit; other lines are read `Character` by `Character`.
     static func matchKey(folded: String) -> String {
         var key: [UInt8] = []
         var pendingSpace = false
-        for byte in folded.utf8 {
-            guard byte < 0x80 else { return self.characterKey(folded) }
-            if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, case let byte = UInt8(scalar.value),
+                (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            {
                 if pendingSpace && !key.isEmpty { key.append(UInt8(ascii: " ")) }
                 pendingSpace = false
                 key.append(byte)
-            } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "`") {
-                pendingSpace = true
+            } else if scalar.isASCII || Self.generalPunctuation.contains(scalar.value) {
+                if !Self.apostrophes.contains(scalar) { pendingSpace = true }
+            } else {
+                return self.characterKey(folded)
             }
         }
         return String(decoding: key, as: UTF8.self)
     }
+
+    /// General Punctuation up to U+205E: no letters, digits or marks that join a neighbour.
+    static let generalPunctuation: ClosedRange<UInt32> = 0x2010...0x205E
+
+    /// The apostrophes among ASCII and General Punctuation (`TextFolding.apostrophes`).
+    private static let apostrophes: [Unicode.Scalar] = ["'", "`", "\u{2018}", "\u{2019}"]
 
     /// Whether `matchKey(line)` may start with one of the bytes: `false` only when the line's
     /// first letter or digit is ASCII, with nothing but ASCII before it, and its lower case is
@@ -82,8 +94,9 @@ enum LineShape {
         return true
     }
 
-    /// `matchKey(folded:)` read `Character` by `Character`, for text beyond ASCII.
-    private static func characterKey(_ folded: String) -> String {
+    /// `matchKey(folded:)` read `Character` by `Character`, for text beyond ASCII and General
+    /// Punctuation.
+    static func characterKey(_ folded: String) -> String {
         var key = ""
         var pendingSpace = false
         for character in folded {
@@ -100,6 +113,35 @@ enum LineShape {
 
     /// Whether most of the longer words start with a capital (`Home Depot Stock Is Falling`).
     static func isTitleCase<S: StringProtocol>(_ line: S) -> Bool {
+        // On bytes when the line is simple text: there its letters are ASCII, a byte beyond
+        // ASCII belongs to punctuation, and a space is a `Character` of its own.
+        guard SimpleText.isSimple(line) else { return self.isTitleCaseByCharacter(line) }
+        var long = 0
+        var capitalised = 0
+        var letters = 0
+        var startsWithCapital = false
+        func endWord() {
+            if letters >= 4 {
+                long += 1
+                if startsWithCapital { capitalised += 1 }
+            }
+            letters = 0
+        }
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: " ") {
+                endWord()
+            } else if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+                if letters == 0 { startsWithCapital = byte <= UInt8(ascii: "Z") }
+                letters += 1
+            }
+        }
+        endWord()
+        guard long > 0 else { return false }
+        return capitalised * 3 >= long * 2
+    }
+
+    /// `isTitleCase` read `Character` by `Character`, for text beyond simple text.
+    static func isTitleCaseByCharacter<S: StringProtocol>(_ line: S) -> Bool {
         let long = self.words(line).filter { $0.filter(\.isLetter).count >= 4 }
         guard !long.isEmpty else { return false }
         return long.filter { $0.first(where: \.isLetter)?.isUppercase == true }.count * 3 >= long.count * 2

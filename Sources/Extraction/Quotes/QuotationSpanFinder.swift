@@ -42,6 +42,8 @@ struct QuotationSpanFinder: Sendable {
                 isClosed: isClosed, continuesPrevious: continuing && open == 0, isPartial: Self.isPartial(before: open, in: scalars)))
         }
         for (offset, scalar) in scalars.enumerated() {
+            // Every mark is `"` or beyond ASCII: the rest of ASCII is passed without hashing it.
+            guard !scalar.isASCII || scalar == "\"" else { continue }
             if let open = openedAt {
                 if Self.closers.contains(scalar) {
                     add(open: open, end: offset, closeEnd: offset + 1, isClosed: true)

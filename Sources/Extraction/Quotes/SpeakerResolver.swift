@@ -87,7 +87,7 @@ struct SpeakerResolver: Sendable {
                 if entityByForm[folded] == nil { entityByForm[folded] = entity }
                 guard entity.kind == .person else { continue }
                 if personByForm[folded] == nil { personByForm[folded] = entity }
-                let parts = folded.split(separator: " ").map(String.init)
+                let parts = NameText.spaceSeparated(folded).map(String.init)
                 if let surname = parts.last, personBySurname[surname] == nil { personBySurname[surname] = entity }
                 if parts.count >= 2 {
                     if let owner = givenNames[parts[0]] {
@@ -115,7 +115,7 @@ struct SpeakerResolver: Sendable {
                 entity.kind != .location || vocabulary.isKnownPlace(entity.name) {
                 continue
             }
-            let parts = folded.split(separator: " ").map(String.init)
+            let parts = NameText.spaceSeparated(folded).map(String.init)
             if parts.count >= 2, let surname = parts.last, fullNameBySurname[surname] == nil {
                 fullNameBySurname[surname] = phrase.text
             }
@@ -251,7 +251,7 @@ struct SpeakerResolver: Sendable {
     }
 
     private static func lastWord(of folded: String) -> String {
-        folded.split(separator: " ").last.map(String.init) ?? folded
+        NameText.spaceSeparated(folded).last.map(String.init) ?? folded
     }
 
     /// The mentions of people and organizations that are not inside a quotation, each with its entity.

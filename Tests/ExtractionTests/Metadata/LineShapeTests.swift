@@ -23,6 +23,28 @@ struct LineShapeTests {
     }
 
     @Test(arguments: [
+        "", "Home Depot Stock Is Falling", "Port reopens after the strike.", "“Quoted” Headline — With Dashes", "A B C D",
+        "Tomás Ojea Quintana Speaks", "MIXED case WORDS here", "word1234 Test-Case Done’s", "  spaced   out  Words ", "Ünited Stätes Again",
+    ])
+    func titleCaseOnBytesIsTitleCaseByCharacter(_ line: String) {
+        #expect(LineShape.isTitleCase(line) == LineShape.isTitleCaseByCharacter(line))
+    }
+
+    /// The scalar-by-scalar key is the `Character`-by-`Character` key wherever it is taken:
+    /// around every General Punctuation scalar, which stands alone as a `Character`.
+    @Test func matchKeyOnScalarsIsTheCharacterKey() {
+        for value in LineShape.generalPunctuation {
+            let scalar = Character(Unicode.Scalar(value)!)
+            let line = "it\(scalar)s 2019 \(scalar)a\(scalar)\r\nb\(scalar)"
+            #expect(line.count == 16, "U+\(String(value, radix: 16)) joins a neighbour")
+            #expect(LineShape.matchKey(folded: line) == LineShape.characterKey(line), "U+\(String(value, radix: 16))")
+        }
+        for line in ["don\u{2019}t \u{201C}stop\u{201D}", "a\u{301}b \u{2014} c", "caf\u{E9} \u{2013} 1", "x`y'z \u{2018}w"] {
+            #expect(LineShape.matchKey(folded: line) == LineShape.characterKey(line))
+        }
+    }
+
+    @Test(arguments: [
         ("about us", ["about"], true),
         ("about", ["about"], true),
         ("aboutus", ["about"], false),
