@@ -66,7 +66,17 @@ public struct Document: Sendable, Hashable {
 
     /// Words in the body.
     public var wordCount: Int {
-        self.bodyParagraphs.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
+        // Counted as it is read, without making a substring per word.
+        self.bodyParagraphs.reduce(0) { total, paragraph in
+            var count = 0
+            var isInWord = false
+            for character in paragraph.text {
+                let isSpace = character.isWhitespace
+                if !isSpace && !isInWord { count += 1 }
+                isInWord = !isSpace
+            }
+            return total + count
+        }
     }
 
     /// Minutes to read the body at 200 words a minute, at least 1.

@@ -25,6 +25,13 @@ struct DocumentTests {
         #expect(Self.mixed.wordCount == 5 + 3)
     }
 
+    /// Words are runs between any whitespace, Unicode's too, at either end or repeated.
+    @Test func wordCountSplitsOnEveryKindOfWhitespace() {
+        let text = "  Oslo\u{00A0}harbour\u{2003}reopens \n\t on Monday\r\n "
+        #expect(Document.make(paragraphs: [(.body, text)]).wordCount == text.split(whereSeparator: \.isWhitespace).count)
+        #expect(Document.make(paragraphs: [(.body, text)]).wordCount == 5)
+    }
+
     @Test(arguments: [(0, 1), (1, 1), (199, 1), (200, 1), (201, 2), (400, 2), (401, 3), (1000, 5)])
     func readingTimeRoundsUpAt200WordsPerMinute(_ words: Int, _ minutes: Int) {
         let text = Array(repeating: "word", count: words).joined(separator: " ")

@@ -49,7 +49,9 @@ struct SearchItem: Sendable {
     }
 
     /// A quotation of `document`: its words, with the speaker's name as an extra.
-    init(quote: Quote, of document: Document) {
+    ///
+    /// - Parameter entities: `document`'s entities by id, where the speaker's names are found.
+    init(quote: Quote, of document: Document, entities: [String: Entity]) {
         self.key = SearchIndex.quotationKey(document: document.id, quote: quote.id)
         self.documentID = document.id
         self.title = ""
@@ -61,7 +63,7 @@ struct SearchItem: Sendable {
         // Only a speaker that is an entity can be filtered by entity id.
         self.entities = quote.speaker.flatMap { speaker in
             speaker.id.map { id in
-                let forms = document.entities.first { $0.id == id }.map(Self.forms) ?? [speaker.name]
+                let forms = entities[id].map(Self.forms) ?? [speaker.name]
                 return [EntityReference(id: id, name: speaker.name, forms: forms, mentions: [])]
             }
         } ?? []
