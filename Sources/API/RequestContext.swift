@@ -93,11 +93,7 @@ public struct RequestContext: Sendable {
     /// - Throws: `.invalidParameter` saying what is wrong with the query.
     func searchQuery() throws(APIError) -> SearchQuery? {
         guard let text = self.query["q"] else { return nil }
-        do {
-            return try SearchQuery(parsing: text)
-        } catch {
-            throw .invalidParameter(name: "q", rule: error.description)
-        }
+        return try self.searching { () throws(SearchQueryError) in try SearchQuery(parsing: text) }
     }
 
     /// The results of `search`, or a 400 naming `q` and the clause that cost too much.

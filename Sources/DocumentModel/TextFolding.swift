@@ -118,8 +118,9 @@ public enum TextFolding {
         return folded.withUnsafeBufferPointer { Self.trimmingASCII($0[...]) }
     }
 
-    /// An ASCII byte in lower case, a backtick as `'`.
-    private static func foldedASCII(_ byte: UInt8) -> UInt8 {
+    /// An ASCII byte in lower case, a backtick as `'`: how `fold` maps every ASCII byte.
+    @inlinable
+    public static func foldedASCII(_ byte: UInt8) -> UInt8 {
         byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte)
     }
 
@@ -136,6 +137,12 @@ public enum TextFolding {
         }
     }
 
+    /// Whether `fold` trims the ASCII byte from either end: a space, a tab, `:` or `.`.
+    @inlinable
+    public static func isTrimmedASCII(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+    }
+
     /// The bytes as a string, less leading and trailing spaces, tabs, `:` and `.`.
     private static func trimmingASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[Self.trimmedRange(bytes)]), as: UTF8.self)
@@ -144,11 +151,10 @@ public enum TextFolding {
     /// The range of the bytes left when leading and trailing spaces, tabs, `:` and `.` are
     /// trimmed (folding never turns a byte into one of those or out of them).
     private static func trimmedRange(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Range<Int> {
-        let trimmed: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
         var start = bytes.startIndex
         var end = bytes.endIndex
-        while start < end, trimmed(bytes[start]) { start += 1 }
-        while end > start, trimmed(bytes[end - 1]) { end -= 1 }
+        while start < end, Self.isTrimmedASCII(bytes[start]) { start += 1 }
+        while end > start, Self.isTrimmedASCII(bytes[end - 1]) { end -= 1 }
         return start..<end
     }
 }

@@ -7,9 +7,6 @@ enum ASCIIFolding {
     /// `TextFolding.fold(text)`: an ASCII text in lower case, `` ` `` as `'`, without the spaces,
     /// tabs, `:` and `.` at its ends; any other text folded by `TextFolding`.
     static func fold<S: StringProtocol>(_ text: S) -> String {
-        func isTrimmed(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
-        }
         // One pass finds whether the text is ASCII and where its untrimmed part starts and ends.
         var count = 0
         var start = -1
@@ -17,7 +14,7 @@ enum ASCIIFolding {
         for byte in text.utf8 {
             guard byte < 0x80 else { return TextFolding.fold(text) }
             count += 1
-            if !isTrimmed(byte) {
+            if !TextFolding.isTrimmedASCII(byte) {
                 if start < 0 { start = count - 1 }
                 end = count
             }
@@ -26,7 +23,7 @@ enum ASCIIFolding {
         return String(unsafeUninitializedCapacity: end - start) { buffer in
             var offset = 0
             for byte in text.utf8.dropFirst(start).prefix(end - start) {
-                buffer[offset] = byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : (byte &- 65 < 26 ? byte | 0x20 : byte)
+                buffer[offset] = TextFolding.foldedASCII(byte)
                 offset += 1
             }
             return offset
