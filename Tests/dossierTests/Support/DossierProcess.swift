@@ -18,7 +18,7 @@ final class DossierProcess: Sendable {
     /// The file stdout goes to (a file, not a pipe: no reader has to keep up with it).
     private let outputPath: String
     /// Everything the process wrote to stderr so far, and whether the pipe has reached end of
-    /// file; appended from the pipe's handler.
+    /// file; appended by the thread that drains the pipe.
     private let errorOutput = Locked((text: "", isComplete: false))
 
     /// Where the executable should be.
@@ -63,15 +63,23 @@ final class DossierProcess: Sendable {
         let pipe = Pipe()
         process.standardError = pipe
         self.process = process
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            self?.errorOutput.withLock { output in
-                output.text += String(decoding: data, as: UTF8.self)
-                output.isComplete = output.isComplete || data.isEmpty
+        // A blocking read loop on a thread of its own rather than `readabilityHandler`: on
+        // Linux, tearing down a handler's dispatch read source races the descriptor's close
+        // and can crash libdispatch's event loop (swift-corelibs-libdispatch issue 949).
+        let reader = pipe.fileHandleForReading
+        let errorOutput = self.errorOutput
+        let drain = Thread {
+            while true {
+                let data = reader.availableData
+                errorOutput.withLock { output in
+                    output.text += String(decoding: data, as: UTF8.self)
+                    output.isComplete = data.isEmpty
+                }
+                if data.isEmpty { return }
             }
         }
         try process.run()
+        drain.start()
     }
 
     deinit {
