@@ -31,7 +31,7 @@ let package = Package(
         // The replication feed's wire format, and the follower that keeps a read replica's copy.
         .target(name: "Replication", dependencies: ["Corpus", "Serialization", "HTTPClient", "Locking"]),
         .target(name: "API", dependencies: ["Access", "Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
-        .executableTarget(name: "dossier", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Replication"]),
+        .executableTarget(name: "dossier", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
         // A benchmark, not a test: swift run -c release ingest-adversarial [max-bytes] [shape ...]

@@ -6,6 +6,8 @@ import DocumentModel
 import Extraction
 import Foundation
 import HTTPServer
+import Locking
+import Replication
 @preconcurrency import Glibc
 
 /// `dossier serve`: load the seeds, start the server, drain on SIGTERM/SIGINT.
@@ -36,10 +38,49 @@ enum ServeCommand {
         }
         let readiness = Readiness(.loading)
         raiseDescriptorLimit(logger: logger)
+        // The port is bound before the collection loads, so probes find the process alive
+        // (`/healthz`) and not yet ready (`/readyz`) instead of a refused connection.
+        let gate = StartupGate(readiness: readiness)
+        let server: Server
+        do {
+            server = try Server(configuration: options.serverConfiguration, responder: gate, logger: logger)
+        } catch {
+            fail("cannot listen on \(options.host) port \(options.port): \(error)", logger: logger)
+        }
+        server.start()
+        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+        let address = "http://\(shownHost):\(server.port)"
+        logger.log(
+            .info, "bound to \(address); loading the collection (/readyz answers 503 until it is served)",
+            [.string("address", address), .integer("port", server.port)])
+        // Set once by the loading thread; read by the signal loop (guarded by its lock).
+        let follower = Locked<Follower?>(nil)
+        let loading = Thread {
+            let (api, store) = self.loadAPI(options: options, readiness: readiness, logger: logger)
+            api.observeOpenConnections { server.openConnectionCount }
+            gate.open(api)
+            // A follower is ready once it has caught up with its writer; anything else, now.
+            if let writer = options.follow, readiness.current == .loading {
+                let key = options.followKey.isEmpty ? nil : options.followKey
+                follower.withLock { $0 = self.follow(writer, key: key, into: store, readiness: readiness, logger: logger) }
+            } else {
+                readiness.finishLoading()
+            }
+            logger.log(
+                .info, "listening on \(address) (workers: \(options.workers))",
+                [.string("address", address), .integer("port", server.port), .integer("workers", options.workers)])
+        }
+        loading.start()
+        drainOnTerminationSignals(
+            server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout,
+            stopping: { follower.withLock { $0?.stop() } })
+    }
 
+    /// Loads the seeds, opens the store on them and makes the API over it; a failure is
+    /// logged and exits 1.
+    private static func loadAPI(options: ServeOptions, readiness: Readiness, logger: StreamLogger) -> (DossierAPI, DocumentStore) {
         let seeds = self.loadSeeds(options: options, logger: logger)
         let store = self.openStore(seeds: seeds, options: options, logger: logger)
-
         let openAPI = FileManager.default.contents(atPath: options.openAPI).map { Array($0) }
         if openAPI == nil {
             logger.log(.warning, "no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404", [.string("openapi", options.openAPI)])
@@ -55,26 +96,7 @@ enum ServeCommand {
                 eventStreams: EventStreamLimits(total: options.maxEventStreams, perClient: options.maxEventStreamsPerClient),
                 openAPIDocument: openAPI, journalQueueLimit: options.maxJournalQueue,
                 writesGoTo: options.follow?.description))
-        let server: Server
-        do {
-            server = try Server(configuration: options.serverConfiguration, responder: api, logger: logger)
-        } catch {
-            fail("cannot listen on \(options.host) port \(options.port): \(error)", logger: logger)
-        }
-        api.observeOpenConnections { server.openConnectionCount }
-        server.start()
-        // A follower is ready once it has caught up with its writer; anything else, now.
-        let follower = options.follow.map {
-            self.follow($0, key: options.followKey.isEmpty ? nil : options.followKey, into: store, readiness: readiness, logger: logger)
-        }
-        if follower == nil { readiness.finishLoading() }
-        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
-        let address = "http://\(shownHost):\(server.port)"
-        logger.log(
-            .info, "listening on \(address) (workers: \(options.workers))",
-            [.string("address", address), .integer("port", server.port), .integer("workers", options.workers)])
-        drainOnTerminationSignals(
-            server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout, stopping: { follower?.stop() })
+        return (api, store)
     }
 
     /// Who may call what: the key file's keys (a start-up failure when it cannot be read),

@@ -87,6 +87,13 @@ struct ServeLogTests {
         let listening = try Self.message(startingWith: "listening on", in: messages)
         #expect(listening["port"] as? Int == port)
         #expect((listening["workers"] as? Int ?? 0) >= 1)
+        // The port is bound before the seeds load; "listening" is said once they are served.
+        let bound = try Self.message(startingWith: "bound to", in: messages)
+        #expect(bound["port"] as? Int == port)
+        let order = ["bound to", "loaded 2 documents", "serving 2 documents", "listening on"].map { prefix in
+            messages.firstIndex { ($0["message"] as? String)?.hasPrefix(prefix) == true } ?? -1
+        }
+        #expect(order == order.sorted() && !order.contains(-1), "\(messages)")
         #expect(messages.last?["message"] as? String == "drained; exiting")
     }
 
