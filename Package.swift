@@ -36,6 +36,8 @@ let package = Package(
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
         // A benchmark, not a test: swift run -c release ingest-adversarial [max-bytes] [shape ...]
         .executableTarget(name: "ingest-adversarial", dependencies: ["Extraction", "BenchmarkCorpus"], path: "Tests/Benchmarks/AdversarialBenchmark"),
+        // A benchmark tool, not a test: swift run -c release news-corpus COUNT SEED DIRECTORY
+        .executableTarget(name: "news-corpus", dependencies: ["BenchmarkCorpus"], path: "Tests/Benchmarks/NewsCorpusExport"),
         // The benchmarks' deterministic news-corpus generator.
         .target(name: "BenchmarkCorpus", dependencies: ["Corpus", "TestSupport"], path: "Tests/Benchmarks/BenchmarkCorpus"),
         // A benchmark, not a test: swift run -c release search-benchmark [documents] [seed] [--export DIR]

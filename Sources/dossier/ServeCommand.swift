@@ -41,19 +41,42 @@ enum ServeCommand {
         // The port is bound before the collection loads, so probes find the process alive
         // (`/healthz`) and not yet ready (`/readyz`) instead of a refused connection.
         let gate = StartupGate(readiness: readiness)
+        let server = self.bind(options: options, responder: gate, logger: logger)
+        let follower = self.startLoading(into: gate, server: server, readiness: readiness, options: options, logger: logger)
+        drainOnTerminationSignals(
+            server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout,
+            stopping: { follower.withLock { $0?.stop() } })
+    }
+
+    /// Binds the port and starts serving `responder`; a failure is logged and exits 1.
+    private static func bind(options: ServeOptions, responder: StartupGate, logger: StreamLogger) -> Server {
         let server: Server
         do {
-            server = try Server(configuration: options.serverConfiguration, responder: gate, logger: logger)
+            server = try Server(configuration: options.serverConfiguration, responder: responder, logger: logger)
         } catch {
             fail("cannot listen on \(options.host) port \(options.port): \(error)", logger: logger)
         }
         server.start()
-        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
-        let address = "http://\(shownHost):\(server.port)"
         logger.log(
-            .info, "bound to \(address); loading the collection (/readyz answers 503 until it is served)",
-            [.string("address", address), .integer("port", server.port)])
-        // Set once by the loading thread; read by the signal loop (guarded by its lock).
+            .info, "bound to \(self.address(of: server, options: options)); loading the collection (/readyz answers 503 until it is served)",
+            [.string("address", self.address(of: server, options: options)), .integer("port", server.port)])
+        return server
+    }
+
+    /// The URL the server answers on.
+    private static func address(of server: Server, options: ServeOptions) -> String {
+        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+        return "http://\(shownHost):\(server.port)"
+    }
+
+    /// Loads the collection on a thread of its own and opens the gate on it, so the main
+    /// thread can wait for signals meanwhile.
+    ///
+    /// - Returns: where the follower goes once started (set once by the loading thread, read
+    ///   by the signal loop; guarded by its lock).
+    private static func startLoading(
+        into gate: StartupGate, server: Server, readiness: Readiness, options: ServeOptions, logger: StreamLogger
+    ) -> Locked<Follower?> {
         let follower = Locked<Follower?>(nil)
         let loading = Thread {
             let (api, store) = self.loadAPI(options: options, readiness: readiness, logger: logger)
@@ -62,18 +85,18 @@ enum ServeCommand {
             // A follower is ready once it has caught up with its writer; anything else, now.
             if let writer = options.follow, readiness.current == .loading {
                 let key = options.followKey.isEmpty ? nil : options.followKey
-                follower.withLock { $0 = self.follow(writer, key: key, into: store, readiness: readiness, logger: logger) }
+                let started = self.follow(writer, key: key, into: store, readiness: readiness, logger: logger)
+                follower.withLock { $0 = started }
             } else {
                 readiness.finishLoading()
             }
+            let address = self.address(of: server, options: options)
             logger.log(
                 .info, "listening on \(address) (workers: \(options.workers))",
                 [.string("address", address), .integer("port", server.port), .integer("workers", options.workers)])
         }
         loading.start()
-        drainOnTerminationSignals(
-            server: server, readiness: readiness, logger: logger, drainTimeout: options.drainTimeout,
-            stopping: { follower.withLock { $0?.stop() } })
+        return follower
     }
 
     /// Loads the seeds, opens the store on them and makes the API over it; a failure is
