@@ -15,6 +15,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Locking"),
+        .target(name: "PersistentCollections"),
         .target(name: "HTTPServer", dependencies: ["Locking"]),
         // A small blocking HTTP/1.1 client: `dossier healthcheck`, and followers of another server.
         .target(name: "HTTPClient"),
@@ -27,10 +28,10 @@ let package = Package(
         // Page text -> document, in explicit stages. Lexicons/: the word lists its rules use;
         // Models/: the trained body-line classifier's weights (Tests/Training/).
         .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons"), .copy("Models")]),
-        .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction"]),
+        .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction", "PersistentCollections"]),
         // The replication feed's wire format, and the follower that keeps a read replica's copy.
         .target(name: "Replication", dependencies: ["Corpus", "Serialization", "HTTPClient", "Locking"]),
-        .target(name: "API", dependencies: ["Access", "Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "Replication"]),
+        .target(name: "API", dependencies: ["Access", "Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "PersistentCollections", "Replication"]),
         .executableTarget(name: "dossier", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
@@ -46,6 +47,7 @@ let package = Package(
         // a seeded random generator.
         .target(name: "TestSupport", dependencies: ["Locking", "HTTPServer", "DocumentModel"], path: "Tests/Support"),
         .testTarget(name: "LockingTests", dependencies: ["Locking"]),
+        .testTarget(name: "PersistentCollectionsTests", dependencies: ["PersistentCollections"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer", "Locking", "TestSupport"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"]),

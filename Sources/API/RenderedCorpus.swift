@@ -1,6 +1,7 @@
 import Corpus
 import DocumentModel
 import HTTPServer
+import PersistentCollections
 import Serialization
 
 /// A snapshot with every document's JSON rendered once, for serving as shared bytes.
@@ -27,7 +28,7 @@ final class RenderedCorpus: Sendable {
     /// Full-text search over the documents, and over their quotations.
     let search: SearchIndex
     let quotationSearch: SearchIndex
-    private let entries: [String: Entry]
+    private let entries: PersistentSortedMap<String, Entry>
     private let lazyEntities: Lazy<EntityDirectory>
     private let lazySimilarity: Lazy<SimilarityIndex>
 
@@ -40,16 +41,17 @@ final class RenderedCorpus: Sendable {
     ///
     /// - Complexity: O(*n*) in the corpus size.
     convenience init(snapshot: Snapshot) {
+        let documents = Array(snapshot.documents)
         self.init(
-            snapshot: snapshot, search: SearchIndex(documents: snapshot.documents),
-            quotationSearch: SearchIndex.quotations(of: snapshot.documents),
-            entries: Dictionary(uniqueKeysWithValues: snapshot.documents.map { ($0.id, Self.render($0)) }))
+            snapshot: snapshot, search: SearchIndex(documents: documents),
+            quotationSearch: SearchIndex.quotations(of: documents),
+            entries: PersistentSortedMap(sortedUniqueEntries: documents.lazy.map { ($0.id, Self.render($0)) }))
     }
 
-    private init(snapshot: Snapshot, search: SearchIndex, quotationSearch: SearchIndex, entries: [String: Entry]) {
+    private init(snapshot: Snapshot, search: SearchIndex, quotationSearch: SearchIndex, entries: PersistentSortedMap<String, Entry>) {
         self.snapshot = snapshot
-        self.lazyEntities = Lazy { EntityDirectory(documents: snapshot.documents) }
-        self.lazySimilarity = Lazy { SimilarityIndex(profiles: snapshot.documents.compactMap { entries[$0.id]?.profile }) }
+        self.lazyEntities = Lazy { EntityDirectory(documents: Array(snapshot.documents)) }
+        self.lazySimilarity = Lazy { SimilarityIndex(profiles: entries.values.map(\.profile)) }
         self.search = search
         self.quotationSearch = quotationSearch
         self.entries = entries
@@ -58,8 +60,8 @@ final class RenderedCorpus: Sendable {
     /// The next rendering, after a group of writes: only the new documents are rendered,
     /// profiled and indexed for search; the removed ones are dropped from both indexes.
     ///
-    /// - Complexity: O(*n*) in the corpus size for copying the entries (and the snapshot's
-    ///   order); rendering and indexing cost only the added documents.
+    /// - Complexity: O(log *n*) per document for the entries (they share structure with the
+    ///   previous version's); rendering and indexing cost only the added documents.
     func applying(_ publication: DocumentStore.Publication) -> RenderedCorpus {
         var entries = self.entries
         for id in publication.removed { entries[id] = nil }

@@ -1,18 +1,23 @@
 import DocumentModel
+import PersistentCollections
 
 /// An immutable, consistent view of the corpus.
 ///
 /// Readers hold a snapshot for the whole of a request; a write builds the next snapshot and
-/// swaps it in, so readers never see a half-applied change.
+/// swaps it in, so readers never see a half-applied change. Consecutive snapshots share all
+/// but the paths a write changed, so the next one costs O(log *n*) per document written, not
+/// a copy of the collection.
 ///
 /// - Note: Immutable, hence `Sendable` and shared across queues without locks.
 public final class Snapshot: Sendable {
-    /// The documents, sorted by id.
-    public let documents: [Document]
     /// Incremented with every change; part of every ETag.
     public let version: Int
-    private let byID: [String: Int]
-    private let bySlug: [String: Int]
+    private let byID: PersistentSortedMap<String, Document>
+    /// Each slug's documents' ids, in id order: the first keeps the slug.
+    private let bySlug: PersistentSortedMap<String, [String]>
+
+    /// The documents, sorted by id.
+    public var documents: PersistentSortedMap<String, Document>.Values { self.byID.values }
 
     /// Makes a snapshot.
     ///
@@ -22,14 +27,17 @@ public final class Snapshot: Sendable {
     /// - Precondition: ids are unique.
     public init(documents: [Document], version: Int) {
         let sorted = documents.sorted { $0.id < $1.id }
-        var byID: [String: Int] = [:]
-        var bySlug: [String: Int] = [:]
-        for (position, document) in sorted.enumerated() {
-            precondition(byID.updateValue(position, forKey: document.id) == nil, "duplicate document id \(document.id)")
-            // The first document (by id) with a slug keeps it; an id always wins over a slug.
-            if bySlug[document.slug] == nil { bySlug[document.slug] = position }
+        for (earlier, later) in zip(sorted, sorted.dropFirst()) {
+            precondition(earlier.id != later.id, "duplicate document id \(later.id)")
         }
-        self.documents = sorted
+        // Ids in id order per slug, so the first document (by id) with a slug keeps it.
+        let slugs = Dictionary(grouping: sorted.map { ($0.slug, $0.id) }, by: \.0).mapValues { $0.map(\.1) }
+        self.version = version
+        self.byID = PersistentSortedMap(sortedUniqueEntries: sorted.lazy.map { ($0.id, $0) })
+        self.bySlug = PersistentSortedMap(sortedUniqueEntries: slugs.sorted { $0.key < $1.key }.lazy.map { ($0.key, $0.value) })
+    }
+
+    private init(version: Int, byID: PersistentSortedMap<String, Document>, bySlug: PersistentSortedMap<String, [String]>) {
         self.version = version
         self.byID = byID
         self.bySlug = bySlug
@@ -41,18 +49,33 @@ public final class Snapshot: Sendable {
     ///   - added: documents to add; one with an existing id replaces it.
     ///   - removed: ids to remove (applied before `added`).
     ///   - version: the new snapshot's change number.
-    /// - Complexity: O(*n* log *n*) in the collection's size.
+    /// - Complexity: O((*a* + *r*) log *n*) for *a* added and *r* removed documents.
     public func applying(adding added: [Document], removing removed: Set<String>, version: Int) -> Snapshot {
-        let replaced = removed.union(added.map(\.id))
-        let kept = replaced.isEmpty ? self.documents : self.documents.filter { !replaced.contains($0.id) }
-        return Snapshot(documents: kept + added, version: version)
+        var byID = self.byID
+        var bySlug = self.bySlug
+        for id in removed {
+            if let old = byID.removeValue(forKey: id) { Self.release(slug: old.slug, of: id, in: &bySlug) }
+        }
+        for document in added {
+            if let old = byID.updateValue(document, forKey: document.id) { Self.release(slug: old.slug, of: old.id, in: &bySlug) }
+            var ids = bySlug[document.slug] ?? []
+            ids.insert(document.id, at: ids.firstIndex { $0 > document.id } ?? ids.endIndex)
+            bySlug[document.slug] = ids
+        }
+        return Snapshot(version: version, byID: byID, bySlug: bySlug)
+    }
+
+    private static func release(slug: String, of id: String, in bySlug: inout PersistentSortedMap<String, [String]>) {
+        guard var ids = bySlug[slug] else { return }
+        ids.removeAll { $0 == id }
+        bySlug[slug] = ids.isEmpty ? nil : ids
     }
 
     /// The document with this id, or else this slug, or `nil`.
     ///
-    /// - Complexity: O(1) on average.
+    /// - Complexity: O(log *n*).
     public func document(idOrSlug key: String) -> Document? {
-        guard let position = self.byID[key] ?? self.bySlug[key] else { return nil }
-        return self.documents[position]
+        if let document = self.byID[key] { return document }
+        return self.bySlug[key]?.first.flatMap { self.byID[$0] }
     }
 }

@@ -94,7 +94,7 @@ extension DocumentStore {
         state.advance(to: through)
         var delta = CollectionDelta()
         for id in old.documents.keys where state.origin(of: id) != old.origin(of: id) { delta.deleted(id) }
-        for (id, document) in state.documents where state.origin(of: id) != old.origin(of: id) {
+        for (id, document) in state.documents.entries where state.origin(of: id) != old.origin(of: id) {
             delta.stored(document, replacing: false)
         }
         writer.state = state

@@ -1,26 +1,33 @@
 import DocumentModel
+import PersistentCollections
 
 /// The collection as the writer holds it: the seeds, then every journal entry applied in order.
 ///
 /// Live writes and start-up replay go through the same `apply`, so what a restart rebuilds is
 /// what was served. It also keeps what compaction needs: the entry that created each live
 /// posted document and the deletions of seeds.
+///
+/// A write group works on a copy and the store keeps the result, so the maps are persistent:
+/// the copy shares them, and a write changes O(log *n*) of each, not all of it.
 struct StoreState {
     /// Live documents by id.
-    private(set) var documents: [String: Document]
+    private(set) var documents: PersistentSortedMap<String, Document>
     /// The latest change number.
     private(set) var lastChange: Int
     /// Recent idempotency keys.
     private(set) var idempotency: IdempotencyLedger
     private let seedIDs: Set<String>
     /// The entry that created each live posted document.
-    private var creations: [String: JournalEntry] = [:]
+    private var creations = PersistentSortedMap<String, JournalEntry>()
     /// The latest deletion of each seed id, while it matters (the seed is gone or replaced).
-    private var seedDeletions: [String: JournalEntry] = [:]
+    private var seedDeletions = PersistentSortedMap<String, JournalEntry>()
 
     init(seeds: [Document], lastChange: Int, idempotencyCapacity: Int) {
-        self.documents = Dictionary(seeds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.seedIDs = Set(self.documents.keys)
+        // By id, and of two seeds with one id the first given.
+        let sorted = seeds.enumerated().sorted { ($0.element.id, $0.offset) < ($1.element.id, $1.offset) }.map(\.element)
+        let unique = zip(sorted.indices, sorted).filter { index, seed in index == 0 || sorted[index - 1].id != seed.id }.map(\.1)
+        self.documents = PersistentSortedMap(sortedUniqueEntries: unique.lazy.map { ($0.id, $0) })
+        self.seedIDs = Set(unique.map(\.id))
         self.lastChange = lastChange
         self.idempotency = IdempotencyLedger(capacity: idempotencyCapacity)
     }

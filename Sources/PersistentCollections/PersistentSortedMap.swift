@@ -1,0 +1,192 @@
+/// A sorted map whose versions share structure: an update copies the one path it changes
+/// (O(log *n*)), not the map, and every earlier version stays valid and unchanged.
+///
+/// This is what lets a store publish a new snapshot of a large collection per write: the new
+/// version and the one readers still hold share all but a few nodes. It is a B+-tree of
+/// immutable nodes; leaves hold up to `leafCapacity` entries in key order and inner nodes up to
+/// `branchCapacity` children, each inner node knowing its subtree's size, so positions (for
+/// paging in key order) are O(log *n*) too.
+///
+/// ```swift
+/// var v1 = PersistentSortedMap<String, Int>()
+/// v1["b"] = 2
+/// var v2 = v1
+/// v2["a"] = 1          // v1 is still ["b": 2]
+/// v2.values.first      // 1
+/// ```
+///
+/// Removal leaves nodes underfull rather than merging them (an empty node is dropped): a
+/// collection that mostly grows keeps its shape, and lookups stay O(log of the largest size).
+public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: Sendable {
+    /// Most entries a leaf holds before it splits.
+    static var leafCapacity: Int { 64 }
+    /// Most children an inner node holds before it splits.
+    static var branchCapacity: Int { 64 }
+
+    private var root: Node?
+
+    /// An empty map.
+    public init() {}
+
+    /// A map of entries already in strictly increasing key order, built bottom-up in O(*n*).
+    ///
+    /// - Precondition: the keys are strictly increasing.
+    public init<Entries: Sequence>(sortedUniqueEntries entries: Entries) where Entries.Element == (Key, Value) {
+        var leaves: [Node] = []
+        var keys: [Key] = []
+        var values: [Value] = []
+        let fill = Self.leafCapacity * 3 / 4  // room for inserts before the first split
+        for (key, value) in entries {
+            precondition(keys.last.map { $0 < key } ?? leaves.last.map { $0.lastKey < key } ?? true, "keys must be strictly increasing")
+            keys.append(key)
+            values.append(value)
+            if keys.count == fill {
+                leaves.append(Node(keys: keys, values: values))
+                keys.removeAll(keepingCapacity: true)
+                values.removeAll(keepingCapacity: true)
+            }
+        }
+        if !keys.isEmpty { leaves.append(Node(keys: keys, values: values)) }
+        var level = leaves
+        while level.count > 1 {
+            level = stride(from: 0, to: level.count, by: fill).map { start in
+                Node(children: Array(level[start..<min(start + fill, level.count)]))
+            }
+        }
+        self.root = level.first
+    }
+
+    /// The number of entries.
+    public var count: Int { self.root?.count ?? 0 }
+
+    /// Whether there are no entries.
+    public var isEmpty: Bool { self.root == nil }
+
+    /// The value for `key`; setting `nil` removes the entry.
+    ///
+    /// - Complexity: O(log *n*) to read; O(log *n*) allocations to write.
+    public subscript(key: Key) -> Value? {
+        get { self.root?.value(for: key) }
+        set {
+            if let newValue { self.updateValue(newValue, forKey: key) } else { self.removeValue(forKey: key) }
+        }
+    }
+
+    /// Sets the value for `key`, returning the one it replaces.
+    @discardableResult
+    public mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
+        guard let root = self.root else {
+            self.root = Node(keys: [key], values: [value])
+            return nil
+        }
+        let (nodes, replaced) = root.inserting(value, for: key)
+        self.root = nodes.count == 1 ? nodes[0] : Node(children: nodes)
+        return replaced
+    }
+
+    /// Removes the entry for `key`, returning its value.
+    @discardableResult
+    public mutating func removeValue(forKey key: Key) -> Value? {
+        guard let root = self.root, let (node, removed) = root.removing(key) else { return nil }
+        // An inner root with one child gives way to it, so depth follows the size down.
+        var top = node
+        while let only = top, only.children.count == 1 { top = only.children[0] }
+        self.root = top
+        return removed
+    }
+
+    /// The position of `key` in key order, or of where it would go.
+    ///
+    /// - Complexity: O(log *n*).
+    public func position(of key: Key) -> Int {
+        self.root?.position(of: key) ?? 0
+    }
+
+    /// The entries in key order, by position.
+    public var entries: Entries { Entries(root: self.root) }
+
+    /// The values in key order, by position.
+    public var values: Values { Values(entries: self.entries) }
+
+    /// The keys in key order, by position.
+    public var keys: Keys { Keys(entries: self.entries) }
+}
+
+extension PersistentSortedMap {
+    /// The map's entries in key order: a random-access collection whose positions are 0..<count.
+    public struct Entries: RandomAccessCollection, Sendable {
+        fileprivate let root: Node?
+
+        /// 0.
+        public var startIndex: Int { 0 }
+        /// The number of entries.
+        public var endIndex: Int { self.root?.count ?? 0 }
+
+        /// The entry at `position`, in O(log *n*).
+        public subscript(position: Int) -> (key: Key, value: Value) {
+            precondition(position >= 0 && position < self.endIndex, "position \(position) out of range")
+            return self.root!.entry(at: position)
+        }
+
+        /// Walks the leaves in order: O(1) amortised per entry.
+        public func makeIterator() -> Iterator { Iterator(root: self.root) }
+
+        /// Walks the leaves in order.
+        public struct Iterator: IteratorProtocol {
+            private var path: [(node: Node, next: Int)]
+
+            fileprivate init(root: Node?) {
+                self.path = root.map { [($0, 0)] } ?? []
+            }
+
+            /// The next entry in key order.
+            public mutating func next() -> (key: Key, value: Value)? {
+                while let (node, next) = self.path.last {
+                    if node.isLeaf {
+                        if next < node.keys.count {
+                            self.path[self.path.count - 1].next = next + 1
+                            return (node.keys[next], node.values[next])
+                        }
+                        self.path.removeLast()
+                    } else if next < node.children.count {
+                        self.path[self.path.count - 1].next = next + 1
+                        self.path.append((node.children[next], 0))
+                    } else {
+                        self.path.removeLast()
+                    }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The map's values in key order.
+    public struct Values: RandomAccessCollection, Sendable {
+        fileprivate let entries: Entries
+        /// 0.
+        public var startIndex: Int { 0 }
+        /// The number of values.
+        public var endIndex: Int { self.entries.endIndex }
+        /// The value at `position`, in O(log *n*).
+        public subscript(position: Int) -> Value { self.entries[position].value }
+        /// Walks the values in order: O(1) amortised per value.
+        public func makeIterator() -> LazyMapSequence<Entries, Value>.Iterator {
+            self.entries.lazy.map(\.value).makeIterator()
+        }
+    }
+
+    /// The map's keys in key order.
+    public struct Keys: RandomAccessCollection, Sendable {
+        fileprivate let entries: Entries
+        /// 0.
+        public var startIndex: Int { 0 }
+        /// The number of keys.
+        public var endIndex: Int { self.entries.endIndex }
+        /// The key at `position`, in O(log *n*).
+        public subscript(position: Int) -> Key { self.entries[position].key }
+        /// Walks the keys in order: O(1) amortised per key.
+        public func makeIterator() -> LazyMapSequence<Entries, Key>.Iterator {
+            self.entries.lazy.map(\.key).makeIterator()
+        }
+    }
+}
