@@ -64,14 +64,24 @@ public struct Document: Sendable, Hashable {
         self.bodyParagraphs.first?.text ?? ""
     }
 
-    /// Words in the body.
+    /// Words in the body: runs of characters that are not white space.
+    ///
+    /// Read scalar by scalar, not by `Character` (grapheme breaking costs more than the rest
+    /// of rendering a document): a scalar that extends the character before it (a combining
+    /// mark, a joiner) belongs to that character, so the count is what characters would give.
     public var wordCount: Int {
-        // Counted as it is read, without making a substring per word.
         self.bodyParagraphs.reduce(0) { total, paragraph in
             var count = 0
             var isInWord = false
-            for character in paragraph.text {
-                let isSpace = character.isWhitespace
+            for scalar in paragraph.text.unicodeScalars {
+                let isSpace: Bool
+                if scalar.isASCII {
+                    isSpace = scalar == " " || (0x09...0x0D).contains(scalar.value)
+                } else if scalar.properties.isGraphemeExtend || scalar.value == 0x200D || scalar.properties.generalCategory == .spacingMark {
+                    continue  // extends the character before it (UAX #29 GB9, GB9a)
+                } else {
+                    isSpace = scalar.properties.isWhitespace
+                }
                 if !isSpace && !isInWord { count += 1 }
                 isInWord = !isSpace
             }

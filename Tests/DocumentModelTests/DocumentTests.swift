@@ -32,6 +32,13 @@ struct DocumentTests {
         #expect(Document.make(paragraphs: [(.body, text)]).wordCount == 5)
     }
 
+    /// A combining mark belongs to the character before it, space or not, as characters count;
+    /// letters outside ASCII and scripts without case are words like any other.
+    @Test(arguments: ["e\u{0301}te\u{0301} a\u{0300} Sa\u{0303}o Paulo", "Zürich  \u{0301}Ørsted", "東京 会議 2024", "word \u{200D}\u{0308} next", "नमस्ते दुनिया"])
+    func wordCountCountsAsCharactersDo(_ text: String) {
+        #expect(Document.make(paragraphs: [(.body, text)]).wordCount == text.split(whereSeparator: \.isWhitespace).count)
+    }
+
     @Test(arguments: [(0, 1), (1, 1), (199, 1), (200, 1), (201, 2), (400, 2), (401, 3), (1000, 5)])
     func readingTimeRoundsUpAt200WordsPerMinute(_ words: Int, _ minutes: Int) {
         let text = Array(repeating: "word", count: words).joined(separator: " ")
