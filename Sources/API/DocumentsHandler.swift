@@ -19,19 +19,20 @@ struct DocumentsHandler: Sendable {
         let filter = try context.documentFilter()
         let sort = try context.choice("sort", among: Self.sortOrders)
         let page = try context.page()
-        var documents = self.catalog.snapshot.documents.filter(filter.admits)
-        if let sort {
-            let newestFirst = sort == "-published"
-            documents.sort { left, right in
-                switch (left.published, right.published) {
-                case let (l?, r?) where l != r: return newestFirst ? l > r : l < r
-                case (nil, _?): return false
-                case (_?, nil): return true
-                default: return left.id < right.id
-                }
-            }
-        }
-        return context.listing(documents, page: page, render: DocumentRepresentation.summary)
+        let snapshot = self.catalog.snapshot
+        // Each order is an index of the snapshot: a page of an unfiltered list costs the page,
+        // and a filtered one reads the documents in order instead of sorting them.
+        guard let sort else { return Self.listing(snapshot.documents, filter: filter, page: page, context: context) }
+        let direction: PublicationOrder.Direction = sort == "-published" ? .newestFirst : .oldestFirst
+        return Self.listing(snapshot.documents(published: direction), filter: filter, page: page, context: context)
+    }
+
+    /// A page of `documents`, those `filter` admits when it has any condition.
+    private static func listing<Documents: Collection<Document>>(
+        _ documents: Documents, filter: SearchFilter, page: (limit: Int, offset: Int), context: RequestContext
+    ) -> Response {
+        guard filter != SearchFilter() else { return context.listing(documents, page: page, render: DocumentRepresentation.summary) }
+        return context.listing(documents.filter(filter.admits), page: page, render: DocumentRepresentation.summary)
     }
 
     /// One document, served from the bytes rendered with the snapshot.

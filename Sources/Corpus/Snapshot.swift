@@ -15,9 +15,16 @@ public final class Snapshot: Sendable {
     private let byID: PersistentSortedMap<String, Document>
     /// Each slug's documents' ids, in id order: the first keeps the slug.
     private let bySlug: PersistentSortedMap<String, [String]>
+    private let oldestFirst: PersistentSortedMap<PublicationOrder, Document>
+    private let newestFirst: PersistentSortedMap<PublicationOrder, Document>
 
     /// The documents, sorted by id.
     public var documents: PersistentSortedMap<String, Document>.Values { self.byID.values }
+
+    /// The documents by publication date (see `PublicationOrder`), read in order.
+    public func documents(published direction: PublicationOrder.Direction) -> PersistentSortedMap<PublicationOrder, Document>.Values {
+        direction == .oldestFirst ? self.oldestFirst.values : self.newestFirst.values
+    }
 
     /// Makes a snapshot.
     ///
@@ -35,12 +42,24 @@ public final class Snapshot: Sendable {
         self.version = version
         self.byID = PersistentSortedMap(sortedUniqueEntries: sorted.lazy.map { ($0.id, $0) })
         self.bySlug = PersistentSortedMap(sortedUniqueEntries: slugs.sorted { $0.key < $1.key }.lazy.map { ($0.key, $0.value) })
+        self.oldestFirst = Self.publicationIndex(sorted, .oldestFirst)
+        self.newestFirst = Self.publicationIndex(sorted, .newestFirst)
     }
 
-    private init(version: Int, byID: PersistentSortedMap<String, Document>, bySlug: PersistentSortedMap<String, [String]>) {
+    private static func publicationIndex(_ documents: [Document], _ direction: PublicationOrder.Direction) -> PersistentSortedMap<PublicationOrder, Document> {
+        let ordered = documents.map { (PublicationOrder($0, direction), $0) }.sorted { $0.0 < $1.0 }
+        return PersistentSortedMap(sortedUniqueEntries: ordered)
+    }
+
+    private init(
+        version: Int, byID: PersistentSortedMap<String, Document>, bySlug: PersistentSortedMap<String, [String]>,
+        oldestFirst: PersistentSortedMap<PublicationOrder, Document>, newestFirst: PersistentSortedMap<PublicationOrder, Document>
+    ) {
         self.version = version
         self.byID = byID
         self.bySlug = bySlug
+        self.oldestFirst = oldestFirst
+        self.newestFirst = newestFirst
     }
 
     /// This snapshot with documents removed and added: the next version of the collection.
@@ -51,24 +70,26 @@ public final class Snapshot: Sendable {
     ///   - version: the new snapshot's change number.
     /// - Complexity: O((*a* + *r*) log *n*) for *a* added and *r* removed documents.
     public func applying(adding added: [Document], removing removed: Set<String>, version: Int) -> Snapshot {
-        var byID = self.byID
-        var bySlug = self.bySlug
+        var next = (byID: self.byID, bySlug: self.bySlug, oldestFirst: self.oldestFirst, newestFirst: self.newestFirst)
+        func forget(_ old: Document) {
+            guard var ids = next.bySlug[old.slug] else { return }
+            ids.removeAll { $0 == old.id }
+            next.bySlug[old.slug] = ids.isEmpty ? nil : ids
+            next.oldestFirst[PublicationOrder(old, .oldestFirst)] = nil
+            next.newestFirst[PublicationOrder(old, .newestFirst)] = nil
+        }
         for id in removed {
-            if let old = byID.removeValue(forKey: id) { Self.release(slug: old.slug, of: id, in: &bySlug) }
+            if let old = next.byID.removeValue(forKey: id) { forget(old) }
         }
         for document in added {
-            if let old = byID.updateValue(document, forKey: document.id) { Self.release(slug: old.slug, of: old.id, in: &bySlug) }
-            var ids = bySlug[document.slug] ?? []
+            if let old = next.byID.updateValue(document, forKey: document.id) { forget(old) }
+            var ids = next.bySlug[document.slug] ?? []
             ids.insert(document.id, at: ids.firstIndex { $0 > document.id } ?? ids.endIndex)
-            bySlug[document.slug] = ids
+            next.bySlug[document.slug] = ids
+            next.oldestFirst[PublicationOrder(document, .oldestFirst)] = document
+            next.newestFirst[PublicationOrder(document, .newestFirst)] = document
         }
-        return Snapshot(version: version, byID: byID, bySlug: bySlug)
-    }
-
-    private static func release(slug: String, of id: String, in bySlug: inout PersistentSortedMap<String, [String]>) {
-        guard var ids = bySlug[slug] else { return }
-        ids.removeAll { $0 == id }
-        bySlug[slug] = ids.isEmpty ? nil : ids
+        return Snapshot(version: version, byID: next.byID, bySlug: next.bySlug, oldestFirst: next.oldestFirst, newestFirst: next.newestFirst)
     }
 
     /// The document with this id, or else this slug, or `nil`.

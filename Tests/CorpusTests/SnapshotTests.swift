@@ -53,4 +53,47 @@ struct SnapshotTests {
             _ = Snapshot(documents: [.make(id: "x"), .make(id: "x", slug: "other")], version: 1)
         }
     }
+
+    /// After writes that add, replace and remove documents, lookups by slug, the id order and
+    /// both publication orders are what a snapshot built from scratch on the result gives.
+    @Test func applyingWritesMatchesBuildingAfresh() {
+        var random = SplitMix64(seed: 11)
+        var snapshot = Snapshot(documents: [], version: 0)
+        var live: [String: Document] = [:]
+        for step in 1...400 {
+            let id = "doc-\(random.next() % 120)"
+            if random.next() % 4 == 0 {
+                snapshot = snapshot.applying(adding: [], removing: [id], version: step)
+                live[id] = nil
+            } else {
+                let day = random.next() % 5
+                let document = Document.make(
+                    id: id, slug: "slug-\(random.next() % 30)", published: day == 0 ? nil : "2024-03-0\(day)")
+                snapshot = snapshot.applying(adding: [document], removing: [], version: step)
+                live[id] = document
+            }
+        }
+        let fresh = Snapshot(documents: Array(live.values), version: 400)
+
+        #expect(snapshot.documents.map(\.id) == fresh.documents.map(\.id))
+        for direction in [PublicationOrder.Direction.oldestFirst, .newestFirst] {
+            #expect(snapshot.documents(published: direction).map(\.id) == fresh.documents(published: direction).map(\.id))
+        }
+        for slug in (0..<30).map({ "slug-\($0)" }) {
+            #expect(snapshot.document(idOrSlug: slug)?.id == fresh.document(idOrSlug: slug)?.id)
+        }
+    }
+
+    /// Dated documents come first, by date either way with ties by id; undated ones follow by id.
+    @Test func publicationOrdersPutUndatedLastBothWays() {
+        let snapshot = Snapshot(
+            documents: [
+                .make(id: "u2"), .make(id: "b", published: "2024-01-02"), .make(id: "a", published: "2024-01-02"),
+                .make(id: "u1"), .make(id: "c", published: "2023-12-31"),
+            ],
+            version: 1)
+
+        #expect(snapshot.documents(published: .oldestFirst).map(\.id) == ["c", "a", "b", "u1", "u2"])
+        #expect(snapshot.documents(published: .newestFirst).map(\.id) == ["a", "b", "c", "u1", "u2"])
+    }
 }
