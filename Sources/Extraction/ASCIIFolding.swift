@@ -30,3 +30,52 @@ enum ASCIIFolding {
         }
     }
 }
+
+extension ASCIIFolding {
+    /// Whether `TextFolding.fold(text)` starts with one of the prefixes, as `hasPrefix` answers.
+    ///
+    /// Lines are tested against a few openers, and folding a whole paragraph to read its first
+    /// words cost more than the test. When the text's start is ASCII up to the longest prefix
+    /// and one byte more, only that start is folded: an ASCII byte folds to one byte on its
+    /// own, and the trim at the text's end cannot reach the start when an ASCII byte it keeps
+    /// (not a space, tab, `:` or `.`) stands after it. Any other text is folded whole.
+    static func foldedHasPrefix(_ text: Substring, oneOf prefixes: [String]) -> Bool {
+        let longest = prefixes.reduce(0) { max($0, $1.utf8.count) }
+        if let start = Self.foldedStart(of: text, bytes: longest) {
+            return prefixes.contains { start.hasPrefix($0) }
+        }
+        let folded = TextFolding.fold(text)
+        return prefixes.contains { folded.hasPrefix($0) }
+    }
+
+    /// The first `count` bytes of `TextFolding.fold(text)` (all of it when shorter), when they
+    /// can be read off an ASCII start of the text; `nil` when the whole text must be folded.
+    private static func foldedStart(of text: Substring, bytes count: Int) -> String? {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex, utf8[start] < 0x80, TextFolding.isTrimmedASCII(utf8[start]) { start = utf8.index(after: start) }
+        let end = utf8.index(start, offsetBy: count, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        guard utf8[start..<end].allSatisfy({ $0 < 0x80 }) else { return nil }
+        if end == utf8.endIndex {
+            // The whole text is ASCII: trim its end as folding does.
+            var last = end
+            while last > start, TextFolding.isTrimmedASCII(utf8[utf8.index(before: last)]) { last = utf8.index(before: last) }
+            return Self.lowered(utf8[start..<last])
+        }
+        // The byte after the start must not join it (a combining mark), and a byte that
+        // folding keeps at the end must stand after it.
+        guard utf8[end] < 0x80 else { return nil }
+        var last = utf8.endIndex
+        while last > end {
+            let byte = utf8[utf8.index(before: last)]
+            if byte < 0x80 && !TextFolding.isTrimmedASCII(byte) { return Self.lowered(utf8[start..<end]) }
+            last = utf8.index(before: last)
+        }
+        return nil
+    }
+
+    /// ASCII bytes folded as `TextFolding.fold` folds each.
+    private static func lowered(_ bytes: Substring.UTF8View.SubSequence) -> String {
+        String(decoding: bytes.lazy.map(TextFolding.foldedASCII), as: UTF8.self)
+    }
+}

@@ -105,8 +105,7 @@ struct LayoutAnalyzer: Sendable {
                 blockNumber += 1
             }
             guard let first = block.first?.text else { return }
-            let opener = TextFolding.fold(first)
-            if self.lexicon.blockOpeners.contains(where: { opener.hasPrefix($0) }) {
+            if ASCIIFolding.foldedHasPrefix(first, oneOf: self.lexicon.blockOpeners) {
                 // "Related stories" alone in its block heads the list in the next block.
                 dropsNextList = block.count == 1
                 return

@@ -16,10 +16,12 @@ struct TextFoldingTests {
         #expect(TextFolding.fold(text) == folded)
     }
 
-    /// Punctuation folded without Foundation (curly quotes, dashes, Latin-1 signs) folds as
-    /// Foundation folds it, in the middle of a word and at its end.
+    /// Punctuation and signs folded without Foundation (curly quotes, dashes, Latin-1 signs,
+    /// currency, arrows, operators, shapes) fold as Foundation folds them, in the middle of a
+    /// word and at its end.
     @Test func invariantPunctuationFoldsAsFoundationDoes() {
-        for value in Array(0xA1...0xBF) + Array(0x2010...0x2027) + Array(0x2030...0x205E) {
+        let signs = Array(0x20A0...0x20C0) + Array(0x2190...0x226D) + Array(0x2500...0x2775)
+        for value in Array(0xA1...0xBF) + Array(0x2010...0x2027) + Array(0x2030...0x205E) + signs {
             let scalar = Unicode.Scalar(UInt32(value))!
             let text = "Élan\(scalar)Word \(scalar)"
             var unified = String.UnicodeScalarView()

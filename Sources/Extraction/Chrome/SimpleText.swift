@@ -29,11 +29,15 @@ enum SimpleText {
     /// `Character` (no combining marks, joiners or prepended signs) and none is canonically
     /// equivalent to an ASCII character (U+037E, the Greek question mark, is left out).
     static func isSearchable(_ text: some StringProtocol) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0...0x7F, 0xA0...0x24F, 0x370...0x37D, 0x37F...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x205E, 0x20A0...0x20C0: return true
-            default: return false
-            }
+        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy(Self.isSearchable)
+    }
+
+    /// Whether a scalar may be in searchable text (`isSearchable`): it never joins a neighbour
+    /// into one `Character` and is canonically equivalent to no ASCII character.
+    static func isSearchable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0...0x7F, 0xA0...0x24F, 0x370...0x37D, 0x37F...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x205E, 0x20A0...0x20C0: return true
+        default: return false
         }
     }
 

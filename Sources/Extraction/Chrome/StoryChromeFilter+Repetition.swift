@@ -47,7 +47,13 @@ extension StoryChromeFilter {
     /// Lower-case words (letters and digits) joined by single spaces.
     static func wordKey<S: StringProtocol>(_ text: S) -> String {
         guard SimpleText.isSimple(text) else {
-            return text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+            let lower = text.lowercased()
+            // Latin, Greek and Cyrillic text (accented names, `€`) is keyed scalar by scalar:
+            // there each scalar is a `Character`, a letter or digit exactly when its properties say so.
+            guard SimpleText.isSearchable(lower) else {
+                return lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+            }
+            return Self.scalarWordKey(lower)
         }
         // Its letters and digits are then ASCII, and every other scalar separates words.
         var key: [UInt8] = []
@@ -59,6 +65,27 @@ extension StoryChromeFilter {
                 if pendingSpace { key.append(UInt8(ascii: " ")) }
                 pendingSpace = false
                 key.append(lower)
+            } else if !key.isEmpty {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// `wordKey` of lower-case text whose every scalar is a `Character` (`SimpleText.isSearchable`),
+    /// read on scalars instead of `Character`s.
+    private static func scalarWordKey(_ lower: String) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(lower.utf8.count)
+        var pendingSpace = false
+        for scalar in lower.unicodeScalars {
+            let isWordScalar = scalar.isASCII
+                ? (scalar.value &- 97 < 26 || scalar.value &- 48 < 10)
+                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            if isWordScalar {
+                if pendingSpace { key.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                UTF8.encode(scalar) { key.append($0) }
             } else if !key.isEmpty {
                 pendingSpace = true
             }

@@ -88,8 +88,7 @@ struct StoryChromeFilter: Sendable {
         // A block that opens like a teaser list or a newsletter box (`block-openers.txt`) is
         // dropped whole by the layout; blanking its first line would leave the rest standing.
         let openedBlocks = Self.blocks(of: lines).filter { block in
-            let opener = TextFolding.fold(lines[block[0]])
-            return self.lexicon.blockOpeners.contains(where: { opener.hasPrefix($0) })
+            ASCIIFolding.foldedHasPrefix(lines[block[0]], oneOf: self.lexicon.blockOpeners)
         }
         let skipped = Set(openedBlocks.joined())
         for index in lines.indices where !lines[index].isEmpty && !skipped.contains(index) {

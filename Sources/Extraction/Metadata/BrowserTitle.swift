@@ -20,8 +20,12 @@ struct BrowserTitle: Sendable, Hashable {
 
     /// Splits a line at its separators.
     init(line: Substring) {
-        var parts = [String(line)]
-        for separator in Self.separators {
+        let text = String(line)
+        var parts = [text]
+        // An ASCII line holds a separator only as its very bytes, and the others are not
+        // searched for; beyond ASCII, Foundation's search also finds canonical equivalents.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        for separator in Self.separators where !isASCII || SimpleText.firstOffset(of: separator, in: text) != nil {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         self.segments = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

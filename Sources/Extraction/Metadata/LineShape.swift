@@ -11,8 +11,9 @@ enum LineShape {
     /// without splitting the line, and no further than the word past the cap, so that testing
     /// a long line for a few words reads only its start.
     static func wordCount<S: StringProtocol>(_ line: S, cappedAt cap: Int = .max) -> Int {
-        // On bytes while they are ASCII, where a space byte is a space `Character`.
-        self.countWords(line.utf8, space: UInt8(ascii: " "), cappedAt: cap, readable: { $0 < 0x80 })
+        // On scalars while they are searchable text (`SimpleText.isSearchable`: ASCII, Latin,
+        // curly quotes), where a space scalar is a space `Character`.
+        self.countWords(line.unicodeScalars, space: " ", cappedAt: cap, readable: SimpleText.isSearchable)
             ?? self.countWords(line, space: " ", cappedAt: cap, readable: { _ in true })!
     }
 

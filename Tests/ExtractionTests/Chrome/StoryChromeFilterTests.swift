@@ -75,6 +75,25 @@ struct StoryChromeFilterTests {
         #expect(self.removed(lines) == [pull: .repeatedText])
     }
 
+    /// A pull quote with accented names and a currency sign is found as one in plain ASCII is.
+    @Test func removesAPullQuoteBeyondASCII() {
+        let quoted = "“Zoë Marchetti-Łukasik paid €4.5 million for the old ferry pier,” the council’s report said."
+        let pull = "“Zoë Marchetti-Łukasik paid €4.5 million for the old ferry pier”"
+        let lines = [Self.paragraph, "", pull, "", quoted, "", Self.another]
+        #expect(self.removed(lines) == [pull: .repeatedText])
+    }
+
+    /// A line's word key is its lower-case letters and digits as `Character`s read them,
+    /// whatever its script, signs or combining marks.
+    @Test(arguments: [
+        "Zoë Marchetti-Łukasik paid €4.5 million", "İSTANBUL’s Ελλάδα — Москва: 12 ½ km", "Cafe\u{301} Malo\u{0308} → 3",
+        "plain ASCII, words: 42", "",
+    ])
+    func keysWordsAsCharactersDo(_ text: String) {
+        let expected = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        #expect(StoryChromeFilter.wordKey(text) == expected)
+    }
+
     /// A title-case headline alone between paragraphs is a teaser; a short subheading is not.
     @Test func removesATeaserHeadlineButKeepsASubheading() {
         let teaser = "Storm Closes Three Schools and Floods the Harbour Road"
