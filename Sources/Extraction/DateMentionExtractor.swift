@@ -51,8 +51,9 @@ struct DateMentionExtractor: Sendable {
 
     /// The words a mention can start at besides numbers and possessives (`Friday's`): the
     /// prepositions, month names and relative words the matcher reads first.
-    private static let openers: Set<String> = Self.yearPrepositions.union(Self.monthPrepositions).union(WrittenDate.monthNames)
-        .union(["on", "today", "yesterday", "tomorrow", "earlier", "this", "last", "next"])
+    private static let openers = FoldedWordSet(
+        Self.yearPrepositions.union(Self.monthPrepositions).union(WrittenDate.monthNames)
+            .union(["on", "today", "yesterday", "tomorrow", "earlier", "this", "last", "next"]))
 
     /// Whether a mention may start at the word: the matcher reads nothing else at all.
     private static func mayOpenMention(_ word: TextWord) -> Bool {

@@ -226,6 +226,13 @@ struct NameContext {
     /// Whether a word opens a sentence: nothing but a sentence end, an opening quote or a
     /// bracket before it.
     func startsSentence(_ word: TextWord) -> Bool {
+        // Most often the character before is an ASCII one after another ASCII byte: then it is a
+        // character of its own, read from the bytes without stepping characters backwards.
+        let bytes = self.text.utf8[..<word.range.lowerBound]
+        guard let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return true }
+        if bytes[last] < 0x80, last == bytes.startIndex || bytes[bytes.index(before: last)] < 0x80 {
+            return ".!?:\"(".utf8.contains(bytes[last])
+        }
         let before = self.text[..<word.range.lowerBound].reversed().drop { $0 == " " }
         guard let previous = before.first else { return true }
         return ".!?:\u{201C}\"\u{2018}(".contains(previous)

@@ -15,10 +15,10 @@ struct NameRunScanner: Sendable {
     let honorifics: Set<String>
 
     /// Lower-case words that may join the words of an organization's or a place's name.
-    static let connectors: Set<String> = ["of", "the", "for", "and", "on", "de", "del", "da", "van", "von", "la", "le"]
+    static let connectors: FoldedWordSet = ["of", "the", "for", "and", "on", "de", "del", "da", "van", "von", "la", "le"]
 
     /// Calendar words: capitalised, never names.
-    static let calendarWords: Set<String> = [
+    static let calendarWords: FoldedWordSet = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
@@ -36,7 +36,7 @@ struct NameRunScanner: Sendable {
             if first < last { runs.append(words[first..<last]) }
         }
         for (index, word) in words.enumerated() {
-            let joined = index > 0 && self.joins(words[index - 1], text[words[index - 1].range.upperBound..<word.range.lowerBound])
+            let joined = index > 0 && self.joins(words[index - 1], text.utf8[words[index - 1].range.upperBound..<word.range.lowerBound])
             if start != nil && !joined { close(index) }
             if word.isCapitalized && !Self.calendarWords.contains(NameText.withoutPossessive(word.folded)) {
                 if start == nil { start = index }
@@ -68,10 +68,12 @@ struct NameRunScanner: Sendable {
     }
 
     /// Whether the gap after `previous` keeps the run going: spaces only, ` & `, or the dot of
-    /// an honorific or an initial (`Mr. Name`, `John F. Kennedy`).
-    private func joins(_ previous: TextWord, _ gap: Substring) -> Bool {
-        if gap.allSatisfy({ $0 == " " }) || gap == " & " { return true }
-        guard gap.first == ".", gap.dropFirst().allSatisfy({ $0 == " " }) else { return false }
+    /// an honorific or an initial (`Mr. Name`, `John F. Kennedy`). The gap is read as bytes:
+    /// each of these characters is one byte, and no other character is equal to one of them.
+    private func joins(_ previous: TextWord, _ gap: Substring.UTF8View) -> Bool {
+        let space = UInt8(ascii: " ")
+        if gap.allSatisfy({ $0 == space }) || gap.elementsEqual(" & ".utf8) { return true }
+        guard gap.first == UInt8(ascii: "."), gap.dropFirst().allSatisfy({ $0 == space }) else { return false }
         return self.honorifics.contains(previous.folded) || previous.text.count == 1
     }
 }

@@ -34,7 +34,7 @@ struct DocumentIntroductionFinder: Sendable {
     /// Most words read back from the noun to its sentence's start.
     static let sentenceWords = 40
     /// Words that introduce a document as new.
-    private static let indefinite: Set<String> = ["a", "an"]
+    private static let indefinite: FoldedWordSet = ["a", "an"]
 
     private let vocabulary: AttributionVocabulary
     private let reader: SpeakerPhraseReader

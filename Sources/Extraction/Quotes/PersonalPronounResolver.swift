@@ -32,26 +32,26 @@ struct PersonalPronounResolver: Sendable {
     /// How many paragraphs back a sentence's subject stays the preferred antecedent.
     static let subjectReach = 1
 
-    private static let masculineTitles: Set<String> = ["mr", "sir", "lord", "king", "prince"]
+    private static let masculineTitles: FoldedWordSet = ["mr", "sir", "lord", "king", "prince"]
     /// Pronouns that show a masculine antecedent when a sentence's subject is: the subject and
     /// reflexive ones (`him` and `his` as often stand for someone else).
-    private static let masculinePronouns: Set<String> = ["he", "himself"]
+    private static let masculinePronouns: FoldedWordSet = ["he", "himself"]
     /// Pronouns that show a feminine antecedent when a sentence's subject is.
-    private static let femininePronouns: Set<String> = ["she", "herself"]
-    private static let feminineTitles: Set<String> = ["mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess"]
+    private static let femininePronouns: FoldedWordSet = ["she", "herself"]
+    private static let feminineTitles: FoldedWordSet = ["mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess"]
     /// Nouns for a man that stand before his name (`actor John Doe`, `Doe's son, John Doe`).
-    private static let masculineNouns: Set<String> = [
+    private static let masculineNouns: FoldedWordSet = [
         "actor", "businessman", "chairman", "spokesman", "congressman", "councilman", "son", "brother", "father", "husband",
         "boyfriend", "uncle", "nephew", "grandson", "grandfather", "stepfather", "stepson", "widower", "fiance",
     ]
     /// Nouns for a woman that stand before her name (`actress Jane Doe`, `his wife, Jane Doe`).
-    private static let feminineNouns: Set<String> = [
+    private static let feminineNouns: FoldedWordSet = [
         "actress", "businesswoman", "chairwoman", "spokeswoman", "congresswoman", "councilwoman", "daughter", "sister", "mother",
         "wife", "girlfriend", "aunt", "niece", "granddaughter", "grandmother", "stepmother", "stepdaughter", "widow", "fiancee",
     ]
     /// Words that tie a noun to a name after them as its complement (`the mother of Jane Doe`),
     /// so the noun says nothing of the name's gender.
-    private static let complementWords: Set<String> = ["of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on"]
+    private static let complementWords: FoldedWordSet = ["of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on"]
 
     private var masculineSubjects: AntecedentIndex
     private var feminineSubjects: AntecedentIndex
@@ -163,7 +163,7 @@ struct PersonalPronounResolver: Sendable {
     }
 
     /// Articles that make the name after them qualify a noun (`an Oliver Sacks kind of way`).
-    private static let indefiniteArticles: Set<String> = ["a", "an"]
+    private static let indefiniteArticles: FoldedWordSet = ["a", "an"]
 
     /// Most words a name may run to, for telling whether it ends with a possessive.
     private static let nameWords = 4
@@ -236,9 +236,9 @@ struct PersonalPronounResolver: Sendable {
     }
 
     /// Words that introduce someone the story does not name (`one mother`, `a woman`).
-    private static let indefiniteDeterminers: Set<String> = ["a", "an", "one"]
+    private static let indefiniteDeterminers: FoldedWordSet = ["a", "an", "one"]
     /// Words after which a description tells of someone already named (`Doe is a mother`).
-    private static let copulas: Set<String> = ["is", "was", "are", "were", "be", "been", "became", "becomes"]
+    private static let copulas: FoldedWordSet = ["is", "was", "are", "were", "be", "been", "became", "becomes"]
 
     /// The people a story introduces outside quotations by a noun for a man or a woman and no
     /// name (`WIRED spoke to one mother, who …`), as descriptions with their gender; not a

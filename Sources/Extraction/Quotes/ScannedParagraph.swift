@@ -35,17 +35,21 @@ struct ScannedParagraph: Sendable {
     /// Scans `paragraph`, given its words as `TextWord.scan` found them.
     ///
     /// - Complexity: O(*n*) in the paragraph's length: words are in order, so one walk over
-    ///   the scalars turns every word's range into offsets.
+    ///   the UTF-8 bytes turns every word's range into offsets. A scalar starts at every byte
+    ///   that is not a continuation byte, so counting those counts scalars, without decoding.
     init(_ paragraph: Paragraph, words: [TextWord]) {
         let view = paragraph.text.unicodeScalars
+        let utf8 = paragraph.text.utf8
+        let bytes = Array(utf8)
         var offsets: [Word] = []
         offsets.reserveCapacity(words.count)
-        var position = view.startIndex
+        var byte = 0
         var offset = 0
         func advance(to target: String.Index) {
-            while position < target {
-                position = view.index(after: position)
-                offset += 1
+            let end = utf8.distance(from: utf8.startIndex, to: target)
+            while byte < end {
+                if bytes[byte] & 0xC0 != 0x80 { offset += 1 }
+                byte += 1
             }
         }
         for word in words {

@@ -1,0 +1,52 @@
+/// A fixed set of folded words that rules ask about nearly every word of a text.
+///
+/// Most words asked about are not members, and hashing each one costs more than the rest of
+/// the question. An ASCII word whose first byte or length no member has is turned away by two
+/// bit masks, unhashed; any other word is looked up in the set. The answer is always the
+/// set's: an ASCII word equals an ASCII member only if their bytes are the same, and the masks
+/// are used only when every member is ASCII.
+///
+/// ```swift
+/// let pronouns: FoldedWordSet = ["he", "himself"]
+/// pronouns.contains("himself")   // true
+/// pronouns.contains("said")      // false, without hashing `said`
+/// ```
+struct FoldedWordSet: Sendable, ExpressibleByArrayLiteral {
+    private let members: Set<String>
+    /// Bit *b* of word *b* / 64 is set when a member starts with byte *b*.
+    private let firstBytes: [UInt64]
+    /// Bit *n* is set when a member has *n* bytes; bit 63 stands for every length from 63 up.
+    private let lengths: UInt64
+    /// Whether every member is ASCII, so the masks may turn a word away.
+    private let isASCII: Bool
+
+    /// A set of `members`, folded already.
+    init(_ members: Set<String>) {
+        var firstBytes = [UInt64](repeating: 0, count: 4)
+        var lengths: UInt64 = 0
+        for member in members {
+            if let first = member.utf8.first { firstBytes[Int(first) / 64] |= 1 << UInt64(first % 64) }
+            lengths |= 1 << UInt64(min(member.utf8.count, 63))
+        }
+        self.members = members
+        self.firstBytes = firstBytes
+        self.lengths = lengths
+        self.isASCII = members.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// A set of the listed folded words.
+    init(arrayLiteral members: String...) {
+        self.init(Set(members))
+    }
+
+    /// Whether the folded `word` is a member.
+    func contains(_ word: String) -> Bool {
+        let bytes = word.utf8
+        if self.isASCII, let first = bytes.first {
+            let isPossible = self.firstBytes[Int(first) / 64] & (1 << UInt64(first % 64)) != 0
+                && self.lengths & (1 << UInt64(min(bytes.count, 63))) != 0
+            if !isPossible && bytes.allSatisfy({ $0 < 0x80 }) { return false }
+        }
+        return self.members.contains(word)
+    }
+}
