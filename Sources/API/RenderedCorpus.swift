@@ -45,7 +45,7 @@ final class RenderedCorpus: Sendable {
         self.init(
             snapshot: snapshot, search: SearchIndex(documents: documents),
             quotationSearch: SearchIndex.quotations(of: documents),
-            entries: PersistentSortedMap(sortedUniqueEntries: documents.lazy.map { ($0.id, Self.render($0)) }))
+            entries: PersistentSortedMap(sortedUniqueEntries: zip(documents.map(\.id), ConcurrentMap.map(documents, Self.render))))
     }
 
     private init(snapshot: Snapshot, search: SearchIndex, quotationSearch: SearchIndex, entries: PersistentSortedMap<String, Entry>) {
