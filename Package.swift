@@ -5,6 +5,7 @@ import PackageDescription
 /// dossier -> API -> {Access, Routing, Serialization, Corpus, HTTPServer, Replication};
 /// dossier -> {HTTPServer, HTTPClient, Replication}; Replication -> {Corpus, Serialization, HTTPClient};
 /// Corpus (store, search) -> Extraction (text -> document) -> DocumentModel (the document's values);
+/// {Corpus, API} -> PersistentCollections (maps whose versions share structure);
 /// {API, Corpus, HTTPServer} -> Locking (the lock every module uses: a pthread mutex, which
 /// ThreadSanitizer can follow).
 /// No package dependencies: Foundation, Dispatch, Glibc, and Synchronization for atomics only.
