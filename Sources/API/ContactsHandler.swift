@@ -8,9 +8,8 @@ struct ContactsHandler: Sendable {
     /// Every contact with the id of the document it comes from, paged with `limit` and `offset`.
     func list(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters(["limit", "offset"])
-        let contacts = self.catalog.snapshot.documents.flatMap { document in document.contacts.map { (document, $0) } }
-        return context.listing(contacts, page: try context.page()) { document, contact in
-            DocumentRepresentation.item(DocumentRepresentation.contact(contact), of: document)
+        return context.listing(self.catalog.snapshot.contacts.all, page: try context.page()) { contact in
+            DocumentRepresentation.item(DocumentRepresentation.contact(contact.part), of: contact.document)
         }
     }
 }

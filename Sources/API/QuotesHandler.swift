@@ -21,11 +21,22 @@ struct QuotesHandler: Sendable {
         if let query = try context.searchQuery() {
             return try self.search(query, filter: SearchFilter(entity: speaker, document: documentID), page: page, context: context)
         }
-        let quotes = self.catalog.snapshot.documents.filter { documentID == nil || $0.id == documentID }.flatMap { document in
-            document.quotes.filter { speaker == nil || $0.speaker?.id == speaker }.map { (document, $0) }
+        let quotes = self.catalog.snapshot.quotes
+        // One document's are found in O(log n); a speaker is still looked for in every quote.
+        guard let speaker else {
+            return documentID.map { Self.listing(quotes.of(documentID: $0), page: page, context: context) }
+                ?? Self.listing(quotes.all, page: page, context: context)
         }
-        return context.listing(quotes, page: page) { document, quote in
-            DocumentRepresentation.item(DocumentRepresentation.quote(quote), of: document)
+        let spoken = { (quote: DocumentPart<Quote>) in quote.part.speaker?.id == speaker }
+        return documentID.map { Self.listing(quotes.of(documentID: $0).filter(spoken), page: page, context: context) }
+            ?? Self.listing(quotes.all.filter(spoken), page: page, context: context)
+    }
+
+    private static func listing<Quotes: Collection<DocumentPart<Quote>>>(
+        _ quotes: Quotes, page: (limit: Int, offset: Int), context: RequestContext
+    ) -> Response {
+        context.listing(quotes, page: page) { quote in
+            DocumentRepresentation.item(DocumentRepresentation.quote(quote.part), of: quote.document)
         }
     }
 

@@ -17,6 +17,10 @@ public final class Snapshot: Sendable {
     private let bySlug: PersistentSortedMap<String, [String]>
     private let oldestFirst: PersistentSortedMap<PublicationOrder, Document>
     private let newestFirst: PersistentSortedMap<PublicationOrder, Document>
+    /// Every quotation, in document order.
+    public let quotes: DocumentParts<Quote>
+    /// Every press contact, in document order.
+    public let contacts: DocumentParts<Contact>
 
     /// The documents, sorted by id.
     public var documents: PersistentSortedMap<String, Document>.Values { self.byID.values }
@@ -44,6 +48,8 @@ public final class Snapshot: Sendable {
         self.bySlug = PersistentSortedMap(sortedUniqueEntries: slugs.sorted { $0.key < $1.key }.lazy.map { ($0.key, $0.value) })
         self.oldestFirst = Self.publicationIndex(sorted, .oldestFirst)
         self.newestFirst = Self.publicationIndex(sorted, .newestFirst)
+        self.quotes = DocumentParts(sorted) { $0.quotes }
+        self.contacts = DocumentParts(sorted) { $0.contacts }
     }
 
     private static func publicationIndex(_ documents: [Document], _ direction: PublicationOrder.Direction) -> PersistentSortedMap<PublicationOrder, Document> {
@@ -53,13 +59,16 @@ public final class Snapshot: Sendable {
 
     private init(
         version: Int, byID: PersistentSortedMap<String, Document>, bySlug: PersistentSortedMap<String, [String]>,
-        oldestFirst: PersistentSortedMap<PublicationOrder, Document>, newestFirst: PersistentSortedMap<PublicationOrder, Document>
+        oldestFirst: PersistentSortedMap<PublicationOrder, Document>, newestFirst: PersistentSortedMap<PublicationOrder, Document>,
+        quotes: DocumentParts<Quote>, contacts: DocumentParts<Contact>
     ) {
         self.version = version
         self.byID = byID
         self.bySlug = bySlug
         self.oldestFirst = oldestFirst
         self.newestFirst = newestFirst
+        self.quotes = quotes
+        self.contacts = contacts
     }
 
     /// This snapshot with documents removed and added: the next version of the collection.
@@ -70,13 +79,18 @@ public final class Snapshot: Sendable {
     ///   - version: the new snapshot's change number.
     /// - Complexity: O((*a* + *r*) log *n*) for *a* added and *r* removed documents.
     public func applying(adding added: [Document], removing removed: Set<String>, version: Int) -> Snapshot {
-        var next = (byID: self.byID, bySlug: self.bySlug, oldestFirst: self.oldestFirst, newestFirst: self.newestFirst)
+        var next = (
+            byID: self.byID, bySlug: self.bySlug, oldestFirst: self.oldestFirst, newestFirst: self.newestFirst,
+            quotes: self.quotes, contacts: self.contacts
+        )
         func forget(_ old: Document) {
             guard var ids = next.bySlug[old.slug] else { return }
             ids.removeAll { $0 == old.id }
             next.bySlug[old.slug] = ids.isEmpty ? nil : ids
             next.oldestFirst[PublicationOrder(old, .oldestFirst)] = nil
             next.newestFirst[PublicationOrder(old, .newestFirst)] = nil
+            next.quotes.remove(old)
+            next.contacts.remove(old)
         }
         for id in removed {
             if let old = next.byID.removeValue(forKey: id) { forget(old) }
@@ -88,8 +102,12 @@ public final class Snapshot: Sendable {
             next.bySlug[document.slug] = ids
             next.oldestFirst[PublicationOrder(document, .oldestFirst)] = document
             next.newestFirst[PublicationOrder(document, .newestFirst)] = document
+            next.quotes.add(document)
+            next.contacts.add(document)
         }
-        return Snapshot(version: version, byID: next.byID, bySlug: next.bySlug, oldestFirst: next.oldestFirst, newestFirst: next.newestFirst)
+        return Snapshot(
+            version: version, byID: next.byID, bySlug: next.bySlug, oldestFirst: next.oldestFirst, newestFirst: next.newestFirst,
+            quotes: next.quotes, contacts: next.contacts)
     }
 
     /// The document with this id, or else this slug, or `nil`.

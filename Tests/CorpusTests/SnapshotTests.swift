@@ -96,4 +96,26 @@ struct SnapshotTests {
         #expect(snapshot.documents(published: .oldestFirst).map(\.id) == ["c", "a", "b", "u1", "u2"])
         #expect(snapshot.documents(published: .newestFirst).map(\.id) == ["a", "b", "c", "u1", "u2"])
     }
+
+    /// Contacts (and so quotes, kept alike) list in document order, follow writes, and one
+    /// document's are found by its id.
+    @Test func contactsFollowWritesInDocumentOrder() {
+        func document(_ id: String, contacts names: [String]) -> Document {
+            let base = Document.make(id: id)
+            return Document(
+                id: id, slug: id, kind: base.kind, title: base.title, isTitleDerived: false, source: nil, published: nil, dateline: nil,
+                paragraphs: base.paragraphs,
+                contacts: names.map { Contact(name: $0, city: nil, languages: [], phones: [], email: nil, isEmailRedacted: false) })
+        }
+        let first = Snapshot(documents: [document("b", contacts: ["B1", "B2"]), document("a", contacts: ["A1"])], version: 1)
+        let second = first.applying(
+            adding: [document("c", contacts: ["C1"]), document("b", contacts: ["B3"])], removing: ["a"], version: 2)
+
+        #expect(first.contacts.all.map(\.part.name) == ["A1", "B1", "B2"])
+        #expect(second.contacts.all.map(\.part.name) == ["B3", "C1"])
+        #expect(second.contacts.all.map(\.document.id) == ["b", "c"])
+        #expect(second.contacts.of(documentID: "c").map(\.part.name) == ["C1"])
+        #expect(second.contacts.of(documentID: "a").isEmpty)
+        #expect(first.contacts.of(documentID: "b").map(\.part.name) == ["B1", "B2"])
+    }
 }
