@@ -60,7 +60,7 @@ struct DateMentionExtractor: Sendable {
         // A day number (`Int` reads a sign too), a possessive weekday or an opener word.
         guard let first = word.text.utf8.first else { return false }
         return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            || word.folded.hasSuffix("'s") || Self.openers.contains(word.folded)
+            || Self.openers.contains(word.folded) || word.folded.hasSuffix("'s")
     }
 
     private func mentions(

@@ -1,10 +1,12 @@
 /// A fixed set of folded words that rules ask about nearly every word of a text.
 ///
 /// Most words asked about are not members, and hashing each one costs more than the rest of
-/// the question. An ASCII word whose first byte or length no member has is turned away by two
-/// bit masks, unhashed; any other word is looked up in the set. The answer is always the
-/// set's: an ASCII word equals an ASCII member only if their bytes are the same, and the masks
-/// are used only when every member is ASCII.
+/// the question. A word whose first byte or length no member has is turned away by two bit
+/// masks, unhashed; any other word is looked up in the set. The answer is always the set's:
+/// `String` equality is canonical equivalence, and the only characters outside ASCII
+/// equivalent to ASCII ones are the Kelvin sign (`K`), the Greek question mark (`;`) and
+/// the Greek varia (`` ` ``). So when every member is ASCII without those three, a word equals
+/// a member only if their bytes are the same, and the masks are used only then.
 ///
 /// ```swift
 /// let pronouns: FoldedWordSet = ["he", "himself"]
@@ -17,8 +19,8 @@ struct FoldedWordSet: Sendable, ExpressibleByArrayLiteral {
     private let firstBytes: [UInt64]
     /// Bit *n* is set when a member has *n* bytes; bit 63 stands for every length from 63 up.
     private let lengths: UInt64
-    /// Whether every member is ASCII, so the masks may turn a word away.
-    private let isASCII: Bool
+    /// Whether a member's bytes are the only ones equal to it, so the masks may turn a word away.
+    private let isByteExact: Bool
 
     /// A set of `members`, folded already.
     init(_ members: Set<String>) {
@@ -31,7 +33,7 @@ struct FoldedWordSet: Sendable, ExpressibleByArrayLiteral {
         self.members = members
         self.firstBytes = firstBytes
         self.lengths = lengths
-        self.isASCII = members.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        self.isByteExact = members.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && !"K;`".utf8.contains($0) } }
     }
 
     /// A set of the listed folded words.
@@ -42,10 +44,10 @@ struct FoldedWordSet: Sendable, ExpressibleByArrayLiteral {
     /// Whether the folded `word` is a member.
     func contains(_ word: String) -> Bool {
         let bytes = word.utf8
-        if self.isASCII, let first = bytes.first {
-            let isPossible = self.firstBytes[Int(first) / 64] & (1 << UInt64(first % 64)) != 0
-                && self.lengths & (1 << UInt64(min(bytes.count, 63))) != 0
-            if !isPossible && bytes.allSatisfy({ $0 < 0x80 }) { return false }
+        if self.isByteExact, let first = bytes.first {
+            guard self.firstBytes[Int(first) / 64] & (1 << UInt64(first % 64)) != 0, self.lengths & (1 << UInt64(min(bytes.count, 63))) != 0 else {
+                return false
+            }
         }
         return self.members.contains(word)
     }

@@ -44,6 +44,8 @@ struct EntityExtractor: Sendable {
         var mentions: [EntityMention] = []
         var acronyms: [String: String] = [:]
         var lowercaseWords: Set<String> = []
+        // Room for every word at once: growing the set rehashes all it holds each time.
+        lowercaseWords.reserveCapacity(paragraphWords.reduce(0) { $0 + $1.count })
         let scanner = NameRunScanner(honorifics: self.lexicon.honorifics)
         let classifier = MentionClassifier(gazetteer: self.gazetteer, lexicon: self.lexicon)
         for paragraph in paragraphs where paragraph.section == .contacts {

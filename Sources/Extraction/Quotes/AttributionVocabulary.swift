@@ -15,8 +15,9 @@ struct AttributionVocabulary: Sendable {
     let functionWords: Set<String>
     /// Words that make a name or noun an organization's (`council`, `police`).
     let organizationWords: Set<String>
-    /// Nouns for a text that speaks for whoever issued it (`statement`, `report`).
-    let documentNouns: Set<String>
+    /// Nouns for a text that speaks for whoever issued it (`statement`, `report`); every word
+    /// of a story is asked about.
+    let documentNouns: FoldedWordSet
     /// The places a country's or city's name may speak for (`North Korea said`).
     let gazetteer: Gazetteer
 
@@ -47,7 +48,7 @@ struct AttributionVocabulary: Sendable {
         self.titles = titles
         self.functionWords = functionWords
         self.organizationWords = organizationWords
-        self.documentNouns = documentNouns
+        self.documentNouns = FoldedWordSet(documentNouns)
         self.gazetteer = gazetteer
     }
 
