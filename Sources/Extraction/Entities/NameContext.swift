@@ -91,7 +91,8 @@ struct NameContext {
         let (first, last) = (slice.startIndex, slice.endIndex - 1)
         let opening = NameText.withoutPossessive(self.words[first].folded)
         guard NameText.possessiveSuffix(self.words[last].text) == nil, let office = self.lowerWord(last + 1), self.gap(after: last) == " ",
-            slice.count == 1 ? !self.lexicon.surnames.contains(opening) : !self.lexicon.givenNames.contains(opening)
+            slice.count == 1 ? !self.lexicon.surnames.contains(opening) : !self.lexicon.givenNames.contains(opening),
+            !self.isFunctionWordOrDemonym(opening)  // "Chinese leader Ana Lima", "Like Voltara head Ana Lima"
         else { return false }
         let longOffice = self.lowerWord(last + 2).map { office + " " + $0 }
         let holder: Int
@@ -247,11 +248,25 @@ struct NameContext {
         return nil
     }
 
+    /// Pronouns, question words and adverbs that open a sentence with a capital and then a
+    /// verb or a name (`You have`, `Why are`, `Like Voltara head Ana Lima`), folded.
+    private static let functionWords: Set<String> = [
+        "i", "you", "we", "they", "he", "she", "it", "so", "why", "how", "what", "who", "where", "when", "here", "there", "now", "then",
+        "like", "all", "both", "some", "many", "most", "few", "others", "these", "those", "also", "yes", "no",
+    ]
+
+    /// Whether a folded word is a function word (`functionWords`, the stopwords) or a demonym
+    /// (`Chinese`), which name no body of people by themselves.
+    private func isFunctionWordOrDemonym(_ folded: String) -> Bool {
+        Self.functionWords.contains(folded) || self.lexicon.stopwords.contains(folded) || self.lexicon.demonyms[folded] != nil
+    }
+
     /// Whether a one-word name before a plural verb names a body of people (`Redwood have
-    /// signed`): it is no plural itself (`Hendersons have`), and nothing before it makes the
-    /// verb a bare infinitive or the subject plural (`pluralVerbs`, `bareInfinitiveOpeners`).
+    /// signed`): it is no plural itself (`Hendersons have`), no contraction, function word or
+    /// demonym (`They’ll have`, `Why are`), and nothing before it makes the verb a bare
+    /// infinitive or the subject plural (`pluralVerbs`, `bareInfinitiveOpeners`).
     private func isCollective(_ word: TextWord, at position: Int) -> Bool {
-        guard !word.folded.hasSuffix("s") else { return false }
+        guard !word.folded.hasSuffix("s"), !word.folded.contains("'"), !self.isFunctionWordOrDemonym(word.folded) else { return false }
         return position == 0 || !Self.bareInfinitiveOpeners.contains(self.words[position - 1].folded)
     }
 
