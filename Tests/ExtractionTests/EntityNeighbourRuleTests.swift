@@ -84,6 +84,7 @@ struct EntityNeighbourRuleTests {
         ("On Monday, Quorix's servers went down for six hours.", "Quorix"),
         ("Rivals such as Quorix's forthcoming consumer savings accounts worry the banks.", "Quorix"),
         ("Quorix has bought a small maker of payment terminals.", "Quorix"),
+        ("Sellers are now active across Quorix's various platforms.", "Quorix"),
     ])
     func ownershipAndServersMakeACompany(body: String, name: String) throws {
         #expect(try self.kinds(of: name, in: body) == [.organization])

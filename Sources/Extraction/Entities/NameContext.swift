@@ -132,7 +132,7 @@ struct NameContext {
         "revenue", "revenues", "profit", "profits", "spokesperson", "spokesman", "spokeswoman", "products", "brand", "executives",
         "analyst", "analysts", "chairman", "board", "website", "stores", "devices", "software", "services", "subscribers",
         "servers", "cloud", "algorithm", "algorithms", "smartphone", "smartphones", "engineers", "developers", "valuation",
-        "loans", "accounts", "wallets",
+        "loans", "accounts", "wallets", "platforms",
     ]
 
     /// Words before a name that make it a company's (`shares of Voltara`, `a stake in Voltara`).
