@@ -40,6 +40,10 @@ enum ClassificationRule: String, Sendable, CaseIterable {
     case surname
     /// Listed after an organization (`Marvel Entertainment, Voltara and Brightline`).
     case listAfterOrganization
+    /// Listed before an organization (`Voltara and Brightline Grid`).
+    case listBeforeOrganization
+    /// Listed beside a person named in full (`Kofi Mensah and Ana Lima`).
+    case listWithPerson
     /// Written before an office and its holder (`Voltara CEO Ana Lima`): the office's employer.
     case employerBeforeTitle
     /// A capital inside the word, as brands are spelt (`SoftBank`, `GiveWell`).
@@ -61,7 +65,8 @@ enum ClassificationRule: String, Sendable, CaseIterable {
         case .unconfirmedName, .bareOrganizationWord: return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
             .placePreposition, .listAfterPlace, .title, .givenName, .attribution, .apposition, .innerCapital, .recurringName,
-            .contact, .companyContext, .companySubject, .legislature, .listAfterOrganization, .surname, .employerBeforeTitle, .leaderInOffice:
+            .contact, .companyContext, .companySubject, .legislature, .listAfterOrganization, .listBeforeOrganization, .listWithPerson, .surname,
+            .employerBeforeTitle, .leaderInOffice:
             return false
         }
     }

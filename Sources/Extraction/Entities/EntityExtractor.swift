@@ -56,36 +56,76 @@ struct EntityExtractor: Sendable {
             for word in words where !word.isCapitalized { lowercaseWords.insert(word.folded) }
             let context = NameContext(words: words, text: paragraph.text, lexicon: self.lexicon)
             let isTitleCase = NameRunScanner.isTitleCase(words, text: paragraph.text)
-            var previous: EntityMention?
+            var paragraphMentions: [EntityMention] = []
             for run in scanner.runs(in: words, text: paragraph.text) {
                 try deadline.check()
-                for mention in classifier.classify(run, context: context, paragraph: paragraph.index, isTitleCase: isTitleCase, acronyms: &acronyms) {
-                    let listed = previous.map { self.listed(mention, after: $0, context: context, text: paragraph.text) } ?? mention
-                    mentions.append(listed)
-                    previous = listed
-                }
+                paragraphMentions += classifier.classify(run, context: context, paragraph: paragraph.index, isTitleCase: isTitleCase, acronyms: &acronyms)
             }
+            mentions += self.typedByLists(paragraphMentions, context: context, text: paragraph.text)
         }
         let resolution = try MentionResolver(lexicon: self.lexicon)
             .resolve(mentions, definedAcronyms: acronyms, lowercaseWords: lowercaseWords, deadline: deadline)
         return (EntityAssembler(paragraphs: paragraphs).entities(from: resolution.groups), resolution.work)
     }
 
+    /// A paragraph's mentions, those with nothing to say what they are typed by the list they
+    /// are items of: by the item before (`listed(_:after:…)`), or else by the item after
+    /// (`listed(_:before:…)`).
+    private func typedByLists(_ mentions: [EntityMention], context: NameContext, text: String) -> [EntityMention] {
+        var typed: [EntityMention] = []
+        typed.reserveCapacity(mentions.count)
+        for mention in mentions {
+            typed.append(typed.last.map { self.listed(mention, after: $0, context: context, text: text) } ?? mention)
+        }
+        for index in typed.indices.dropLast().reversed() {
+            typed[index] = self.listed(typed[index], before: typed[index + 1], context: context, text: text)
+        }
+        return typed
+    }
+
     /// A name with nothing to say what it is, typed by the list it is an item of: names listed
-    /// after a place are places (`in Cumbria, Powys, Norfolk and Cornwall`), one-word names
-    /// listed after an organization are organizations (`Marvel Entertainment, Voltara and …`).
+    /// after a place are places (`in Cumbria, Powys, Norfolk and Cornwall`), names listed
+    /// after an organization are organizations (`Marvel Entertainment, Voltara and …`),
+    /// names of two or three words listed after a person are people (`Ana Lima and Kofi Mensah`).
     private func listed(_ mention: EntityMention, after previous: EntityMention, context: NameContext, text: String) -> EntityMention {
-        // "NASA and American taxpayers": a demonym is an adjective.
-        guard mention.rule == .unconfirmedName, mention.kind == .person, previous.range.upperBound <= mention.range.lowerBound,
-            context.continuesList(mention.range, after: text[previous.range.upperBound..<mention.range.lowerBound]),
-            self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil
-        else { return mention }
+        guard self.isUntyped(mention), Self.isNextItem(mention, after: previous, context: context, text: text) else { return mention }
         let words = NameText.spaceSeparated(mention.name).count
         if previous.kind == .location, words <= 3 { return mention.retyped(.location, name: mention.surface, by: .listAfterPlace) }
-        if previous.kind == .organization, !previous.isWeak, words == 1 {
+        if previous.kind == .organization, !previous.isWeak, words <= 3 {
             return mention.retyped(.organization, name: mention.surface, by: .listAfterOrganization)
         }
-        return mention
+        return self.listedWithPerson(mention, beside: previous, words: words)
+    }
+
+    /// A name with nothing to say what it is, typed by the item that follows it in a list: a
+    /// name before an organization is one (`Voltara and Brightline Grid`), a name of
+    /// two or three words before a person a person (`Kofi Mensah and Ana Lima`).
+    private func listed(_ mention: EntityMention, before next: EntityMention, context: NameContext, text: String) -> EntityMention {
+        guard self.isUntyped(mention), Self.isNextItem(next, after: mention, context: context, text: text) else { return mention }
+        let words = NameText.spaceSeparated(mention.name).count
+        if next.kind == .organization, !next.isWeak, words <= 3 {
+            return mention.retyped(.organization, name: mention.surface, by: .listBeforeOrganization)
+        }
+        return self.listedWithPerson(mention, beside: next, words: words)
+    }
+
+    /// Whether a mention is a name with nothing to say what it is: an unconfirmed person's, no
+    /// demonym (`NASA and American taxpayers`).
+    private func isUntyped(_ mention: EntityMention) -> Bool {
+        mention.rule == .unconfirmedName && mention.kind == .person && self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil
+    }
+
+    /// Whether `item` is written as the next item of a list after `previous`.
+    private static func isNextItem(_ item: EntityMention, after previous: EntityMention, context: NameContext, text: String) -> Bool {
+        previous.range.upperBound <= item.range.lowerBound
+            && context.continuesList(item.range, after: text[previous.range.upperBound..<item.range.lowerBound])
+    }
+
+    /// The mention as a person's when it names two or three words and its neighbour in a list
+    /// is a person named in full.
+    private func listedWithPerson(_ mention: EntityMention, beside neighbour: EntityMention, words: Int) -> EntityMention {
+        guard neighbour.kind == .person, !neighbour.isWeak, NameText.hasSpace(neighbour.name), (2...3).contains(words) else { return mention }
+        return mention.retyped(.person, by: .listWithPerson)
     }
 
     /// The mentions of contacts' names (people) and cities (places) in a contacts paragraph;

@@ -120,10 +120,11 @@ struct MentionClassifier: Sendable {
                 if let acronym = context.parenthesisedAcronym(after: slice.last!.range.upperBound) { acronyms[acronym] = name }
                 index = end
                 pendingTitle = false
-            } else if let team = self.teamEnd(in: run, from: index) {
+            } else if let (team, city) = self.team(in: run, from: index) {
                 add(.organization, NameText.withoutPossessive(run[index..<team].map(\.text).joined(separator: " ")), run[index..<team], .placeNamedTeam)
+                add(.location, city.name, run[index..<(team - 1)], .gazetteer)
                 index = team
-            } else if let place, self.isFirstName(in: run, place: index..<place.end) {
+            } else if let place, self.isFirstName(in: run, place: index..<place.end, afterTitle: pendingTitle) {
                 add(.person, NameText.withoutPossessive(NameText.displayName(run[index...])), run[index...], .givenName)
                 index = run.endIndex
             } else if let place, self.isCompany(run[index..<place.end], context: context), self.gazetteer.country(named: place.name) == nil {
@@ -270,7 +271,7 @@ struct MentionClassifier: Sendable {
     }
 
     /// Whether a name reads as a company's (`NameContext.companyEvidence`); a given name is a
-    /// person's (`Anna's staff`), and a surname may be (`Hale announced`).
+    /// person's (`Anna's staff`) unless a plural verb follows it, and a surname may be (`Hale announced`).
     private func isCompany(_ slice: ArraySlice<TextWord>, context: NameContext) -> Bool {
         self.companyEvidence(slice, context: context) != nil
     }
@@ -281,7 +282,8 @@ struct MentionClassifier: Sendable {
     ) -> NameContext.CompanyEvidence? {
         guard let evidence = context.companyEvidence(slice, readsSubject: readsSubject) else { return nil }
         let folded = NameText.withoutPossessive(slice.first!.folded)
-        let stands = !self.lexicon.givenNames.contains(folded) && (evidence == .attribute || !self.lexicon.surnames.contains(folded))
+        let stands = evidence == .collective
+            || (!self.lexicon.givenNames.contains(folded) && (evidence == .attribute || !self.lexicon.surnames.contains(folded)))
         return stands ? evidence : nil
     }
 
@@ -336,26 +338,27 @@ struct MentionClassifier: Sendable {
     }
 
     /// Whether a one-word place is a first name: a known surname follows it (`Chad Wolf`,
-    /// `Georgia Hale`), and no more capitalised words.
-    private func isFirstName(in run: ArraySlice<TextWord>, place: Range<Int>) -> Bool {
+    /// `Georgia Hale`), or any capitalised word when an office precedes it (`Senator Alba
+    /// Vantongeren`), and no more capitalised words.
+    private func isFirstName(in run: ArraySlice<TextWord>, place: Range<Int>, afterTitle: Bool) -> Bool {
         guard place.count == 1, place.upperBound + 1 == run.endIndex else { return false }
         let next = run[place.upperBound]
-        return !next.isAllCaps && self.lexicon.surnames.contains(NameText.withoutPossessive(next.folded))
+        return !next.isAllCaps && (afterTitle || self.lexicon.surnames.contains(NameText.withoutPossessive(next.folded)))
             && self.gazetteer.country(folded: next.folded) == nil && self.gazetteer.city(folded: next.folded) == nil
     }
 
-    /// The end of a team named for its city: one capitalised plural ends the run right after the
-    /// place (`Cleveland Browns`, `Los Angeles Lakers`).
-    private func teamEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
+    /// The end of a team named for its city, and the city, which the story names with it: one
+    /// capitalised plural ends the run right after the place (`Cleveland Browns`, `Los Angeles Lakers`).
+    private func team(in run: ArraySlice<TextWord>, from start: Int) -> (end: Int, city: Gazetteer.Place)? {
         let end = run.endIndex - 1
         guard end > start, end - start <= 3 else { return nil }
         let word = run[end]
         guard word.text.count > 3, word.text.hasSuffix("s"), !word.isAllCaps, NameText.possessiveSuffix(word.text) == nil else { return nil }
         let place = run[start..<end].map(\.folded).joined(separator: " ")
-        guard self.gazetteer.city(folded: place) != nil || self.gazetteer.region(folded: place) != nil,
+        guard let city = self.gazetteer.city(folded: place) ?? self.gazetteer.region(folded: place),
             self.gazetteer.country(folded: word.folded) == nil, self.gazetteer.city(folded: word.folded) == nil
         else { return nil }
-        return end + 1
+        return (end + 1, city)
     }
 
     /// The end of an organization's name from `start`: through its last organization or outlet

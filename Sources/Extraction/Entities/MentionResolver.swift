@@ -124,10 +124,10 @@ struct MentionResolver {
     private static func mayBeShortForm(_ rule: ClassificationRule) -> Bool {
         switch rule {
         case .unconfirmedName, .attribution, .innerCapital, .title, .recurringName, .apposition, .givenName, .companyContext, .companySubject,
-            .listAfterOrganization, .leaderInOffice:
+            .listAfterOrganization, .listBeforeOrganization, .leaderInOffice:
             return true
         case .gazetteer, .placeWord, .organizationWord, .capitalisedArticle, .placeNamedTeam, .acronym, .neighbourNoun,
-            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord, .surname, .employerBeforeTitle, .legislature:
+            .placePreposition, .listAfterPlace, .contact, .bareOrganizationWord, .surname, .employerBeforeTitle, .legislature, .listWithPerson:
             return false
         }
     }

@@ -73,6 +73,7 @@ struct NameContext {
             return .organization
         }
         if self.lowerWord(first - 1) == "of", let noun = self.lowerWord(first - 2), self.lexicon.placeNouns.contains(noun) { return .location }
+        if self.namesEmployerOfOffice(slice) { return .organization }
         // "equity strategist at Brask Tabor": where someone works.
         if self.lowerWord(first - 1) == "at", let noun = self.lowerWord(first - 2), Self.occupations.contains(noun),
             self.gap(after: first - 1) == " "
@@ -80,6 +81,29 @@ struct NameContext {
             return .organization
         }
         return nil
+    }
+
+    /// Whether a name stands before a lower-case office and its holder's capitalised name
+    /// (`Redwood Rangers quarterback Ana Lima`, `Voltara spokesperson Ana Lima`): the office
+    /// is the name's, so the name is an employer's. A person's name does not stand there: not a
+    /// known surname alone (`Voss adviser`), nor a name opening with a known given name.
+    private func namesEmployerOfOffice(_ slice: ArraySlice<TextWord>) -> Bool {
+        let (first, last) = (slice.startIndex, slice.endIndex - 1)
+        let opening = NameText.withoutPossessive(self.words[first].folded)
+        guard NameText.possessiveSuffix(self.words[last].text) == nil, let office = self.lowerWord(last + 1), self.gap(after: last) == " ",
+            slice.count == 1 ? !self.lexicon.surnames.contains(opening) : !self.lexicon.givenNames.contains(opening),
+            !self.isFunctionWordOrDemonym(opening)  // "Chinese leader Ana Lima", "Like Voltara head Ana Lima"
+        else { return false }
+        let longOffice = self.lowerWord(last + 2).map { office + " " + $0 }
+        let holder: Int
+        if let longOffice, self.lexicon.titles.contains(longOffice), self.gap(after: last + 1) == " " {
+            holder = last + 3
+        } else if self.lexicon.titles.contains(office) {
+            holder = last + 2
+        } else {
+            return false
+        }
+        return holder < self.words.count && self.words[holder].isCapitalized && self.gap(after: holder - 1) == " "
     }
 
     /// The sign, if any, that a name of two words or more is a person's: an attribution verb
@@ -107,19 +131,55 @@ struct NameContext {
         "employees", "staff", "workers", "founder", "co-founder", "cofounder", "headquarters", "subsidiary", "earnings",
         "revenue", "revenues", "profit", "profits", "spokesperson", "spokesman", "spokeswoman", "products", "brand", "executives",
         "analyst", "analysts", "chairman", "board", "website", "stores", "devices", "software", "services", "subscribers",
+        "servers", "cloud", "algorithm", "algorithms", "smartphone", "smartphones", "engineers", "developers", "valuation",
+        "loans", "accounts", "wallets", "platforms",
     ]
 
     /// Words before a name that make it a company's (`shares of Voltara`, `a stake in Voltara`).
-    private static let companyOpeners: Set<String> = ["shares of", "shares in", "stake in", "acquisition of", "investment in", "rival"]
+    private static let companyOpeners: Set<String> = [
+        "shares of", "shares in", "stake in", "acquisition of", "investment in", "rival", "owned by", "acquired by", "bought by",
+        "subsidiary of", "division of",
+    ]
+
+    /// Verbs in the plural, which a one-word name takes as its subject only when it names a
+    /// team or a company as a body of people (`Redwood have signed`, `Voltara are hiring`).
+    private static let pluralVerbs: Set<String> = ["have", "are", "were"]
+
+    /// Words before a name that leave a plural verb after it no sign of a body of people: an
+    /// auxiliary or a verb taking a bare infinitive (`did Ana have`, `let Ana have`), a
+    /// conjunction making the subject plural (`Ana and Ben have`), or a preposition making the
+    /// name no subject (`the people of Tarnwick are`).
+    private static let bareInfinitiveOpeners: Set<String> = [
+        "do", "does", "did", "will", "would", "could", "should", "might", "may", "must", "can", "to", "let", "lets", "help", "helps",
+        "make", "makes", "made", "and", "or", "nor", "&", "of", "in", "for", "from", "at", "with", "by", "on", "about", "than", "like",
+        "across", "near", "into", "between", "among",
+    ]
 
     /// What companies do, written right after a company's name (`Voltara launched`).
     private static let companyVerbs: Set<String> = [
         "launched", "launches", "unveiled", "unveils", "acquired", "acquires", "sells", "employs", "manufactures", "shipped",
-        "ships", "offers", "offered", "invested", "announced", "announces", "reported", "hired",
+        "ships", "offers", "offered", "invested", "announced", "announces", "reported", "hired", "bought", "buys",
     ]
 
+    /// How many lower-case words a possessive's noun phrase is read through for a company's
+    /// noun (`Voltara's forthcoming consumer checking accounts`).
+    private static let possessedPhraseReach = 4
+
+    /// Whether the noun phrase after a possessive at `position` ends in one of `companyNouns`
+    /// within `possessedPhraseReach` lower-case words (`Voltara's small business loans`).
+    private func ownsCompanyNoun(after position: Int) -> Bool {
+        var index = position + 1
+        while index <= position + Self.possessedPhraseReach, let word = self.lowerWord(index) {
+            if Self.companyNouns.contains(word) { return true }
+            guard self.gap(after: index) == " " else { return false }
+            index += 1
+        }
+        return false
+    }
+
     /// What beside a one-word name says it is a company's: an attribute (one of `companyNouns`
-    /// after it or its possessive, a phrase of `companyOpeners` before it), or one of
+    /// after it or its possessive, a phrase of `companyOpeners` before it), a plural verb after
+    /// it as a body of people takes (`isCollective`), or one of
     /// `companyVerbs` after it, which a person's surname may have too. A bare possessive says
     /// nothing: places and moons have them too (`Indiana's biggest`).
     enum CompanyEvidence {
@@ -127,6 +187,9 @@ struct NameContext {
         case attribute
         /// `Voltara launched`.
         case verb
+        /// `Voltara have signed`: a plural verb, which no person's name takes, a given name's
+        /// included (`isCollective`).
+        case collective
         /// `Voltara is rolling out`: the singular subject of a clause, which a common noun
         /// opening a sentence can be too (`Floodwater has washed away`).
         case subject
@@ -163,6 +226,14 @@ struct NameContext {
         if let next = self.lowerWord(position + 1), self.gap(after: position) == " " {
             let isPossessive = NameText.possessiveSuffix(slice.first!.text) != nil
             if Self.companyVerbs.contains(next), !isPossessive { return .verb }
+            // "Voltara has bought": the perfect of a company's verb.
+            if ["has", "had"].contains(next), !isPossessive, self.gap(after: position + 1) == " ",
+                self.lowerWord(position + 2).map(Self.companyVerbs.contains) == true
+            {
+                return .verb
+            }
+            if isPossessive, self.ownsCompanyNoun(after: position) { return .attribute }
+            if Self.pluralVerbs.contains(next), !isPossessive, self.isCollective(slice.first!, at: position) { return .collective }
             if readsSubject, !isPossessive, Self.singularVerbs.contains(next) { return self.subjectEvidence(after: position + 1) }
             if readsSubject, !isPossessive, Self.auxiliaryVerbs.contains(next), self.subjectEvidence(after: position + 1) == .attribute {
                 return .attribute
@@ -171,10 +242,32 @@ struct NameContext {
         guard position >= 1 else { return nil }
         let before = self.words[position - 1].folded
         if Self.companyOpeners.contains(before) { return .attribute }
-        if position >= 2, ["of", "in"].contains(before), Self.companyOpeners.contains(self.words[position - 2].folded + " " + before) {
+        if position >= 2, ["of", "in", "by"].contains(before), Self.companyOpeners.contains(self.words[position - 2].folded + " " + before) {
             return .attribute
         }
         return nil
+    }
+
+    /// Pronouns, question words and adverbs that open a sentence with a capital and then a
+    /// verb or a name (`You have`, `Why are`, `Like Voltara head Ana Lima`), folded.
+    private static let functionWords: Set<String> = [
+        "i", "you", "we", "they", "he", "she", "it", "so", "why", "how", "what", "who", "where", "when", "here", "there", "now", "then",
+        "like", "all", "both", "some", "many", "most", "few", "others", "these", "those", "also", "yes", "no",
+    ]
+
+    /// Whether a folded word is a function word (`functionWords`, the stopwords) or a demonym
+    /// (`Chinese`), which name no body of people by themselves.
+    private func isFunctionWordOrDemonym(_ folded: String) -> Bool {
+        Self.functionWords.contains(folded) || self.lexicon.stopwords.contains(folded) || self.lexicon.demonyms[folded] != nil
+    }
+
+    /// Whether a one-word name before a plural verb names a body of people (`Redwood have
+    /// signed`): it is no plural itself (`Hendersons have`), no contraction, function word or
+    /// demonym (`They’ll have`, `Why are`), and nothing before it makes the verb a bare
+    /// infinitive or the subject plural (`pluralVerbs`, `bareInfinitiveOpeners`).
+    private func isCollective(_ word: TextWord, at position: Int) -> Bool {
+        guard !word.folded.hasSuffix("s"), !word.folded.contains("'"), !self.isFunctionWordOrDemonym(word.folded) else { return false }
+        return position == 0 || !Self.bareInfinitiveOpeners.contains(self.words[position - 1].folded)
     }
 
     /// What the clause after a subject's verb at `start` says of the subject: an attribute when
