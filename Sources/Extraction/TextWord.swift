@@ -60,15 +60,7 @@ public struct TextWord: Sendable, Hashable {
     /// The byte ranges of the words: a word scalar starts a word, which goes on over word
     /// scalars and inner marks, and over a hyphen that a word scalar follows (`Jong-un`).
     private static func wordSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        /// The scalar at a position of valid UTF-8, and its length in bytes.
-        func scalar(at position: Int) -> (scalar: Unicode.Scalar, length: Int) {
-            let lead = bytes[position]
-            guard lead >= 0x80 else { return (Unicode.Scalar(lead), 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead & (0x7F >> length))
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-        }
+        func scalar(at position: Int) -> (scalar: Unicode.Scalar, length: Int) { UTF8Scalars.scalar(in: bytes, at: position) }
         var spans: [Range<Int>] = []
         var position = 0
         while position < bytes.count {

@@ -164,15 +164,9 @@ enum SimpleText {
         var position = 0
         while position < bytes.count {
             let lead = bytes[position]
-            var length = 1
-            if lead >= 0x80 {
-                // A scalar beyond ASCII, decoded to see whether it may join a space.
-                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                guard position + length <= bytes.count else { return nil }
-                var value = UInt32(lead & (0x7F >> length))
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
-                guard let scalar = Unicode.Scalar(value), self.isSearchable(scalar) else { return nil }
-            }
+            let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+            // A scalar beyond ASCII is decoded to see whether it may join a space.
+            guard lead < 0x80 || self.isSearchable(scalar) else { return nil }
             if lead == 0x20 {
                 inWord = false
             } else if !inWord {
