@@ -41,7 +41,7 @@ extension ASCIIFolding {
     /// (not a space, tab, `:` or `.`) stands after it. Any other text is folded whole.
     static func foldedHasPrefix(_ text: Substring, oneOf prefixes: [String]) -> Bool {
         let longest = prefixes.reduce(0) { max($0, $1.utf8.count) }
-        if let start = Self.foldedStart(of: text, bytes: longest) {
+        if let start = Self.foldedHead(of: text, bytes: longest) {
             return prefixes.contains { start.hasPrefix($0) }
         }
         let folded = TextFolding.fold(text)
@@ -50,7 +50,10 @@ extension ASCIIFolding {
 
     /// The first `count` bytes of `TextFolding.fold(text)` (all of it when shorter), when they
     /// can be read off an ASCII start of the text; `nil` when the whole text must be folded.
-    private static func foldedStart(of text: Substring, bytes count: Int) -> String? {
+    ///
+    /// A head of `count` bytes equals no folded entry shorter than that, and starts with each
+    /// prefix of at most `count` bytes exactly when the whole folded text does.
+    static func foldedHead(of text: Substring, bytes count: Int) -> String? {
         let utf8 = text.utf8
         var start = utf8.startIndex
         while start < utf8.endIndex, utf8[start] < 0x80, TextFolding.isTrimmedASCII(utf8[start]) { start = utf8.index(after: start) }

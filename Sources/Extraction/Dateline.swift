@@ -22,7 +22,11 @@ struct Dateline: Sendable, Hashable {
     /// The paragraph without the dateline.
     let remainder: String
 
-    private static let dashes: Set<Character> = ["-", "\u{2013}", "\u{2014}"]
+    /// A hyphen, an en dash or an em dash; compared, not hashed, as it is asked of every
+    /// character of a paragraph's start.
+    private static func isDash(_ character: Character) -> Bool {
+        character == "-" || character == "\u{2013}" || character == "\u{2014}"
+    }
 
     /// Parses the start of a paragraph; `nil` when it does not open with a dateline.
     ///
@@ -40,7 +44,7 @@ struct Dateline: Sendable, Hashable {
         // Trimmed on scalars: a space fused with a combining mark is one `Character`.
         let rest = dash.map { paragraph[paragraph.index(after: $0)...] } ?? paragraph[end...]
         // Copied only once the head reads as a dateline: most paragraphs do not open with one.
-        let remainder = rest.unicodeScalars.drop { $0 == " " || self.dashes.contains(Character($0)) }
+        let remainder = rest.unicodeScalars.drop { $0 == " " || self.isDash(Character($0)) }
         guard !remainder.isEmpty else { return nil }
 
         var place = Substring(head)
@@ -87,7 +91,7 @@ struct Dateline: Sendable, Hashable {
         for index in text.indices {
             let character = text[index]
             defer { previous = character }
-            guard self.dashes.contains(character) else { continue }
+            guard self.isDash(character) else { continue }
             if character != "-" || previous == " " || previous == "-" { return index }
             let next = text.index(after: index)
             if next == text.endIndex || text[next] == " " || text[next] == "-" { return index }

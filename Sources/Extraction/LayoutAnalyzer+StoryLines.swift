@@ -63,7 +63,7 @@ extension LayoutAnalyzer {
     /// background or contacts heading, or a line that begins like a contacts heading.
     private func opensSection(_ text: String) -> Bool {
         // Only what `classify` answers first decides; any other kind leaves it to the contacts test.
-        switch self.releaseMarkerOrHeading(text, folded: TextFolding.fold(text)) {
+        switch self.releaseMarkerOrHeading(text, folded: self.classifyingFold(text)) {
         case .releaseMarker: return true
         case .heading(let section): return section != .body
         default: return self.opensContacts(text)

@@ -166,7 +166,7 @@ struct LayoutAnalyzer: Sendable {
     // MARK: Classification
 
     func classify(_ text: String) -> UnitKind {
-        let folded = TextFolding.fold(text)
+        let folded = self.classifyingFold(text)
         if let marker = self.releaseMarkerOrHeading(text, folded: folded) { return marker }
         if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
             || Self.isBreadcrumb(text)
@@ -179,6 +179,14 @@ struct LayoutAnalyzer: Sendable {
         // short and unpunctuated.
         if Self.wordCount(text) >= 16 || text.last.map({ ".!?:;,\"\u{201D}".contains($0) }) == true { return .prose }
         return .label
+    }
+
+    /// The text folded as far as `classify` reads it: whole, or only a head one byte longer
+    /// than the lexicon entries and `about ` it is compared with, when its start is ASCII.
+    /// Units are mostly paragraphs, and folding each whole cost more than classifying it.
+    func classifyingFold(_ text: String) -> String {
+        let bytes = max(self.lexicon.longestLayoutEntryBytes, "about ".utf8.count) + 1
+        return ASCIIFolding.foldedHead(of: text[...], bytes: bytes) ?? TextFolding.fold(text)
     }
 
     /// What `classify` answers first: a release marker, or a heading (`About the …` opens

@@ -83,6 +83,9 @@ struct Lexicon: Sendable {
     let surnames: Set<String>
     /// Adjectives of nationality, folded → the country's canonical name (`north korean` → `North Korea`).
     let demonyms: [String: String]
+    /// The longest entry, in UTF-8 bytes, of the lists a layout unit is classified by: release
+    /// markers, section headings, navigation lines and navigation prefixes.
+    let longestLayoutEntryBytes: Int
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -148,5 +151,7 @@ struct Lexicon: Sendable {
             pairs("section-headings").compactMap { heading, section in Section(rawValue: section).map { (TextFolding.fold(heading), $0) } },
             uniquingKeysWith: { first, _ in first })
         self.contactsHeadings = self.sectionHeadings.filter { $0.value == .contacts }.map(\.key).sorted()
+        let layoutEntries = [Array(self.releaseMarkers), Array(self.sectionHeadings.keys), Array(self.navigationLines), self.navigationPrefixes]
+        self.longestLayoutEntryBytes = layoutEntries.joined().map(\.utf8.count).max() ?? 0
     }
 }

@@ -40,42 +40,62 @@ public struct TextWord: Sendable, Hashable {
         return letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
     }
 
-    /// The words of a text, scanned on scalars: `Character` iteration (grapheme breaking)
-    /// made word scanning the costliest step of ingestion.
+    /// The words of a text, scanned on its UTF-8 bytes, decoded to scalars only beyond ASCII:
+    /// `Character` iteration (grapheme breaking) made word scanning the costliest step of
+    /// ingestion, and stepping a `String.UnicodeScalarView` index still cost more than the
+    /// rules that read the words.
     ///
     /// - Complexity: O(*n*) in the text's length.
     public static func scan(_ text: String) -> [TextWord] {
-        let scalars = text.unicodeScalars
-        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            // The ASCII scalars that are Alphabetic are exactly A–Z and a–z: no property lookup.
-            scalar.isASCII
-                ? ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
-                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.isDiacritic)
+        var contiguous = text
+        let spans = contiguous.withUTF8(Self.wordSpans)
+        let utf8 = text.utf8
+        return spans.map { span in
+            let range = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)
+            let raw = String(text[range])
+            return TextWord(text: raw, folded: ASCIIFolding.fold(raw), range: range)
         }
-        func isInnerMark(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{00B4}" || scalar == "\u{02BC}" || scalar == "\u{2018}"
-        }
-        var words: [TextWord] = []
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            guard isWordScalar(scalars[index]) else {
-                index = scalars.index(after: index)
+    }
+
+    /// The byte ranges of the words: a word scalar starts a word, which goes on over word
+    /// scalars and inner marks, and over a hyphen that a word scalar follows (`Jong-un`).
+    private static func wordSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        func scalar(at position: Int) -> (scalar: Unicode.Scalar, length: Int) { UTF8Scalars.scalar(in: bytes, at: position) }
+        var spans: [Range<Int>] = []
+        var position = 0
+        while position < bytes.count {
+            let first = scalar(at: position)
+            guard Self.isWordScalar(first.scalar) else {
+                position += first.length
                 continue
             }
-            let start = index
-            while index < scalars.endIndex {
-                let scalar = scalars[index]
-                if isWordScalar(scalar) || isInnerMark(scalar) {
-                    index = scalars.index(after: index)
-                } else if scalar == "-", scalars.index(after: index) < scalars.endIndex, isWordScalar(scalars[scalars.index(after: index)]) {
-                    index = scalars.index(after: index)  // "Jong-un", "Marchetti-Boyd": one word
+            let start = position
+            position += first.length
+            while position < bytes.count {
+                let next = scalar(at: position)
+                if Self.isWordScalar(next.scalar) || Self.isInnerMark(next.scalar) {
+                    position += next.length
+                } else if next.scalar == "-", position + 1 < bytes.count, Self.isWordScalar(scalar(at: position + 1).scalar) {
+                    position += 1  // "Jong-un", "Marchetti-Boyd": one word
                 } else {
                     break
                 }
             }
-            let raw = String(text[start..<index])
-            words.append(TextWord(text: raw, folded: ASCIIFolding.fold(raw), range: start..<index))
+            spans.append(start..<position)
         }
-        return words
+        return spans
+    }
+
+    /// A letter, digit or diacritic: ASCII scalars that are Alphabetic are exactly A–Z and
+    /// a–z, with no property lookup.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            ? ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+            : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.isDiacritic)
+    }
+
+    /// An apostrophe inside a word (`O'Neill`, `Ojea’s`).
+    private static func isInnerMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{00B4}" || scalar == "\u{02BC}" || scalar == "\u{2018}"
     }
 }

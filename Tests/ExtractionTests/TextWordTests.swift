@@ -9,6 +9,15 @@ struct TextWordTests {
         #expect(words.map(\.folded) == ["tomas", "ojea's", "jong-un", "2019", "port"])
     }
 
+    /// Words beyond ASCII: combining marks and scripts without case stay in their word,
+    /// emoji and a hyphen before a space end one, and each range holds its word.
+    @Test func wordsBeyondASCIIKeepTheirMarksAndRanges() {
+        let text = "Cafe\u{301}s well- -known O'Neill’ 😀x 日本 ½ Zoë-Łukasik"
+        let words = TextWord.scan(text)
+        #expect(words.map(\.text) == ["Cafe\u{301}s", "well", "known", "O'Neill’", "x", "日本", "½", "Zoë-Łukasik"])
+        #expect(words.map { String(text[$0.range]) } == words.map(\.text))
+    }
+
     @Test(arguments: [("UN", true), ("EU’s", true), ("OJEA's", true), ("Un", false), ("A", false), ("ÉTÉ", true), ("Été", false), ("S", false)])
     func allCapsNeedsTwoCapitalsAndNoSmallLetter(_ text: String, _ expected: Bool) {
         #expect(TextWord.scan(text).first?.isAllCaps == expected)

@@ -137,18 +137,44 @@ enum SimpleText {
         return String(decoding: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
-    /// Words separated by `" "`, as `split(separator: " ").count` counts them.
-    static func wordCount(_ text: some StringProtocol) -> Int {
-        guard self.isSearchable(text) else { return text.split(separator: " ").count }
+    /// Words separated by `" "`, as `split(separator: " ").count` counts them, or `cap` when
+    /// there are more: counted no further than the word past the cap, so that testing a long
+    /// line for a few words reads only its start.
+    static func wordCount(_ text: some StringProtocol, cappedAt cap: Int = .max) -> Int {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ Self.wordCount(bytes: $0, cappedAt: cap) }) ?? nil { return count }
         var count = 0
         var inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 {
+        for character in text {
+            if character == " " {
                 inWord = false
             } else if !inWord {
                 inWord = true
                 count += 1
+                if count >= cap { return cap }
             }
+        }
+        return count
+    }
+
+    /// `wordCount` read on UTF-8 bytes while its scalars are searchable (`isSearchable`), where
+    /// a space byte is a space `Character`; `nil` at the first scalar that is not.
+    private static func wordCount(bytes: UnsafeBufferPointer<UInt8>, cappedAt cap: Int) -> Int? {
+        var count = 0
+        var inWord = false
+        var position = 0
+        while position < bytes.count {
+            let lead = bytes[position]
+            let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+            // A scalar beyond ASCII is decoded to see whether it may join a space.
+            guard lead < 0x80 || self.isSearchable(scalar) else { return nil }
+            if lead == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count >= cap { return cap }
+            }
+            position += length
         }
         return count
     }

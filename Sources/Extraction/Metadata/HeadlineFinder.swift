@@ -196,8 +196,8 @@ struct HeadlineFinder: Sendable {
         else { return false }
         if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
             || LineShape.startsWithAny(folded, self.lexicon.authorBoxPrefixes)
-            || self.lexicon.releaseMarkers.contains(where: { $0.count > 4 && FoldedText.contains(folded, $0) })
-            || self.lexicon.creditMarkers.contains(where: { FoldedText.contains(folded, $0) })
+            || FoldedText.containsAny(folded, self.lexicon.releaseMarkers.lazy.filter { $0.count > 4 })
+            || FoldedText.containsAny(folded, self.lexicon.creditMarkers)
         {
             return false
         }

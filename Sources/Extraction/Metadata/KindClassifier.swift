@@ -42,7 +42,7 @@ struct KindClassifier: Sendable {
             // folded already, and no longer than the prefix.
             if text.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "(") }) {
                 let folded = page.folded[line] ?? ASCIIFolding.fold(text.prefix(Self.maximumHeadingBytes * 2))
-                if self.wireTags.contains(where: { FoldedText.contains(folded, $0) }) {
+                if FoldedText.containsAny(folded, self.wireTags) {
                     return Finding(value: .pressRelease, rule: .releaseWire)
                 }
             }

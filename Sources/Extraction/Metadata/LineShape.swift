@@ -2,45 +2,31 @@ import DocumentModel
 
 /// Tests on the shape of one line of a page, shared by the metadata rules.
 enum LineShape {
-    /// The line's words (runs of characters between spaces).
+    /// The line's words (runs of characters between spaces), split on bytes when the line
+    /// is searchable text (`SimpleText.isSearchable`), where a space byte is a space `Character`.
     static func words<S: StringProtocol>(_ line: S) -> [S.SubSequence] {
-        line.split(separator: " ")
+        guard SimpleText.isSearchable(line) else { return line.split(separator: " ") }
+        return line.utf8.split(separator: UInt8(ascii: " ")).map { line[$0.startIndex..<$0.endIndex] }
     }
 
     /// How many words the line has, `words(line).count`, or `cap` when it has more: counted
     /// without splitting the line, and no further than the word past the cap, so that testing
     /// a long line for a few words reads only its start.
     static func wordCount<S: StringProtocol>(_ line: S, cappedAt cap: Int = .max) -> Int {
-        // On scalars while they are searchable text (`SimpleText.isSearchable`: ASCII, Latin,
-        // curly quotes), where a space scalar is a space `Character`.
-        self.countWords(line.unicodeScalars, space: " ", cappedAt: cap, readable: SimpleText.isSearchable)
-            ?? self.countWords(line, space: " ", cappedAt: cap, readable: { _ in true })!
+        SimpleText.wordCount(line, cappedAt: cap)
     }
 
-    /// The runs of elements between `space`s, up to `cap`; `nil` at the first element that is
-    /// not `readable`.
-    private static func countWords<T: Sequence>(_ elements: T, space: T.Element, cappedAt cap: Int, readable: (T.Element) -> Bool) -> Int?
-    where T.Element: Equatable {
-        var count = 0
-        var inWord = false
-        for element in elements {
-            guard readable(element) else { return nil }
-            if element == space {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-                if count >= cap { return cap }
-            }
-        }
-        return count
-    }
-
-    /// Whether the line has a number character: an ASCII line is read on bytes.
+    /// Whether the line has a number character: read on scalars while they are searchable
+    /// text (`SimpleText.isSearchable`), where each is a `Character` of its own.
     static func hasNumber(_ line: Substring) -> Bool {
-        for byte in line.utf8 {
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
-            if byte >= 0x80 { return line.contains(where: \.isNumber) }
+        for scalar in line.unicodeScalars {
+            if scalar.isASCII {
+                if scalar.value &- 0x30 < 10 { return true }
+            } else if SimpleText.isSearchable(scalar) {
+                if scalar.properties.numericType != nil { return true }
+            } else {
+                return line.contains(where: \.isNumber)
+            }
         }
         return false
     }

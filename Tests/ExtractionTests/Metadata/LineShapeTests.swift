@@ -3,12 +3,22 @@ import Testing
 
 /// Line shapes read on bytes give what reading the line's characters gives.
 struct LineShapeTests {
-    @Test(arguments: ["", "Port reopens", "  Port   reopens after strike ", "Tomás  Ojea’s notes", "e\u{301} a"])
+    @Test(arguments: [
+        "", "Port reopens", "  Port   reopens after strike ", "Tomás  Ojea’s notes", "e\u{301} a", "a \u{301}b c", "Zoë paid €4 → 5 ½",
+        "Ελλάδα  Москва 日本 語",
+    ])
     func wordCountIsTheNumberOfWords(_ line: String) {
-        #expect(LineShape.wordCount(line) == LineShape.words(line).count)
+        #expect(LineShape.words(line) == line.split(separator: " "))
+        #expect(LineShape.words(line[...]) == line[...].split(separator: " "))
+        let count = LineShape.words(line).count
+        #expect(LineShape.wordCount(line) == count)
+        #expect(LineShape.wordCount(line[...]) == count)
+        for cap in 1...4 { #expect(LineShape.wordCount(line, cappedAt: cap) == min(cap, count)) }
     }
 
-    @Test(arguments: [("Nov 19", true), ("No date", false), ("Página ٣", true), ("Página tres", false)])
+    @Test(arguments: [
+        ("Nov 19", true), ("No date", false), ("Página ٣", true), ("Página tres", false), ("Zoë ran ½ mile", true), ("Ελλάδα — €", false),
+    ])
     func hasNumberFindsDigitsOfAnyScript(_ line: String, _ expected: Bool) {
         #expect(LineShape.hasNumber(Substring(line)) == expected)
     }
@@ -61,8 +71,11 @@ struct LineShapeTests {
         ("pr newswire", "newswire", true),
         ("cafe\u{301} press release", "press release", true),
         ("news", "newswire", false),
+        ("zoë paid €4 to the newswire", "newswire", true),
     ])
     func foldedTextContainsParts(_ text: String, _ part: String, _ expected: Bool) {
-        #expect(FoldedText.contains(text, part) == expected)
+        #expect(FoldedText.containsAny(text, [part]) == expected)
+        #expect(FoldedText.containsAny(text, ["absent", part]) == expected)
+        #expect(FoldedText.containsAny(text, [String]()) == false)
     }
 }
