@@ -135,7 +135,7 @@ struct SpeakerResolver: Sendable {
             guard let paragraph = byIndex[mention.paragraph] else { continue }
             let antecedent = AntecedentIndex.Antecedent(
                 position: TextPosition(paragraph: mention.paragraph, offset: mention.start), speaker: Quote.Speaker(entity: entity))
-            let roleWords = Self.roleWords(around: mention, in: paragraph)
+            let roleWords = Self.roleWords(around: mention, in: paragraph, vocabulary: vocabulary)
             switch entity.kind {
             case .person:
                 people.append(antecedent)
@@ -201,12 +201,12 @@ struct SpeakerResolver: Sendable {
                 if phrase.text.split(separator: " ").count > 2 {
                     return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
                 }
-                if let described = self.organizationRoles[head]?.last(before: phrase.position) ?? self.organizations.last(before: phrase.position) {
-                    return Resolution(speaker: described.speaker, rule: .description)
+                if let described = self.organization(describedAs: head, before: phrase.position) {
+                    return Resolution(speaker: described, rule: .description)
                 }
             } else if let described = self.personRoles[head]?.last(before: phrase.position) {
                 return Resolution(speaker: described.speaker, rule: .description)
-            } else if self.vocabulary.isTitleOrHonorific(head), let person = self.people.last(before: phrase.position) {
+            } else if self.vocabulary.isTitleOrHonorific(head), !Self.hasNamedPossessor(phrase), let person = self.people.last(before: phrase.position) {
                 return Resolution(speaker: person.speaker, rule: .description)
             }
             return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
@@ -242,6 +242,25 @@ struct SpeakerResolver: Sendable {
         return self.personByGivenName[folded]
     }
 
+    /// The organization `the <head>` stands for: the one last described by that word (`the
+    /// Harbour Bank` for `the bank`), unless another organization was named since, within
+    /// reach, which is the nearer antecedent (`…, Acme denied it.` ¶ `The company said …`).
+    private mutating func organization(describedAs head: String, before position: TextPosition) -> Quote.Speaker? {
+        let described = self.organizationRoles[head]?.last(before: position)
+        let named = self.organizations.last(before: position)
+        if let named, position.paragraph - named.position.paragraph <= Self.organizationReach, described.map({ $0.position < named.position }) ?? true {
+            return named.speaker
+        }
+        return (described ?? named)?.speaker
+    }
+
+    /// Whether a description opens with a name's possessive (`Doe's lawyer`): it is someone
+    /// of that one's, not simply the person named last.
+    private static func hasNamedPossessor(_ phrase: SpeakerPhrase) -> Bool {
+        guard let first = phrase.text.split(separator: " ").first, let initial = first.first else { return false }
+        return initial.isUppercase && (first.hasSuffix("'s") || first.hasSuffix("\u{2019}s"))
+    }
+
     /// The organization named last before `position`, if within reach.
     private mutating func organization(before position: TextPosition) -> Quote.Speaker? {
         guard let found = self.organizations.last(before: position), position.paragraph - found.position.paragraph <= Self.organizationReach else {
@@ -273,12 +292,15 @@ struct SpeakerResolver: Sendable {
         return outside
     }
 
-    /// The folded words around a mention that may describe the one named.
-    private static func roleWords(around mention: Entity.Mention, in paragraph: ScannedParagraph) -> [String] {
+    /// The folded words around a mention that may describe the one named, up to a speech verb
+    /// either side: past one, the words are another clause's (`The group said that Acme …`
+    /// does not make Acme the group).
+    private static func roleWords(around mention: Entity.Mention, in paragraph: ScannedParagraph, vocabulary: AttributionVocabulary) -> [String] {
         let first = paragraph.firstWord(atOrAfter: mention.start)
         let last = paragraph.firstWord(atOrAfter: mention.end)
-        let from = max(0, first - Self.roleWindow)
-        let to = min(paragraph.words.count, last + Self.roleWindow)
-        return (paragraph.words[from..<first] + paragraph.words[last..<to]).map(\.folded)
+        let window = paragraph.words[max(0, first - Self.roleWindow)..<min(paragraph.words.count, last + Self.roleWindow)]
+        let before = window[..<first].reversed().prefix { !vocabulary.isSpeechVerb($0.folded) }
+        let after = window[last...].prefix { !vocabulary.isSpeechVerb($0.folded) }
+        return (before + after).map(\.folded)
     }
 }
