@@ -50,8 +50,12 @@ struct PersonalPronounResolver: Sendable {
         "wife", "girlfriend", "aunt", "niece", "granddaughter", "grandmother", "stepmother", "stepdaughter", "widow", "fiancee",
     ]
     /// Words that tie a noun to a name after them as its complement (`the mother of Jane Doe`),
-    /// so the noun says nothing of the name's gender.
-    private static let complementWords: FoldedWordSet = ["of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on"]
+    /// or make the name the object of a verb (`his father told Jane Doe`), so the noun says
+    /// nothing of the name's gender.
+    private static let complementWords: FoldedWordSet = [
+        "of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on", "told", "asked", "called", "met", "thanked", "visited",
+        "hired", "married", "joined", "said", "says", "tells", "asks", "calls", "meets", "sued", "accused", "blamed", "praised",
+    ]
 
     private var masculineSubjects: AntecedentIndex
     private var feminineSubjects: AntecedentIndex

@@ -77,6 +77,12 @@ struct SpeakerPhraseReader: Sendable {
             let opening = self.wholeName(pieces[0].drop { !$0.isCapitalized }, in: paragraph) {
             return opening
         }
+        // "The group, Acme Workers, formed in May and wrote …": the name in apposition to the
+        // description that opens the clause.
+        if pieces.count >= 3, self.isApposition(nearest), let opener = pieces[0].first, Self.definite.contains(opener.folded),
+            let named = self.wholeName(pieces[1], in: paragraph) {
+            return named
+        }
         return self.phrase(in: nearest, paragraph: paragraph)
     }
 

@@ -10,9 +10,12 @@ import DocumentModel
 ///   otherwise to an organization named in the paragraph or the one before.
 /// - A definite description (`the minister`) resolves to the last entity introduced with that
 ///   word beside its name (`Transport Minister Jane Doe`); an office with no such entity to the
-///   last person named, an organization noun (`the company`) to the last organization, a
-///   document noun (`the statement`) to whoever issued the one the story introduced
-///   (`Acme said in a statement`).
+///   last person named, as do two roles under one article (`the singer and guitarist`); not
+///   after a name's possessive (`Doe's spokesman` stays as written); an
+///   organization noun (`the company`) to the last organization, or with a modifier (`the
+///   production company`) to the last organization with that word in its name, a document
+///   noun (`the statement`) to whoever issued the one the story introduced (`Acme said in a
+///   statement`).
 /// - An indefinite description (`a spokesperson`, `officers`) stays a description.
 ///
 /// Every lookup is a hash or an `AntecedentIndex` question, so resolving all the quotations of
@@ -47,6 +50,8 @@ struct SpeakerResolver: Sendable {
     private var organizations: AntecedentIndex
     private var personRoles: [String: AntecedentIndex]
     private var organizationRoles: [String: AntecedentIndex]
+    /// Mentions of organizations by each word of their names, folded (`productions` for `Lund Productions`).
+    private var organizationsByNameWord: [String: AntecedentIndex]
     /// Who issued each document the story introduced, by document noun (`statement`).
     private var documentIssuers: [String: AntecedentIndex] = [:]
 
@@ -57,6 +62,7 @@ struct SpeakerResolver: Sendable {
     var comparisons: Int {
         self.indexingWork + self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
             + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)
+                + self.organizationsByNameWord.values.map(\.comparisons)
                 + self.documentIssuers.values.map(\.comparisons)).reduce(0, +)
     }
 
@@ -131,6 +137,7 @@ struct SpeakerResolver: Sendable {
         var organizations: [AntecedentIndex.Antecedent] = []
         var personRoles: [String: [AntecedentIndex.Antecedent]] = [:]
         var organizationRoles: [String: [AntecedentIndex.Antecedent]] = [:]
+        var organizationsByNameWord: [String: [AntecedentIndex.Antecedent]] = [:]
         for (entity, mention) in mentions {
             guard let paragraph = byIndex[mention.paragraph] else { continue }
             let antecedent = AntecedentIndex.Antecedent(
@@ -143,6 +150,7 @@ struct SpeakerResolver: Sendable {
             case .organization:
                 organizations.append(antecedent)
                 for word in roleWords { organizationRoles[word, default: []].append(antecedent) }
+                for word in Set(NameText.spaceSeparated(TextFolding.fold(entity.name))) { organizationsByNameWord[String(word), default: []].append(antecedent) }
             case .location:
                 continue
             }
@@ -152,6 +160,7 @@ struct SpeakerResolver: Sendable {
         self.organizations = AntecedentIndex(organizations)
         self.personRoles = personRoles.mapValues(AntecedentIndex.init)
         self.organizationRoles = organizationRoles.mapValues(AntecedentIndex.init)
+        self.organizationsByNameWord = organizationsByNameWord.mapValues(AntecedentIndex.init)
 
         let mentionsByParagraph = Dictionary(grouping: mentions, by: { $0.1.paragraph })
         var issuers: [String: [AntecedentIndex.Antecedent]] = [:]
@@ -197,16 +206,25 @@ struct SpeakerResolver: Sendable {
                     return Resolution(speaker: issuer, rule: .description)
                 }
             } else if self.vocabulary.isOrganizationWord(head) {
-                // "the French foreign ministry" says which one it is; "the ministry" needs the name before.
-                if phrase.text.split(separator: " ").count > 2 {
-                    return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
+                // "the French foreign ministry" says which one it is; "the production company" does
+                // when a word of it is part of an organization's name (`Lund Productions`);
+                // "the ministry" needs the name before.
+                let words = phrase.folded.split(separator: " ").map(String.init)
+                if words.count > 2 {
+                    let isProper = phrase.text.split(separator: " ").dropFirst().contains { $0.first?.isUppercase ?? false }
+                    var named: Quote.Speaker?
+                    for modifier in words.dropFirst().dropLast() where !isProper && named == nil {
+                        named = self.organization(namedWith: modifier, before: phrase.position)
+                    }
+                    return Resolution(speaker: named ?? Quote.Speaker(name: phrase.text, kind: .description), rule: named == nil ? rule : .description)
                 }
-                if let described = self.organization(describedAs: head, before: phrase.position) {
-                    return Resolution(speaker: described, rule: .description)
+                if let described = self.organizationRoles[head]?.last(before: phrase.position) ?? self.organizations.last(before: phrase.position) {
+                    return Resolution(speaker: described.speaker, rule: .description)
                 }
             } else if let described = self.personRoles[head]?.last(before: phrase.position) {
                 return Resolution(speaker: described.speaker, rule: .description)
-            } else if self.vocabulary.isTitleOrHonorific(head), !Self.hasNamedPossessor(phrase), let person = self.people.last(before: phrase.position) {
+            } else if self.vocabulary.isTitleOrHonorific(head) || Self.isCoordinatedRoles(phrase), !Self.hasNamedPossessor(phrase),
+                let person = self.people.last(before: phrase.position) {
                 return Resolution(speaker: person.speaker, rule: .description)
             }
             return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
@@ -242,16 +260,19 @@ struct SpeakerResolver: Sendable {
         return self.personByGivenName[folded]
     }
 
-    /// The organization `the <head>` stands for: the one last described by that word (`the
-    /// Harbour Bank` for `the bank`), unless another organization was named since, within
-    /// reach, which is the nearer antecedent (`…, Acme denied it.` ¶ `The company said …`).
-    private mutating func organization(describedAs head: String, before position: TextPosition) -> Quote.Speaker? {
-        let described = self.organizationRoles[head]?.last(before: position)
-        let named = self.organizations.last(before: position)
-        if let named, position.paragraph - named.position.paragraph <= Self.organizationReach, described.map({ $0.position < named.position }) ?? true {
-            return named.speaker
-        }
-        return (described ?? named)?.speaker
+    /// The organization last named before `position` with a folded word in its name, in the
+    /// singular or the plural (`production` finds `Lund Productions`).
+    private mutating func organization(namedWith word: String, before position: TextPosition) -> Quote.Speaker? {
+        guard !self.vocabulary.isFunctionWord(word) else { return nil }
+        return (self.organizationsByNameWord[word]?.last(before: position) ?? self.organizationsByNameWord[word + "s"]?.last(before: position))?.speaker
+    }
+
+    /// Whether a description is two roles of one person under one article (`the singer and
+    /// guitarist`, `the founder and chief executive`): someone the story has named.
+    private static func isCoordinatedRoles(_ phrase: SpeakerPhrase) -> Bool {
+        let words = phrase.folded.split(separator: " ")
+        guard words.first == "the", let last = words.last, !last.hasSuffix("s"), let and = words.firstIndex(of: "and") else { return false }
+        return and > 1 && and < words.count - 1 && !words[and - 1].hasSuffix("s")
     }
 
     /// Whether a description opens with a name's possessive (`Doe's lawyer`): it is someone

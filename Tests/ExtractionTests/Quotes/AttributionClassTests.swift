@@ -60,21 +60,67 @@ struct AttributionClassTests {
         #expect(quote.speaker?.kind == .description)
     }
 
-    /// `the bank` is the bank named since, within reach, over one described as a bank long before.
-    @Test func organizationNamedSinceIsTheNearerAntecedent() throws {
-        let texts = [
-            "Coast Bank, the oldest bank in the region, lost clients in May.", "Lending slowed over the summer.",
-            "Harbour Bank raised its rates on Monday.", "“Savers will gain,” the bank said.",
-        ]
-        let quote = try self.quote("Savers", in: texts, entities: [Named("Coast Bank", .organization), Named("Harbour Bank", .organization)])
-        #expect(quote.speaker?.id == "harbour-bank")
-    }
-
     /// A title after a name's possessive is someone of that one's, not whoever was named last.
     @Test func titleAfterANamedPossessorKeepsItsDescription() throws {
         let texts = ["Jonas Berg chairs the board.", "“There is nothing to add,” Solberg's spokesman said."]
         let quote = try self.quote("There is nothing", in: texts, entities: [Named("Jonas Berg")])
         #expect(quote.speaker?.name == "Solberg's spokesman")
         #expect(quote.speaker?.id == nil)
+    }
+}
+
+/// Organizations and groups a description or an apposition names.
+struct OrganizationDescriptionTests {
+    private typealias Named = QuoteFixture.Named
+
+    /// A word of a description that is part of an organization's name says which organization it is.
+    @Test func descriptionWordFromAnOrganizationsName() throws {
+        let texts = ["Harbour Films denied the report on Monday.", "Westway Media bought the rights.", "“We were never asked,” the film company said."]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Harbour Films", .organization), Named("Westway Media", .organization)])
+        #expect(QuoteFixture.quote(startingWith: "We were never", in: quotes)?.speaker?.id == "harbour-films")
+    }
+
+    /// A description with a proper adjective says which one it is by itself.
+    @Test func properAdjectiveDescriptionKeepsItsWords() throws {
+        let texts = ["Foreign Aid Watch criticised the plan.", "“We regret the tone,” the Danish foreign ministry said."]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Foreign Aid Watch", .organization)])
+        #expect(QuoteFixture.quote(startingWith: "We regret", in: quotes)?.speaker?.name == "the Danish foreign ministry")
+    }
+
+    /// The name in apposition to a description that opens the clause is the speaker, however long the clause after it.
+    @Test func nameInAppositionToTheOpeningDescription() throws {
+        let texts = ["The union, Dockers United, formed in May and sent a letter to the board last week stating that members “will not be moved”."]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Dockers United", .organization)])
+        #expect(QuoteFixture.quote(startingWith: "will not be moved", in: quotes)?.speaker?.id == "dockers-united")
+    }
+
+    /// A noun for a man before a verb and a name says nothing of the name's gender (`his father told Jane Doe`).
+    @Test func nounBeforeAVerbIsNoGenderEvidence() throws {
+        let texts = [
+            "Marit Solberg, his aunt, remembers him well.",
+            "His father told Solberg about the will.",
+            "Marit Solberg lives by the sea. “He was always curious,” she said.",
+        ]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Marit Solberg", forms: ["Solberg"])])
+        #expect(QuoteFixture.quote(startingWith: "He was always", in: quotes)?.speaker?.name == "Marit Solberg")
+    }
+}
+
+/// Descriptions of someone the story has named.
+struct NamedPersonDescriptionTests {
+    private typealias Named = QuoteFixture.Named
+
+    /// Two roles under one article are one person the story named.
+    @Test func coordinatedRolesAreThePersonNamed() throws {
+        let texts = ["Tomas Lind played two new songs at the festival.", "The drummer and songwriter told the crowd, “we will be back next summer.”"]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Tomas Lind")])
+        #expect(QuoteFixture.quote(startingWith: "we will be back", in: quotes)?.speaker?.name == "Tomas Lind")
+    }
+
+    /// Two people joined under one article each with an article of their own stay a description.
+    @Test func twoPeopleAreNoOnePerson() throws {
+        let texts = ["Tomas Lind played two new songs at the festival.", "“We will be back,” the fans and the crew said."]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Tomas Lind")])
+        #expect(QuoteFixture.quote(startingWith: "We will be back", in: quotes)?.speaker?.name != "Tomas Lind")
     }
 }
