@@ -11,7 +11,8 @@ import DocumentModel
 /// - A definite description (`the minister`) resolves to the last entity introduced with that
 ///   word beside its name (`Transport Minister Jane Doe`); an office with no such entity to the
 ///   last person named, as do two roles under one article (`the singer and guitarist`); not
-///   after a name's possessive (`Doe's spokesman` stays as written); an
+///   after a name's possessive (`Doe's spokesman` stays as written), a plural (`the
+///   physicians`), or a role the story just gave someone unnamed (`a spokesperson who …`); an
 ///   organization noun (`the company`) to the last organization, or with a modifier (`the
 ///   production company`) to the last organization with that word in its name, a document
 ///   noun (`the statement`) to whoever issued the one the story introduced (`Acme said in a
@@ -52,6 +53,8 @@ struct SpeakerResolver: Sendable {
     private var organizationRoles: [String: AntecedentIndex]
     /// Mentions of organizations by each word of their names, folded (`productions` for `Lund Productions`).
     private var organizationsByNameWord: [String: AntecedentIndex]
+    /// Where the story introduced someone by a role and no name, by role word (`spokesperson`).
+    private var unnamedRoles: [String: AntecedentIndex]
     /// Who issued each document the story introduced, by document noun (`statement`).
     private var documentIssuers: [String: AntecedentIndex] = [:]
 
@@ -62,7 +65,7 @@ struct SpeakerResolver: Sendable {
     var comparisons: Int {
         self.indexingWork + self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
             + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)
-                + self.organizationsByNameWord.values.map(\.comparisons)
+                + self.organizationsByNameWord.values.map(\.comparisons) + self.unnamedRoles.values.map(\.comparisons)
                 + self.documentIssuers.values.map(\.comparisons)).reduce(0, +)
     }
 
@@ -131,6 +134,7 @@ struct SpeakerResolver: Sendable {
         }
         self.fullNameBySurname = fullNameBySurname
 
+        self.unnamedRoles = UnnamedRoleFinder(vocabulary: vocabulary).introductions(in: paragraphs, spans: spans).mapValues(AntecedentIndex.init)
         let mentions = Self.mentionsOutside(spans, of: entities)
         let byIndex = Dictionary(paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var people = nameAntecedents
@@ -221,6 +225,8 @@ struct SpeakerResolver: Sendable {
                 if let described = self.organizationRoles[head]?.last(before: phrase.position) ?? self.organizations.last(before: phrase.position) {
                     return Resolution(speaker: described.speaker, rule: .description)
                 }
+            } else if Self.isPlural(head) || self.isUnnamed(head, before: phrase.position) {
+                // "the physicians": a group, no one named; "the spokesperson" after "a spokesperson who …": that unnamed one.
             } else if let described = self.personRoles[head]?.last(before: phrase.position) {
                 return Resolution(speaker: described.speaker, rule: .description)
             } else if self.vocabulary.isTitleOrHonorific(head) || Self.isCoordinatedRoles(phrase), !Self.hasNamedPossessor(phrase),
@@ -265,6 +271,19 @@ struct SpeakerResolver: Sendable {
     private mutating func organization(namedWith word: String, before position: TextPosition) -> Quote.Speaker? {
         guard !self.vocabulary.isFunctionWord(word) else { return nil }
         return (self.organizationsByNameWord[word]?.last(before: position) ?? self.organizationsByNameWord[word + "s"]?.last(before: position))?.speaker
+    }
+
+    /// Whether a folded noun is a plural (`physicians`, not `boss` or `status`).
+    private static func isPlural(_ noun: String) -> Bool {
+        noun.hasSuffix("s") && !noun.hasSuffix("ss") && !noun.hasSuffix("us") && !noun.hasSuffix("is") && !noun.hasSuffix("'s")
+    }
+
+    /// Whether the story introduced someone by the role `head` and no name in this or the
+    /// previous paragraph, after any person described by that role.
+    private mutating func isUnnamed(_ head: String, before position: TextPosition) -> Bool {
+        guard let unnamed = self.unnamedRoles[head]?.last(before: position), position.paragraph - unnamed.position.paragraph <= 1 else { return false }
+        guard let named = self.personRoles[head]?.last(before: position) else { return true }
+        return named.position < unnamed.position
     }
 
     /// Whether a description is two roles of one person under one article (`the singer and

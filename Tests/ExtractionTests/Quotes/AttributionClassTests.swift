@@ -124,3 +124,37 @@ struct NamedPersonDescriptionTests {
         #expect(QuoteFixture.quote(startingWith: "We will be back", in: quotes)?.speaker?.name != "Tomas Lind")
     }
 }
+
+/// Descriptions of people the story does not name.
+struct UnnamedDescriptionTests {
+    private typealias Named = QuoteFixture.Named
+
+    /// A plural description is a group, not the one person it was said of.
+    @Test func pluralDescriptionIsNoOnePerson() throws {
+        let texts = ["Jonas Berg leads the physicians at the border clinic.", "“We are asking for access,” the physicians said."]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Jonas Berg")])
+        let quote = try #require(QuoteFixture.quote(startingWith: "We are asking", in: quotes))
+        #expect(quote.speaker?.name == "the physicians")
+        #expect(quote.speaker?.kind == .description)
+    }
+
+    /// `the spokesperson` after `a spokesperson who …` is that unnamed one, not a spokesperson named earlier.
+    @Test func roleIntroducedWithoutANameStaysUnnamed() throws {
+        let texts = [
+            "Jonas Berg, the agency's spokesperson until May, left in June.",
+            "A spokesperson who asked not to be named said the agency had no comment.",
+            "“We do not discuss cases,” the spokesperson said.",
+        ]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Jonas Berg")])
+        let quote = try #require(QuoteFixture.quote(startingWith: "We do not discuss", in: quotes))
+        #expect(quote.speaker?.name == "the spokesperson")
+        #expect(quote.speaker?.id == nil)
+    }
+
+    /// A role introduced with a name after it is that person's (`a spokesperson, Jane Doe,`).
+    @Test func roleIntroducedWithANameIsThatPerson() throws {
+        let texts = ["A spokesperson, Marit Solberg, confirmed the sale.", "“We are pleased,” the spokesperson said."]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Marit Solberg")])
+        #expect(QuoteFixture.quote(startingWith: "We are pleased", in: quotes)?.speaker?.name == "Marit Solberg")
+    }
+}
