@@ -32,7 +32,8 @@ public enum AttributionRule: String, Sendable, Hashable, CaseIterable {
     /// A quotation with no attribution of its own, right after one by a known speaker.
     case continuation
     /// A paragraph that is all quotation, after a paragraph whose last sentence reports what
-    /// someone said: `Doe said the plan had failed.` ¶ `“We tried everything.”`
+    /// someone said: `Doe said the plan had failed.` ¶ `“We tried everything.”`; or a
+    /// quotation opening a sentence after such a sentence in its own paragraph.
     case reportedSpeechLeadIn = "reported-speech-lead-in"
 
     /// How sure the rule is, from 0 to 1.

@@ -184,11 +184,22 @@ struct AttributionFinder: Sendable {
     ///
     /// - Complexity: O(1): only the paragraph's last sentence, at most `wordsBefore` words, is read.
     func reportedSpeech(endingParagraph paragraph: ScannedParagraph) -> AttributionCue? {
+        self.reportedSpeech(before: paragraph.words.count, in: paragraph)
+    }
+
+    /// The speaker of the reported speech in the sentence that ends just before word `end` of
+    /// `paragraph` (`Doe told the paper it was untrue. “…”`), for a quotation opening the next
+    /// sentence with no attribution of its own; `nil` when that sentence starts before scalar
+    /// offset `lowerBound` (it holds the quotation before).
+    ///
+    /// - Complexity: O(1): only that sentence, at most `wordsBefore` words, is read.
+    func reportedSpeech(before end: Int, in paragraph: ScannedParagraph, notBefore lowerBound: Int = 0) -> AttributionCue? {
         let words = paragraph.words
-        guard !words.isEmpty else { return nil }
-        var start = words.count - 1
-        while start > 0, words.count - start < Self.wordsBefore, !paragraph.isSentenceBreak(after: start - 1) { start -= 1 }
-        let limit = min(words.count, start + Self.reportedSubjectWords + 1)
+        guard end > 0, end <= words.count else { return nil }
+        var start = end - 1
+        while start > 0, end - start < Self.wordsBefore, !paragraph.isSentenceBreak(after: start - 1) { start -= 1 }
+        guard words[start].start >= lowerBound else { return nil }
+        let limit = min(end, start + Self.reportedSubjectWords + 1)
         guard let verb = (start..<limit).first(where: { self.vocabulary.isSpeechVerb(words[$0].folded) }), verb > start,
             let speaker = self.reader.subject(of: words[start..<verb], in: paragraph)
         else { return nil }

@@ -50,8 +50,12 @@ struct PersonalPronounResolver: Sendable {
         "wife", "girlfriend", "aunt", "niece", "granddaughter", "grandmother", "stepmother", "stepdaughter", "widow", "fiancee",
     ]
     /// Words that tie a noun to a name after them as its complement (`the mother of Jane Doe`),
-    /// so the noun says nothing of the name's gender.
-    private static let complementWords: FoldedWordSet = ["of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on"]
+    /// or make the name the object of a verb (`his father told Jane Doe`), so the noun says
+    /// nothing of the name's gender.
+    private static let complementWords: FoldedWordSet = [
+        "of", "for", "to", "with", "by", "from", "and", "or", "at", "in", "on", "told", "asked", "called", "met", "thanked", "visited",
+        "hired", "married", "joined", "said", "says", "tells", "asks", "calls", "meets", "sued", "accused", "blamed", "praised",
+    ]
 
     private var masculineSubjects: AntecedentIndex
     private var feminineSubjects: AntecedentIndex
@@ -64,9 +68,12 @@ struct PersonalPronounResolver: Sendable {
     /// Women introduced by a noun and no name (`one mother`).
     private var feminineUnnamed: AntecedentIndex
 
+    /// Position comparisons made finding the subjects pronouns carry on.
+    private let carryingWork: Int
+
     /// Work done so far, in position comparisons.
     var comparisons: Int {
-        self.masculineSubjects.comparisons + self.feminineSubjects.comparisons + self.masculineAny.comparisons + self.feminineAny.comparisons
+        self.carryingWork + self.masculineSubjects.comparisons + self.feminineSubjects.comparisons + self.masculineAny.comparisons + self.feminineAny.comparisons
             + self.neutralSubjects.comparisons + self.masculineUnnamed.comparisons + self.feminineUnnamed.comparisons
     }
 
@@ -86,8 +93,11 @@ struct PersonalPronounResolver: Sendable {
         func agreeing(_ gender: Gender, _ list: [AntecedentIndex.Antecedent]) -> AntecedentIndex {
             AntecedentIndex(list.filter { genders[Self.key(of: $0.speaker)].map { $0 == gender } ?? true })
         }
-        self.masculineSubjects = agreeing(.masculine, subjects)
-        self.feminineSubjects = agreeing(.feminine, subjects)
+        let masculine = Self.carriedOn(subjects.filter { genders[Self.key(of: $0.speaker)] != .feminine }, by: "he", paragraphs: paragraphs, spans: spans)
+        let feminine = Self.carriedOn(subjects.filter { genders[Self.key(of: $0.speaker)] != .masculine }, by: "she", paragraphs: paragraphs, spans: spans)
+        self.carryingWork = masculine.comparisons + feminine.comparisons
+        self.masculineSubjects = AntecedentIndex(masculine.subjects)
+        self.feminineSubjects = AntecedentIndex(feminine.subjects)
         // Someone introduced by a noun alone (`one mother`) is who a pronoun of that gender may mean.
         let unnamed = Self.unnamedPeople(in: paragraphs, spans: spans)
         let masculineUnnamed = unnamed.filter { $0.gender == .masculine }.map(\.antecedent)
@@ -194,25 +204,28 @@ struct PersonalPronounResolver: Sendable {
         return Self.gender(of: paragraph.words[noun].folded)
     }
 
-    /// Each person's gender by majority of the evidence: nouns for a man or a woman and
-    /// courtesy titles before a mention, and each subject or reflexive pronoun outside
-    /// quotations, taken as the last sentence subject named before it in its paragraph.
+    /// Each person's gender: by the nouns for a man or a woman and courtesy titles before a
+    /// mention when there are any, since they say it outright; otherwise by majority of the
+    /// subject or reflexive pronouns outside quotations, each taken as the last sentence
+    /// subject named before it in its paragraph (a guess that a run of pronouns about someone
+    /// else, `According to his aunt, Jane Doe, …. He played chess`, must not outvote).
     private static func genders(
         of sorted: [AntecedentIndex.Antecedent], subjects: [AntecedentIndex.Antecedent], paragraphs: [ScannedParagraph],
         byIndex: [Int: ScannedParagraph], spans: [QuotationSpan]
     ) -> [String: Gender] {
-        var votes: [String: Int] = [:]
+        var stated: [String: Int] = [:]
         for antecedent in sorted {
             guard let paragraph = byIndex[antecedent.position.paragraph] else { continue }
             let word = paragraph.firstWord(atOrAfter: antecedent.position.offset)
             guard word > 0 else { continue }
             let title = paragraph.words[word - 1].folded
-            if Self.masculineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] += 2 }
-            if Self.feminineTitles.contains(title) { votes[Self.key(of: antecedent.speaker), default: 0] -= 2 }
+            if Self.masculineTitles.contains(title) { stated[Self.key(of: antecedent.speaker), default: 0] += 1 }
+            if Self.feminineTitles.contains(title) { stated[Self.key(of: antecedent.speaker), default: 0] -= 1 }
             if let gender = Self.genderOfNoun(before: word, in: paragraph) {
-                votes[Self.key(of: antecedent.speaker), default: 0] += gender == .masculine ? 2 : -2
+                stated[Self.key(of: antecedent.speaker), default: 0] += gender == .masculine ? 1 : -1
             }
         }
+        var votes: [String: Int] = [:]
         var index = AntecedentIndex(subjects)
         var spanIndex = 0
         for paragraph in paragraphs {
@@ -225,12 +238,12 @@ struct PersonalPronounResolver: Sendable {
                 votes[Self.key(of: antecedent.speaker), default: 0] += isMasculine ? 1 : -1
             }
         }
-        return votes.compactMapValues { $0 > 0 ? .masculine : $0 < 0 ? .feminine : nil }
+        return votes.merging(stated.filter { $0.value != 0 }) { _, stated in stated }.compactMapValues { $0 > 0 ? .masculine : $0 < 0 ? .feminine : nil }
     }
 
     /// Whether `word` is inside a quotation, with `spanIndex` the first span not wholly before
     /// the words asked about so far (asked in reading order, each question moves it forward).
-    private static func isQuoted(_ word: ScannedParagraph.Word, of paragraph: ScannedParagraph, spans: [QuotationSpan], from spanIndex: inout Int) -> Bool {
+    static func isQuoted(_ word: ScannedParagraph.Word, of paragraph: ScannedParagraph, spans: [QuotationSpan], from spanIndex: inout Int) -> Bool {
         while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
         return spanIndex < spans.count && spans[spanIndex].paragraph == paragraph.index && spans[spanIndex].start <= word.start
     }

@@ -14,7 +14,9 @@ import DocumentModel
 /// ready,” she said. “We have been for years.”`), a fragment in the same sentence, a
 /// quotation carried into the next paragraph, or a paragraph that is all quotation right
 /// after an attributed one. A paragraph that is all quotation with none of these takes the
-/// speaker of reported speech ending the paragraph before (`Doe said the plan had failed.`).
+/// speaker of reported speech ending the paragraph before (`Doe said the plan had failed.`);
+/// a whole quotation opening a sentence inside a paragraph takes the speaker of reported
+/// speech in the sentence just before it (`Doe told the paper it was untrue. “…”`).
 ///
 /// ```swift
 /// let quotes = QuoteExtractor(vocabulary: AttributionVocabulary(lexicon: .standard, gazetteer: .standard))
@@ -83,6 +85,10 @@ struct QuoteExtractor: Sendable {
             if let cue, let phrase = cue.speaker, let resolution = resolver.resolve(phrase, rule: cue.rule) {
                 attributed = Attributed(span: span, speaker: resolution.speaker, speakerText: phrase.text, verb: cue.verb)
                 rule = resolution.rule
+            } else if cue == nil, !span.isPartial, let lead = Self.sentenceLeadIn(to: span, in: paragraph, after: previous?.span, finder: finder),
+                let phrase = lead.speaker, let resolution = resolver.resolve(phrase, rule: lead.rule) {
+                attributed = Attributed(span: span, speaker: resolution.speaker, speakerText: phrase.text, verb: lead.verb)
+                rule = resolution.rule
             } else if cue?.speaker == nil, let earlier = previous, earlier.speaker != nil, Self.continues(span, earlier.span, hasVerb: cue?.verb != nil, in: paragraph) {
                 attributed = Attributed(span: span, speaker: earlier.speaker, speakerText: earlier.speakerText, verb: cue?.verb ?? earlier.verb)
                 rule = .splitQuotation
@@ -103,6 +109,16 @@ struct QuoteExtractor: Sendable {
             if !span.isPartial { lastWholeQuotation = attributed }
         }
         return (quotes, resolver.comparisons)
+    }
+
+    /// The reported speech of the sentence just before `span` in its paragraph, when `span`
+    /// opens a sentence of its own after it (`Doe told the paper it was untrue. “…”`) and that
+    /// sentence holds no quotation; `earlier` is the piece before `span`.
+    private static func sentenceLeadIn(to span: QuotationSpan, in paragraph: ScannedParagraph, after earlier: QuotationSpan?, finder: AttributionFinder) -> AttributionCue? {
+        let first = paragraph.firstWord(atOrAfter: span.open)
+        guard first > 0, paragraph.isSentenceBreak(after: first - 1) else { return nil }
+        let lowerBound = earlier.flatMap { $0.ordinal == span.ordinal ? $0.closeEnd : nil } ?? 0
+        return finder.reportedSpeech(before: first, in: paragraph, notBefore: lowerBound)
     }
 
     /// Whether `span` goes on with the quotation of `earlier`, the piece just before it: the

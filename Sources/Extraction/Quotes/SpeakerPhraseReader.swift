@@ -23,10 +23,17 @@ struct SpeakerPhraseReader: Sendable {
     private static let quantifiers: Set<String> = ["some", "several", "many", "few", "two", "three", "four", "most", "all", "both", "other"]
     /// Words that open a clause about the subject rather than the subject itself.
     private static let clauseOpeners: Set<String> = ["who", "whom", "whose", "which", "where", "when", "while", "although", "though", "because", "if"]
-    /// Words between a subject and its verb that are not part of the subject (`she later said`).
+    /// Words between a subject and its verb that are not part of the subject (`she later said`,
+    /// `the ministry flatly denied`): auxiliaries, and adverbs of time and of manner.
     private static let adverbs: Set<String> = [
         "also", "later", "then", "again", "once", "previously", "recently", "earlier", "further", "simply", "only", "even", "still",
-        "had", "has", "have", "would", "will", "was", "later", "quickly", "just", "often", "has", "reportedly", "separately",
+        "had", "has", "have", "would", "will", "was", "quickly", "just", "often", "reportedly", "separately", "flatly", "flat-out",
+        "outright", "categorically", "firmly", "strongly", "repeatedly", "immediately", "initially", "subsequently", "publicly",
+        "privately", "openly", "formally", "officially", "vehemently", "angrily", "quietly",
+    ]
+    /// Verbs that make the one named after them the subject of an infinitive (`allowed Doe to say`).
+    private static let causingVerbs: Set<String> = [
+        "allowed", "allows", "asked", "led", "leads", "prompted", "prompts", "forced", "urged", "invited", "encouraged", "pushed", "caused",
     ]
     /// Words that join a speaker phrase to a sentence or list before it (`and she`, `but Doe`).
     private static let joiners: Set<String> = ["and", "but", "so", "or", "as", "yet", "then", "now"]
@@ -52,6 +59,11 @@ struct SpeakerPhraseReader: Sendable {
     func subject(of words: ArraySlice<ScannedParagraph.Word>, in paragraph: ScannedParagraph) -> SpeakerPhrase? {
         var trimmed = words
         while let last = trimmed.last, Self.adverbs.contains(last.folded) { trimmed.removeLast() }
+        // "allowed Doe to claim that": the one a verb of causing names before an infinitive speech verb speaks.
+        if trimmed.last?.folded == "to", let name = self.trailingName(of: trimmed.dropLast()), name.startIndex > trimmed.startIndex,
+            Self.causingVerbs.contains(trimmed[name.startIndex - 1].folded) {
+            return self.phrase(in: name, paragraph: paragraph)
+        }
         let pieces = self.pieces(of: trimmed, in: paragraph).filter { piece in
             guard let first = piece.first else { return false }
             return !Self.clauseOpeners.contains(first.folded)
@@ -64,6 +76,12 @@ struct SpeakerPhraseReader: Sendable {
         if pieces.count >= 2, self.isApposition(nearest) || self.isApposition(pieces[1]),
             let opening = self.wholeName(pieces[0].drop { !$0.isCapitalized }, in: paragraph) {
             return opening
+        }
+        // "The group, Acme Workers, formed in May and wrote …": the name in apposition to the
+        // description that opens the clause.
+        if pieces.count >= 3, self.isApposition(nearest), let opener = pieces[0].first, Self.definite.contains(opener.folded),
+            let named = self.wholeName(pieces[1], in: paragraph) {
+            return named
         }
         return self.phrase(in: nearest, paragraph: paragraph)
     }
@@ -136,12 +154,12 @@ struct SpeakerPhraseReader: Sendable {
         }
         if let name = self.trailingName(of: words) {
             if self.isTitleOnly(name) {
-                return self.description(words, head: last.folded, paragraph: paragraph)
+                return self.description(words, head: Self.head(of: words), paragraph: paragraph)
             }
             let named = name.drop { self.vocabulary.isTitleOrHonorific($0.folded) || $0.text.count == 1 }
             return named.isEmpty ? nil : self.phrase(named, .name, paragraph)
         }
-        return self.description(words, head: last.folded, paragraph: paragraph)
+        return self.description(words, head: Self.head(of: words), paragraph: paragraph)
     }
 
     /// The run of capitalised words that ends `words`, connectors inside it allowed; `nil`
@@ -192,6 +210,16 @@ struct SpeakerPhraseReader: Sendable {
             }
         }
         return true
+    }
+
+    /// Prepositions that open a modifier after a description's noun (`the statement on its website`).
+    private static let prepositions: Set<String> = ["of", "on", "from", "for", "at", "in", "with", "by", "to"]
+
+    /// The folded noun a description is about: the word before its first preposition (`the
+    /// description on the website` is a description, not a website), or else its last word.
+    private static func head(of words: ArraySlice<ScannedParagraph.Word>) -> String {
+        let preposition = words.dropFirst().firstIndex { Self.prepositions.contains($0.folded) }
+        return words[(preposition ?? words.endIndex) - 1].folded
     }
 
     /// A description, if the words read as one: a determiner and a noun (`the minister`,

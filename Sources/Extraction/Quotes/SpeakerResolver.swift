@@ -10,9 +10,13 @@ import DocumentModel
 ///   otherwise to an organization named in the paragraph or the one before.
 /// - A definite description (`the minister`) resolves to the last entity introduced with that
 ///   word beside its name (`Transport Minister Jane Doe`); an office with no such entity to the
-///   last person named, an organization noun (`the company`) to the last organization, a
-///   document noun (`the statement`) to whoever issued the one the story introduced
-///   (`Acme said in a statement`).
+///   last person named, as do two roles under one article (`the singer and guitarist`); not
+///   after a name's possessive (`Doe's spokesman` stays as written), a plural (`the
+///   physicians`), or a role the story just gave someone unnamed (`a spokesperson who …`); an
+///   organization noun (`the company`) to the last organization, or with a modifier (`the
+///   production company`) to the last organization with that word in its name, a document
+///   noun (`the statement`) to whoever issued the one the story introduced (`Acme said in a
+///   statement`).
 /// - An indefinite description (`a spokesperson`, `officers`) stays a description.
 ///
 /// Every lookup is a hash or an `AntecedentIndex` question, so resolving all the quotations of
@@ -47,6 +51,10 @@ struct SpeakerResolver: Sendable {
     private var organizations: AntecedentIndex
     private var personRoles: [String: AntecedentIndex]
     private var organizationRoles: [String: AntecedentIndex]
+    /// Mentions of organizations by each word of their names, folded (`productions` for `Lund Productions`).
+    private var organizationsByNameWord: [String: AntecedentIndex]
+    /// Where the story introduced someone by a role and no name, by role word (`spokesperson`).
+    private var unnamedRoles: [String: AntecedentIndex]
     /// Who issued each document the story introduced, by document noun (`statement`).
     private var documentIssuers: [String: AntecedentIndex] = [:]
 
@@ -57,6 +65,7 @@ struct SpeakerResolver: Sendable {
     var comparisons: Int {
         self.indexingWork + self.people.comparisons + self.pronouns.comparisons + self.organizations.comparisons
             + (self.personRoles.values.map(\.comparisons) + self.organizationRoles.values.map(\.comparisons)
+                + self.organizationsByNameWord.values.map(\.comparisons) + self.unnamedRoles.values.map(\.comparisons)
                 + self.documentIssuers.values.map(\.comparisons)).reduce(0, +)
     }
 
@@ -125,17 +134,19 @@ struct SpeakerResolver: Sendable {
         }
         self.fullNameBySurname = fullNameBySurname
 
+        self.unnamedRoles = UnnamedRoleFinder(vocabulary: vocabulary).introductions(in: paragraphs, spans: spans).mapValues(AntecedentIndex.init)
         let mentions = Self.mentionsOutside(spans, of: entities)
         let byIndex = Dictionary(paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var people = nameAntecedents
         var organizations: [AntecedentIndex.Antecedent] = []
         var personRoles: [String: [AntecedentIndex.Antecedent]] = [:]
         var organizationRoles: [String: [AntecedentIndex.Antecedent]] = [:]
+        var organizationsByNameWord: [String: [AntecedentIndex.Antecedent]] = [:]
         for (entity, mention) in mentions {
             guard let paragraph = byIndex[mention.paragraph] else { continue }
             let antecedent = AntecedentIndex.Antecedent(
                 position: TextPosition(paragraph: mention.paragraph, offset: mention.start), speaker: Quote.Speaker(entity: entity))
-            let roleWords = Self.roleWords(around: mention, in: paragraph)
+            let roleWords = Self.roleWords(around: mention, in: paragraph, vocabulary: vocabulary)
             switch entity.kind {
             case .person:
                 people.append(antecedent)
@@ -143,6 +154,7 @@ struct SpeakerResolver: Sendable {
             case .organization:
                 organizations.append(antecedent)
                 for word in roleWords { organizationRoles[word, default: []].append(antecedent) }
+                for word in Set(NameText.spaceSeparated(TextFolding.fold(entity.name))) { organizationsByNameWord[String(word), default: []].append(antecedent) }
             case .location:
                 continue
             }
@@ -152,6 +164,7 @@ struct SpeakerResolver: Sendable {
         self.organizations = AntecedentIndex(organizations)
         self.personRoles = personRoles.mapValues(AntecedentIndex.init)
         self.organizationRoles = organizationRoles.mapValues(AntecedentIndex.init)
+        self.organizationsByNameWord = organizationsByNameWord.mapValues(AntecedentIndex.init)
 
         let mentionsByParagraph = Dictionary(grouping: mentions, by: { $0.1.paragraph })
         var issuers: [String: [AntecedentIndex.Antecedent]] = [:]
@@ -197,16 +210,27 @@ struct SpeakerResolver: Sendable {
                     return Resolution(speaker: issuer, rule: .description)
                 }
             } else if self.vocabulary.isOrganizationWord(head) {
-                // "the French foreign ministry" says which one it is; "the ministry" needs the name before.
-                if phrase.text.split(separator: " ").count > 2 {
-                    return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
+                // "the French foreign ministry" says which one it is; "the production company" does
+                // when a word of it is part of an organization's name (`Lund Productions`);
+                // "the ministry" needs the name before.
+                let words = phrase.folded.split(separator: " ").map(String.init)
+                if words.count > 2 {
+                    let isProper = phrase.text.split(separator: " ").dropFirst().contains { $0.first?.isUppercase ?? false }
+                    var named: Quote.Speaker?
+                    for modifier in words.dropFirst().dropLast() where !isProper && named == nil {
+                        named = self.organization(namedWith: modifier, before: phrase.position)
+                    }
+                    return Resolution(speaker: named ?? Quote.Speaker(name: phrase.text, kind: .description), rule: named == nil ? rule : .description)
                 }
                 if let described = self.organizationRoles[head]?.last(before: phrase.position) ?? self.organizations.last(before: phrase.position) {
                     return Resolution(speaker: described.speaker, rule: .description)
                 }
+            } else if Self.isPlural(head) || self.isUnnamed(head, before: phrase.position) {
+                // "the physicians": a group, no one named; "the spokesperson" after "a spokesperson who …": that unnamed one.
             } else if let described = self.personRoles[head]?.last(before: phrase.position) {
                 return Resolution(speaker: described.speaker, rule: .description)
-            } else if self.vocabulary.isTitleOrHonorific(head), let person = self.people.last(before: phrase.position) {
+            } else if self.vocabulary.isTitleOrHonorific(head) || Self.isCoordinatedRoles(phrase), !Self.hasNamedPossessor(phrase),
+                let person = self.people.last(before: phrase.position) {
                 return Resolution(speaker: person.speaker, rule: .description)
             }
             return Resolution(speaker: Quote.Speaker(name: phrase.text, kind: .description), rule: rule)
@@ -242,6 +266,41 @@ struct SpeakerResolver: Sendable {
         return self.personByGivenName[folded]
     }
 
+    /// The organization last named before `position` with a folded word in its name, in the
+    /// singular or the plural (`production` finds `Lund Productions`).
+    private mutating func organization(namedWith word: String, before position: TextPosition) -> Quote.Speaker? {
+        guard !self.vocabulary.isFunctionWord(word) else { return nil }
+        return (self.organizationsByNameWord[word]?.last(before: position) ?? self.organizationsByNameWord[word + "s"]?.last(before: position))?.speaker
+    }
+
+    /// Whether a folded noun is a plural (`physicians`, not `boss` or `status`).
+    private static func isPlural(_ noun: String) -> Bool {
+        noun.hasSuffix("s") && !noun.hasSuffix("ss") && !noun.hasSuffix("us") && !noun.hasSuffix("is") && !noun.hasSuffix("'s")
+    }
+
+    /// Whether the story introduced someone by the role `head` and no name in this or the
+    /// previous paragraph, after any person described by that role.
+    private mutating func isUnnamed(_ head: String, before position: TextPosition) -> Bool {
+        guard let unnamed = self.unnamedRoles[head]?.last(before: position), position.paragraph - unnamed.position.paragraph <= 1 else { return false }
+        guard let named = self.personRoles[head]?.last(before: position) else { return true }
+        return named.position < unnamed.position
+    }
+
+    /// Whether a description is two roles of one person under one article (`the singer and
+    /// guitarist`, `the founder and chief executive`): someone the story has named.
+    private static func isCoordinatedRoles(_ phrase: SpeakerPhrase) -> Bool {
+        let words = phrase.folded.split(separator: " ")
+        guard words.first == "the", let last = words.last, !last.hasSuffix("s"), let and = words.firstIndex(of: "and") else { return false }
+        return and > 1 && and < words.count - 1 && !words[and - 1].hasSuffix("s")
+    }
+
+    /// Whether a description opens with a name's possessive (`Doe's lawyer`): it is someone
+    /// of that one's, not simply the person named last.
+    private static func hasNamedPossessor(_ phrase: SpeakerPhrase) -> Bool {
+        guard let first = phrase.text.split(separator: " ").first, let initial = first.first else { return false }
+        return initial.isUppercase && (first.hasSuffix("'s") || first.hasSuffix("\u{2019}s"))
+    }
+
     /// The organization named last before `position`, if within reach.
     private mutating func organization(before position: TextPosition) -> Quote.Speaker? {
         guard let found = self.organizations.last(before: position), position.paragraph - found.position.paragraph <= Self.organizationReach else {
@@ -273,12 +332,15 @@ struct SpeakerResolver: Sendable {
         return outside
     }
 
-    /// The folded words around a mention that may describe the one named.
-    private static func roleWords(around mention: Entity.Mention, in paragraph: ScannedParagraph) -> [String] {
+    /// The folded words around a mention that may describe the one named, up to a speech verb
+    /// either side: past one, the words are another clause's (`The group said that Acme …`
+    /// does not make Acme the group).
+    private static func roleWords(around mention: Entity.Mention, in paragraph: ScannedParagraph, vocabulary: AttributionVocabulary) -> [String] {
         let first = paragraph.firstWord(atOrAfter: mention.start)
         let last = paragraph.firstWord(atOrAfter: mention.end)
-        let from = max(0, first - Self.roleWindow)
-        let to = min(paragraph.words.count, last + Self.roleWindow)
-        return (paragraph.words[from..<first] + paragraph.words[last..<to]).map(\.folded)
+        let window = paragraph.words[max(0, first - Self.roleWindow)..<min(paragraph.words.count, last + Self.roleWindow)]
+        let before = window[..<first].reversed().prefix { !vocabulary.isSpeechVerb($0.folded) }
+        let after = window[last...].prefix { !vocabulary.isSpeechVerb($0.folded) }
+        return (before + after).map(\.folded)
     }
 }

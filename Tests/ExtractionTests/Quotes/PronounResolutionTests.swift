@@ -55,3 +55,29 @@ struct PronounResolutionTests {
         #expect(try self.quote("I worry", in: texts, entities: [Named("Marit Solberg")]).speaker?.name == "Marit Solberg")
     }
 }
+
+/// Pronoun resolution that reaches across paragraphs and weighs what the text says outright.
+struct PronounSalienceTests {
+    private typealias Named = QuoteFixture.Named
+
+    /// A noun for a woman before a name outweighs any number of `he` about someone else after it.
+    @Test func statedGenderOutweighsPronounCounts() throws {
+        let texts = [
+            "According to his sister, Marit Solberg, the boy read early. He played chess and he painted. He won prizes.",
+            "Marit Solberg lives by the sea. “He was always curious,” she said.",
+        ]
+        let quote = try #require(QuoteFixture.quote(startingWith: "He was always", in: QuoteFixture.quotes(texts, entities: [Named("Marit Solberg")])))
+        #expect(quote.speaker?.name == "Marit Solberg")
+    }
+
+    /// A sentence opening with `she` keeps the subject it stands for the one a later `she` means.
+    @Test func pronounChainKeepsTheSubject() throws {
+        let texts = [
+            "Marit Solberg wrote to Jonas Berg about the merger in March.", "She said the talks had stalled.", "“Nobody is answering my calls,” she said.",
+        ]
+        let quotes = QuoteFixture.quotes(texts, entities: [Named("Marit Solberg"), Named("Jonas Berg")])
+        let quote = try #require(QuoteFixture.quote(startingWith: "Nobody", in: quotes))
+        #expect(quote.speaker?.name == "Marit Solberg")
+        #expect(quote.attribution == .pronoun)
+    }
+}
