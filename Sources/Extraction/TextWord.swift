@@ -11,7 +11,16 @@ public struct TextWord: Sendable, Hashable {
     public let range: Range<String.Index>
 
     /// Whether it starts with a capital letter.
-    public var isCapitalized: Bool { self.text.first?.isUppercase == true }
+    ///
+    /// An ASCII byte followed by another (or by nothing) is a character of its own, read on
+    /// its byte; only a word opening otherwise asks for its first `Character`.
+    public var isCapitalized: Bool {
+        var bytes = self.text.utf8.makeIterator()
+        if let first = bytes.next(), first < 0x80, bytes.next().map({ $0 < 0x80 }) ?? true {
+            return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+        }
+        return self.text.first?.isUppercase == true
+    }
 
     /// Whether it is all capitals, with at least two letters, a possessive aside (`UN`, `OJEA`, `EU’s`).
     public var isAllCaps: Bool {

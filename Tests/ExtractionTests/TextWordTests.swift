@@ -22,4 +22,11 @@ struct TextWordTests {
     func allCapsNeedsTwoCapitalsAndNoSmallLetter(_ text: String, _ expected: Bool) {
         #expect(TextWord.scan(text).first?.isAllCaps == expected)
     }
+
+    /// Capitalised as its first character is, whether read on bytes or as a character: an
+    /// ASCII letter with a combining mark after it is one character.
+    @Test(arguments: ["Oslo", "oslo", "A", "a", "Émile", "E\u{301}mile", "e\u{301}lan", "Zürich", "ñu", "Ñu", "1st", "Ωmega", "ωmega"])
+    func capitalisedAsItsFirstCharacterIs(_ text: String) {
+        #expect(TextWord.scan(text).first?.isCapitalized == text.first?.isUppercase)
+    }
 }
