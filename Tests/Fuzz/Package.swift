@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Wiring: the main package declares only an executable product, so its modules cannot be
 /// depended on from another package. Instead
-/// `Sources/{Locking,HTTPServer,Routing,Serialization,DocumentModel,Extraction,Corpus}` are symlinks to
+/// `Sources/{Locking,HTTPServer,Routing,Serialization,DocumentModel,Extraction,PersistentCollections,Corpus}` are symlinks to
 /// `../../../Sources/<Module>`: this package compiles the very same files as its own modules
 /// (sanitizer coverage then reaches them; internals are visible too).
 ///
@@ -32,7 +32,8 @@ let package = Package(
         // As in the main package: the lexicons and the line model are a resource bundle (`Bundle.module`).
         .target(name: "DocumentModel", swiftSettings: sixLanguageMode),
         .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons"), .copy("Models")], swiftSettings: sixLanguageMode),
-        .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
+        .target(name: "PersistentCollections", swiftSettings: sixLanguageMode),
+        .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction", "PersistentCollections"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-request-parser", dependencies: ["HTTPServer"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-query", dependencies: ["Routing", "Corpus", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-json", dependencies: ["Serialization"], swiftSettings: sixLanguageMode),
