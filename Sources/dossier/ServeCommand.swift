@@ -57,9 +57,10 @@ enum ServeCommand {
             fail("cannot listen on \(options.host) port \(options.port): \(error)", logger: logger)
         }
         server.start()
+        let address = self.address(of: server, options: options)
         logger.log(
-            .info, "bound to \(self.address(of: server, options: options)); loading the collection (/readyz answers 503 until it is served)",
-            [.string("address", self.address(of: server, options: options)), .integer("port", server.port)])
+            .info, "bound to \(address); loading the collection (/readyz answers 503 until it is served)",
+            [.string("address", address), .integer("port", server.port)])
         return server
     }
 
