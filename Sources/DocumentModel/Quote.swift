@@ -31,7 +31,12 @@ public struct Quote: Sendable, Hashable {
 
         /// A speaker with no entity: a name as written, or a description.
         public init(name: String, kind: Kind) {
-            self.id = nil
+            self.init(id: nil, name: name, kind: kind)
+        }
+
+        /// A speaker with every field given, as a stored document is read back.
+        public init(id: String?, name: String, kind: Kind) {
+            self.id = id
             self.name = name
             self.kind = kind
         }

@@ -12,6 +12,12 @@ import Foundation
 /// let document = try Ingestor().ingest(text: text, id: "000_abc")
 /// ```
 public struct Ingestor: Sendable {
+    /// The version of what ingestion makes of a text: raise it with every change that changes
+    /// a document ingestion makes (a rule, a lexicon, the model). Stores keep it beside each
+    /// document they keep, and ingest again what an older version made. A test pins the
+    /// seeds' documents to it, so a change in output that forgets to raise it fails.
+    public static let version = 1
+
     /// Words kept when deriving a headline from the lede.
     static let derivedHeadlineWords = 12
 

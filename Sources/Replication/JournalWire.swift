@@ -1,5 +1,6 @@
 import Corpus
 import DocumentModel
+import Foundation
 import Serialization
 
 /// The replication feed's format (`GET /v1/journal`): newline-delimited JSON, one object a
@@ -8,7 +9,9 @@ import Serialization
 /// ```text
 /// {"type":"collection","id":"3f9c…"}                 the writer's collection identity
 /// {"type":"reset","through":42}                      start again from the seeds
-/// {"type":"document.created","change":7,"at":…,"id":"doc-7","text":"…","source":null,…}
+/// {"type":"document.created","change":7,"at":…,"id":"doc-7","text":"…","source":null,…,
+///  "extractor_version":1,"document":"…"}             the ingested document, base64
+
 /// {"type":"document.deleted","change":9,"at":…,"id":"seed-3"}
 /// {"type":"synced","through":42}                     caught up: the copy is as of change 42
 /// {"type":"heartbeat"}                               the feed is alive
@@ -85,7 +88,7 @@ public enum JournalWire {
             return .entry(
                 .created(
                     change: try fields.int("change"), at: Int64(try fields.int("at")), id: try fields.string("id"),
-                    submission: submission, idempotency: nil))
+                    submission: submission, idempotency: nil, ingested: try self.ingested(fields)))
         case Change.Kind.deleted.rawValue:
             return .entry(.deleted(change: try fields.int("change"), at: Int64(try fields.int("at")), id: try fields.string("id")))
         case let other:
@@ -93,15 +96,35 @@ public enum JournalWire {
         }
     }
 
+    /// A creation's ingested document, when the line carries one (a writer that kept none
+    /// sends only the text, which the follower ingests).
+    private static func ingested(_ fields: Fields) throws(JournalWireError) -> IngestedDocument? {
+        guard let encoded = try fields.optionalString("document") else { return nil }
+        guard let bytes = Data(base64Encoded: encoded) else { throw .invalidMember("document") }
+        let version = try fields.int("extractor_version")
+        do {
+            return try IngestedDocument(documentBytes: Array(bytes), extractorVersion: version)
+        } catch {
+            throw .malformed("the document does not decode: \(error.reason)")
+        }
+    }
+
     /// An entry as JSON. Idempotency keys stay with the writer: followers take no writes.
     private static func json(_ entry: JournalEntry) -> JSONValue {
         switch entry {
-        case .created(let change, let at, let id, let submission, _):
-            return .object([
+        case .created(let change, let at, let id, let submission, _, let ingested):
+            var members: [(String, JSONValue)] = [
                 ("type", .string(Change.Kind.created.rawValue)), ("change", .int(change)), ("at", .int(Int(at))),
                 ("id", .string(id)), ("text", .string(submission.text)), ("source", .optional(submission.source)),
                 ("published", .optional(submission.published)), ("title", .optional(submission.title)),
-            ])
+            ]
+            if let ingested {
+                members += [
+                    ("extractor_version", .int(ingested.extractorVersion)),
+                    ("document", .string(Data(ingested.documentBytes).base64EncodedString())),
+                ]
+            }
+            return .object(members)
         case .deleted(let change, let at, let id):
             return .object([("type", .string(Change.Kind.deleted.rawValue)), ("change", .int(change)), ("at", .int(Int(at))), ("id", .string(id))])
         }

@@ -20,7 +20,7 @@ struct JournalIntegrationTests {
 
         let feed = try JournalFeedClient(port: harness.server.port, target: "/v1/journal?after=1")
         let catchUp = try feed.lines(count: 3)
-        guard case .entry(.created(2, _, "doc-2", let submission, nil)) = catchUp[0] else {
+        guard case .entry(.created(2, _, "doc-2", let submission, nil, _)) = catchUp[0] else {
             Issue.record("expected doc-2's creation, got \(catchUp[0])")
             return
         }
@@ -32,7 +32,7 @@ struct JournalIntegrationTests {
         #expect(catchUp[2] == .synced(through: 3))
 
         #expect(try client.postJSON("/v1/documents", ["text": WritableServer.article("Fourth story"), "source": "Lusa"]).statusCode == 201)
-        guard case .entry(.created(4, _, "doc-4", let fourth, nil)) = try feed.lines(count: 1)[0] else {
+        guard case .entry(.created(4, _, "doc-4", let fourth, nil, _)) = try feed.lines(count: 1)[0] else {
             Issue.record("expected doc-4's creation")
             return
         }
@@ -68,7 +68,7 @@ struct JournalIntegrationTests {
         let lines = try feed.lines(count: 3)
 
         #expect(lines[0] == .reset(through: 3))
-        guard case .entry(.created(2, _, "doc-2", _, _)) = lines[1] else {
+        guard case .entry(.created(2, _, "doc-2", _, _, _)) = lines[1] else {
             Issue.record("expected the one live posted document, got \(lines[1])")
             return
         }
@@ -95,7 +95,7 @@ struct JournalIntegrationTests {
 
         let large = WritableServer.article("Long read") + "\n\n" + String(repeating: padding, count: 8)
         #expect(try client.post("/v1/documents", large).statusCode == 201)
-        guard case .entry(.created(13, _, _, let submission, _)) = try feed.lines(count: 1)[0] else {
+        guard case .entry(.created(13, _, _, let submission, _, _)) = try feed.lines(count: 1)[0] else {
             Issue.record("expected the long document")
             return
         }

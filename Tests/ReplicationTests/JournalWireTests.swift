@@ -20,7 +20,7 @@ struct JournalWireTests {
 
     /// The entry as a follower gets it: idempotency keys stay with the writer.
     static func withoutKey(_ entry: JournalEntry) -> JournalEntry {
-        guard case .created(let change, let at, let id, let submission, _) = entry else { return entry }
+        guard case .created(let change, let at, let id, let submission, _, _) = entry else { return entry }
         return .created(change: change, at: at, id: id, submission: submission, idempotency: nil)
     }
 

@@ -60,7 +60,7 @@ extension DocumentStore {
         let fresh = entries.filter { $0.change > state.lastChange }
         for entry in fresh {
             let wasLive = state.documents[entry.id] != nil
-            guard let change = Self.replay(entry, into: &state, ingestor: self.ingestor, notices: &notices) else { continue }
+            guard let change = Self.replay(entry, into: &state, ingestor: self.ingestor, acceptingAnyVersion: true, notices: &notices) else { continue }
             changes.append(change)
             if let document = state.documents[entry.id] {
                 delta.stored(document, replacing: wasLive)
@@ -76,8 +76,8 @@ extension DocumentStore {
     }
 
     /// Replaces the collection with the seeds plus `entries`, as of change `through`. Runs on
-    /// `writer`. Documents whose creating change it already holds are kept, not ingested again,
-    /// so starting again after a short absence costs little more than the transfer.
+    /// `writer`. The entries carry the writer's documents, so starting again costs the transfer
+    /// and the decoding, not an ingestion per document.
     private func startAgain(from entries: [JournalEntry], through: Int) {
         dispatchPrecondition(condition: .onQueue(self.writer))
         let writer = self.writerState
@@ -85,11 +85,7 @@ extension DocumentStore {
         var state = StoreState(seeds: writer.seeds, lastChange: 0, idempotencyCapacity: writer.configuration.idempotencyCapacity)
         var notices: [String] = []
         for entry in entries {
-            if case .created(let number, _, let id, _, _) = entry, old.origin(of: id) == number, let document = old.documents[id] {
-                state.apply(entry, document: document)
-            } else {
-                Self.replay(entry, into: &state, ingestor: self.ingestor, notices: &notices)
-            }
+            Self.replay(entry, into: &state, ingestor: self.ingestor, acceptingAnyVersion: true, notices: &notices)
         }
         state.advance(to: through)
         var delta = CollectionDelta()

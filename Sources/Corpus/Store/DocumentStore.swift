@@ -192,7 +192,9 @@ public final class DocumentStore: Sendable {
         self.ingestion.async {
             // A generated id is known only at the writer, which renames the document.
             let ingested = Result { () throws(IngestError) in
-                try self.ingestor.ingest(submission, id: id ?? "", budget: self.ingestionBudget)
+                IngestedDocument(
+                    document: try self.ingestor.ingest(submission, id: id ?? "", budget: self.ingestionBudget),
+                    extractorVersion: self.ingestor.extractorVersion)
             }
             self.enqueue(.create(submission, ingested: ingested, id: id, idempotency: idempotency, completion: completion))
             self.ingestionsInFlight.leave()
@@ -305,19 +307,28 @@ public final class DocumentStore: Sendable {
         }
     }
 
-    /// Applies a replayed entry, ingesting a creation's text again, with no budget: it was
-    /// accepted once, and CPU time differs from machine to machine and run to run.
+    /// Applies a replayed entry. A creation's stored document is used as it is when this
+    /// store's extractor made it, or when `acceptingAnyVersion` (a follower serves what its
+    /// writer made); otherwise its text is ingested again, with no budget: it was accepted
+    /// once, and CPU time differs from machine to machine and run to run.
     @discardableResult
-    static func replay(_ entry: JournalEntry, into state: inout StoreState, ingestor: any SubmissionIngesting, notices: inout [String]) -> Change? {
-        guard case .created(let number, _, let id, let submission, _) = entry else {
-            return state.apply(entry, document: nil)
+    static func replay(
+        _ entry: JournalEntry, into state: inout StoreState, ingestor: any SubmissionIngesting, acceptingAnyVersion: Bool = false,
+        notices: inout [String]
+    ) -> Change? {
+        guard case .created(let number, _, let id, let submission, _, let stored) = entry else {
+            return state.apply(entry)
         }
         do {
-            let document = try ingestor.ingest(submission, id: id, budget: .unlimited)
+            var current = entry
+            if stored == nil || (!acceptingAnyVersion && stored?.extractorVersion != ingestor.extractorVersion) {
+                let document = try ingestor.ingest(submission, id: id, budget: .unlimited)
+                current = entry.replacingIngested(with: IngestedDocument(document: document, extractorVersion: ingestor.extractorVersion))
+            }
             if state.documents[id] != nil && state.isUntouchedSeed(id) {
                 notices.append("change \(number): the stored document '\(id)' replaces the seed with the same id")
             }
-            return state.apply(entry, document: document)
+            return state.apply(current)
         } catch {
             notices.append("change \(number): the stored document '\(id)' no longer ingests (\(error)); it is not served")
             state.advance(to: number)

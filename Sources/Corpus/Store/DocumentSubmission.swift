@@ -2,7 +2,8 @@ import DocumentModel
 
 /// What a POST asked to store: the raw text plus metadata overrides.
 ///
-/// Stored as given; ingestion runs again on recovery, so the journal never holds derived data.
+/// Stored as given, beside the document ingested from it (`IngestedDocument`): a newer
+/// extractor ingests the text again.
 public struct DocumentSubmission: Sendable, Hashable {
     /// The document's raw text.
     public var text: String

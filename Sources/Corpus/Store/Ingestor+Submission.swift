@@ -12,9 +12,16 @@ public protocol SubmissionIngesting: Sendable {
     ///   - budget: the CPU time it may take.
     /// - Throws: `IngestError`.
     func ingest(_ submission: DocumentSubmission, id: String, budget: IngestionBudget) throws(IngestError) -> Document
+
+    /// The version of what `ingest` makes: a document stored by another version is ingested
+    /// again (see `Ingestor.version`).
+    var extractorVersion: Int { get }
 }
 
 extension Ingestor: SubmissionIngesting {
+    /// `Ingestor.version`.
+    public var extractorVersion: Int { Self.version }
+
     /// Builds a document from a submission: its text, with the metadata it gives overriding
     /// what the text says.
     ///

@@ -67,7 +67,7 @@ struct JournalTail {
     }
 
     private static func textSize(of entry: JournalEntry) -> Int {
-        guard case .created(_, _, _, let submission, _) = entry else { return 0 }
+        guard case .created(_, _, _, let submission, _, _) = entry else { return 0 }
         return submission.text.utf8.count
     }
 }

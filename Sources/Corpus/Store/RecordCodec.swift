@@ -10,12 +10,15 @@ import DocumentModel
 /// | 4 | UInt32 CRC-32C of the payload |
 /// | length | the payload |
 ///
-/// The payload: UInt8 kind (1 created, 2 deleted), Int64 change, Int64 at, then the id as a
-/// string. A created record goes on with the text as a string, then optional strings for
-/// source, published, title and idempotency key, then a UInt64 fingerprint when the key is
-/// present. A string is a UInt32 byte count then UTF-8; an optional string is a presence byte
-/// (0 or 1) then the string when present. An unknown kind, a presence byte other than 0 or 1,
-/// invalid UTF-8 or bytes left over after the last field make the payload malformed.
+/// The payload: UInt8 kind (1 created, 2 deleted, 3 created with its document), Int64 change,
+/// Int64 at, then the id as a string. A created record goes on with the text as a string, then
+/// optional strings for source, published, title and idempotency key, then a UInt64
+/// fingerprint when the key is present. Kind 3 then adds the extractor version as a varint and
+/// the ingested document (`DocumentCodec`); kind 1, which older stores wrote, has no document,
+/// and is ingested again when read. A string is a UInt32 byte count then UTF-8; an optional
+/// string is a presence byte (0 or 1) then the string when present. An unknown kind, a
+/// presence byte other than 0 or 1, invalid UTF-8 or bytes left over after the last field make
+/// the payload malformed.
 enum RecordCodec {
     /// The largest payload written or read: 64 MiB.
     static let maximumPayloadBytes = 64 << 20
@@ -28,6 +31,7 @@ enum RecordCodec {
     private enum Kind: UInt8, CaseIterable {
         case created = 1
         case deleted = 2
+        case createdWithDocument = 3
     }
 
     /// The first bytes a payload can have, for telling a record from noise.
@@ -58,7 +62,7 @@ enum RecordCodec {
         switch kind {
         case .deleted:
             entry = .deleted(change: change, at: at, id: id)
-        case .created:
+        case .created, .createdWithDocument:
             let submission = DocumentSubmission(
                 text: try reader.string("text"), source: try reader.optionalString("source"),
                 published: try reader.optionalString("published date"), title: try reader.optionalString("title"))
@@ -66,7 +70,12 @@ enum RecordCodec {
             if let key = try reader.optionalString("idempotency key") {
                 stamp = IdempotencyStamp(key: key, fingerprint: try reader.integer(UInt64.self, "fingerprint"))
             }
-            entry = .created(change: change, at: at, id: id, submission: submission, idempotency: stamp)
+            var ingested: IngestedDocument?
+            if kind == .createdWithDocument {
+                let version = try reader.varint("extractor version")
+                ingested = IngestedDocument(document: try DocumentCodec.read(from: &reader), extractorVersion: version)
+            }
+            entry = .created(change: change, at: at, id: id, submission: submission, idempotency: stamp, ingested: ingested)
         }
         guard reader.remaining == 0 else { throw MalformedPayload(reason: "\(reader.remaining) bytes follow the last field") }
         return entry
@@ -81,7 +90,7 @@ enum RecordCodec {
     static func leadingFieldsFit(_ payload: ArraySlice<UInt8>) -> Bool {
         let start = payload.startIndex
         let afterID = self.minimumPayloadBytes + Int(payload.littleEndian(UInt32.self, at: start + 17))
-        guard payload[start] == Kind.created.rawValue else { return afterID == payload.count }
+        guard payload[start] != Kind.deleted.rawValue else { return afterID == payload.count }
         guard afterID + 8 <= payload.count else { return false }
         return Int(payload.littleEndian(UInt32.self, at: start + afterID)) <= payload.count - afterID - 8
     }
@@ -90,14 +99,18 @@ enum RecordCodec {
     private static func payload(_ entry: JournalEntry) -> [UInt8] {
         var bytes: [UInt8] = []
         switch entry {
-        case .created(let change, let at, let id, let submission, let stamp):
-            self.appendCommonFields(.created, change: change, at: at, id: id, to: &bytes)
+        case .created(let change, let at, let id, let submission, let stamp, let ingested):
+            self.appendCommonFields(ingested == nil ? .created : .createdWithDocument, change: change, at: at, id: id, to: &bytes)
             bytes.appendLengthPrefixed(submission.text)
             for optional in [submission.source, submission.published, submission.title, stamp?.key] {
                 bytes.append(optional == nil ? 0 : 1)
                 if let optional { bytes.appendLengthPrefixed(optional) }
             }
             if let stamp { bytes.appendLittleEndian(stamp.fingerprint) }
+            if let ingested {
+                bytes.appendVarint(ingested.extractorVersion)
+                DocumentCodec.append(ingested.document, to: &bytes)
+            }
         case .deleted(let change, let at, let id):
             self.appendCommonFields(.deleted, change: change, at: at, id: id, to: &bytes)
         }

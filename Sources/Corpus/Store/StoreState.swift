@@ -34,18 +34,17 @@ struct StoreState {
 
     /// Applies one entry.
     ///
-    /// - Parameters:
-    ///   - entry: the journal entry; its change number must exceed `lastChange`.
-    ///   - document: for a creation, the document ingested from its submission.
+    /// - Parameter entry: the journal entry; its change number must exceed `lastChange`, and a
+    ///   creation must hold its ingested document.
     /// - Returns: the change to report; `nil` for a deletion of a document that is not there
     ///   (possible only in replay, when the seeds have changed since).
     @discardableResult
-    mutating func apply(_ entry: JournalEntry, document: Document?) -> Change? {
+    mutating func apply(_ entry: JournalEntry) -> Change? {
         precondition(entry.change > self.lastChange, "journal entries apply in change order")
         self.lastChange = entry.change
         switch entry {
-        case .created(let number, let at, let id, _, let stamp):
-            guard let document else { preconditionFailure("a creation needs its document") }
+        case .created(let number, let at, let id, _, let stamp, let ingested):
+            guard let document = ingested?.document else { preconditionFailure("a creation needs its document") }
             self.documents[id] = document
             self.creations[id] = entry
             let change = Change(number: number, kind: .created, documentID: id, title: document.title, at: at)

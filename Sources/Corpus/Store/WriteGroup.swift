@@ -7,7 +7,7 @@ enum PendingWrite: Sendable {
     /// A creation, its text already ingested (under the requested id, or `""` for one the
     /// writer generates).
     case create(
-        DocumentSubmission, ingested: Result<Document, IngestError>, id: String?, idempotency: IdempotencyStamp?,
+        DocumentSubmission, ingested: Result<IngestedDocument, IngestError>, id: String?, idempotency: IdempotencyStamp?,
         completion: @Sendable (Result<DocumentStore.Creation, WriteError>) -> Void)
     case delete(String, completion: @Sendable (Result<Change, WriteError>) -> Void)
 
@@ -88,7 +88,7 @@ struct WriteGroup {
     /// document. The id is settled here, not when ingestion began: another write may have
     /// taken it meanwhile.
     private mutating func create(
-        _ submission: DocumentSubmission, ingested: Result<Document, IngestError>, id requestedID: String?, stamp: IdempotencyStamp?
+        _ submission: DocumentSubmission, ingested: Result<IngestedDocument, IngestError>, id requestedID: String?, stamp: IdempotencyStamp?
     ) -> Result<DocumentStore.Creation, WriteError> {
         if let stamp, let earlier = self.state.idempotency.record(for: stamp.key) {
             guard earlier.fingerprint == stamp.fingerprint else { return .failure(.idempotencyKeyReused(stamp.key)) }
@@ -98,12 +98,17 @@ struct WriteGroup {
         let id = requestedID ?? self.generatedID(for: number)
         guard self.state.documents[id] == nil else { return .failure(.idTaken(id)) }
         let document: Document
+        let extractorVersion: Int
         switch ingested {
-        case .success(let ingestedDocument): document = ingestedDocument.identified(as: id)
+        case .success(let ingestedDocument):
+            document = ingestedDocument.document.identified(as: id)
+            extractorVersion = ingestedDocument.extractorVersion
         case .failure(let error): return .failure(.unprocessable(error))
         }
-        let entry = JournalEntry.created(change: number, at: Self.now(), id: id, submission: submission, idempotency: stamp)
-        guard let change = self.record(entry, document: document) else { preconditionFailure("a creation always changes the state") }
+        let entry = JournalEntry.created(
+            change: number, at: Self.now(), id: id, submission: submission, idempotency: stamp,
+            ingested: IngestedDocument(document: document, extractorVersion: extractorVersion))
+        guard let change = self.record(entry) else { preconditionFailure("a creation always changes the state") }
         self.delta.stored(document, replacing: false)
         return .success(DocumentStore.Creation(document: document, change: change, isReplay: false))
     }
@@ -114,13 +119,13 @@ struct WriteGroup {
             return .failure(.notFound(key))
         }
         let entry = JournalEntry.deleted(change: self.state.lastChange + 1, at: Self.now(), id: id)
-        guard let change = self.record(entry, document: nil) else { preconditionFailure("the document was just found") }
+        guard let change = self.record(entry) else { preconditionFailure("the document was just found") }
         self.delta.deleted(id)
         return .success(change)
     }
 
-    private mutating func record(_ entry: JournalEntry, document: Document?) -> Change? {
-        let change = self.state.apply(entry, document: document)
+    private mutating func record(_ entry: JournalEntry) -> Change? {
+        let change = self.state.apply(entry)
         self.entries.append(entry)
         if let change { self.changes.append(change) }
         return change

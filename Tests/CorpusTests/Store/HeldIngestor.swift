@@ -17,6 +17,8 @@ final class HeldIngestor: SubmissionIngesting {
     private let ingestor = Ingestor()
     private let hasHeld = Locked(false)
 
+    var extractorVersion: Int { self.ingestor.extractorVersion }
+
     func ingest(_ submission: DocumentSubmission, id: String, budget: IngestionBudget) throws(IngestError) -> Document {
         let holds = submission.text.hasPrefix(Self.marker) && self.hasHeld.withLock { held in
             defer { held = true }

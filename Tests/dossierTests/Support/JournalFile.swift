@@ -17,8 +17,11 @@ struct JournalFile {
     struct Record: Sendable, Hashable {
         /// What the record holds.
         enum Kind: UInt8, Sendable, Hashable {
+            /// A creation without its document, as older stores wrote.
             case created = 1
             case deleted = 2
+            /// A creation with its ingested document.
+            case createdWithDocument = 3
         }
 
         /// Where its frame starts.
