@@ -23,6 +23,10 @@ public struct SeedLoader: Sendable {
         public let documents: [Document]
         /// The files that were skipped.
         public let skipped: [Skipped]
+        /// Every loaded file's document with its fingerprint: the cache for the next load.
+        public let cache: SeedCache
+        /// How many documents came from the cache given rather than from ingestion.
+        public let cached: Int
     }
 
     /// Largest seed file read, in bytes. Default 8 MiB.
@@ -37,10 +41,13 @@ public struct SeedLoader: Sendable {
 
     /// Loads a folder.
     ///
-    /// - Parameter directory: the folder's path.
-    /// - Returns: the documents and the skipped files.
+    /// - Parameters:
+    ///   - directory: the folder's path.
+    ///   - cache: documents a previous load made; a file whose bytes and extractor version
+    ///     match its entry is not ingested again.
+    /// - Returns: the documents, the skipped files and the cache for the next load.
     /// - Throws: `SeedLoaderError.unreadableDirectory` when the folder itself cannot be listed.
-    public func load(directory: String) throws(SeedLoaderError) -> Result {
+    public func load(directory: String, cache: SeedCache = SeedCache()) throws(SeedLoaderError) -> Result {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -50,28 +57,34 @@ public struct SeedLoader: Sendable {
         let files = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }
         // Every core ingests: at archive size this is most of the start-up time.
         let outcomes = ConcurrentMap.map(files) { name in
-            self.loadFile(path: (directory as NSString).appendingPathComponent(name), id: String(name.dropLast(4)))
+            self.loadFile(path: (directory as NSString).appendingPathComponent(name), name: name, cache: cache)
         }
         var documents: [Document] = []
         var skipped: [Skipped] = []
+        var entries: [String: SeedCache.Entry] = [:]
+        var cached = 0
         for (name, outcome) in zip(files, outcomes) {
             switch outcome {
-            case .success(let document): documents.append(document)
+            case .success(let document, let fingerprint, let wasCached):
+                documents.append(document)
+                entries[name] = SeedCache.Entry(
+                    fingerprint: fingerprint, ingested: IngestedDocument(document: document, extractorVersion: Ingestor.version))
+                if wasCached { cached += 1 }
             case .failure(let reason): skipped.append(Skipped(file: name, reason: reason.description))
             case nil: continue
             }
         }
-        return Result(documents: documents, skipped: skipped)
+        return Result(documents: documents, skipped: skipped, cache: SeedCache(entries: entries), cached: cached)
     }
 
     private enum FileOutcome: Sendable {
-        case success(Document)
+        case success(Document, SeedCache.Fingerprint, cached: Bool)
         case failure(String)
     }
 
     /// `nil` for files that are silently ignored: symbolic links, files that are not regular,
     /// files gone since the folder was listed.
-    private func loadFile(path: String, id: String) -> FileOutcome? {
+    private func loadFile(path: String, name: String, cache: SeedCache) -> FileOutcome? {
         let file: FileDescriptor
         do throws(StoreError) {
             // O_NOFOLLOW: a symbolic link fails with ELOOP instead of being followed out of the
@@ -94,8 +107,12 @@ public struct SeedLoader: Sendable {
         } catch {
             return .failure("unreadable")
         }
+        let fingerprint = SeedCache.Fingerprint(of: bytes)
+        if let document = cache.document(for: name, fingerprint: fingerprint, extractorVersion: Ingestor.version) {
+            return .success(document, fingerprint, cached: true)
+        }
         do {
-            return .success(try self.ingestor.ingest(text: String(decoding: bytes, as: UTF8.self), id: id))
+            return .success(try self.ingestor.ingest(text: String(decoding: bytes, as: UTF8.self), id: String(name.dropLast(4))), fingerprint, cached: false)
         } catch {
             return .failure(error.description)
         }

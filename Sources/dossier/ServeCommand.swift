@@ -100,11 +100,17 @@ enum ServeCommand {
         return follower
     }
 
-    /// Loads the seeds, opens the store on them and makes the API over it; a failure is
-    /// logged and exits 1.
+    /// Opens the data directory, loads the seeds, opens the store on them and makes the API
+    /// over it; a failure is logged and exits 1.
     private static func loadAPI(options: ServeOptions, readiness: Readiness, logger: StreamLogger) -> (DossierAPI, DocumentStore) {
-        let seeds = self.loadSeeds(options: options, logger: logger)
-        let store = self.openStore(seeds: seeds, options: options, logger: logger)
+        let directory: DataDirectory?
+        do {
+            directory = options.servesWithoutDataDirectory ? nil : try DataDirectory.open(path: options.dataDirectory)
+        } catch {
+            fail(self.describeStartupFailure(error, dataDirectory: options.dataDirectory), logger: logger)
+        }
+        let seeds = self.loadSeeds(options: options, directory: directory, logger: logger)
+        let store = self.openStore(seeds: seeds, directory: directory, options: options, logger: logger)
         let openAPI = FileManager.default.contents(atPath: options.openAPI).map { Array($0) }
         if openAPI == nil {
             logger.log(.warning, "no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404", [.string("openapi", options.openAPI)])
@@ -144,21 +150,35 @@ enum ServeCommand {
         return AccessPolicy(keyRing: KeyRing(keys: keys), guarded: options.requireKeyFor, isLoopbackOnly: options.isLoopbackOnly)
     }
 
-    /// The seed documents; each file skipped is a warning, and so is finding none.
-    private static func loadSeeds(options: ServeOptions, logger: StreamLogger) -> [Document] {
+    /// The seed documents; each file skipped is a warning, and so is finding none. With a data
+    /// directory, files ingested at an earlier start are read from its seed cache, and the
+    /// cache is rewritten when a file was ingested or is gone.
+    private static func loadSeeds(options: ServeOptions, directory: DataDirectory?, logger: StreamLogger) -> [Document] {
         let loaded: SeedLoader.Result
+        let cache = directory?.readSeedCache() ?? SeedCache()
         do {
-            loaded = try SeedLoader().load(directory: options.seeds)
+            loaded = try SeedLoader().load(directory: options.seeds, cache: cache)
         } catch {
             fail("\(error)", logger: logger)
+        }
+        if let directory, loaded.cached != loaded.documents.count || cache.entries.count != loaded.cache.entries.count {
+            do {
+                try directory.writeSeedCache(loaded.cache)
+            } catch {
+                logger.log(.warning, "could not write the seed cache; the next start ingests the seeds again: \(error)")
+            }
         }
         for skipped in loaded.skipped {
             logger.log(
                 .warning, "skipped seed \(skipped.file): \(skipped.reason)", [.string("file", skipped.file), .string("reason", skipped.reason)])
         }
         logger.log(
-            loaded.documents.isEmpty ? .warning : .info, "loaded \(loaded.documents.count) documents from \(options.seeds)",
-            [.integer("documents", loaded.documents.count), .integer("skipped", loaded.skipped.count), .string("seeds", options.seeds)])
+            loaded.documents.isEmpty ? .warning : .info,
+            "loaded \(loaded.documents.count) documents from \(options.seeds) (\(loaded.cached) from the seed cache)",
+            [
+                .integer("documents", loaded.documents.count), .integer("cached", loaded.cached), .integer("skipped", loaded.skipped.count),
+                .string("seeds", options.seeds),
+            ])
         return loaded.documents
     }
 
@@ -173,14 +193,13 @@ enum ServeCommand {
     }
 
     /// The collection: the seeds, then (unless read-only) the data directory's writes.
-    private static func openStore(seeds: [Document], options: ServeOptions, logger: StreamLogger) -> DocumentStore {
+    private static func openStore(seeds: [Document], directory: DataDirectory?, options: ServeOptions, logger: StreamLogger) -> DocumentStore {
         var configuration = DocumentStore.Configuration()
         configuration.compactionThreshold = options.compactAfterBytes
         configuration.ingestionBudget = IngestionBudget(limit: ServeOptions.duration(seconds: options.ingestTimeout))
         configuration.ingestionWidth = System.activeProcessorCount
         let store: DocumentStore
         do {
-            let directory = options.servesWithoutDataDirectory ? nil : try DataDirectory.open(path: options.dataDirectory)
             // What the store reports while running mixes failures with routine compactions.
             store = try DocumentStore(
                 seeds: seeds, directory: directory, configuration: configuration, log: { logger.log(.warning, $0) })

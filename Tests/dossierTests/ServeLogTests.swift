@@ -106,10 +106,30 @@ struct ServeLogTests {
         #expect(server.exitStatus() == 0)
         let lines = server.standardError.split(separator: "\n")
         #expect(lines.contains { $0.hasSuffix("Z warning: skipped seed blank.txt: The text has no body paragraphs.") })
-        #expect(lines.contains { $0.hasSuffix("Z info: loaded 2 documents from \(seeds.path)") })
+        #expect(lines.contains { $0.hasSuffix("Z info: loaded 2 documents from \(seeds.path) (0 from the seed cache)") })
         #expect(lines.contains { $0.hasSuffix("Z info: read-only: serving 2 documents; POST and DELETE answer 405") })
         #expect(lines.contains { $0.hasSuffix("Z warning: --compact-after is ignored: read-only serves without a data directory") })
         #expect(!lines.contains { $0.contains("DOSSIER_DATA_DIR is ignored") }, "a variable, as an image sets, does not warn")
+    }
+
+    /// A second start on the same data directory reads the seeds from its seed cache; a seed
+    /// file changed in between is ingested again.
+    @Test func restartReadsUnchangedSeedsFromTheCache() throws {
+        let seeds = try Self.seedsWithBlankFile()
+        let data = try ScratchDirectory()
+        func start() throws -> String {
+            let server = try DossierProcess(["serve", "--port", "0", "--seeds", seeds.path, "--data-dir", data.path])
+            _ = try #require(server.listeningPort(), "stderr: \(server.standardError)")
+            server.signal(SIGTERM)
+            #expect(server.exitStatus() == 0)
+            return server.standardError
+        }
+        #expect(try start().contains("info: loaded 2 documents from \(seeds.path) (0 from the seed cache)"))
+        #expect(try start().contains("info: loaded 2 documents from \(seeds.path) (2 from the seed cache)"))
+        let first = try #require(try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted().first)
+        try Data("Pier reopens\n\nOSLO — The pier reopened on Friday, the harbour authority said.".utf8)
+            .write(to: URL(fileURLWithPath: "\(seeds.path)/\(first)"))
+        #expect(try start().contains("info: loaded 2 documents from \(seeds.path) (1 from the seed cache)"))
     }
 
     /// `--log-level warning` keeps warnings and drops the start-up facts; debug adds the settings.
