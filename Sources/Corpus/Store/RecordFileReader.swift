@@ -78,52 +78,97 @@ enum RecordFileReader {
 
     /// The records from `start` on, whose change numbers must increase from 1 and stay at most
     /// `ceiling`, and the torn tail if the file has one.
+    ///
+    /// The frames are walked and checksummed in order; their payloads, which hold whole
+    /// documents, are decoded on every core. A fault is reported where a one-pass reading
+    /// would have met it first: a payload that does not decode, or a change number out of
+    /// order, before any damaged frame after it.
     private static func records(
         _ bytes: [UInt8], from start: Int, upTo ceiling: Int, file: String
     ) throws(StoreError) -> ([JournalEntry], TornTail?) {
-        // Everything from `dataEnd` on is zero bytes.
-        let dataEnd = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
+        let (frames, fault) = self.frames(bytes, from: start)
+        let decoded = ConcurrentMap.map(frames) { frame in
+            Result { () throws(MalformedPayload) in try RecordCodec.decode(bytes[frame.payload]) }
+        }
         var entries: [JournalEntry] = []
-        var offset = start
+        entries.reserveCapacity(frames.count)
         var previousChange = 0
-        func torn(_ reason: String) throws(StoreError) -> ([JournalEntry], TornTail?) {
+        for (frame, result) in zip(frames, decoded) {
+            let entry: JournalEntry
+            switch result {
+            case .success(let decodedEntry): entry = decodedEntry
+            case .failure(let error):
+                throw .corrupt(file: file, offset: frame.offset, reason: "the record's payload is malformed: \(error.reason)")
+            }
+            guard entry.change > previousChange else {
+                throw .corrupt(file: file, offset: frame.offset, reason: "change number \(entry.change) does not follow change \(previousChange)")
+            }
+            guard entry.change <= ceiling else {
+                throw .corrupt(file: file, offset: frame.offset, reason: "change number \(entry.change) is above the snapshot's last change \(ceiling)")
+            }
+            entries.append(entry)
+            previousChange = entry.change
+        }
+        switch fault {
+        case nil:
+            return (entries, nil)
+        case .torn(let offset, let reason):
+            let dataEnd = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
             if let later = self.firstIntactRecord(in: bytes, after: offset, before: dataEnd) {
                 throw .corrupt(file: file, offset: offset, reason: "the record is damaged (\(reason)) and an intact record follows at byte \(later)")
             }
             return (entries, TornTail(offset: offset, byteCount: bytes.count - offset, reason: reason))
+        case .corrupt(let offset, let reason):
+            throw .corrupt(file: file, offset: offset, reason: reason)
         }
+    }
+
+    /// One whole record whose CRC checks.
+    private struct Frame: Sendable {
+        /// Where its frame starts.
+        let offset: Int
+        /// Where its payload lies in the file.
+        let payload: Range<Int>
+    }
+
+    /// What ended a walk of the frames before the end of the file.
+    private enum FrameFault {
+        /// A record that may be the trace of a crash mid-append, if nothing intact follows.
+        case torn(offset: Int, reason: String)
+        /// Damage that cannot be a torn tail.
+        case corrupt(offset: Int, reason: String)
+    }
+
+    /// The whole, checksummed frames from `start` on, and what stopped the walk early, if
+    /// anything. A length over the cap is corruption, never a torn tail: no write makes one,
+    /// not even a torn one.
+    private static func frames(_ bytes: [UInt8], from start: Int) -> ([Frame], FrameFault?) {
+        // Everything from `dataEnd` on is zero bytes.
+        let dataEnd = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
+        var frames: [Frame] = []
+        var offset = start
         while offset < bytes.count {
-            if offset >= dataEnd { return try torn("the rest of the file is zero bytes") }
-            guard bytes.count - offset >= RecordCodec.frameBytes else { return try torn("its length and CRC are incomplete") }
+            if offset >= dataEnd { return (frames, .torn(offset: offset, reason: "the rest of the file is zero bytes")) }
+            guard bytes.count - offset >= RecordCodec.frameBytes else {
+                return (frames, .torn(offset: offset, reason: "its length and CRC are incomplete"))
+            }
             let length = Int(bytes.littleEndian(UInt32.self, at: offset))
-            // No write makes a length over the cap, not even a torn one: such a length is damage.
             guard length <= RecordCodec.maximumPayloadBytes else {
-                throw .corrupt(file: file, offset: offset, reason: "the declared length of \(length) bytes is over the 64 MiB cap")
+                return (frames, .corrupt(offset: offset, reason: "the declared length of \(length) bytes is over the 64 MiB cap"))
             }
             let end = offset + RecordCodec.frameBytes + length
-            guard end <= bytes.count else { return try torn("its declared length of \(length) bytes runs past the end of the file") }
-            let payload = bytes[(offset + RecordCodec.frameBytes)..<end]
-            guard CRC32C.checksum(payload) == bytes.littleEndian(UInt32.self, at: offset + 4) else {
-                if end >= dataEnd { return try torn("its CRC-32C does not match and nothing but zero bytes follows it") }
-                throw .corrupt(file: file, offset: offset, reason: "the record's CRC-32C does not match and \(bytes.count - end) bytes follow it")
+            guard end <= bytes.count else {
+                return (frames, .torn(offset: offset, reason: "its declared length of \(length) bytes runs past the end of the file"))
             }
-            let entry: JournalEntry
-            do throws(MalformedPayload) {
-                entry = try RecordCodec.decode(payload)
-            } catch {
-                throw .corrupt(file: file, offset: offset, reason: "the record's payload is malformed: \(error.reason)")
+            let payload = (offset + RecordCodec.frameBytes)..<end
+            guard CRC32C.checksum(bytes[payload]) == bytes.littleEndian(UInt32.self, at: offset + 4) else {
+                if end >= dataEnd { return (frames, .torn(offset: offset, reason: "its CRC-32C does not match and nothing but zero bytes follows it")) }
+                return (frames, .corrupt(offset: offset, reason: "the record's CRC-32C does not match and \(bytes.count - end) bytes follow it"))
             }
-            guard entry.change > previousChange else {
-                throw .corrupt(file: file, offset: offset, reason: "change number \(entry.change) does not follow change \(previousChange)")
-            }
-            guard entry.change <= ceiling else {
-                throw .corrupt(file: file, offset: offset, reason: "change number \(entry.change) is above the snapshot's last change \(ceiling)")
-            }
-            entries.append(entry)
-            previousChange = entry.change
+            frames.append(Frame(offset: offset, payload: payload))
             offset = end
         }
-        return (entries, nil)
+        return (frames, nil)
     }
 
     /// The offset of the first whole record with a matching CRC that starts after `offset` and
