@@ -103,7 +103,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .createDocument: return "Ingest a document (text/plain or JSON); 201 with Location once it is on disk."
         case .deleteDocument: return "Delete a document (a seed too); 204 once it is on disk."
         case .changes: return "Documents created and deleted after change number since, in order (polling)."
-        case .events: return "Server-Sent Events: document.created and document.deleted as they happen."
+        case .events: return "Server-Sent Events: document.created, document.deleted and document.updated as they happen."
         case .journal: return "Replication feed for read replicas: the writes as NDJSON, streamed, after change number after."
         }
     }

@@ -11,6 +11,8 @@ import Serialization
 /// {"type":"reset","through":42}                      start again from the seeds
 /// {"type":"document.created","change":7,"at":…,"id":"doc-7","text":"…","source":null,…,
 ///  "extractor_version":1,"document":"…"}             the ingested document, base64
+/// {"type":"document.updated","change":8,"at":…,"id":"doc-7","extractor_version":2,"document":"…"}
+///                                                    made again by a newer extractor
 
 /// {"type":"document.deleted","change":9,"at":…,"id":"seed-3"}
 /// {"type":"synced","through":42}                     caught up: the copy is as of change 42
@@ -91,6 +93,9 @@ public enum JournalWire {
                     submission: submission, idempotency: nil, ingested: try self.ingested(fields)))
         case Change.Kind.deleted.rawValue:
             return .entry(.deleted(change: try fields.int("change"), at: Int64(try fields.int("at")), id: try fields.string("id")))
+        case Change.Kind.updated.rawValue:
+            guard let ingested = try self.ingested(fields) else { throw .invalidMember("document") }
+            return .entry(.reextracted(change: try fields.int("change"), at: Int64(try fields.int("at")), id: try fields.string("id"), ingested: ingested))
         case let other:
             throw .malformed("unknown line type '\(other)'")
         }
@@ -109,6 +114,11 @@ public enum JournalWire {
         }
     }
 
+    /// An ingested document's members.
+    private static func json(_ ingested: IngestedDocument) -> [(String, JSONValue)] {
+        [("extractor_version", .int(ingested.extractorVersion)), ("document", .string(Data(ingested.documentBytes).base64EncodedString()))]
+    }
+
     /// An entry as JSON. Idempotency keys stay with the writer: followers take no writes.
     private static func json(_ entry: JournalEntry) -> JSONValue {
         switch entry {
@@ -118,13 +128,12 @@ public enum JournalWire {
                 ("id", .string(id)), ("text", .string(submission.text)), ("source", .optional(submission.source)),
                 ("published", .optional(submission.published)), ("title", .optional(submission.title)),
             ]
-            if let ingested {
-                members += [
-                    ("extractor_version", .int(ingested.extractorVersion)),
-                    ("document", .string(Data(ingested.documentBytes).base64EncodedString())),
-                ]
-            }
+            if let ingested { members += self.json(ingested) }
             return .object(members)
+        case .reextracted(let change, let at, let id, let ingested):
+            return .object(
+                [("type", .string(Change.Kind.updated.rawValue)), ("change", .int(change)), ("at", .int(Int(at))), ("id", .string(id))]
+                    + self.json(ingested))
         case .deleted(let change, let at, let id):
             return .object([("type", .string(Change.Kind.deleted.rawValue)), ("change", .int(change)), ("at", .int(Int(at))), ("id", .string(id))])
         }

@@ -111,6 +111,18 @@ enum ServeCommand {
         }
         let seeds = self.loadSeeds(options: options, directory: directory, logger: logger)
         let store = self.openStore(seeds: seeds, directory: directory, options: options, logger: logger)
+        store.reextractOutdated { progress in
+            switch progress {
+            case .started(let outdated) where outdated > 0:
+                logger.log(
+                    .info, "re-extracting \(outdated) documents made by another extractor version, in the background; they serve as they are until then",
+                    [.integer("outdated", outdated)])
+            case .finished(let reextracted, let failed) where reextracted + failed > 0:
+                logger.log(.info, "re-extracted \(reextracted) documents (\(failed) failed)", [.integer("reextracted", reextracted), .integer("failed", failed)])
+            default:
+                break
+            }
+        }
         let openAPI = FileManager.default.contents(atPath: options.openAPI).map { Array($0) }
         if openAPI == nil {
             logger.log(.warning, "no OpenAPI document at \(options.openAPI): /openapi.yaml answers 404", [.string("openapi", options.openAPI)])

@@ -11,6 +11,14 @@ struct JournalWireTests {
         submission: DocumentSubmission(text: "Port strike ends\n\nOSLO — \"We agreed,\" she said.\r\n", source: "NTB", published: "2026-03-02", title: nil),
         idempotency: IdempotencyStamp(key: "k-1", fingerprint: 42))
     static let deleted = JournalEntry.deleted(change: 9, at: 1_795_398_207_602, id: "seed-3")
+    static let document = Document(
+        id: "doc-7", slug: "port-strike-ends", kind: .newsArticle, title: "Port strike ends", isTitleDerived: false, source: "NTB",
+        published: "2026-03-02", dateline: "OSLO", paragraphs: [Paragraph(index: 0, section: .body, text: "OSLO — \"We agreed,\" she said.")])
+    static let createdWithDocument = JournalEntry.created(
+        change: 7, at: 1_795_398_207_464, id: "doc-7", submission: DocumentSubmission(text: "Port strike ends"), idempotency: nil,
+        ingested: IngestedDocument(document: Self.document, extractorVersion: 3))
+    static let reextracted = JournalEntry.reextracted(
+        change: 10, at: 1_795_398_207_700, id: "doc-7", ingested: IngestedDocument(document: Self.document, extractorVersion: 4))
 
     /// Splits encoded bytes into decoded lines.
     static func decodeLines(_ bytes: [UInt8]) throws -> [JournalWire.Line] {
@@ -20,8 +28,8 @@ struct JournalWireTests {
 
     /// The entry as a follower gets it: idempotency keys stay with the writer.
     static func withoutKey(_ entry: JournalEntry) -> JournalEntry {
-        guard case .created(let change, let at, let id, let submission, _, _) = entry else { return entry }
-        return .created(change: change, at: at, id: id, submission: submission, idempotency: nil)
+        guard case .created(let change, let at, let id, let submission, _, let ingested) = entry else { return entry }
+        return .created(change: change, at: at, id: id, submission: submission, idempotency: nil, ingested: ingested)
     }
 
     @Test func aResetIsFramedByResetAndSynced() throws {
@@ -34,6 +42,12 @@ struct JournalWireTests {
         #expect(try Self.decodeLines(JournalWire.encode(.resume(entries: [Self.deleted], through: 9))) == [.entry(Self.deleted), .synced(through: 9)])
         #expect(try Self.decodeLines(JournalWire.encode(.append([Self.created]))) == [.entry(Self.withoutKey(Self.created))])
         #expect(JournalWire.encode(.append([])).isEmpty)
+    }
+
+    /// The writer's documents travel with the entries, so a follower does not ingest them.
+    @Test func ingestedDocumentsAndReextractionsComeBack() throws {
+        let lines = try Self.decodeLines(JournalWire.encode(.append([Self.createdWithDocument, Self.reextracted])))
+        #expect(lines == [.entry(Self.createdWithDocument), .entry(Self.reextracted)])
     }
 
     @Test func eachLineIsOneLineWhateverTheText() throws {
@@ -50,6 +64,9 @@ struct JournalWireTests {
         (#"{"type":"synced"}"#, "'through'"),
         (#"{"type":"document.deleted","change":"9","at":1,"id":"x"}"#, "'change'"),
         (#"{"type":"document.created","change":9,"at":1,"id":"x","text":"t","title":3}"#, "'title'"),
+        (#"{"type":"document.created","change":9,"at":1,"id":"x","text":"t","extractor_version":1,"document":"%%"}"#, "'document'"),
+        (#"{"type":"document.created","change":9,"at":1,"id":"x","text":"t","extractor_version":1,"document":"AAAA"}"#, "does not decode"),
+        (#"{"type":"document.updated","change":9,"at":1,"id":"x"}"#, "'document'"),
     ])
     func refusesLinesItCannotUse(line: String, named: String) {
         #expect {

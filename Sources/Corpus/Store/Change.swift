@@ -8,6 +8,8 @@ public struct Change: Sendable, Hashable {
         case created = "document.created"
         /// A document was removed.
         case deleted = "document.deleted"
+        /// A document was made again from its text, by a newer version of the extractor.
+        case updated = "document.updated"
     }
 
     /// The change number: strictly increasing, never reused, starting at 1.

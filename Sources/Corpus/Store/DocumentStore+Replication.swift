@@ -60,7 +60,7 @@ extension DocumentStore {
         let fresh = entries.filter { $0.change > state.lastChange }
         for entry in fresh {
             let wasLive = state.documents[entry.id] != nil
-            guard let change = Self.replay(entry, into: &state, ingestor: self.ingestor, acceptingAnyVersion: true, notices: &notices) else { continue }
+            guard let change = Self.replay(entry, into: &state, ingestor: self.ingestor, notices: &notices) else { continue }
             changes.append(change)
             if let document = state.documents[entry.id] {
                 delta.stored(document, replacing: wasLive)
@@ -85,7 +85,7 @@ extension DocumentStore {
         var state = StoreState(seeds: writer.seeds, lastChange: 0, idempotencyCapacity: writer.configuration.idempotencyCapacity)
         var notices: [String] = []
         for entry in entries {
-            Self.replay(entry, into: &state, ingestor: self.ingestor, acceptingAnyVersion: true, notices: &notices)
+            Self.replay(entry, into: &state, ingestor: self.ingestor, notices: &notices)
         }
         state.advance(to: through)
         var delta = CollectionDelta()

@@ -92,8 +92,13 @@ public final class DocumentStore: Sendable {
     let writer = DispatchQueue(label: "dossier.writer")
     /// Posted texts are ingested here, before they reach the writer.
     private let ingestion: BoundedConcurrentQueue
-    /// Ingestions that have not yet handed their write to the writer, for `close()`.
+    /// Ingestions that have not yet handed their write to the writer, and background work
+    /// in progress, for `close()`.
     private let ingestionsInFlight = DispatchGroup()
+    /// Set by `close()`: background work starts nothing more.
+    private let isClosing = Locked(false)
+    /// Re-extraction (`reextractOutdated`) runs here, one document at a time.
+    let reextraction = DispatchQueue(label: "dossier.reextraction", qos: .utility)
     /// Ingests posted texts, and replayed ones (internal for the replication extension).
     let ingestor: any SubmissionIngesting
     private let ingestionBudget: IngestionBudget
@@ -210,15 +215,30 @@ public final class DocumentStore: Sendable {
         self.enqueue(.delete(key, completion: completion))
     }
 
-    /// Waits for the writes already queued (and being ingested), then releases the data directory.
+    /// Waits for the writes already queued (and being ingested) and the background document
+    /// in progress, then releases the data directory.
     public func close() {
+        self.isClosing.withLock { $0 = true }
         self.ingestionsInFlight.wait()
         self.writer.sync { self.writerState.directory?.close() }
     }
 
+    /// Starts a piece of background work that `close()` waits for; `false` once closing.
+    func beginBackgroundWork() -> Bool {
+        self.isClosing.withLock { isClosing in
+            if !isClosing { self.ingestionsInFlight.enter() }
+            return !isClosing
+        }
+    }
+
+    /// Ends a piece of background work begun with `beginBackgroundWork()`.
+    func endBackgroundWork() {
+        self.ingestionsInFlight.leave()
+    }
+
     // MARK: Writer
 
-    private func enqueue(_ write: PendingWrite) {
+    func enqueue(_ write: PendingWrite) {
         guard !self.isReadOnly else {
             write.fail(.readOnly)
             return
@@ -307,21 +327,19 @@ public final class DocumentStore: Sendable {
         }
     }
 
-    /// Applies a replayed entry. A creation's stored document is used as it is when this
-    /// store's extractor made it, or when `acceptingAnyVersion` (a follower serves what its
-    /// writer made); otherwise its text is ingested again, with no budget: it was accepted
-    /// once, and CPU time differs from machine to machine and run to run.
+    /// Applies a replayed entry. A creation's stored document is used as it is, whichever
+    /// extractor made it: a writer serves it until `reextractOutdated` replaces it, a follower
+    /// serves what its writer made. A record with no document (an older store's) is ingested
+    /// again, with no budget: it was accepted once, and CPU time differs from machine to
+    /// machine and run to run.
     @discardableResult
-    static func replay(
-        _ entry: JournalEntry, into state: inout StoreState, ingestor: any SubmissionIngesting, acceptingAnyVersion: Bool = false,
-        notices: inout [String]
-    ) -> Change? {
+    static func replay(_ entry: JournalEntry, into state: inout StoreState, ingestor: any SubmissionIngesting, notices: inout [String]) -> Change? {
         guard case .created(let number, _, let id, let submission, _, let stored) = entry else {
             return state.apply(entry)
         }
         do {
             var current = entry
-            if stored == nil || (!acceptingAnyVersion && stored?.extractorVersion != ingestor.extractorVersion) {
+            if stored == nil {
                 let document = try ingestor.ingest(submission, id: id, budget: .unlimited)
                 current = entry.replacingIngested(with: IngestedDocument(document: document, extractorVersion: ingestor.extractorVersion))
             }

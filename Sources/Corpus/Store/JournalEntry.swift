@@ -1,6 +1,6 @@
 import DocumentModel
 
-/// One journal record: a document created or deleted.
+/// One journal record: a document created, deleted, or made again by a newer extractor.
 ///
 /// `change` is the change number (strictly increasing across the store, starting at 1); `at`
 /// is milliseconds since the Unix epoch when the write was accepted.
@@ -11,22 +11,25 @@ public enum JournalEntry: Sendable, Hashable {
     case created(change: Int, at: Int64, id: String, submission: DocumentSubmission, idempotency: IdempotencyStamp?, ingested: IngestedDocument? = nil)
     /// Document `id` was deleted.
     case deleted(change: Int, at: Int64, id: String)
+    /// Live document `id` was ingested again from its stored text by a newer extractor: its
+    /// creation now holds `ingested`.
+    case reextracted(change: Int, at: Int64, id: String, ingested: IngestedDocument)
 
     /// The change number.
     public var change: Int {
         switch self {
-        case .created(let change, _, _, _, _, _), .deleted(let change, _, _): return change
+        case .created(let change, _, _, _, _, _), .deleted(let change, _, _), .reextracted(let change, _, _, _): return change
         }
     }
 
     /// The document's id.
     var id: String {
         switch self {
-        case .created(_, _, let id, _, _, _), .deleted(_, _, let id): return id
+        case .created(_, _, let id, _, _, _), .deleted(_, _, let id), .reextracted(_, _, let id, _): return id
         }
     }
 
-    /// This creation with `ingested` in place of what it held; a deletion unchanged.
+    /// This creation with `ingested` in place of what it held; any other entry unchanged.
     func replacingIngested(with ingested: IngestedDocument) -> JournalEntry {
         guard case .created(let change, let at, let id, let submission, let stamp, _) = self else { return self }
         return .created(change: change, at: at, id: id, submission: submission, idempotency: stamp, ingested: ingested)

@@ -10,8 +10,9 @@ import DocumentModel
 /// | 4 | UInt32 CRC-32C of the payload |
 /// | length | the payload |
 ///
-/// The payload: UInt8 kind (1 created, 2 deleted, 3 created with its document), Int64 change,
-/// Int64 at, then the id as a string. A created record goes on with the text as a string, then
+/// The payload: UInt8 kind (1 created, 2 deleted, 3 created with its document, 4 re-extracted),
+/// Int64 change, Int64 at, then the id as a string. A re-extracted record goes on with the
+/// extractor version as a varint and the document (`DocumentCodec`). A created record goes on with the text as a string, then
 /// optional strings for source, published, title and idempotency key, then a UInt64
 /// fingerprint when the key is present. Kind 3 then adds the extractor version as a varint and
 /// the ingested document (`DocumentCodec`); kind 1, which older stores wrote, has no document,
@@ -32,6 +33,7 @@ enum RecordCodec {
         case created = 1
         case deleted = 2
         case createdWithDocument = 3
+        case reextracted = 4
     }
 
     /// The first bytes a payload can have, for telling a record from noise.
@@ -62,6 +64,8 @@ enum RecordCodec {
         switch kind {
         case .deleted:
             entry = .deleted(change: change, at: at, id: id)
+        case .reextracted:
+            entry = .reextracted(change: change, at: at, id: id, ingested: try self.readIngested(&reader))
         case .created, .createdWithDocument:
             let submission = DocumentSubmission(
                 text: try reader.string("text"), source: try reader.optionalString("source"),
@@ -70,11 +74,7 @@ enum RecordCodec {
             if let key = try reader.optionalString("idempotency key") {
                 stamp = IdempotencyStamp(key: key, fingerprint: try reader.integer(UInt64.self, "fingerprint"))
             }
-            var ingested: IngestedDocument?
-            if kind == .createdWithDocument {
-                let version = try reader.varint("extractor version")
-                ingested = IngestedDocument(document: try DocumentCodec.read(from: &reader), extractorVersion: version)
-            }
+            let ingested = kind == .createdWithDocument ? try self.readIngested(&reader) : nil
             entry = .created(change: change, at: at, id: id, submission: submission, idempotency: stamp, ingested: ingested)
         }
         guard reader.remaining == 0 else { throw MalformedPayload(reason: "\(reader.remaining) bytes follow the last field") }
@@ -83,14 +83,18 @@ enum RecordCodec {
 
     /// Whether the byte counts of the id, and of a creation's text, fit inside `payload`: a
     /// test, cheaper than the checksum, that the bytes may be a record. A deletion's payload
-    /// ends with its id; a creation's has room for the text's byte count, the text and the
-    /// four presence bytes after the id.
+    /// ends with its id; a re-extraction's has bytes after it; a creation's has room for the
+    /// text's byte count, the text and the four presence bytes after the id.
     ///
     /// - Precondition: `payload` holds at least `minimumPayloadBytes` and starts with a known kind.
     static func leadingFieldsFit(_ payload: ArraySlice<UInt8>) -> Bool {
         let start = payload.startIndex
         let afterID = self.minimumPayloadBytes + Int(payload.littleEndian(UInt32.self, at: start + 17))
-        guard payload[start] != Kind.deleted.rawValue else { return afterID == payload.count }
+        switch Kind(rawValue: payload[start]) {
+        case .deleted: return afterID == payload.count
+        case .reextracted: return afterID < payload.count
+        case .created, .createdWithDocument, nil: break
+        }
         guard afterID + 8 <= payload.count else { return false }
         return Int(payload.littleEndian(UInt32.self, at: start + afterID)) <= payload.count - afterID - 8
     }
@@ -107,14 +111,24 @@ enum RecordCodec {
                 if let optional { bytes.appendLengthPrefixed(optional) }
             }
             if let stamp { bytes.appendLittleEndian(stamp.fingerprint) }
-            if let ingested {
-                bytes.appendVarint(ingested.extractorVersion)
-                DocumentCodec.append(ingested.document, to: &bytes)
-            }
+            if let ingested { self.appendIngested(ingested, to: &bytes) }
         case .deleted(let change, let at, let id):
             self.appendCommonFields(.deleted, change: change, at: at, id: id, to: &bytes)
+        case .reextracted(let change, let at, let id, let ingested):
+            self.appendCommonFields(.reextracted, change: change, at: at, id: id, to: &bytes)
+            self.appendIngested(ingested, to: &bytes)
         }
         return bytes
+    }
+
+    private static func appendIngested(_ ingested: IngestedDocument, to bytes: inout [UInt8]) {
+        bytes.appendVarint(ingested.extractorVersion)
+        DocumentCodec.append(ingested.document, to: &bytes)
+    }
+
+    private static func readIngested(_ reader: inout ByteReader) throws(MalformedPayload) -> IngestedDocument {
+        let version = try reader.varint("extractor version")
+        return IngestedDocument(document: try DocumentCodec.read(from: &reader), extractorVersion: version)
     }
 
     /// Kind, change, at and id: the fields every record starts with.

@@ -36,8 +36,8 @@ struct StoreState {
     ///
     /// - Parameter entry: the journal entry; its change number must exceed `lastChange`, and a
     ///   creation must hold its ingested document.
-    /// - Returns: the change to report; `nil` for a deletion of a document that is not there
-    ///   (possible only in replay, when the seeds have changed since).
+    /// - Returns: the change to report; `nil` for a deletion or re-extraction of a document
+    ///   that is not there (possible only in replay, when the seeds have changed since).
     @discardableResult
     mutating func apply(_ entry: JournalEntry) -> Change? {
         precondition(entry.change > self.lastChange, "journal entries apply in change order")
@@ -52,6 +52,11 @@ struct StoreState {
                 self.idempotency.insert(.init(fingerprint: stamp.fingerprint, document: document, change: change), for: stamp.key)
             }
             return change
+        case .reextracted(let number, let at, let id, let ingested):
+            guard let creation = self.creations[id] else { return nil }
+            self.creations[id] = creation.replacingIngested(with: ingested)
+            self.documents[id] = ingested.document
+            return Change(number: number, kind: .updated, documentID: id, title: ingested.document.title, at: at)
         case .deleted(let number, let at, let id):
             self.creations[id] = nil
             if self.seedIDs.contains(id) { self.seedDeletions[id] = entry }
@@ -69,6 +74,21 @@ struct StoreState {
     /// The fewest entries that rebuild this state from the seeds, in change order.
     var compactionEntries: [JournalEntry] {
         (Array(self.seedDeletions.values) + Array(self.creations.values)).sorted { $0.change < $1.change }
+    }
+
+    /// The posted documents whose stored form another extractor version made (or which were
+    /// stored before documents were kept), with the change that created each, in change order.
+    func documents(outdatedFor extractorVersion: Int) -> [(id: String, origin: Int)] {
+        self.creations.entries.compactMap { id, entry -> (id: String, origin: Int)? in
+            guard case .created(let change, _, _, _, _, let ingested) = entry, ingested?.extractorVersion != extractorVersion else { return nil }
+            return (id, change)
+        }.sorted { $0.origin < $1.origin }
+    }
+
+    /// The submission of live posted document `id`, and the change that created it.
+    func creation(of id: String) -> (submission: DocumentSubmission, origin: Int)? {
+        guard case .created(let change, _, _, let submission, _, _)? = self.creations[id] else { return nil }
+        return (submission, change)
     }
 
     /// The change that made live document `id`: its creation's number, 0 for a seed no write

@@ -10,12 +10,16 @@ enum PendingWrite: Sendable {
         DocumentSubmission, ingested: Result<IngestedDocument, IngestError>, id: String?, idempotency: IdempotencyStamp?,
         completion: @Sendable (Result<DocumentStore.Creation, WriteError>) -> Void)
     case delete(String, completion: @Sendable (Result<Change, WriteError>) -> Void)
+    /// Live document `id`, created by change `origin`, made again by a newer extractor; the
+    /// completion says whether it was stored (not when the document is gone or replaced).
+    case reextract(id: String, origin: Int, ingested: IngestedDocument, completion: @Sendable (Bool) -> Void)
 
     /// Tells the writer's client it failed.
     func fail(_ error: WriteError) {
         switch self {
         case .create(_, _, _, _, let completion): completion(.failure(error))
         case .delete(_, let completion): completion(.failure(error))
+        case .reextract(_, _, _, let completion): completion(false)
         }
     }
 }
@@ -30,6 +34,7 @@ struct WriteGroup {
     private enum Outcome {
         case created(Result<DocumentStore.Creation, WriteError>, completion: @Sendable (Result<DocumentStore.Creation, WriteError>) -> Void)
         case deleted(Result<Change, WriteError>, completion: @Sendable (Result<Change, WriteError>) -> Void)
+        case reextracted(Change?, completion: @Sendable (Bool) -> Void)
     }
 
     /// The state after the staged writes.
@@ -56,6 +61,8 @@ struct WriteGroup {
             self.outcomes.append(.created(self.create(submission, ingested: ingested, id: id, stamp: stamp), completion: completion))
         case .delete(let key, let completion):
             self.outcomes.append(.deleted(self.delete(key), completion: completion))
+        case .reextract(let id, let origin, let ingested, let completion):
+            self.outcomes.append(.reextracted(self.reextract(id, origin: origin, ingested: ingested), completion: completion))
         }
     }
 
@@ -67,6 +74,8 @@ struct WriteGroup {
                 return .created(.failure(error), completion: completion)
             case .deleted(.success(let change), let completion) where change.number > self.baseChange:
                 return .deleted(.failure(error), completion: completion)
+            case .reextracted(let change?, let completion) where change.number > self.baseChange:
+                return .reextracted(nil, completion: completion)
             default:
                 return outcome
             }
@@ -79,6 +88,7 @@ struct WriteGroup {
             switch outcome {
             case .created(let result, let completion): completion(result)
             case .deleted(let result, let completion): completion(result)
+            case .reextracted(let change, let completion): completion(change != nil)
             }
         }
     }
@@ -122,6 +132,15 @@ struct WriteGroup {
         guard let change = self.record(entry) else { preconditionFailure("the document was just found") }
         self.delta.deleted(id)
         return .success(change)
+    }
+
+    /// Stores a re-extracted document, unless the document its creation made is gone or was
+    /// replaced while it was being ingested.
+    private mutating func reextract(_ id: String, origin: Int, ingested: IngestedDocument) -> Change? {
+        guard self.state.origin(of: id) == origin else { return nil }
+        let change = self.record(.reextracted(change: self.state.lastChange + 1, at: Self.now(), id: id, ingested: ingested))
+        self.delta.stored(ingested.document, replacing: true)
+        return change
     }
 
     private mutating func record(_ entry: JournalEntry) -> Change? {
