@@ -19,20 +19,12 @@ struct DocumentsHandler: Sendable {
         let filter = try context.documentFilter()
         let sort = try context.choice("sort", among: Self.sortOrders)
         let page = try context.page()
-        let snapshot = self.catalog.snapshot
-        // Each order is an index of the snapshot: a page of an unfiltered list costs the page,
-        // and a filtered one reads the documents in order instead of sorting them.
-        guard let sort else { return Self.listing(snapshot.documents, filter: filter, page: page, context: context) }
-        let direction: PublicationOrder.Direction = sort == "-published" ? .newestFirst : .oldestFirst
-        return Self.listing(snapshot.documents(published: direction), filter: filter, page: page, context: context)
-    }
-
-    /// A page of `documents`, those `filter` admits when it has any condition.
-    private static func listing<Documents: Collection<Document>>(
-        _ documents: Documents, filter: SearchFilter, page: (limit: Int, offset: Int), context: RequestContext
-    ) -> Response {
-        guard filter != SearchFilter() else { return context.listing(documents, page: page, render: DocumentRepresentation.summary) }
-        return context.listing(documents.filter(filter.admits), page: page, render: DocumentRepresentation.summary)
+        // The snapshot's postings answer it: a page costs the page, not the collection (see
+        // `Snapshot.documents(matching:order:offset:limit:)` for several conditions).
+        let direction = sort.map { $0 == "-published" ? PublicationOrder.Direction.newestFirst : .oldestFirst }
+        let found = self.catalog.snapshot.documents(matching: filter, order: direction, offset: page.offset, limit: page.limit)
+        return context.listing(
+            page: found.documents.map(DocumentRepresentation.summary), total: found.total, limit: page.limit, offset: page.offset)
     }
 
     /// One document, served from the bytes rendered with the snapshot.

@@ -21,15 +21,11 @@ struct QuotesHandler: Sendable {
         if let query = try context.searchQuery() {
             return try self.search(query, filter: SearchFilter(entity: speaker, document: documentID), page: page, context: context)
         }
-        let quotes = self.catalog.snapshot.quotes
-        // One document's are found in O(log n); a speaker is still looked for in every quote.
-        guard let speaker else {
-            return documentID.map { Self.listing(quotes.of(documentID: $0), page: page, context: context) }
-                ?? Self.listing(quotes.all, page: page, context: context)
-        }
-        let spoken = { (quote: DocumentPart<Quote>) in quote.part.speaker?.id == speaker }
-        return documentID.map { Self.listing(quotes.of(documentID: $0).filter(spoken), page: page, context: context) }
-            ?? Self.listing(quotes.all.filter(spoken), page: page, context: context)
+        let snapshot = self.catalog.snapshot
+        // Each is an index of the snapshot: a document's quotes, and a speaker's, are found in O(log n).
+        if let speaker { return Self.listing(snapshot.quotes(speaker: speaker, documentID: documentID), page: page, context: context) }
+        return documentID.map { Self.listing(snapshot.quotes.of(documentID: $0), page: page, context: context) }
+            ?? Self.listing(snapshot.quotes.all, page: page, context: context)
     }
 
     private static func listing<Quotes: Collection<DocumentPart<Quote>>>(

@@ -12,22 +12,29 @@ import PersistentCollections
 public final class Snapshot: Sendable {
     /// Incremented with every change; part of every ETag.
     public let version: Int
-    private let byID: PersistentSortedMap<String, Document>
+    let byID: PersistentSortedMap<String, Document>
     /// Each slug's documents' ids, in id order: the first keeps the slug.
     private let bySlug: PersistentSortedMap<String, [String]>
-    private let oldestFirst: PersistentSortedMap<PublicationOrder, Document>
-    private let newestFirst: PersistentSortedMap<PublicationOrder, Document>
     /// Every quotation, in document order.
     public let quotes: DocumentParts<Quote>
     /// Every press contact, in document order.
     public let contacts: DocumentParts<Contact>
+    /// The documents under each list condition, in id and publication order.
+    let postings: DocumentPostings
+    /// The date mentions in timeline order, overall and per entity.
+    private let timeline: TimelineIndex
+    /// The quotations by each speaker entity, in document order.
+    private let speakerQuotes: DocumentKeys<SpeakerQuoteKey>
 
     /// The documents, sorted by id.
     public var documents: PersistentSortedMap<String, Document>.Values { self.byID.values }
 
     /// The documents by publication date (see `PublicationOrder`), read in order.
-    public func documents(published direction: PublicationOrder.Direction) -> PersistentSortedMap<PublicationOrder, Document>.Values {
-        direction == .oldestFirst ? self.oldestFirst.values : self.newestFirst.values
+    ///
+    /// - Complexity: O(log *n*) per document read.
+    public func documents(published direction: PublicationOrder.Direction) -> PositionalList<Document> {
+        let (ids, byID) = (self.postings.ids(.all, published: nil, direction), self.byID)
+        return PositionalList(count: ids.count) { byID[ids[$0]]! }
     }
 
     /// Makes a snapshot.
@@ -46,29 +53,26 @@ public final class Snapshot: Sendable {
         self.version = version
         self.byID = PersistentSortedMap(sortedUniqueEntries: sorted.lazy.map { ($0.id, $0) })
         self.bySlug = PersistentSortedMap(sortedUniqueEntries: slugs.sorted { $0.key < $1.key }.lazy.map { ($0.key, $0.value) })
-        self.oldestFirst = Self.publicationIndex(sorted, .oldestFirst)
-        self.newestFirst = Self.publicationIndex(sorted, .newestFirst)
         self.quotes = DocumentParts(sorted) { $0.quotes }
         self.contacts = DocumentParts(sorted) { $0.contacts }
-    }
-
-    private static func publicationIndex(_ documents: [Document], _ direction: PublicationOrder.Direction) -> PersistentSortedMap<PublicationOrder, Document> {
-        let ordered = documents.map { (PublicationOrder($0, direction), $0) }.sorted { $0.0 < $1.0 }
-        return PersistentSortedMap(sortedUniqueEntries: ordered)
+        self.postings = DocumentPostings(sorted)
+        self.timeline = TimelineIndex(sorted)
+        self.speakerQuotes = DocumentKeys(sorted, keys: SpeakerQuoteKey.keys)
     }
 
     private init(
         version: Int, byID: PersistentSortedMap<String, Document>, bySlug: PersistentSortedMap<String, [String]>,
-        oldestFirst: PersistentSortedMap<PublicationOrder, Document>, newestFirst: PersistentSortedMap<PublicationOrder, Document>,
-        quotes: DocumentParts<Quote>, contacts: DocumentParts<Contact>
+        quotes: DocumentParts<Quote>, contacts: DocumentParts<Contact>, postings: DocumentPostings, timeline: TimelineIndex,
+        speakerQuotes: DocumentKeys<SpeakerQuoteKey>
     ) {
         self.version = version
         self.byID = byID
         self.bySlug = bySlug
-        self.oldestFirst = oldestFirst
-        self.newestFirst = newestFirst
         self.quotes = quotes
         self.contacts = contacts
+        self.postings = postings
+        self.timeline = timeline
+        self.speakerQuotes = speakerQuotes
     }
 
     /// This snapshot with documents removed and added: the next version of the collection.
@@ -80,17 +84,18 @@ public final class Snapshot: Sendable {
     /// - Complexity: O((*a* + *r*) log *n*) for *a* added and *r* removed documents.
     public func applying(adding added: [Document], removing removed: Set<String>, version: Int) -> Snapshot {
         var next = (
-            byID: self.byID, bySlug: self.bySlug, oldestFirst: self.oldestFirst, newestFirst: self.newestFirst,
-            quotes: self.quotes, contacts: self.contacts
+            byID: self.byID, bySlug: self.bySlug, quotes: self.quotes, contacts: self.contacts, postings: self.postings,
+            timeline: self.timeline, speakerQuotes: self.speakerQuotes
         )
         func forget(_ old: Document) {
             guard var ids = next.bySlug[old.slug] else { return }
             ids.removeAll { $0 == old.id }
             next.bySlug[old.slug] = ids.isEmpty ? nil : ids
-            next.oldestFirst[PublicationOrder(old, .oldestFirst)] = nil
-            next.newestFirst[PublicationOrder(old, .newestFirst)] = nil
             next.quotes.remove(old)
             next.contacts.remove(old)
+            next.postings.remove(old)
+            next.timeline.remove(old)
+            next.speakerQuotes.remove(old)
         }
         for id in removed {
             if let old = next.byID.removeValue(forKey: id) { forget(old) }
@@ -100,14 +105,45 @@ public final class Snapshot: Sendable {
             var ids = next.bySlug[document.slug] ?? []
             ids.insert(document.id, at: ids.firstIndex { $0 > document.id } ?? ids.endIndex)
             next.bySlug[document.slug] = ids
-            next.oldestFirst[PublicationOrder(document, .oldestFirst)] = document
-            next.newestFirst[PublicationOrder(document, .newestFirst)] = document
             next.quotes.add(document)
             next.contacts.add(document)
+            next.postings.add(document)
+            next.timeline.add(document)
+            next.speakerQuotes.add(document)
         }
         return Snapshot(
-            version: version, byID: next.byID, bySlug: next.bySlug, oldestFirst: next.oldestFirst, newestFirst: next.newestFirst,
-            quotes: next.quotes, contacts: next.contacts)
+            version: version, byID: next.byID, bySlug: next.bySlug, quotes: next.quotes, contacts: next.contacts,
+            postings: next.postings, timeline: next.timeline, speakerQuotes: next.speakerQuotes)
+    }
+
+    /// The date mentions whose days overlap `from`...`to` (either open), in date order (as
+    /// written, so a year before its months and days), then document id, paragraph and start;
+    /// with `entity`, only those in a paragraph that names that entity.
+    ///
+    /// - Complexity: O(log *n*) to find them and per mention read.
+    public func timeline(entity: String?, from: CalendarDate?, to: CalendarDate?) -> PositionalList<DocumentPart<DateMention>> {
+        let mentions = self.timeline.mentions(entity: entity, from: from, to: to)
+        let byID = self.byID
+        return PositionalList(count: mentions.count) { position in
+            let key = mentions[position]
+            let document = byID[key.documentID]!
+            return DocumentPart(document: document, part: document.dates[key.mention])
+        }
+    }
+
+    /// The quotations whose speaker is the entity `speaker`, of the document `documentID` or of
+    /// all, in document order.
+    ///
+    /// - Complexity: O(log *n*) to find them and per quotation read.
+    public func quotes(speaker: String, documentID: String?) -> PositionalList<DocumentPart<Quote>> {
+        let (from, upTo) = SpeakerQuoteKey.range(speaker: speaker, documentID: documentID)
+        let (keys, positions) = (self.speakerQuotes, self.speakerQuotes.positions(from: from, upTo: upTo))
+        let byID = self.byID
+        return PositionalList(count: positions.count) { position in
+            let key = keys[positions.lowerBound + position]
+            let document = byID[key.documentID]!
+            return DocumentPart(document: document, part: document.quotes[key.position])
+        }
     }
 
     /// The document with this id, or else this slug, or `nil`.
