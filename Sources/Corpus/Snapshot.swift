@@ -12,6 +12,7 @@ import PersistentCollections
 public final class Snapshot: Sendable {
     /// Incremented with every change; part of every ETag.
     public let version: Int
+    /// The documents by id.
     let byID: PersistentSortedMap<String, Document>
     /// Each slug's documents' ids, in id order: the first keeps the slug.
     private let bySlug: PersistentSortedMap<String, [String]>
@@ -22,7 +23,7 @@ public final class Snapshot: Sendable {
     /// The documents under each list condition, in id and publication order.
     let postings: DocumentPostings
     /// The date mentions in timeline order, overall and per entity.
-    private let timeline: TimelineIndex
+    private let dateMentions: TimelineIndex
     /// The quotations by each speaker entity, in document order.
     private let speakerQuotes: DocumentKeys<SpeakerQuoteKey>
 
@@ -56,13 +57,13 @@ public final class Snapshot: Sendable {
         self.quotes = DocumentParts(sorted) { $0.quotes }
         self.contacts = DocumentParts(sorted) { $0.contacts }
         self.postings = DocumentPostings(sorted)
-        self.timeline = TimelineIndex(sorted)
+        self.dateMentions = TimelineIndex(sorted)
         self.speakerQuotes = DocumentKeys(sorted, keys: SpeakerQuoteKey.keys)
     }
 
     private init(
         version: Int, byID: PersistentSortedMap<String, Document>, bySlug: PersistentSortedMap<String, [String]>,
-        quotes: DocumentParts<Quote>, contacts: DocumentParts<Contact>, postings: DocumentPostings, timeline: TimelineIndex,
+        quotes: DocumentParts<Quote>, contacts: DocumentParts<Contact>, postings: DocumentPostings, dateMentions: TimelineIndex,
         speakerQuotes: DocumentKeys<SpeakerQuoteKey>
     ) {
         self.version = version
@@ -71,7 +72,7 @@ public final class Snapshot: Sendable {
         self.quotes = quotes
         self.contacts = contacts
         self.postings = postings
-        self.timeline = timeline
+        self.dateMentions = dateMentions
         self.speakerQuotes = speakerQuotes
     }
 
@@ -85,7 +86,7 @@ public final class Snapshot: Sendable {
     public func applying(adding added: [Document], removing removed: Set<String>, version: Int) -> Snapshot {
         var next = (
             byID: self.byID, bySlug: self.bySlug, quotes: self.quotes, contacts: self.contacts, postings: self.postings,
-            timeline: self.timeline, speakerQuotes: self.speakerQuotes
+            dateMentions: self.dateMentions, speakerQuotes: self.speakerQuotes
         )
         func forget(_ old: Document) {
             guard var ids = next.bySlug[old.slug] else { return }
@@ -94,7 +95,7 @@ public final class Snapshot: Sendable {
             next.quotes.remove(old)
             next.contacts.remove(old)
             next.postings.remove(old)
-            next.timeline.remove(old)
+            next.dateMentions.remove(old)
             next.speakerQuotes.remove(old)
         }
         for id in removed {
@@ -108,12 +109,12 @@ public final class Snapshot: Sendable {
             next.quotes.add(document)
             next.contacts.add(document)
             next.postings.add(document)
-            next.timeline.add(document)
+            next.dateMentions.add(document)
             next.speakerQuotes.add(document)
         }
         return Snapshot(
             version: version, byID: next.byID, bySlug: next.bySlug, quotes: next.quotes, contacts: next.contacts,
-            postings: next.postings, timeline: next.timeline, speakerQuotes: next.speakerQuotes)
+            postings: next.postings, dateMentions: next.dateMentions, speakerQuotes: next.speakerQuotes)
     }
 
     /// The date mentions whose days overlap `from`...`to` (either open), in date order (as
@@ -122,7 +123,7 @@ public final class Snapshot: Sendable {
     ///
     /// - Complexity: O(log *n*) to find them and per mention read.
     public func timeline(entity: String?, from: CalendarDate?, to: CalendarDate?) -> PositionalList<DocumentPart<DateMention>> {
-        let mentions = self.timeline.mentions(entity: entity, from: from, to: to)
+        let mentions = self.dateMentions.mentions(entity: entity, from: from, to: to)
         let byID = self.byID
         return PositionalList(count: mentions.count) { position in
             let key = mentions[position]
