@@ -51,8 +51,35 @@ struct Byline: Sendable, Hashable {
         {
             return Byline(agency: agency)
         }
+        guard self.mayNameAgency(line, agencies: lexicon.agencies) else { return nil }
         let byline = self.reading(words[...], lexicon: lexicon)
         return byline.agency == nil ? nil : byline
+    }
+
+    /// Whether a line may name an agency as `reading` finds one; `false` only when it cannot.
+    ///
+    /// `reading` looks up runs of the line's whole words, folded: on an ASCII line, such a run
+    /// is a stretch of the folded line that starts where the line does or after a space, `.` or
+    /// `:` (what folding trims), and ends where the line does, before one of those, or before a
+    /// comma (dropped from a name's last word). A line where no agency tag stands like that is
+    /// turned away without reading its words one by one, which most lines near a headline are.
+    /// Lines beyond ASCII, and tags beyond it, are always read.
+    private static func mayNameAgency(_ line: Substring, agencies: [String: String]) -> Bool {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let folded = Array(line.utf8.lazy.map(TextFolding.foldedASCII))
+        let isBoundary = { (byte: UInt8) in TextFolding.isTrimmedASCII(byte) || byte == UInt8(ascii: ",") }
+        return agencies.keys.contains { key in
+            var key = key
+            return key.withUTF8 { tag in
+                guard let first = tag.first, tag.allSatisfy({ $0 < 0x80 }) else { return true }
+                guard tag.count <= folded.count else { return false }
+                return (0...(folded.count - tag.count)).contains { start in
+                    let end = start + tag.count
+                    return folded[start] == first && (start == 0 || TextFolding.isTrimmedASCII(folded[start - 1]))
+                        && (end == folded.count || isBoundary(folded[end])) && folded[start..<end].elementsEqual(tag)
+                }
+            }
+        }
     }
 
     /// Reads names, roles, agencies and a publisher from the words after `By`.
