@@ -201,7 +201,7 @@ struct LayoutAnalyzer: Sendable {
     /// `Home > Peace and Security`, `News › World`.
     private static func isBreadcrumb(_ text: String) -> Bool {
         // Cheap test first: most lines have no separator at all.
-        guard text.utf8.contains(UInt8(ascii: ">")) || text.unicodeScalars.contains("\u{203A}") else { return false }
+        guard text.utf8.contains(UInt8(ascii: ">")) || LineShape.containsSingleAngleQuote(text) else { return false }
         let parts = text.components(separatedBy: " > ").count > 1 ? text.components(separatedBy: " > ") : text.components(separatedBy: " › ")
         return parts.count > 1 && parts.allSatisfy { self.wordCount($0) <= 5 }
     }

@@ -148,7 +148,18 @@ enum LineShape {
 
     /// A breadcrumb trail: parts between ` > ` or ` › `.
     static func isBreadcrumb(_ line: Substring) -> Bool {
-        (line.utf8.contains(UInt8(ascii: ">")) && line.contains(" > ")) || (line.unicodeScalars.contains("\u{203A}") && line.contains(" \u{203A} "))
+        (line.utf8.contains(UInt8(ascii: ">")) && line.contains(" > ")) || (self.containsSingleAngleQuote(line) && line.contains(" \u{203A} "))
+    }
+
+    /// Whether the text has the scalar `›` (U+203A), found by its UTF-8 bytes `E2 80 BA`
+    /// rather than by decoding every scalar: in valid UTF-8, `E2` only ever leads a scalar.
+    static func containsSingleAngleQuote(_ text: some StringProtocol) -> Bool {
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == 0xE2 else { continue }
+            if iterator.next() == 0x80, iterator.next() == 0xBA { return true }
+        }
+        return false
     }
 
     /// Whether the folded line starts with one of the folded prefixes, as whole words.
