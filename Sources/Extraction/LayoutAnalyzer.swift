@@ -239,13 +239,11 @@ struct LayoutAnalyzer: Sendable {
             case .navigation, .byline, .heading: continue
             }
         }
-        for label in labels {
-            if let masthead = self.masthead(label, pressRelease: &layout.isPressRelease) {
-                layout.masthead = layout.masthead ?? masthead
-            }
-        }
+        // Read once per label: the masthead test splits and folds the label.
+        let mastheads = labels.map { self.masthead($0, pressRelease: &layout.isPressRelease) }
+        layout.masthead = layout.masthead ?? mastheads.lazy.compactMap { $0 }.first
         // The headline is the longest remaining label: section labels and topic tags are shorter.
-        let candidates = labels.filter { self.masthead($0, pressRelease: &layout.isPressRelease) == nil }
+        let candidates = zip(labels, mastheads).filter { $0.1 == nil }.map(\.0)
         layout.headline = candidates.max { Self.wordCount($0) < Self.wordCount($1) }
     }
 
