@@ -326,8 +326,19 @@ struct LayoutAnalyzer: Sendable {
     /// like a contacts heading.
     func opensContacts(_ text: String) -> Bool {
         // Headings are short: fold only the first few words.
-        let folded = TextFolding.fold(text.prefix(48))
+        let folded = ASCIIFolding.fold(Self.leadingCharacters(of: text, count: 48))
         return self.contactsHeadingOpeners.contains(where: folded.hasPrefix) || self.lexicon.contactsHeadings.contains(folded)
+    }
+
+    /// `text.prefix(count)`, cut on bytes when the text is ASCII without CR up to the byte after
+    /// the cut: there each byte is a `Character` of its own (only CR LF makes one of two), and
+    /// the byte after the cut cannot join the last one kept.
+    static func leadingCharacters(of text: String, count: Int) -> Substring {
+        let utf8 = text.utf8
+        let end = utf8.index(utf8.startIndex, offsetBy: count, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let checked = utf8.index(end, offsetBy: 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        guard utf8[..<checked].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return text.prefix(count) }
+        return text[..<end]
     }
 
     /// An about-the-person paragraph: `Mr. Name SURNAME (Country) was …`.
