@@ -343,13 +343,18 @@ struct LayoutAnalyzer: Sendable {
 
     /// An about-the-person paragraph: `Mr. Name SURNAME (Country) was …`.
     private static func isBiography(_ text: String) -> Bool {
+        // The first word decides for most paragraphs: it is read before the text is split.
+        let first = text.drop { $0 == " " }.prefix { $0 != " " }
+        guard Self.biographyTitles.contains(first) else { return false }
         let words = text.split(separator: " ", maxSplits: 6).prefix(6)
-        guard let first = words.first, ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "Dr", "Prof."].contains(String(first)) else { return false }
         return words.dropFirst().contains { word in
             let letters = word.filter(\.isLetter)
             return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
         }
     }
+
+    /// The courtesy titles an about-the-person paragraph opens with.
+    private static let biographyTitles: Set<Substring> = ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "Dr", "Prof."]
 
     /// A phone number (seven or more digits run together with only spaces, `+`, `-`, `.`,
     /// `/` or parentheses between them) or an e-mail address (or its scrape placeholder).
