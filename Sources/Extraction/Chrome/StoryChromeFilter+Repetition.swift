@@ -35,10 +35,12 @@ extension StoryChromeFilter {
     /// How many kept lines before and after a line its repeat is looked for in.
     static let repetitionReach = 60
 
+    /// Each opening quotation mark with its closing one, built once.
+    private static let quotationMarks: [Character: Character] = ["\"": "\"", "\u{201C}": "\u{201D}", "\u{2018}": "\u{2019}", "\u{00AB}": "\u{00BB}"]
+
     /// The text inside the quotation marks a line opens with, when it opens with one.
     static func quotation(_ line: Substring) -> Substring? {
-        let pairs: [Character: Character] = ["\"": "\"", "\u{201C}": "\u{201D}", "\u{2018}": "\u{2019}", "\u{00AB}": "\u{00BB}"]
-        guard let open = line.first, let close = pairs[open] else { return nil }
+        guard let open = line.first, let close = Self.quotationMarks[open] else { return nil }
         let rest = line.dropFirst()
         guard let end = rest.firstIndex(of: close) else { return nil }
         return rest[..<end]
