@@ -49,7 +49,8 @@ extension StoryChromeFilter {
     /// Lower-case words (letters and digits) joined by single spaces.
     static func wordKey<S: StringProtocol>(_ text: S) -> String {
         guard SimpleText.isSimple(text) else {
-            let lower = text.lowercased()
+            // `SimpleText.lowercased` is `lowercased()` without its per-scalar string appends.
+            let lower = SimpleText.lowercased(text)
             // Latin, Greek and Cyrillic text (accented names, `€`) is keyed scalar by scalar:
             // there each scalar is a `Character`, a letter or digit exactly when its properties say so.
             guard SimpleText.isSearchable(lower) else {
