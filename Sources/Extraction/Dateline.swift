@@ -37,7 +37,7 @@ struct Dateline: Sendable, Hashable {
     ///     neither capitals nor a dash (`Hong Kong (Example News) Shares…`) needs one.
     static func parse(_ paragraph: String, lexicon: Lexicon, isKnownPlace: (Substring) -> Bool = { _ in false }) -> Dateline? {
         // The dash must come early: a dateline is a few words.
-        let dash = self.firstDash(in: paragraph.prefix(80))
+        let dash = self.firstDash(in: paragraph, within: 80)
         let tagged = dash == nil ? self.taggedHead(paragraph) : nil
         guard let end = dash ?? tagged else { return nil }
         let head = paragraph[..<end].trimmingCharacters(in: .whitespaces)
@@ -79,22 +79,38 @@ struct Dateline: Sendable, Hashable {
         let spacedLongDash = dash.map { paragraph[$0] != "-" && paragraph[..<$0].hasSuffix(" ") } ?? false
         let ordinaryCase = (dash == nil ? isKnownPlace(place) : agency != nil || publisher != nil || spacedLongDash) && self.isRegion(place)
         guard self.isPlace(place) || ordinaryCase else { return nil }
-        var dateline = Dateline(place: String(place), date: date, agency: agency, remainder: String(String.UnicodeScalarView(remainder)))
+        var dateline = Dateline(place: String(place), date: date, agency: agency, remainder: String(Substring(remainder)))
         dateline.publisherTag = publisher
         return dateline
     }
 
-    /// The first dash that can end a dateline: an en or em dash, or a hyphen with a space on
-    /// one side (`BERLIN - `, `BERLIN -- `), not one inside a word (`US-China`).
-    private static func firstDash(in text: Substring) -> String.Index? {
-        var previous: Character = " "
+    /// The first dash that can end a dateline among a paragraph's first `limit` `Character`s:
+    /// an en or em dash, or a hyphen with a space on one side (`BERLIN - `, `BERLIN -- `), not
+    /// one inside a word (`US-China`).
+    ///
+    /// Read on scalars when those up to the one after the limit are searchable text
+    /// (`SimpleText.isSearchable`), where each is a `Character` of its own; `Character` by
+    /// `Character` otherwise.
+    private static func firstDash(in paragraph: String, within limit: Int) -> String.Index? {
+        let scalars = paragraph.unicodeScalars
+        guard scalars.prefix(limit + 1).allSatisfy(SimpleText.isSearchable) else {
+            return self.firstDash(in: paragraph.prefix(limit), isDash: self.isDash, hyphen: "-", space: " ")
+        }
+        return self.firstDash(in: scalars.prefix(limit), isDash: { self.isDash(Character($0)) }, hyphen: "-", space: " ")
+    }
+
+    /// `firstDash(in:within:)` over a view of the paragraph's start, `Character`s or scalars.
+    private static func firstDash<View: BidirectionalCollection>(
+        in text: View, isDash: (View.Element) -> Bool, hyphen: View.Element, space: View.Element
+    ) -> View.Index? where View.Element: Equatable {
+        var previous = space
         for index in text.indices {
             let character = text[index]
             defer { previous = character }
-            guard self.isDash(character) else { continue }
-            if character != "-" || previous == " " || previous == "-" { return index }
+            guard isDash(character) else { continue }
+            if character != hyphen || previous == space || previous == hyphen { return index }
             let next = text.index(after: index)
-            if next == text.endIndex || text[next] == " " || text[next] == "-" { return index }
+            if next == text.endIndex || text[next] == space || text[next] == hyphen { return index }
         }
         return nil
     }
