@@ -168,9 +168,12 @@ struct BodyLineMeasures: Sendable, Equatable {
         if text.contains("@") { return true }
         // Every marker has a `:` or a `.`; most lines have neither and are not searched.
         guard text.contains(where: { $0 == ":" || $0 == "." }) else { return false }
-        let lowered = text.map(BodyLineCharacters.asciiLower)
+        // Compared in place, scalar by scalar in ASCII lower case: no lowered copy is made.
         return Self.urlMarkers.contains { pattern in
-            lowered.indices.contains { start in lowered[start...].starts(with: pattern) }
+            text.indices.contains { start in
+                BodyLineCharacters.asciiLower(text[start]) == pattern[0]
+                    && text[start...].lazy.map(BodyLineCharacters.asciiLower).starts(with: pattern)
+            }
         }
     }
 
