@@ -61,9 +61,31 @@ struct BodyLineMeasures: Sendable, Equatable {
     /// - Parameter text: the line's scalars, without leading or trailing whitespace.
     init(_ text: ArraySlice<Unicode.Scalar>) {
         precondition(!text.isEmpty, "only non-blank lines are measured")
-        let words = Self.words(of: text)
-        let wordCount = Double(words.count)
-        self.words = words.count
+        var stopwords = 0
+        var chrome = 0
+        var capitals = 0
+        var hasMonth = false
+        var hasYear = false
+        var words = 0
+        var leadingCapitals = 0
+        var firstCore: ArraySlice<Unicode.Scalar> = []
+        Self.forEachWord(of: text) { word in
+            let core = Self.core(of: word)
+            if let key = Self.listedKey(of: core), let lists = BodyLineWords.lists[key] {
+                if lists.contains(.stopword) { stopwords += 1 }
+                if lists.contains(.chrome) { chrome += 1 }
+                if lists.contains(.month) { hasMonth = true }
+            }
+            let isCapitalised = core.first.map(BodyLineCharacters.isUpper) == true
+            if isCapitalised { capitals += 1 }
+            // Words from the start that all begin with a capital.
+            if isCapitalised && leadingCapitals == words { leadingCapitals += 1 }
+            if words == 0 { firstCore = core }
+            if Self.isYear(core) { hasYear = true }
+            words += 1
+        }
+        let wordCount = Double(words)
+        self.words = words
         self.scalars = text.count
         self.units = max(wordCount, Double(text.count) / 6.0)
 
@@ -72,21 +94,6 @@ struct BodyLineMeasures: Sendable, Equatable {
         self.endsWithColon = last == ":" ? 1.0 : 0.0
         self.endsWithEllipsis = text.last == "\u{2026}" || (text.count >= 3 && text.suffix(3).allSatisfy { $0 == "." }) ? 1.0 : 0.0
 
-        var stopwords = 0
-        var chrome = 0
-        var capitals = 0
-        var hasMonth = false
-        var hasYear = false
-        for word in words {
-            let core = Self.core(of: word)
-            if let key = Self.listedKey(of: core), let lists = BodyLineWords.lists[key] {
-                if lists.contains(.stopword) { stopwords += 1 }
-                if lists.contains(.chrome) { chrome += 1 }
-                if lists.contains(.month) { hasMonth = true }
-            }
-            if let first = core.first, BodyLineCharacters.isUpper(first) { capitals += 1 }
-            if Self.isYear(core) { hasYear = true }
-        }
         self.stopwordShare = Double(stopwords) / wordCount
         self.chromeShare = Double(chrome) / wordCount
         self.capitalShare = Double(capitals) / wordCount
@@ -125,16 +132,26 @@ struct BodyLineMeasures: Sendable, Equatable {
         self.hasURL = Self.containsURLMarker(text) ? 1.0 : 0.0
         self.startsWithBullet = BodyLineCharacters.bullets.contains(text[text.startIndex]) ? 1.0 : 0.0
 
-        let firstCore = Self.core(of: words[0])
-        self.isByline = Self.listedKey(of: firstCore) == Self.byKey && words.count <= 10 ? 1.0 : 0.0
-        self.isDate = words.count <= 12 && digits > 0 && (hasMonth || hasYear) ? 1.0 : 0.0
-        self.leadingCapitals = words.prefix { word in Self.core(of: word).first.map(BodyLineCharacters.isUpper) == true }.count
+        self.isByline = Self.listedKey(of: firstCore) == Self.byKey && words <= 10 ? 1.0 : 0.0
+        self.isDate = words <= 12 && digits > 0 && (hasMonth || hasYear) ? 1.0 : 0.0
+        self.leadingCapitals = leadingCapitals
         self.startsLowercase = firstCore.first.map(BodyLineCharacters.isLower) == true ? 1.0 : 0.0
     }
 
-    /// The line split on runs of whitespace, without empty words.
-    private static func words(of text: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
-        text.split(whereSeparator: BodyLineCharacters.isSpace)
+    /// Calls `body` on each word of the line, in order: the runs between runs of whitespace,
+    /// as `split(whereSeparator:)` cuts them, without building an array of them.
+    private static func forEachWord(of text: ArraySlice<Unicode.Scalar>, _ body: (ArraySlice<Unicode.Scalar>) -> Void) {
+        var start = text.startIndex
+        while start < text.endIndex {
+            guard !BodyLineCharacters.isSpace(text[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < text.endIndex, !BodyLineCharacters.isSpace(text[end]) { end += 1 }
+            body(text[start..<end])
+            start = end
+        }
     }
 
     /// The word without leading and trailing scalars that are neither letters nor digits.
