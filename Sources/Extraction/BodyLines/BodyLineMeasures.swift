@@ -185,13 +185,15 @@ struct BodyLineMeasures: Sendable, Equatable {
         if text.contains("@") { return true }
         // Every marker has a `:` or a `.`; most lines have neither and are not searched.
         guard text.contains(where: { $0 == ":" || $0 == "." }) else { return false }
-        // Compared in place, scalar by scalar in ASCII lower case: no lowered copy is made.
-        return Self.urlMarkers.contains { pattern in
-            text.indices.contains { start in
-                BodyLineCharacters.asciiLower(text[start]) == pattern[0]
-                    && text[start...].lazy.map(BodyLineCharacters.asciiLower).starts(with: pattern)
+        // Compared in place, scalar by scalar in ASCII lower case, in one pass: no lowered copy
+        // is made, and a position is compared only with the markers that start like it.
+        for start in text.indices {
+            let first = BodyLineCharacters.asciiLower(text[start])
+            for pattern in Self.urlMarkers where pattern[0] == first {
+                if text[start...].lazy.map(BodyLineCharacters.asciiLower).starts(with: pattern) { return true }
             }
         }
+        return false
     }
 
     /// `http:`, `https:` and `www.` as scalars, built once.
