@@ -59,20 +59,31 @@ extension StoryChromeFilter {
             return Self.scalarWordKey(lower)
         }
         // Its letters and digits are then ASCII, and every other scalar separates words.
-        var key: [UInt8] = []
-        key.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            let lower = byte &- 65 < 26 ? byte | 0x20 : byte
-            if lower &- 97 < 26 || byte &- 48 < 10 {
-                if pendingSpace { key.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                key.append(lower)
-            } else if !key.isEmpty {
-                pendingSpace = true
+        return text.utf8.withContiguousStorageIfAvailable(Self.simpleWordKey) ?? Array(text.utf8).withUnsafeBufferPointer(Self.simpleWordKey)
+    }
+
+    /// `wordKey` of simple text's bytes, written straight into the key: a key is never longer
+    /// than its text.
+    private static func simpleWordKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { key in
+            var length = 0
+            var pendingSpace = false
+            for byte in bytes {
+                let lower = byte &- 65 < 26 ? byte | 0x20 : byte
+                if lower &- 97 < 26 || byte &- 48 < 10 {
+                    if pendingSpace {
+                        key[length] = UInt8(ascii: " ")
+                        length += 1
+                    }
+                    pendingSpace = false
+                    key[length] = lower
+                    length += 1
+                } else if length > 0 {
+                    pendingSpace = true
+                }
             }
+            return length
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// `wordKey` of lower-case text whose every scalar is a `Character` (`SimpleText.isSearchable`),
