@@ -154,13 +154,14 @@ enum LineShape {
     /// Whether the text has the scalar `›` (U+203A), found by its UTF-8 bytes `E2 80 BA`
     /// rather than by decoding every scalar: in valid UTF-8, `E2` only ever leads a scalar.
     static func containsSingleAngleQuote(_ text: some StringProtocol) -> Bool {
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == 0xE2 else { continue }
-            if iterator.next() == 0x80, iterator.next() == 0xBA { return true }
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in
+            bytes.indices.contains { bytes[$0] == 0xE2 && bytes[$0...].starts(with: Self.singleAngleQuote) }
         }
-        return false
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
+
+    /// The UTF-8 bytes of `›`.
+    private static let singleAngleQuote: [UInt8] = [0xE2, 0x80, 0xBA]
 
     /// Whether the folded line starts with one of the folded prefixes, as whole words.
     static func startsWithAny(_ folded: String, _ prefixes: [String]) -> Bool {
