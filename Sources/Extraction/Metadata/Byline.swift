@@ -51,7 +51,7 @@ struct Byline: Sendable, Hashable {
         {
             return Byline(agency: agency)
         }
-        guard self.mayNameAgency(line, agencies: lexicon.agencies) else { return nil }
+        guard self.mayNameAgency(line, tags: lexicon.agencyTagBytes) else { return nil }
         let byline = self.reading(words[...], lexicon: lexicon)
         return byline.agency == nil ? nil : byline
     }
@@ -64,22 +64,24 @@ struct Byline: Sendable, Hashable {
     /// comma (dropped from a name's last word). A line where no agency tag stands like that is
     /// turned away without reading its words one by one, which most lines near a headline are.
     /// Lines beyond ASCII, and tags beyond it, are always read.
-    private static func mayNameAgency(_ line: Substring, agencies: [String: String]) -> Bool {
-        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
-        let folded = Array(line.utf8.lazy.map(TextFolding.foldedASCII))
-        let isBoundary = { (byte: UInt8) in TextFolding.isTrimmedASCII(byte) || byte == UInt8(ascii: ",") }
-        return agencies.keys.contains { key in
-            var key = key
-            return key.withUTF8 { tag in
-                guard let first = tag.first, tag.allSatisfy({ $0 < 0x80 }) else { return true }
-                guard tag.count <= folded.count else { return false }
-                return (0...(folded.count - tag.count)).contains { start in
+    private static func mayNameAgency(_ line: Substring, tags: [[UInt8]]) -> Bool {
+        guard tags.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 < 0x80 } }) else { return true }
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+            let isBoundary = { (byte: UInt8) in TextFolding.isTrimmedASCII(byte) || byte == UInt8(ascii: ",") }
+            // Only where a word may start: the line's start, or after what folding trims.
+            for start in bytes.indices where start == 0 || TextFolding.isTrimmedASCII(bytes[start - 1]) {
+                let first = TextFolding.foldedASCII(bytes[start])
+                for tag in tags where tag[0] == first && start + tag.count <= bytes.count {
                     let end = start + tag.count
-                    return folded[start] == first && (start == 0 || TextFolding.isTrimmedASCII(folded[start - 1]))
-                        && (end == folded.count || isBoundary(folded[end])) && folded[start..<end].elementsEqual(tag)
+                    if (end == bytes.count || isBoundary(bytes[end])) && bytes[start..<end].lazy.map(TextFolding.foldedASCII).elementsEqual(tag) {
+                        return true
+                    }
                 }
             }
+            return false
         }
+        return line.utf8.withContiguousStorageIfAvailable(search) ?? Array(line.utf8).withUnsafeBufferPointer(search)
     }
 
     /// Reads names, roles, agencies and a publisher from the words after `By`.
