@@ -26,6 +26,8 @@ public struct Ingestor: Sendable {
     private let classifier: BodyLineClassifier
     /// The word sets quote attribution reads, unions built once rather than per document.
     private let attributionVocabulary: AttributionVocabulary
+    /// The metadata stage, its word lists prepared once rather than per document.
+    private let metadataReader: MetadataReader
 
     /// Makes an ingestor with the shipped lexicons, gazetteer and body-line model.
     public init() {
@@ -33,6 +35,8 @@ public struct Ingestor: Sendable {
         self.gazetteer = .standard
         self.classifier = BodyLineClassifier(model: .standard)
         self.attributionVocabulary = AttributionVocabulary(lexicon: .standard, gazetteer: .standard)
+        let gazetteer = self.gazetteer
+        self.metadataReader = MetadataReader(lexicon: self.lexicon, isKnownPlace: { gazetteer.city(named: String($0)) != nil })
     }
 
     /// Builds a document from its text.
@@ -67,9 +71,7 @@ public struct Ingestor: Sendable {
         try deadline.check()
         let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
         guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
-        let gazetteer = self.gazetteer
-        let page = MetadataReader(lexicon: self.lexicon, isKnownPlace: { gazetteer.city(named: String($0)) != nil })
-            .read(pageLines, bodyStart: layout.ledeLine)
+        let page = self.metadataReader.read(pageLines, bodyStart: layout.ledeLine)
         try deadline.check()
 
         let givenTitle = title ?? page.title?.value ?? layout.headline
