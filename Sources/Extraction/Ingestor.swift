@@ -194,21 +194,30 @@ public struct Ingestor: Sendable {
     /// Works on scalars, not `Character`s: a space can fuse with a following combining mark
     /// into one grapheme cluster, and must still separate words.
     static func collapsingSpaces(_ lines: ArraySlice<Substring>) -> ArraySlice<Substring> {
-        // A space scalar is the byte 0x20 and no byte of another scalar, so bytes will do.
+        // A space scalar is the byte 0x20 and no byte of another scalar, so bytes will do; a
+        // collapsed line is never longer than the line, and is written straight into its string.
         lines.map { line in
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(line.utf8.count)
-            var pendingSpace = false
-            for byte in line.utf8 {
-                if byte == UInt8(ascii: " ") {
-                    pendingSpace = !collapsed.isEmpty
-                } else {
-                    if pendingSpace { collapsed.append(UInt8(ascii: " ")) }
-                    pendingSpace = false
-                    collapsed.append(byte)
+            var line = line
+            return Substring(line.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { collapsed in
+                    var length = 0
+                    var pendingSpace = false
+                    for byte in bytes {
+                        if byte == UInt8(ascii: " ") {
+                            pendingSpace = length > 0
+                        } else {
+                            if pendingSpace {
+                                collapsed[length] = UInt8(ascii: " ")
+                                length += 1
+                            }
+                            pendingSpace = false
+                            collapsed[length] = byte
+                            length += 1
+                        }
+                    }
+                    return length
                 }
-            }
-            return Substring(String(decoding: collapsed, as: UTF8.self))
+            })
         }[...]
     }
 
