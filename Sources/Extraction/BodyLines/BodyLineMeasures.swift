@@ -61,6 +61,13 @@ struct BodyLineMeasures: Sendable, Equatable {
     /// - Parameter text: the line's scalars, without leading or trailing whitespace.
     init(_ text: ArraySlice<Unicode.Scalar>) {
         precondition(!text.isEmpty, "only non-blank lines are measured")
+        // Read off the scalars' buffer: every scalar is visited several times, and an array
+        // slice's subscript checks its bounds and retains its storage each time.
+        self = text.withUnsafeBufferPointer { Self(scalars: $0) }
+    }
+
+    /// `init(_:)` over the scalars' buffer.
+    private init(scalars text: UnsafeBufferPointer<Unicode.Scalar>) {
         var stopwords = 0
         var chrome = 0
         var capitals = 0
@@ -68,7 +75,7 @@ struct BodyLineMeasures: Sendable, Equatable {
         var hasYear = false
         var words = 0
         var leadingCapitals = 0
-        var firstCore: ArraySlice<Unicode.Scalar> = []
+        var firstCore = text[0..<0]
         Self.forEachWord(of: text) { word in
             let core = Self.core(of: word)
             if let key = Self.listedKey(of: core), let lists = BodyLineWords.lists[key] {
@@ -138,9 +145,12 @@ struct BodyLineMeasures: Sendable, Equatable {
         self.startsLowercase = firstCore.first.map(BodyLineCharacters.isLower) == true ? 1.0 : 0.0
     }
 
+    /// A word of a line, or part of one: a stretch of the line's scalar buffer.
+    private typealias Word = Slice<UnsafeBufferPointer<Unicode.Scalar>>
+
     /// Calls `body` on each word of the line, in order: the runs between runs of whitespace,
     /// as `split(whereSeparator:)` cuts them, without building an array of them.
-    private static func forEachWord(of text: ArraySlice<Unicode.Scalar>, _ body: (ArraySlice<Unicode.Scalar>) -> Void) {
+    private static func forEachWord(of text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Word) -> Void) {
         var start = text.startIndex
         while start < text.endIndex {
             guard !BodyLineCharacters.isSpace(text[start]) else {
@@ -155,15 +165,15 @@ struct BodyLineMeasures: Sendable, Equatable {
     }
 
     /// The word without leading and trailing scalars that are neither letters nor digits.
-    private static func core(of word: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+    private static func core(of word: Word) -> Word {
         let isKept = { (scalar: Unicode.Scalar) in BodyLineCharacters.isLetter(scalar) || BodyLineCharacters.isDigit(scalar) }
-        guard let start = word.firstIndex(where: isKept), let end = word.lastIndex(where: isKept) else { return [] }
+        guard let start = word.firstIndex(where: isKept), let end = word.lastIndex(where: isKept) else { return word[word.startIndex..<word.startIndex] }
         return word[start...end]
     }
 
     /// The key (`BodyLineWords.key(lowercaseLetters:)`) of the core in ASCII lower case, when
     /// it could be in a word list (short, ASCII letters only); `nil` when it cannot.
-    private static func listedKey(of core: ArraySlice<Unicode.Scalar>) -> UInt64? {
+    private static func listedKey(of core: Word) -> UInt64? {
         guard !core.isEmpty, core.count <= BodyLineWords.longestWord,
             core.allSatisfy({ $0.isASCII && BodyLineCharacters.isLetter($0) })
         else { return nil }
@@ -174,14 +184,14 @@ struct BodyLineMeasures: Sendable, Equatable {
     private static let byKey = BodyLineWords.key(lowercaseLetters: "by".unicodeScalars)
 
     /// Exactly four ASCII digits starting with `19` or `20`.
-    private static func isYear(_ core: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func isYear(_ core: Word) -> Bool {
         guard core.count == 4, core.allSatisfy(BodyLineCharacters.isASCIIDigit) else { return false }
         let century = core.prefix(2).map(\.value)
         return century == [0x31, 0x39] || century == [0x32, 0x30]
     }
 
     /// Whether the line, in ASCII lower case, holds `http:`, `https:`, `www.` or `@`.
-    private static func containsURLMarker(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func containsURLMarker(_ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         if text.contains("@") { return true }
         // Every marker has a `:` or a `.`; most lines have neither and are not searched.
         guard text.contains(where: { $0 == ":" || $0 == "." }) else { return false }
