@@ -133,15 +133,19 @@ enum SimpleText {
     /// have a case.
     static func lowercased(_ text: some StringProtocol) -> String {
         guard self.isSimple(text) else {
-            // What `lowercased()` does, scalar by scalar, with ASCII kept out of the lookup.
+            // What `lowercased()` does, scalar by scalar, with ASCII kept out of the lookup; a
+            // scalar whose lower case is itself (`changesWhenLowercased`) is copied as it is,
+            // without making a string of its mapping.
             var lower: [UInt8] = []
             lower.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars {
                 if scalar.isASCII {
                     let byte = UInt8(scalar.value)
                     lower.append(byte &- 65 < 26 ? byte | 0x20 : byte)
-                } else {
+                } else if scalar.properties.changesWhenLowercased {
                     lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    UTF8.encode(scalar) { lower.append($0) }
                 }
             }
             return String(decoding: lower, as: UTF8.self)
