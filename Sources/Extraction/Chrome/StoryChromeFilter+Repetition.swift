@@ -126,9 +126,15 @@ struct RepetitionKey {
     init(line: Int, words: String) {
         self.line = line
         self.words = words
-        self.padded = " " + words + " "
-        self.isSearchable = SimpleText.isSearchable(words)
-        self.length = self.padded.utf8.allSatisfy { $0 < 0x80 } ? self.padded.utf8.count : self.padded.count
+        var padded = " "
+        padded.reserveCapacity(words.utf8.count + 2)
+        padded += words
+        padded += " "
+        self.padded = padded
+        // The padding is ASCII: the key is ASCII when its words are, and is then searchable.
+        let isASCII = words.utf8.allSatisfy { $0 < 0x80 }
+        self.isSearchable = isASCII || SimpleText.isSearchable(words)
+        self.length = isASCII ? padded.utf8.count : padded.count
     }
 
     /// The words of the key: the words of a key are joined by single spaces.
