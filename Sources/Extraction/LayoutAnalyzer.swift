@@ -13,11 +13,17 @@ struct LayoutAnalyzer: Sendable {
     /// Each contacts heading followed by a space: what a line that begins like one begins
     /// with, built once rather than for every line.
     private let contactsHeadingOpeners: [String]
+    /// The contacts headings and their openers as bytes, when all are ASCII without CR: a
+    /// unit's ASCII head is then compared with them byte by byte (`opensContacts`).
+    private let contactsHeadingBytes: (headings: [[UInt8]], openers: [[UInt8]])?
 
     /// An analyser reading the lexicon's lists.
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
         self.contactsHeadingOpeners = lexicon.contactsHeadings.map { $0 + " " }
+        let headings = lexicon.contactsHeadings.map { Array($0.utf8) }
+        let isPlainASCII = headings.allSatisfy { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        self.contactsHeadingBytes = isPlainASCII ? (headings, self.contactsHeadingOpeners.map { Array($0.utf8) }) : nil
     }
 
     /// What the analysis found.
@@ -326,19 +332,34 @@ struct LayoutAnalyzer: Sendable {
     /// like a contacts heading.
     func opensContacts(_ text: String) -> Bool {
         // Headings are short: fold only the first few words.
-        let folded = ASCIIFolding.fold(Self.leadingCharacters(of: text, count: 48))
+        if let answer = self.opensContactsOnBytes(text) { return answer }
+        let folded = TextFolding.fold(text.prefix(Self.contactsHeadReach))
         return self.contactsHeadingOpeners.contains(where: folded.hasPrefix) || self.lexicon.contactsHeadings.contains(folded)
     }
 
-    /// `text.prefix(count)`, cut on bytes when the text is ASCII without CR up to the byte after
-    /// the cut: there each byte is a `Character` of its own (only CR LF makes one of two), and
-    /// the byte after the cut cannot join the last one kept.
-    static func leadingCharacters(of text: String, count: Int) -> Substring {
-        let utf8 = text.utf8
-        let end = utf8.index(utf8.startIndex, offsetBy: count, limitedBy: utf8.endIndex) ?? utf8.endIndex
-        let checked = utf8.index(end, offsetBy: 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
-        guard utf8[..<checked].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return text.prefix(count) }
-        return text[..<end]
+    /// The `Character`s of a unit's head that `opensContacts` folds.
+    private static let contactsHeadReach = 48
+
+    /// `opensContacts` read on bytes, when the unit is ASCII without CR up to the byte after
+    /// its head, and the headings are too (`contactsHeadingBytes`); `nil` otherwise.
+    ///
+    /// There each byte is a `Character` of its own (only CR LF makes one of two, and the byte
+    /// after the head cannot join its last), the head is its first bytes, folding lowers them
+    /// and trims spaces, tabs, `:` and `.` at the ends, and ASCII strings are equal, or one
+    /// starts with another, exactly when their bytes are.
+    private func opensContactsOnBytes(_ text: String) -> Bool? {
+        guard let (headings, openers) = self.contactsHeadingBytes else { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            let headEnd = min(bytes.count, Self.contactsHeadReach)
+            guard bytes[..<min(bytes.count, headEnd + 1)].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            var start = 0
+            var end = headEnd
+            while start < end, TextFolding.isTrimmedASCII(bytes[start]) { start += 1 }
+            while end > start, TextFolding.isTrimmedASCII(bytes[end - 1]) { end -= 1 }
+            let folded = bytes[start..<end].lazy.map(TextFolding.foldedASCII)
+            return openers.contains { folded.starts(with: $0) } || headings.contains { folded.elementsEqual($0) }
+        }
     }
 
     /// An about-the-person paragraph: `Mr. Name SURNAME (Country) was …`.
