@@ -35,6 +35,9 @@ struct Byline: Sendable, Hashable {
     static func parse(_ line: Substring, lexicon: Lexicon, requiresBy: Bool) -> Byline? {
         // Counted before splitting: most long lines are prose.
         guard (1...30).contains(LineShape.wordCount(line, cappedAt: 31)) else { return nil }
+        // The words are split only when they are read: a line without the letters `by` side by
+        // side has no `By`, and one where no agency can stand is turned away unsplit.
+        guard Self.mayHoldBy(line) else { return self.agencyLine(line, lexicon: lexicon, requiresBy: requiresBy, words: nil) }
         let words = LineShape.words(line)
         if let by = words.firstIndex(where: { $0 == "By" || $0 == "by" || $0 == "BY" }),
             by == 0 || self.stopWords.contains(String(words[by - 1])) || words[by - 1].last?.isNumber == true
@@ -43,17 +46,38 @@ struct Byline: Sendable, Hashable {
             let byline = self.reading(words[(by + 1)...], lexicon: lexicon)
             return byline.authors.isEmpty && byline.agency == nil ? nil : byline
         }
+        return self.agencyLine(line, lexicon: lexicon, requiresBy: requiresBy, words: words)
+    }
+
+    /// The byline of a line without a `By` before its names: one that names an agency.
+    ///
+    /// - Parameter words: the line's words (`LineShape.words`), when they are split already.
+    private static func agencyLine(_ line: Substring, lexicon: Lexicon, requiresBy: Bool, words: [Substring]?) -> Byline? {
         guard !requiresBy else { return nil }
         if let agency = lexicon.agencies[ASCIIFolding.fold(line)] { return Byline(agency: agency) }
+        // Every agency found below stands where `mayNameAgency` looks, the first word's too.
+        guard self.mayNameAgency(line, tags: lexicon.agencyTagBytes) else { return nil }
+        let words = words ?? LineShape.words(line)
         // "Reuters November 18, 2019": an agency and then the date.
         if let first = words.first, let agency = lexicon.agencies[ASCIIFolding.fold(first)], words.count > 1,
             words[1].first?.isLetter == true, WrittenDate.month(named: words[1].filter { $0 != "." }[...]) != nil
         {
             return Byline(agency: agency)
         }
-        guard self.mayNameAgency(line, tags: lexicon.agencyTagBytes) else { return nil }
         let byline = self.reading(words[...], lexicon: lexicon)
         return byline.agency == nil ? nil : byline
+    }
+
+    /// Whether the line has a `b` and a `y` side by side, in either case: a word that is `By`,
+    /// `by` or `BY` has them. Read on its bytes.
+    private static func mayHoldBy(_ line: Substring) -> Bool {
+        var previousIsB = false
+        for byte in line.utf8 {
+            let lower = byte | 0x20
+            if previousIsB && lower == UInt8(ascii: "y") { return true }
+            previousIsB = lower == UInt8(ascii: "b")
+        }
+        return false
     }
 
     /// Whether a line may name an agency as `reading` finds one; `false` only when it cannot.
