@@ -28,6 +28,17 @@ struct Dateline: Sendable, Hashable {
         character == "-" || character == "\u{2013}" || character == "\u{2014}"
     }
 
+    /// `isDash` of a scalar: the three dashes are single scalars, compared without making a
+    /// `Character` of each scalar.
+    private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2013}" || scalar == "\u{2014}"
+    }
+
+    /// How far into a paragraph a dateline's dash may stand, in `Character`s.
+    private static let dashReach = 80
+    /// How far into a paragraph the `)` of a dateline with no dash may stand, in `Character`s.
+    private static let tagReach = 60
+
     /// Parses the start of a paragraph; `nil` when it does not open with a dateline.
     ///
     /// - Parameters:
@@ -37,14 +48,18 @@ struct Dateline: Sendable, Hashable {
     ///     neither capitals nor a dash (`Hong Kong (Example News) Shares…`) needs one.
     static func parse(_ paragraph: String, lexicon: Lexicon, isKnownPlace: (Substring) -> Bool = { _ in false }) -> Dateline? {
         // The dash must come early: a dateline is a few words.
-        let dash = self.firstDash(in: paragraph.prefix(80))
-        let tagged = dash == nil ? self.taggedHead(paragraph) : nil
+        // When the scalars up to the one after the dash's reach are searchable text
+        // (`SimpleText.isSearchable`), each is a `Character` of its own, and the head is read
+        // on scalars rather than `Character` by `Character`.
+        let isSearchableHead = paragraph.unicodeScalars.prefix(Self.dashReach + 1).allSatisfy(SimpleText.isSearchable)
+        let dash = self.firstDash(in: paragraph, searchableHead: isSearchableHead)
+        let tagged = dash == nil ? self.taggedHead(paragraph, searchableHead: isSearchableHead) : nil
         guard let end = dash ?? tagged else { return nil }
         let head = paragraph[..<end].trimmingCharacters(in: .whitespaces)
         // Trimmed on scalars: a space fused with a combining mark is one `Character`.
         let rest = dash.map { paragraph[paragraph.index(after: $0)...] } ?? paragraph[end...]
         // Copied only once the head reads as a dateline: most paragraphs do not open with one.
-        let remainder = rest.unicodeScalars.drop { $0 == " " || self.isDash(Character($0)) }
+        let remainder = rest.unicodeScalars.drop { $0 == " " || self.isDash($0) }
         guard !remainder.isEmpty else { return nil }
 
         var place = Substring(head)
@@ -79,31 +94,47 @@ struct Dateline: Sendable, Hashable {
         let spacedLongDash = dash.map { paragraph[$0] != "-" && paragraph[..<$0].hasSuffix(" ") } ?? false
         let ordinaryCase = (dash == nil ? isKnownPlace(place) : agency != nil || publisher != nil || spacedLongDash) && self.isRegion(place)
         guard self.isPlace(place) || ordinaryCase else { return nil }
-        var dateline = Dateline(place: String(place), date: date, agency: agency, remainder: String(String.UnicodeScalarView(remainder)))
+        var dateline = Dateline(place: String(place), date: date, agency: agency, remainder: String(Substring(remainder)))
         dateline.publisherTag = publisher
         return dateline
     }
 
-    /// The first dash that can end a dateline: an en or em dash, or a hyphen with a space on
-    /// one side (`BERLIN - `, `BERLIN -- `), not one inside a word (`US-China`).
-    private static func firstDash(in text: Substring) -> String.Index? {
-        var previous: Character = " "
+    /// The first dash that can end a dateline among a paragraph's first `dashReach`
+    /// `Character`s: an en or em dash, or a hyphen with a space on one side (`BERLIN - `,
+    /// `BERLIN -- `), not one inside a word (`US-China`). Read on scalars when the head is
+    /// searchable text, `Character` by `Character` otherwise.
+    private static func firstDash(in paragraph: String, searchableHead: Bool) -> String.Index? {
+        guard searchableHead else { return self.firstDash(in: paragraph.prefix(Self.dashReach), isDash: self.isDash, hyphen: "-", space: " ") }
+        return self.firstDash(in: paragraph.unicodeScalars.prefix(Self.dashReach), isDash: self.isDash, hyphen: "-", space: " ")
+    }
+
+    /// `firstDash(in:searchableHead:)` over a view of the paragraph's start, `Character`s or scalars.
+    private static func firstDash<View: BidirectionalCollection>(
+        in text: View, isDash: (View.Element) -> Bool, hyphen: View.Element, space: View.Element
+    ) -> View.Index? where View.Element: Equatable {
+        var previous = space
         for index in text.indices {
             let character = text[index]
             defer { previous = character }
-            guard self.isDash(character) else { continue }
-            if character != "-" || previous == " " || previous == "-" { return index }
+            guard isDash(character) else { continue }
+            if character != hyphen || previous == space || previous == hyphen { return index }
             let next = text.index(after: index)
-            if next == text.endIndex || text[next] == " " || text[next] == "-" { return index }
+            if next == text.endIndex || text[next] == space || text[next] == hyphen { return index }
         }
         return nil
     }
 
     /// Where `Place (Tag)` ends when no dash follows: just after the first `)` among the first
-    /// few words.
-    private static func taggedHead(_ paragraph: String) -> String.Index? {
-        guard let close = paragraph.prefix(60).firstIndex(of: ")"), paragraph[..<close].contains("(") else { return nil }
-        return paragraph.index(after: close)
+    /// few words. Read on scalars when the head is searchable text.
+    private static func taggedHead(_ paragraph: String, searchableHead: Bool) -> String.Index? {
+        let close: String.Index?
+        if searchableHead {
+            let scalars = paragraph.unicodeScalars
+            close = scalars.prefix(Self.tagReach).firstIndex(of: ")").flatMap { scalars[..<$0].contains("(") ? $0 : nil }
+        } else {
+            close = paragraph.prefix(Self.tagReach).firstIndex(of: ")").flatMap { paragraph[..<$0].contains("(") ? $0 : nil }
+        }
+        return close.map(paragraph.index(after:))
     }
 
     /// A publisher's tag: one to three capitalised words, no digits (`Example News`).

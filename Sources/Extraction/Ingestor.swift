@@ -26,6 +26,8 @@ public struct Ingestor: Sendable {
     private let classifier: BodyLineClassifier
     /// The word sets quote attribution reads, unions built once rather than per document.
     private let attributionVocabulary: AttributionVocabulary
+    /// The metadata stage, its word lists prepared once rather than per document.
+    private let metadataReader: MetadataReader
 
     /// Makes an ingestor with the shipped lexicons, gazetteer and body-line model.
     public init() {
@@ -33,6 +35,8 @@ public struct Ingestor: Sendable {
         self.gazetteer = .standard
         self.classifier = BodyLineClassifier(model: .standard)
         self.attributionVocabulary = AttributionVocabulary(lexicon: .standard, gazetteer: .standard)
+        let gazetteer = self.gazetteer
+        self.metadataReader = MetadataReader(lexicon: self.lexicon, isKnownPlace: { gazetteer.city(named: String($0)) != nil })
     }
 
     /// Builds a document from its text.
@@ -67,9 +71,7 @@ public struct Ingestor: Sendable {
         try deadline.check()
         let paragraphs = layout.paragraphs.enumerated().map { Paragraph(index: $0.offset, section: $0.element.section, text: $0.element.text) }
         guard let lede = paragraphs.first(where: { $0.section == .body }) else { throw .emptyBody }
-        let gazetteer = self.gazetteer
-        let page = MetadataReader(lexicon: self.lexicon, isKnownPlace: { gazetteer.city(named: String($0)) != nil })
-            .read(pageLines, bodyStart: layout.ledeLine)
+        let page = self.metadataReader.read(pageLines, bodyStart: layout.ledeLine)
         try deadline.check()
 
         let givenTitle = title ?? page.title?.value ?? layout.headline
@@ -128,37 +130,63 @@ public struct Ingestor: Sendable {
     /// Every Unicode space becomes U+0020 and every line break LF: CRLF, CR, VT, FF, NEL and
     /// U+2028 end a line, U+2029 ends a paragraph.
     static func normalizeSpaces(_ text: String) -> String {
-        // The scalars are encoded into bytes at once: appending them one by one to a
-        // `String.UnicodeScalarView` costs several times more.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\n" where previousWasCR: continue
-            case "\r", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}": bytes.append(UInt8(ascii: "\n"))
-            case "\u{2029}": bytes.append(contentsOf: [UInt8(ascii: "\n"), UInt8(ascii: "\n")])
-            case "\t": bytes.append(UInt8(ascii: " "))
-            default:
-                if scalar.isASCII {
-                    bytes.append(UInt8(scalar.value))
-                } else if scalar.properties.generalCategory == .spaceSeparator {
-                    // ASCII has no other spaces; only the rest needs a Unicode property lookup.
-                    bytes.append(UInt8(ascii: " "))
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
+        // Read off the text's bytes and written straight into the new string: no scalar is
+        // made longer (CRLF becomes LF, a two- or three-byte space or break one byte, U+2029
+        // two), so the text's length is room enough.
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { normalized in
+                var length = 0
+                func write(_ byte: UInt8) {
+                    normalized[length] = byte
+                    length += 1
                 }
+                var previousWasCR = false
+                var position = 0
+                while position < bytes.count {
+                    let (scalar, size) = UTF8Scalars.scalar(in: bytes, at: position)
+                    defer {
+                        previousWasCR = scalar == "\r"
+                        position += size
+                    }
+                    switch scalar {
+                    case "\n" where previousWasCR: continue
+                    case "\r", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}": write(UInt8(ascii: "\n"))
+                    case "\u{2029}":
+                        write(UInt8(ascii: "\n"))
+                        write(UInt8(ascii: "\n"))
+                    case "\t": write(UInt8(ascii: " "))
+                    default:
+                        // ASCII has no other spaces; only the rest needs a Unicode property lookup.
+                        if !scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator {
+                            write(UInt8(ascii: " "))
+                        } else {
+                            for offset in position..<(position + size) { write(bytes[offset]) }
+                        }
+                    }
+                }
+                return length
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The lines of a text `normalizeSpaces` returned, split at every LF. Split on bytes, which
     /// is splitting at the `Character` "\n" there: no CR is left to make one `Character` of
     /// CRLF, and a line feed joins no other scalar.
     static func lines(of normalized: String) -> [Substring] {
-        normalized.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        var text = normalized
+        let breaks = text.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") } }
+        let utf8 = normalized.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(normalized[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(normalized[start...])
+        return lines
     }
 
     /// Each line with runs of spaces collapsed to one and no leading or trailing space.
@@ -166,21 +194,30 @@ public struct Ingestor: Sendable {
     /// Works on scalars, not `Character`s: a space can fuse with a following combining mark
     /// into one grapheme cluster, and must still separate words.
     static func collapsingSpaces(_ lines: ArraySlice<Substring>) -> ArraySlice<Substring> {
-        // A space scalar is the byte 0x20 and no byte of another scalar, so bytes will do.
+        // A space scalar is the byte 0x20 and no byte of another scalar, so bytes will do; a
+        // collapsed line is never longer than the line, and is written straight into its string.
         lines.map { line in
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(line.utf8.count)
-            var pendingSpace = false
-            for byte in line.utf8 {
-                if byte == UInt8(ascii: " ") {
-                    pendingSpace = !collapsed.isEmpty
-                } else {
-                    if pendingSpace { collapsed.append(UInt8(ascii: " ")) }
-                    pendingSpace = false
-                    collapsed.append(byte)
+            var line = line
+            return Substring(line.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { collapsed in
+                    var length = 0
+                    var pendingSpace = false
+                    for byte in bytes {
+                        if byte == UInt8(ascii: " ") {
+                            pendingSpace = length > 0
+                        } else {
+                            if pendingSpace {
+                                collapsed[length] = UInt8(ascii: " ")
+                                length += 1
+                            }
+                            pendingSpace = false
+                            collapsed[length] = byte
+                            length += 1
+                        }
+                    }
+                    return length
                 }
-            }
-            return Substring(String(decoding: collapsed, as: UTF8.self))
+            })
         }[...]
     }
 

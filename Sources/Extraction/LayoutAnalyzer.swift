@@ -13,11 +13,17 @@ struct LayoutAnalyzer: Sendable {
     /// Each contacts heading followed by a space: what a line that begins like one begins
     /// with, built once rather than for every line.
     private let contactsHeadingOpeners: [String]
+    /// The contacts headings and their openers as bytes, when all are ASCII without CR: a
+    /// unit's ASCII head is then compared with them byte by byte (`opensContacts`).
+    private let contactsHeadingBytes: (headings: [[UInt8]], openers: [[UInt8]])?
 
     /// An analyser reading the lexicon's lists.
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
         self.contactsHeadingOpeners = lexicon.contactsHeadings.map { $0 + " " }
+        let headings = lexicon.contactsHeadings.map { Array($0.utf8) }
+        let isPlainASCII = headings.allSatisfy { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        self.contactsHeadingBytes = isPlainASCII ? (headings, self.contactsHeadingOpeners.map { Array($0.utf8) }) : nil
     }
 
     /// What the analysis found.
@@ -201,7 +207,7 @@ struct LayoutAnalyzer: Sendable {
     /// `Home > Peace and Security`, `News › World`.
     private static func isBreadcrumb(_ text: String) -> Bool {
         // Cheap test first: most lines have no separator at all.
-        guard text.utf8.contains(UInt8(ascii: ">")) || text.unicodeScalars.contains("\u{203A}") else { return false }
+        guard text.utf8.contains(UInt8(ascii: ">")) || LineShape.containsSingleAngleQuote(text) else { return false }
         let parts = text.components(separatedBy: " > ").count > 1 ? text.components(separatedBy: " > ") : text.components(separatedBy: " › ")
         return parts.count > 1 && parts.allSatisfy { self.wordCount($0) <= 5 }
     }
@@ -239,13 +245,11 @@ struct LayoutAnalyzer: Sendable {
             case .navigation, .byline, .heading: continue
             }
         }
-        for label in labels {
-            if let masthead = self.masthead(label, pressRelease: &layout.isPressRelease) {
-                layout.masthead = layout.masthead ?? masthead
-            }
-        }
+        // Read once per label: the masthead test splits and folds the label.
+        let mastheads = labels.map { self.masthead($0, pressRelease: &layout.isPressRelease) }
+        layout.masthead = layout.masthead ?? mastheads.lazy.compactMap { $0 }.first
         // The headline is the longest remaining label: section labels and topic tags are shorter.
-        let candidates = labels.filter { self.masthead($0, pressRelease: &layout.isPressRelease) == nil }
+        let candidates = zip(labels, mastheads).filter { $0.1 == nil }.map(\.0)
         layout.headline = candidates.max { Self.wordCount($0) < Self.wordCount($1) }
     }
 
@@ -328,19 +332,50 @@ struct LayoutAnalyzer: Sendable {
     /// like a contacts heading.
     func opensContacts(_ text: String) -> Bool {
         // Headings are short: fold only the first few words.
-        let folded = TextFolding.fold(text.prefix(48))
+        if let answer = self.opensContactsOnBytes(text) { return answer }
+        let folded = TextFolding.fold(text.prefix(Self.contactsHeadReach))
         return self.contactsHeadingOpeners.contains(where: folded.hasPrefix) || self.lexicon.contactsHeadings.contains(folded)
+    }
+
+    /// The `Character`s of a unit's head that `opensContacts` folds.
+    private static let contactsHeadReach = 48
+
+    /// `opensContacts` read on bytes, when the unit is ASCII without CR up to the byte after
+    /// its head, and the headings are too (`contactsHeadingBytes`); `nil` otherwise.
+    ///
+    /// There each byte is a `Character` of its own (only CR LF makes one of two, and the byte
+    /// after the head cannot join its last), the head is its first bytes, folding lowers them
+    /// and trims spaces, tabs, `:` and `.` at the ends, and ASCII strings are equal, or one
+    /// starts with another, exactly when their bytes are.
+    private func opensContactsOnBytes(_ text: String) -> Bool? {
+        guard let (headings, openers) = self.contactsHeadingBytes else { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            let headEnd = min(bytes.count, Self.contactsHeadReach)
+            guard bytes[..<min(bytes.count, headEnd + 1)].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            var start = 0
+            var end = headEnd
+            while start < end, TextFolding.isTrimmedASCII(bytes[start]) { start += 1 }
+            while end > start, TextFolding.isTrimmedASCII(bytes[end - 1]) { end -= 1 }
+            let folded = bytes[start..<end].lazy.map(TextFolding.foldedASCII)
+            return openers.contains { folded.starts(with: $0) } || headings.contains { folded.elementsEqual($0) }
+        }
     }
 
     /// An about-the-person paragraph: `Mr. Name SURNAME (Country) was …`.
     private static func isBiography(_ text: String) -> Bool {
+        // The first word decides for most paragraphs: it is read before the text is split.
+        let first = text.drop { $0 == " " }.prefix { $0 != " " }
+        guard Self.biographyTitles.contains(first) else { return false }
         let words = text.split(separator: " ", maxSplits: 6).prefix(6)
-        guard let first = words.first, ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "Dr", "Prof."].contains(String(first)) else { return false }
         return words.dropFirst().contains { word in
             let letters = word.filter(\.isLetter)
             return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
         }
     }
+
+    /// The courtesy titles an about-the-person paragraph opens with.
+    private static let biographyTitles: Set<Substring> = ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Ms", "Dr", "Prof."]
 
     /// A phone number (seven or more digits run together with only spaces, `+`, `-`, `.`,
     /// `/` or parentheses between them) or an e-mail address (or its scrape placeholder).

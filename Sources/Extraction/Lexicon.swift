@@ -86,6 +86,9 @@ struct Lexicon: Sendable {
     /// The longest entry, in UTF-8 bytes, of the lists a layout unit is classified by: release
     /// markers, section headings, navigation lines and navigation prefixes.
     let longestLayoutEntryBytes: Int
+    /// The UTF-8 bytes of each folded agency tag (the keys of `agencies`), for rules that
+    /// search a line's bytes for them.
+    let agencyTagBytes: [[UInt8]]
 
     /// The lexicon shipped with the module.
     static let standard = Lexicon(loader: { name in
@@ -153,5 +156,6 @@ struct Lexicon: Sendable {
         self.contactsHeadings = self.sectionHeadings.filter { $0.value == .contacts }.map(\.key).sorted()
         let layoutEntries = [Array(self.releaseMarkers), Array(self.sectionHeadings.keys), Array(self.navigationLines), self.navigationPrefixes]
         self.longestLayoutEntryBytes = layoutEntries.joined().map(\.utf8.count).max() ?? 0
+        self.agencyTagBytes = self.agencies.keys.sorted().map { Array($0.utf8) }
     }
 }

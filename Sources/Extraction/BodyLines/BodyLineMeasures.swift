@@ -61,9 +61,38 @@ struct BodyLineMeasures: Sendable, Equatable {
     /// - Parameter text: the line's scalars, without leading or trailing whitespace.
     init(_ text: ArraySlice<Unicode.Scalar>) {
         precondition(!text.isEmpty, "only non-blank lines are measured")
-        let words = Self.words(of: text)
-        let wordCount = Double(words.count)
-        self.words = words.count
+        // Read off the scalars' buffer: every scalar is visited several times, and an array
+        // slice's subscript checks its bounds and retains its storage each time.
+        self = text.withUnsafeBufferPointer { Self(scalars: $0) }
+    }
+
+    /// `init(_:)` over the scalars' buffer.
+    private init(scalars text: UnsafeBufferPointer<Unicode.Scalar>) {
+        var stopwords = 0
+        var chrome = 0
+        var capitals = 0
+        var hasMonth = false
+        var hasYear = false
+        var words = 0
+        var leadingCapitals = 0
+        var firstCore = text[0..<0]
+        Self.forEachWord(of: text) { word in
+            let core = Self.core(of: word)
+            if let key = Self.listedKey(of: core), let lists = BodyLineWords.lists[key] {
+                if lists.contains(.stopword) { stopwords += 1 }
+                if lists.contains(.chrome) { chrome += 1 }
+                if lists.contains(.month) { hasMonth = true }
+            }
+            let isCapitalised = core.first.map(BodyLineCharacters.isUpper) == true
+            if isCapitalised { capitals += 1 }
+            // Words from the start that all begin with a capital.
+            if isCapitalised && leadingCapitals == words { leadingCapitals += 1 }
+            if words == 0 { firstCore = core }
+            if Self.isYear(core) { hasYear = true }
+            words += 1
+        }
+        let wordCount = Double(words)
+        self.words = words
         self.scalars = text.count
         self.units = max(wordCount, Double(text.count) / 6.0)
 
@@ -72,21 +101,6 @@ struct BodyLineMeasures: Sendable, Equatable {
         self.endsWithColon = last == ":" ? 1.0 : 0.0
         self.endsWithEllipsis = text.last == "\u{2026}" || (text.count >= 3 && text.suffix(3).allSatisfy { $0 == "." }) ? 1.0 : 0.0
 
-        var stopwords = 0
-        var chrome = 0
-        var capitals = 0
-        var hasMonth = false
-        var hasYear = false
-        for word in words {
-            let core = Self.core(of: word)
-            if let key = Self.listedKey(of: core), let lists = BodyLineWords.lists[key] {
-                if lists.contains(.stopword) { stopwords += 1 }
-                if lists.contains(.chrome) { chrome += 1 }
-                if lists.contains(.month) { hasMonth = true }
-            }
-            if let first = core.first, BodyLineCharacters.isUpper(first) { capitals += 1 }
-            if Self.isYear(core) { hasYear = true }
-        }
         self.stopwordShare = Double(stopwords) / wordCount
         self.chromeShare = Double(chrome) / wordCount
         self.capitalShare = Double(capitals) / wordCount
@@ -125,28 +139,41 @@ struct BodyLineMeasures: Sendable, Equatable {
         self.hasURL = Self.containsURLMarker(text) ? 1.0 : 0.0
         self.startsWithBullet = BodyLineCharacters.bullets.contains(text[text.startIndex]) ? 1.0 : 0.0
 
-        let firstCore = Self.core(of: words[0])
-        self.isByline = Self.listedKey(of: firstCore) == Self.byKey && words.count <= 10 ? 1.0 : 0.0
-        self.isDate = words.count <= 12 && digits > 0 && (hasMonth || hasYear) ? 1.0 : 0.0
-        self.leadingCapitals = words.prefix { word in Self.core(of: word).first.map(BodyLineCharacters.isUpper) == true }.count
+        self.isByline = Self.listedKey(of: firstCore) == Self.byKey && words <= 10 ? 1.0 : 0.0
+        self.isDate = words <= 12 && digits > 0 && (hasMonth || hasYear) ? 1.0 : 0.0
+        self.leadingCapitals = leadingCapitals
         self.startsLowercase = firstCore.first.map(BodyLineCharacters.isLower) == true ? 1.0 : 0.0
     }
 
-    /// The line split on runs of whitespace, without empty words.
-    private static func words(of text: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
-        text.split(whereSeparator: BodyLineCharacters.isSpace)
+    /// A word of a line, or part of one: a stretch of the line's scalar buffer.
+    private typealias Word = Slice<UnsafeBufferPointer<Unicode.Scalar>>
+
+    /// Calls `body` on each word of the line, in order: the runs between runs of whitespace,
+    /// as `split(whereSeparator:)` cuts them, without building an array of them.
+    private static func forEachWord(of text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Word) -> Void) {
+        var start = text.startIndex
+        while start < text.endIndex {
+            guard !BodyLineCharacters.isSpace(text[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < text.endIndex, !BodyLineCharacters.isSpace(text[end]) { end += 1 }
+            body(text[start..<end])
+            start = end
+        }
     }
 
     /// The word without leading and trailing scalars that are neither letters nor digits.
-    private static func core(of word: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+    private static func core(of word: Word) -> Word {
         let isKept = { (scalar: Unicode.Scalar) in BodyLineCharacters.isLetter(scalar) || BodyLineCharacters.isDigit(scalar) }
-        guard let start = word.firstIndex(where: isKept), let end = word.lastIndex(where: isKept) else { return [] }
+        guard let start = word.firstIndex(where: isKept), let end = word.lastIndex(where: isKept) else { return word[word.startIndex..<word.startIndex] }
         return word[start...end]
     }
 
     /// The key (`BodyLineWords.key(lowercaseLetters:)`) of the core in ASCII lower case, when
     /// it could be in a word list (short, ASCII letters only); `nil` when it cannot.
-    private static func listedKey(of core: ArraySlice<Unicode.Scalar>) -> UInt64? {
+    private static func listedKey(of core: Word) -> UInt64? {
         guard !core.isEmpty, core.count <= BodyLineWords.longestWord,
             core.allSatisfy({ $0.isASCII && BodyLineCharacters.isLetter($0) })
         else { return nil }
@@ -157,21 +184,26 @@ struct BodyLineMeasures: Sendable, Equatable {
     private static let byKey = BodyLineWords.key(lowercaseLetters: "by".unicodeScalars)
 
     /// Exactly four ASCII digits starting with `19` or `20`.
-    private static func isYear(_ core: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func isYear(_ core: Word) -> Bool {
         guard core.count == 4, core.allSatisfy(BodyLineCharacters.isASCIIDigit) else { return false }
         let century = core.prefix(2).map(\.value)
         return century == [0x31, 0x39] || century == [0x32, 0x30]
     }
 
     /// Whether the line, in ASCII lower case, holds `http:`, `https:`, `www.` or `@`.
-    private static func containsURLMarker(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func containsURLMarker(_ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         if text.contains("@") { return true }
         // Every marker has a `:` or a `.`; most lines have neither and are not searched.
         guard text.contains(where: { $0 == ":" || $0 == "." }) else { return false }
-        let lowered = text.map(BodyLineCharacters.asciiLower)
-        return Self.urlMarkers.contains { pattern in
-            lowered.indices.contains { start in lowered[start...].starts(with: pattern) }
+        // Compared in place, scalar by scalar in ASCII lower case, in one pass: no lowered copy
+        // is made, and a position is compared only with the markers that start like it.
+        for start in text.indices {
+            let first = BodyLineCharacters.asciiLower(text[start])
+            for pattern in Self.urlMarkers where pattern[0] == first {
+                if text[start...].lazy.map(BodyLineCharacters.asciiLower).starts(with: pattern) { return true }
+            }
         }
+        return false
     }
 
     /// `http:`, `https:` and `www.` as scalars, built once.

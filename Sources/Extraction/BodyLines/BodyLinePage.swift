@@ -32,7 +32,11 @@ struct BodyLinePage: Sendable {
         var block = 0
         var previousWasBlank = true
         for (index, line) in lines.enumerated() {
-            let scalars = Array(line.unicodeScalars)
+            // Appended one by one into room for every byte: `Array(_:)` would walk the
+            // scalars twice, once to count them.
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(line.utf8.count)
+            for scalar in line.unicodeScalars { scalars.append(scalar) }
             guard let start = scalars.firstIndex(where: { !BodyLineCharacters.isSpace($0) }),
                 let end = scalars.lastIndex(where: { !BodyLineCharacters.isSpace($0) })
             else {
@@ -45,6 +49,7 @@ struct BodyLinePage: Sendable {
             kept.append(Line(index: index, text: Self.string(trimmed), block: block, measures: BodyLineMeasures(trimmed), isRepeated: false))
         }
         var occurrences: [String: Int] = [:]
+        occurrences.reserveCapacity(kept.count)
         for line in kept { occurrences[line.text, default: 0] += 1 }
         for position in kept.indices { kept[position].isRepeated = occurrences[kept[position].text, default: 0] > 1 }
         self.lines = kept

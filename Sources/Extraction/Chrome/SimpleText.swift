@@ -12,13 +12,25 @@ enum SimpleText {
     /// Whether every scalar of the text is ASCII or in U+2010–U+205E (none of which joins
     /// a neighbour into one `Character`, is a letter or a digit, or changes case).
     static func isSimple(_ text: some StringProtocol) -> Bool {
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
+        if let isSimple = text.utf8.withContiguousStorageIfAvailable(Self.isSimple(bytes:)) { return isSimple }
+        return Self.isSimple(bytes: Array(text.utf8))
+    }
+
+    /// `isSimple` of a text's UTF-8 bytes, read off a buffer: an iterator over a `Substring`'s
+    /// bytes cost several times more.
+    private static func isSimple(bytes: some RandomAccessCollection<UInt8>) -> Bool {
+        var position = bytes.startIndex
+        while position != bytes.endIndex {
+            let byte = bytes[position]
+            position = bytes.index(after: position)
             if byte < 0x80 { continue }
             // U+2010–U+203F is E2 80 90–BF; U+2040–U+205E is E2 81 80–9E.
-            guard byte == 0xE2, let second = iterator.next(), let third = iterator.next() else { return false }
+            guard byte == 0xE2, bytes.distance(from: position, to: bytes.endIndex) >= 2 else { return false }
+            let second = bytes[position]
+            let third = bytes[bytes.index(after: position)]
             let isPunctuation = (second == 0x80 && (0x90...0xBF).contains(third)) || (second == 0x81 && (0x80...0x9E).contains(third))
             if !isPunctuation { return false }
+            position = bytes.index(position, offsetBy: 2)
         }
         return true
     }
@@ -121,20 +133,31 @@ enum SimpleText {
     /// have a case.
     static func lowercased(_ text: some StringProtocol) -> String {
         guard self.isSimple(text) else {
-            // What `lowercased()` does, scalar by scalar, with ASCII kept out of the lookup.
+            // What `lowercased()` does, scalar by scalar, with ASCII kept out of the lookup; a
+            // scalar whose lower case is itself (`changesWhenLowercased`) is copied as it is,
+            // without making a string of its mapping.
             var lower: [UInt8] = []
             lower.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars {
                 if scalar.isASCII {
                     let byte = UInt8(scalar.value)
                     lower.append(byte &- 65 < 26 ? byte | 0x20 : byte)
-                } else {
+                } else if scalar.properties.changesWhenLowercased {
                     lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    UTF8.encode(scalar) { lower.append($0) }
                 }
             }
             return String(decoding: lower, as: UTF8.self)
         }
-        return String(decoding: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // Written straight into the new string from the text's buffer when it has one.
+        let lowered = text.utf8.withContiguousStorageIfAvailable { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() { buffer[offset] = byte &- 65 < 26 ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
+        return lowered ?? String(decoding: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Words separated by `" "`, as `split(separator: " ").count` counts them, or `cap` when

@@ -94,17 +94,28 @@ extension StoryChromeFilter {
     /// The end of `text` from just after the space before its last `count` words (the whole
     /// text when it has fewer), with `text`'s indices.
     private static func lastWords(of text: String, count: Int) -> Substring {
+        // In searchable text a space byte is a space `Character`: its bytes are walked instead.
+        let start = SimpleText.isSearchable(text)
+            ? self.startOfLastWords(text.utf8, space: UInt8(ascii: " "), count: count)
+            : self.startOfLastWords(text, space: " ", count: count)
+        return text[start...]
+    }
+
+    /// Where the last `count` words of a view of a string start: just after the space before
+    /// them, or the view's start when it has fewer.
+    private static func startOfLastWords<View: BidirectionalCollection>(_ view: View, space: View.Element, count: Int) -> View.Index
+    where View.Element: Equatable {
         var spaces = 0
-        var index = text.endIndex
-        while index > text.startIndex {
-            let previous = text.index(before: index)
-            if text[previous] == " " {
+        var index = view.endIndex
+        while index > view.startIndex {
+            let previous = view.index(before: index)
+            if view[previous] == space {
                 spaces += 1
-                if spaces == count { return text[index...] }
+                if spaces == count { return index }
             }
             index = previous
         }
-        return text[...]
+        return view.startIndex
     }
 
     /// `Jane Doe, AP`, `Jane Doe | Getty Images`, `Jane Doe/Reuters`: a few words without a

@@ -7,6 +7,8 @@ extension StoryChromeFilter {
     func isTeaser(_ lower: String, words: Int) -> Bool {
         guard words <= self.configuration.maximumTeaserWords else { return false }
         if self.lexicon.teaserOpeners.contains(where: lower.hasPrefix) { return true }
+        // A gallery counter is a few words: longer lines are not split to find out.
+        guard (3...5).contains(SimpleText.wordCount(lower, cappedAt: 6)) else { return false }
         let counter = lower.split(separator: " ")
         return counter.count >= 3 && counter.count <= 5 && ["image", "photo", "picture", "slide"].contains(String(counter[0]))
             && counter[1].allSatisfy(\.isNumber) && counter[2] == "of"

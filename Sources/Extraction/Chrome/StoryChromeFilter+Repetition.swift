@@ -35,10 +35,12 @@ extension StoryChromeFilter {
     /// How many kept lines before and after a line its repeat is looked for in.
     static let repetitionReach = 60
 
+    /// Each opening quotation mark with its closing one, built once.
+    private static let quotationMarks: [Character: Character] = ["\"": "\"", "\u{201C}": "\u{201D}", "\u{2018}": "\u{2019}", "\u{00AB}": "\u{00BB}"]
+
     /// The text inside the quotation marks a line opens with, when it opens with one.
     static func quotation(_ line: Substring) -> Substring? {
-        let pairs: [Character: Character] = ["\"": "\"", "\u{201C}": "\u{201D}", "\u{2018}": "\u{2019}", "\u{00AB}": "\u{00BB}"]
-        guard let open = line.first, let close = pairs[open] else { return nil }
+        guard let open = line.first, let close = Self.quotationMarks[open] else { return nil }
         let rest = line.dropFirst()
         guard let end = rest.firstIndex(of: close) else { return nil }
         return rest[..<end]
@@ -47,7 +49,8 @@ extension StoryChromeFilter {
     /// Lower-case words (letters and digits) joined by single spaces.
     static func wordKey<S: StringProtocol>(_ text: S) -> String {
         guard SimpleText.isSimple(text) else {
-            let lower = text.lowercased()
+            // `SimpleText.lowercased` is `lowercased()` without its per-scalar string appends.
+            let lower = SimpleText.lowercased(text)
             // Latin, Greek and Cyrillic text (accented names, `€`) is keyed scalar by scalar:
             // there each scalar is a `Character`, a letter or digit exactly when its properties say so.
             guard SimpleText.isSearchable(lower) else {
@@ -56,20 +59,31 @@ extension StoryChromeFilter {
             return Self.scalarWordKey(lower)
         }
         // Its letters and digits are then ASCII, and every other scalar separates words.
-        var key: [UInt8] = []
-        key.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            let lower = byte &- 65 < 26 ? byte | 0x20 : byte
-            if lower &- 97 < 26 || byte &- 48 < 10 {
-                if pendingSpace { key.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                key.append(lower)
-            } else if !key.isEmpty {
-                pendingSpace = true
+        return text.utf8.withContiguousStorageIfAvailable(Self.simpleWordKey) ?? Array(text.utf8).withUnsafeBufferPointer(Self.simpleWordKey)
+    }
+
+    /// `wordKey` of simple text's bytes, written straight into the key: a key is never longer
+    /// than its text.
+    private static func simpleWordKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { key in
+            var length = 0
+            var pendingSpace = false
+            for byte in bytes {
+                let lower = byte &- 65 < 26 ? byte | 0x20 : byte
+                if lower &- 97 < 26 || byte &- 48 < 10 {
+                    if pendingSpace {
+                        key[length] = UInt8(ascii: " ")
+                        length += 1
+                    }
+                    pendingSpace = false
+                    key[length] = lower
+                    length += 1
+                } else if length > 0 {
+                    pendingSpace = true
+                }
             }
+            return length
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// `wordKey` of lower-case text whose every scalar is a `Character` (`SimpleText.isSearchable`),
@@ -112,9 +126,15 @@ struct RepetitionKey {
     init(line: Int, words: String) {
         self.line = line
         self.words = words
-        self.padded = " " + words + " "
-        self.isSearchable = SimpleText.isSearchable(words)
-        self.length = self.padded.utf8.allSatisfy { $0 < 0x80 } ? self.padded.utf8.count : self.padded.count
+        var padded = " "
+        padded.reserveCapacity(words.utf8.count + 2)
+        padded += words
+        padded += " "
+        self.padded = padded
+        // The padding is ASCII: the key is ASCII when its words are, and is then searchable.
+        let isASCII = words.utf8.allSatisfy { $0 < 0x80 }
+        self.isSearchable = isASCII || SimpleText.isSearchable(words)
+        self.length = isASCII ? padded.utf8.count : padded.count
     }
 
     /// The words of the key: the words of a key are joined by single spaces.

@@ -35,6 +35,9 @@ struct Byline: Sendable, Hashable {
     static func parse(_ line: Substring, lexicon: Lexicon, requiresBy: Bool) -> Byline? {
         // Counted before splitting: most long lines are prose.
         guard (1...30).contains(LineShape.wordCount(line, cappedAt: 31)) else { return nil }
+        // The words are split only when they are read: a line without the letters `by` side by
+        // side has no `By`, and one where no agency can stand is turned away unsplit.
+        guard Self.mayHoldBy(line) else { return self.agencyLine(line, lexicon: lexicon, requiresBy: requiresBy, words: nil) }
         let words = LineShape.words(line)
         if let by = words.firstIndex(where: { $0 == "By" || $0 == "by" || $0 == "BY" }),
             by == 0 || self.stopWords.contains(String(words[by - 1])) || words[by - 1].last?.isNumber == true
@@ -43,8 +46,18 @@ struct Byline: Sendable, Hashable {
             let byline = self.reading(words[(by + 1)...], lexicon: lexicon)
             return byline.authors.isEmpty && byline.agency == nil ? nil : byline
         }
+        return self.agencyLine(line, lexicon: lexicon, requiresBy: requiresBy, words: words)
+    }
+
+    /// The byline of a line without a `By` before its names: one that names an agency.
+    ///
+    /// - Parameter words: the line's words (`LineShape.words`), when they are split already.
+    private static func agencyLine(_ line: Substring, lexicon: Lexicon, requiresBy: Bool, words: [Substring]?) -> Byline? {
         guard !requiresBy else { return nil }
         if let agency = lexicon.agencies[ASCIIFolding.fold(line)] { return Byline(agency: agency) }
+        // Every agency found below stands where `mayNameAgency` looks, the first word's too.
+        guard self.mayNameAgency(line, tags: lexicon.agencyTagBytes) else { return nil }
+        let words = words ?? LineShape.words(line)
         // "Reuters November 18, 2019": an agency and then the date.
         if let first = words.first, let agency = lexicon.agencies[ASCIIFolding.fold(first)], words.count > 1,
             words[1].first?.isLetter == true, WrittenDate.month(named: words[1].filter { $0 != "." }[...]) != nil
@@ -53,6 +66,46 @@ struct Byline: Sendable, Hashable {
         }
         let byline = self.reading(words[...], lexicon: lexicon)
         return byline.agency == nil ? nil : byline
+    }
+
+    /// Whether the line has a `b` and a `y` side by side, in either case: a word that is `By`,
+    /// `by` or `BY` has them. Read on its bytes.
+    private static func mayHoldBy(_ line: Substring) -> Bool {
+        var previousIsB = false
+        for byte in line.utf8 {
+            let lower = byte | 0x20
+            if previousIsB && lower == UInt8(ascii: "y") { return true }
+            previousIsB = lower == UInt8(ascii: "b")
+        }
+        return false
+    }
+
+    /// Whether a line may name an agency as `reading` finds one; `false` only when it cannot.
+    ///
+    /// `reading` looks up runs of the line's whole words, folded: on an ASCII line, such a run
+    /// is a stretch of the folded line that starts where the line does or after a space, `.` or
+    /// `:` (what folding trims), and ends where the line does, before one of those, or before a
+    /// comma (dropped from a name's last word). A line where no agency tag stands like that is
+    /// turned away without reading its words one by one, which most lines near a headline are.
+    /// Lines beyond ASCII, and tags beyond it, are always read.
+    private static func mayNameAgency(_ line: Substring, tags: [[UInt8]]) -> Bool {
+        guard tags.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 < 0x80 } }) else { return true }
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+            let isBoundary = { (byte: UInt8) in TextFolding.isTrimmedASCII(byte) || byte == UInt8(ascii: ",") }
+            // Only where a word may start: the line's start, or after what folding trims.
+            for start in bytes.indices where start == 0 || TextFolding.isTrimmedASCII(bytes[start - 1]) {
+                let first = TextFolding.foldedASCII(bytes[start])
+                for tag in tags where tag[0] == first && start + tag.count <= bytes.count {
+                    let end = start + tag.count
+                    if (end == bytes.count || isBoundary(bytes[end])) && bytes[start..<end].lazy.map(TextFolding.foldedASCII).elementsEqual(tag) {
+                        return true
+                    }
+                }
+            }
+            return false
+        }
+        return line.utf8.withContiguousStorageIfAvailable(search) ?? Array(line.utf8).withUnsafeBufferPointer(search)
     }
 
     /// Reads names, roles, agencies and a publisher from the words after `By`.

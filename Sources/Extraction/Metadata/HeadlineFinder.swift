@@ -207,7 +207,8 @@ struct HeadlineFinder: Sendable {
     /// A byline (`By Jane Doe`) or a line that is mostly a date.
     func isBylineOrDate(_ line: Substring) -> Bool {
         if line == "By" || line == "by" || line.hasPrefix("By ") || line.hasPrefix("by ") { return LineShape.wordCount(line, cappedAt: 17) <= 16 }
-        guard LineShape.hasNumber(line), LineShape.wordCount(line, cappedAt: 17) <= 16 else { return false }
+        // Counted first: the count stops past 16 words, the digit search reads a paragraph whole.
+        guard LineShape.wordCount(line, cappedAt: 17) <= 16, LineShape.hasNumber(line) else { return false }
         let found = self.dates.scan(line)
         return !found.isEmpty && found.contains { $0.date.year != nil || $0.label != nil }
     }

@@ -108,12 +108,16 @@ struct KindClassifier: Sendable {
 
     /// Whether the bytes ` is ` occur in the text.
     private static func hasVerbIs(_ text: Substring) -> Bool {
-        var matched = 0
-        for byte in text.utf8 {
-            matched = byte == self.verbIs[matched] ? matched + 1 : (byte == self.verbIs[0] ? 1 : 0)
-            if matched == self.verbIs.count { return true }
+        // Read off the text's buffer: a Substring's byte iterator cost more than the search.
+        var text = text
+        return text.withUTF8 { bytes in
+            var matched = 0
+            for byte in bytes {
+                matched = byte == self.verbIs[matched] ? matched + 1 : (byte == self.verbIs[0] ? 1 : 0)
+                if matched == self.verbIs.count { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// The bytes of ` is `.

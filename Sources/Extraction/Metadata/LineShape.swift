@@ -148,8 +148,20 @@ enum LineShape {
 
     /// A breadcrumb trail: parts between ` > ` or ` › `.
     static func isBreadcrumb(_ line: Substring) -> Bool {
-        (line.utf8.contains(UInt8(ascii: ">")) && line.contains(" > ")) || (line.unicodeScalars.contains("\u{203A}") && line.contains(" \u{203A} "))
+        (line.utf8.contains(UInt8(ascii: ">")) && line.contains(" > ")) || (self.containsSingleAngleQuote(line) && line.contains(" \u{203A} "))
     }
+
+    /// Whether the text has the scalar `›` (U+203A), found by its UTF-8 bytes `E2 80 BA`
+    /// rather than by decoding every scalar: in valid UTF-8, `E2` only ever leads a scalar.
+    static func containsSingleAngleQuote(_ text: some StringProtocol) -> Bool {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in
+            bytes.indices.contains { bytes[$0] == 0xE2 && bytes[$0...].starts(with: Self.singleAngleQuote) }
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// The UTF-8 bytes of `›`.
+    private static let singleAngleQuote: [UInt8] = [0xE2, 0x80, 0xBA]
 
     /// Whether the folded line starts with one of the folded prefixes, as whole words.
     static func startsWithAny(_ folded: String, _ prefixes: [String]) -> Bool {

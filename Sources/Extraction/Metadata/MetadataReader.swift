@@ -20,11 +20,14 @@ struct MetadataReader: Sendable {
     /// Whether a name in ordinary case is a known place, for datelines such as
     /// `Hong Kong (Example News) Shares fell…`.
     let isKnownPlace: @Sendable (Substring) -> Bool
+    /// The kind rules, with the wire tags they look for built once per reader.
+    private let kindClassifier: KindClassifier
 
     /// Makes a reader with the given word lists.
     init(lexicon: Lexicon, isKnownPlace: @escaping @Sendable (Substring) -> Bool = { _ in false }) {
         self.lexicon = lexicon
         self.isKnownPlace = isKnownPlace
+        self.kindClassifier = KindClassifier(lexicon: lexicon)
     }
 
     /// How far around the headline bylines are looked for, in non-blank lines.
@@ -66,7 +69,7 @@ struct MetadataReader: Sendable {
             source: source,
             published: published,
             dateline: dateline.place,
-            kind: KindClassifier(lexicon: self.lexicon).classify(page, headline: headline.map { ($0.line, $0.text) }, bodyStart: bodyStart),
+            kind: self.kindClassifier.classify(page, headline: headline.map { ($0.line, $0.text) }, bodyStart: bodyStart),
             authors: authors.isEmpty ? nil : Finding(value: authors, rule: .byline))
     }
 
