@@ -20,9 +20,9 @@ struct ScannedParagraph: Sendable {
         let start: Int
         /// One past its last scalar.
         let end: Int
-
-        /// Whether it starts with a capital letter.
-        var isCapitalized: Bool { self.text.first?.isUppercase == true }
+        /// Whether it starts with a capital letter: kept from the scan (`TextWord.isCapitalized`),
+        /// since rules ask it of the same words again and again.
+        let isCapitalized: Bool
     }
 
     /// The paragraph's index in the document.
@@ -56,7 +56,7 @@ struct ScannedParagraph: Sendable {
             advance(to: word.range.lowerBound)
             let start = offset
             advance(to: word.range.upperBound)
-            offsets.append(Word(text: word.text, folded: word.folded, start: start, end: offset))
+            offsets.append(Word(text: word.text, folded: word.folded, start: start, end: offset, isCapitalized: word.isCapitalized))
         }
         self.index = paragraph.index
         self.scalars = Array(view)
