@@ -348,6 +348,12 @@ struct NameContext {
         guard [", ", " and ", ", and "].contains(separator) else { return false }
         if separator != ", " { return true }
         let rest = self.text[name.upperBound...]
+        // Bytes that are all ASCII (no CR) are a character each: the answer is read off them.
+        let head = rest.utf8.prefix(7)
+        if head.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            let after = head.starts(with: ", ".utf8) ? 2 : head.starts(with: " and ".utf8) ? 5 : head.count
+            return head.dropFirst(after).first.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false
+        }
         let next = rest.hasPrefix(", ") ? rest.dropFirst(2) : rest.hasPrefix(" and ") ? rest.dropFirst(5) : ""
         return next.first?.isUppercase == true
     }
