@@ -57,10 +57,11 @@ struct DateMentionExtractor: Sendable {
 
     /// Whether a mention may start at the word: the matcher reads nothing else at all.
     private static func mayOpenMention(_ word: TextWord) -> Bool {
-        // A day number (`Int` reads a sign too), a possessive weekday or an opener word.
+        // A day number (`Int` reads a sign too), a possessive weekday or an opener word. A
+        // possessive's last byte is its `s`: most words are turned away on it, unsearched.
         guard let first = word.text.utf8.first else { return false }
         return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            || Self.openers.contains(word.folded) || word.folded.hasSuffix("'s")
+            || Self.openers.contains(word.folded) || word.folded.utf8.last == UInt8(ascii: "s") && word.folded.hasSuffix("'s")
     }
 
     private func mentions(

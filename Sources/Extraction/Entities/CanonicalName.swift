@@ -10,7 +10,8 @@ enum CanonicalName {
     ///
     /// - Complexity: O(*m*) in the group's mentions.
     static func choose(for name: String, among mentions: [EntityMention]) -> String {
-        let folded = TextFolding.fold(name)
+        // Folded only once a form with more accents asks for it: most names have none.
+        lazy var folded = TextFolding.fold(name)
         var best = name
         var bestAccents = NameText.accentCount(name)
         for mention in mentions where NameText.accentCount(mention.name) > bestAccents && TextFolding.fold(mention.name) == folded {

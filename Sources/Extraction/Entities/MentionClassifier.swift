@@ -40,10 +40,10 @@ struct MentionClassifier: Sendable {
     static let maxPlaceWords = 6
 
     /// A country's legislature, named by its bare word inside a sentence (`the Senate voted`).
-    private static let legislatures: Set<String> = ["congress", "senate", "parliament", "house"]
+    private static let legislatures: FoldedWordSet = ["congress", "senate", "parliament", "house"]
 
     /// Capitalised words that do not start a name at the start of a sentence.
-    private static let sentenceStarters: Set<String> = [
+    private static let sentenceStarters: FoldedWordSet = [
         "the", "a", "an", "in", "on", "at", "but", "and", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
         "his", "her", "their", "its", "our", "as", "after", "before", "when", "while", "if", "for", "from", "with", "by", "to", "of",
         "although", "however", "meanwhile", "according", "asked", "speaking", "some", "many", "several", "every", "each", "there",
@@ -300,14 +300,14 @@ struct MentionClassifier: Sendable {
 
     /// Offices a company or an institution gives, written between its name and the holder's
     /// (`Voltara CEO Ana Lima`), folded.
-    private static let employerTitles: Set<String> = [
+    private static let employerTitles: FoldedWordSet = [
         "ceo", "coo", "cfo", "cto", "chief", "chief executive", "chairman", "chairwoman", "chair", "founder", "co-founder", "president",
         "spokesperson", "spokesman", "spokeswoman", "director", "analyst", "head",
     ]
 
     /// Words that qualify an office rather than name its employer (`Former President`,
     /// `Interim CEO`), folded.
-    private static let officeQualifiers: Set<String> = ["former", "acting", "interim", "then", "late", "incoming", "outgoing", "ex"]
+    private static let officeQualifiers: FoldedWordSet = ["former", "acting", "interim", "then", "late", "incoming", "outgoing", "ex"]
 
     /// The employer's name, when a name of one to three words stands before an office and its
     /// holder's name, all capitalised (`Voltara CEO Ana Lima`): the office is the name's, so

@@ -51,6 +51,7 @@ struct MentionResolver {
         _ mentions: [EntityMention], definedAcronyms: [String: String], lowercaseWords: Set<String>, deadline: IngestionDeadline
     ) throws(IngestError) -> Resolution {
         var work = 0
+        var folding = FoldedNameCache()
         let singleNames = Set(mentions.filter { $0.kind != .location && !NameText.hasSpace($0.name) }.map(\.surface))
         let mentions = mentions.map { self.surnamed($0, lowercaseWords: lowercaseWords, singleNames: singleNames) }
         let people = self.personIndex(mentions, work: &work)
@@ -59,19 +60,19 @@ struct MentionResolver {
             var current = name
             for _ in 0..<Self.maxIndexedWords {
                 work += 1
-                guard let fuller = organizations.name(for: TextFolding.fold(current)) else { break }
+                guard let fuller = organizations.name(for: folding.fold(current)) else { break }
                 current = fuller
             }
             return current
         }
         var resolved: [(EntityMention, Entity.Kind, String)] = []
         var pendingSingles: [EntityMention] = []
-        for mention in self.companiesNamedOnce(mentions, lowercaseWords: lowercaseWords, work: &work) {
+        for mention in self.companiesNamedOnce(mentions, lowercaseWords: lowercaseWords, folding: &folding, work: &work) {
             try deadline.check()
             work += 1
             let isSingleWord = !NameText.hasSpace(mention.name)
             if isSingleWord, mention.kind != .location, Self.mayBeShortForm(mention.rule) {
-                if let person = people.name(for: TextFolding.fold(mention.name)) {
+                if let person = people.name(for: folding.fold(mention.name)) {
                     resolved.append((mention, .person, person))
                 } else if mention.kind == .organization || Self.namesLonePerson(mention.rule) {
                     resolved.append((mention, mention.kind, mention.kind == .organization ? expanded(mention.name) : mention.name))
@@ -85,9 +86,9 @@ struct MentionResolver {
             switch mention.kind {
             case .person:
                 // "Harlan Vetch said" after "Harlan Vetch Holdings": a company named for its founder.
-                if mention.rule != .title, mention.rule != .apposition, let organization = organizations.name(for: TextFolding.fold(mention.name)) {
+                if mention.rule != .title, mention.rule != .apposition, let organization = organizations.name(for: folding.fold(mention.name)) {
                     resolved.append((mention, .organization, expanded(organization)))
-                } else if let person = people.name(for: TextFolding.fold(mention.name)) {
+                } else if let person = people.name(for: folding.fold(mention.name)) {
                     resolved.append((mention, .person, person))
                 } else if !mention.isWeak {
                     resolved.append((mention, .person, mention.name))
@@ -104,14 +105,14 @@ struct MentionResolver {
             }
         }
         // "Voss declined" after "the Voss administration": a lone name joins the one-word person it repeats.
-        let lonePeople = Set(resolved.filter { $0.1 == .person && !NameText.hasSpace($0.2) }.map { TextFolding.fold($0.2) })
-        for mention in pendingSingles where lonePeople.contains(TextFolding.fold(mention.name)) {
+        let lonePeople = Set(resolved.filter { $0.1 == .person && !NameText.hasSpace($0.2) }.map { folding.fold($0.2) })
+        for mention in pendingSingles where lonePeople.contains(folding.fold(mention.name)) {
             work += 1
             resolved.append((mention, .person, mention.name))
         }
-        let unresolved = pendingSingles.filter { !lonePeople.contains(TextFolding.fold($0.name)) }
-        resolved += self.recurringNames(unresolved, lowercaseWords: lowercaseWords, work: &work)
-        return Resolution(groups: Self.grouped(resolved), work: work)
+        let unresolved = pendingSingles.filter { !lonePeople.contains(folding.fold($0.name)) }
+        resolved += self.recurringNames(unresolved, lowercaseWords: lowercaseWords, folding: &folding, work: &work)
+        return Resolution(groups: Self.grouped(resolved, folding: &folding), work: work)
     }
 
     /// Whether a one-word mention typed by `rule` names a person on its own (`President Higgs`,
@@ -159,34 +160,41 @@ struct MentionResolver {
     /// CEO`) an organization wherever else the story writes it (`across Voltara`, a town's name).
     /// A sentence's first word that the story also writes in lower case is no name (`Others
     /// reported`, `Small investors`), nor is a sentence's subject the story names only there.
-    private func companiesNamedOnce(_ mentions: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> [EntityMention] {
+    private func companiesNamedOnce(
+        _ mentions: [EntityMention], lowercaseWords: Set<String>, folding: inout FoldedNameCache, work: inout Int
+    ) -> [EntityMention] {
         var namings: [String: Int] = [:]
         for mention in mentions where mention.rule == .companySubject {
             work += 1
-            namings[TextFolding.fold(mention.surface), default: 0] += 1
+            namings[folding.fold(mention.surface), default: 0] += 1
         }
         // "Amazon Music Unlimited" names "Amazon" again: any mention opening with the word.
         for mention in mentions where !namings.isEmpty && mention.rule != .companySubject {
             work += 1
-            let opening = TextFolding.fold(String(mention.surface.prefix { $0 != " " }))
+            let opening = folding.fold(String(mention.surface.prefix { $0 != " " }))
             if namings[opening] != nil { namings[opening, default: 0] += 1 }
         }
-        let mentions = mentions.filter { mention in
+        var kept: [EntityMention] = []
+        for mention in mentions {
             // A subject the story writes in lower case elsewhere is a common noun wherever it stands.
             let isSubject = mention.rule == .companySubject
-            guard mention.rule == .companyContext || isSubject, mention.opensSentence || isSubject else { return true }
-            let folded = TextFolding.fold(mention.surface)
+            guard mention.rule == .companyContext || isSubject, mention.opensSentence || isSubject else {
+                kept.append(mention)
+                continue
+            }
+            let folded = folding.fold(mention.surface)
             // "Floodwater has washed away": a sentence's subject named only there may be a common noun.
-            if isSubject, mention.opensSentence, namings[folded, default: 0] < 2 { return false }
-            return !(lowercaseWords.contains(folded) || self.lexicon.stopwords.contains(folded))
+            if isSubject, mention.opensSentence, namings[folded, default: 0] < 2 { continue }
+            if !(lowercaseWords.contains(folded) || self.lexicon.stopwords.contains(folded)) { kept.append(mention) }
         }
-        let companies = Set(mentions.filter { $0.rule == .companyContext || $0.rule == .companySubject }.map { TextFolding.fold($0.surface) })
+        let mentions = kept
+        let companies = Set(mentions.filter { $0.rule == .companyContext || $0.rule == .companySubject }.map { folding.fold($0.surface) })
         guard !companies.isEmpty else { return mentions }
         let retypable: Set<ClassificationRule> = [.gazetteer, .placePreposition, .listAfterPlace, .unconfirmedName, .attribution]
         return mentions.map { mention in
             work += 1
             guard mention.kind != .organization, retypable.contains(mention.rule), !NameText.hasSpace(mention.surface),
-                companies.contains(TextFolding.fold(mention.surface))
+                companies.contains(folding.fold(mention.surface))
             else { return mention }
             return mention.retyped(.organization, name: mention.surface, by: .companyContext)
         }
@@ -263,15 +271,17 @@ struct MentionResolver {
     /// The one-word names that joined no one and still name an organization: a speaker
     /// (`Voltara said`), a brand's spelling, or a name the story repeats in mid-sentence and
     /// never writes in lower case.
-    private func recurringNames(_ singles: [EntityMention], lowercaseWords: Set<String>, work: inout Int) -> [(EntityMention, Entity.Kind, String)] {
+    private func recurringNames(
+        _ singles: [EntityMention], lowercaseWords: Set<String>, folding: inout FoldedNameCache, work: inout Int
+    ) -> [(EntityMention, Entity.Kind, String)] {
         var midSentence: [String: Int] = [:]
         for mention in singles where !mention.opensSentence {
             work += 1
-            midSentence[TextFolding.fold(mention.name), default: 0] += 1
+            midSentence[folding.fold(mention.name), default: 0] += 1
         }
         return singles.compactMap { mention in
             work += 1
-            let folded = TextFolding.fold(mention.name)
+            let folded = folding.fold(mention.name)
             if mention.rule == .attribution || mention.rule == .innerCapital { return (mention, .organization, mention.name) }
             let isName = (midSentence[folded] ?? 0) >= 2 && !lowercaseWords.contains(folded) && !self.lexicon.givenNames.contains(folded)
                 && !self.lexicon.surnames.contains(folded) && !self.lexicon.stopwords.contains(folded) && !self.lexicon.titles.contains(folded)
@@ -281,21 +291,29 @@ struct MentionResolver {
     }
 
     /// The resolved mentions grouped by kind and folded name, in order of first mention.
-    private static func grouped(_ resolved: [(EntityMention, Entity.Kind, String)]) -> [Group] {
-        var order: [String] = []
-        var groups: [String: Group] = [:]
+    private static func grouped(_ resolved: [(EntityMention, Entity.Kind, String)], folding: inout FoldedNameCache) -> [Group] {
+        // Keyed by a pair, not by a string spelling both out: building that string cost more
+        // than the grouping.
+        var groups: [Group] = []
+        var positions: [GroupKey: Int] = [:]
         for (mention, kind, name) in resolved {
-            let key = "\(kind.rawValue):\(TextFolding.fold(name))"
-            if groups[key] == nil {
-                order.append(key)
-                groups[key] = Group(kind: kind, name: name, mentions: [])
+            let key = GroupKey(kind: kind, name: folding.fold(name))
+            if let position = positions[key] {
+                groups[position].mentions.append(mention)
+            } else {
+                positions[key] = groups.count
+                groups.append(Group(kind: kind, name: name, mentions: [mention]))
             }
-            groups[key]?.mentions.append(mention)
         }
-        return order.compactMap { groups[$0] }.map { group in
-            var sorted = group
-            sorted.mentions.sort { ($0.paragraph, $0.range.lowerBound) < ($1.paragraph, $1.range.lowerBound) }
-            return sorted
+        for position in groups.indices {
+            groups[position].mentions.sort { ($0.paragraph, $0.range.lowerBound) < ($1.paragraph, $1.range.lowerBound) }
         }
+        return groups
+    }
+
+    /// What makes two resolved mentions one entity's: the kind, and the folded name.
+    private struct GroupKey: Hashable {
+        let kind: Entity.Kind
+        let name: String
     }
 }

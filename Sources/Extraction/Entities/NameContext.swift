@@ -14,23 +14,23 @@ struct NameContext {
     let lexicon: Lexicon
 
     /// Prepositions after which an unknown name is a place ("in Cumbria", "from Brittany").
-    private static let placePrepositions: Set<String> = ["in", "from", "near", "off", "across", "around", "throughout"]
+    private static let placePrepositions: FoldedWordSet = ["in", "from", "near", "off", "across", "around", "throughout"]
 
     /// Words beside a name that make it a speaker's, and so a person's or an organization's.
-    private static let attributionWords: Set<String> = [
+    private static let attributionWords: FoldedWordSet = [
         "said", "says", "told", "added", "urged", "warned", "called", "asked", "explained", "noted", "argued", "stated",
         "who", "whose",
     ]
 
     /// Words that open an apposition about a person (`X, a former combatant`, `X, his lawyer`).
-    private static let appositionOpeners: Set<String> = ["a", "an", "the", "who", "whose", "its", "his", "her"]
+    private static let appositionOpeners: FoldedWordSet = ["a", "an", "the", "who", "whose", "its", "his", "her"]
 
     /// Organization nouns that say a name's kind only before it (`the journal Nature`): after a
     /// capitalised word they compound with it as a common noun (`Record label`, `Nature journal`).
-    private static let compoundingNouns: Set<String> = ["brand", "journal", "label", "magazine", "outlet", "studio", "tabloid"]
+    private static let compoundingNouns: FoldedWordSet = ["brand", "journal", "label", "magazine", "outlet", "studio", "tabloid"]
 
     /// Occupations written before `at` and the employer's name (`strategist at Brask Tabor`).
-    private static let occupations: Set<String> = [
+    private static let occupations: FoldedWordSet = [
         "analyst", "strategist", "economist", "manager", "director", "professor", "researcher", "scientist", "engineer",
         "executive", "partner", "editor", "reporter", "correspondent", "lecturer", "lawyer", "attorney", "officer", "chairman",
         "spokesperson", "spokesman", "spokeswoman", "fellow", "trader", "investor", "consultant", "adviser", "advisor",
@@ -39,6 +39,14 @@ struct NameContext {
     /// The lower-case word at `index`, folded, if there is one.
     private func lowerWord(_ index: Int) -> String? {
         self.words.indices.contains(index) && !self.words[index].isCapitalized ? self.words[index].folded : nil
+    }
+
+    /// Whether `text` opens with a comma, as `hasPrefix(",")` answers: a comma byte before an
+    /// ASCII byte (or none) is a character of its own, and no other byte opens one.
+    private static func opensWithComma(_ text: Substring) -> Bool {
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: ","), let next = bytes.dropFirst().first, next >= 0x80 else { return bytes.first == UInt8(ascii: ",") }
+        return text.hasPrefix(",")
     }
 
     /// The text between word `index` and the next word.
@@ -59,7 +67,7 @@ struct NameContext {
             if organizations.contains(after), !Self.compoundingNouns.contains(after) { return .organization }
         }
         // "Linha Norte, the state-owned operator,": the apposition's last word before its comma.
-        if self.gap(after: last).hasPrefix(","), let article = self.lowerWord(last + 1), ["the", "a", "an"].contains(article) {
+        if let article = self.lowerWord(last + 1), ["the", "a", "an"].contains(article), Self.opensWithComma(self.gap(after: last)) {
             var index = last + 2
             while let noun = self.lowerWord(index), index < last + 6 {
                 if self.gap(after: index) != " " { return organizations.contains(noun) ? .organization : nil }
@@ -67,7 +75,7 @@ struct NameContext {
             }
         }
         // "the city parliament, the Bürgerschaft,": the apposition comes first.
-        if self.lowerWord(first - 1) == "the", first >= 2, self.gap(after: first - 2).hasPrefix(","),
+        if self.lowerWord(first - 1) == "the", first >= 2, Self.opensWithComma(self.gap(after: first - 2)),
             let noun = self.lowerWord(first - 2), organizations.contains(noun)
         {
             return .organization
@@ -89,10 +97,9 @@ struct NameContext {
     /// known surname alone (`Voss adviser`), nor a name opening with a known given name.
     private func namesEmployerOfOffice(_ slice: ArraySlice<TextWord>) -> Bool {
         let (first, last) = (slice.startIndex, slice.endIndex - 1)
-        let opening = NameText.withoutPossessive(self.words[first].folded)
-        guard NameText.possessiveSuffix(self.words[last].text) == nil, let office = self.lowerWord(last + 1), self.gap(after: last) == " ",
-            slice.count == 1 ? !self.lexicon.surnames.contains(opening) : !self.lexicon.givenNames.contains(opening),
-            !self.isFunctionWordOrDemonym(opening)  // "Chinese leader Ana Lima", "Like Voltara head Ana Lima"
+        // The office and its holder are read first: most names have neither, and the name's
+        // own words are then never looked up.
+        guard NameText.possessiveSuffix(self.words[last].text) == nil, let office = self.lowerWord(last + 1), self.gap(after: last) == " "
         else { return false }
         let longOffice = self.lowerWord(last + 2).map { office + " " + $0 }
         let holder: Int
@@ -103,7 +110,10 @@ struct NameContext {
         } else {
             return false
         }
-        return holder < self.words.count && self.words[holder].isCapitalized && self.gap(after: holder - 1) == " "
+        guard holder < self.words.count, self.words[holder].isCapitalized, self.gap(after: holder - 1) == " " else { return false }
+        let opening = NameText.withoutPossessive(self.words[first].folded)
+        return (slice.count == 1 ? !self.lexicon.surnames.contains(opening) : !self.lexicon.givenNames.contains(opening))
+            && !self.isFunctionWordOrDemonym(opening)  // "Chinese leader Ana Lima", "Like Voltara head Ana Lima"
     }
 
     /// The sign, if any, that a name of two words or more is a person's: an attribution verb
@@ -113,7 +123,7 @@ struct NameContext {
         guard slice.count >= 2, slice.allSatisfy({ !$0.isAllCaps || $0.text.count > 3 }) else { return nil }
         let (first, last) = (slice.startIndex, slice.endIndex - 1)
         if last + 1 < self.words.count, Self.attributionWords.contains(self.words[last + 1].folded) { return .attribution }
-        if last + 1 < self.words.count, self.text[slice.last!.range.upperBound...].hasPrefix(",") {
+        if last + 1 < self.words.count, Self.opensWithComma(self.text[slice.last!.range.upperBound...]) {
             let next = self.words[last + 1].folded
             let nextTwo = last + 2 < self.words.count ? next + " " + self.words[last + 2].folded : next
             if Self.appositionOpeners.contains(next) || self.lexicon.titles.contains(next) || self.lexicon.titles.contains(nextTwo) {
@@ -126,7 +136,7 @@ struct NameContext {
 
     /// Nouns a company has, written after its name or its possessive (`Voltara's CEO`,
     /// `Voltara shares`, `Voltara users`).
-    private static let companyNouns: Set<String> = [
+    private static let companyNouns: FoldedWordSet = [
         "ceo", "ceos", "shares", "stock", "stocks", "shareholders", "investors", "app", "apps", "platform", "users", "customers",
         "employees", "staff", "workers", "founder", "co-founder", "cofounder", "headquarters", "subsidiary", "earnings",
         "revenue", "revenues", "profit", "profits", "spokesperson", "spokesman", "spokeswoman", "products", "brand", "executives",
@@ -136,27 +146,27 @@ struct NameContext {
     ]
 
     /// Words before a name that make it a company's (`shares of Voltara`, `a stake in Voltara`).
-    private static let companyOpeners: Set<String> = [
+    private static let companyOpeners: FoldedWordSet = [
         "shares of", "shares in", "stake in", "acquisition of", "investment in", "rival", "owned by", "acquired by", "bought by",
         "subsidiary of", "division of",
     ]
 
     /// Verbs in the plural, which a one-word name takes as its subject only when it names a
     /// team or a company as a body of people (`Redwood have signed`, `Voltara are hiring`).
-    private static let pluralVerbs: Set<String> = ["have", "are", "were"]
+    private static let pluralVerbs: FoldedWordSet = ["have", "are", "were"]
 
     /// Words before a name that leave a plural verb after it no sign of a body of people: an
     /// auxiliary or a verb taking a bare infinitive (`did Ana have`, `let Ana have`), a
     /// conjunction making the subject plural (`Ana and Ben have`), or a preposition making the
     /// name no subject (`the people of Tarnwick are`).
-    private static let bareInfinitiveOpeners: Set<String> = [
+    private static let bareInfinitiveOpeners: FoldedWordSet = [
         "do", "does", "did", "will", "would", "could", "should", "might", "may", "must", "can", "to", "let", "lets", "help", "helps",
         "make", "makes", "made", "and", "or", "nor", "&", "of", "in", "for", "from", "at", "with", "by", "on", "about", "than", "like",
         "across", "near", "into", "between", "among",
     ]
 
     /// What companies do, written right after a company's name (`Voltara launched`).
-    private static let companyVerbs: Set<String> = [
+    private static let companyVerbs: FoldedWordSet = [
         "launched", "launches", "unveiled", "unveils", "acquired", "acquires", "sells", "employs", "manufactures", "shipped",
         "ships", "offers", "offered", "invested", "announced", "announces", "reported", "hired", "bought", "buys",
     ]
@@ -196,14 +206,14 @@ struct NameContext {
     }
 
     /// Verbs that open a singular subject's predicate (`Voltara is rolling out`, `Voltara has bought`).
-    private static let singularVerbs: Set<String> = ["is", "has", "was"]
+    private static let singularVerbs: FoldedWordSet = ["is", "has", "was"]
 
     /// Verbs that open a predicate of any number (`Voltara will display`): a plural could be its
     /// subject (`Workers will`), so only an `its` after them says a company.
-    private static let auxiliaryVerbs: Set<String> = ["will", "would", "could", "can", "had"]
+    private static let auxiliaryVerbs: FoldedWordSet = ["will", "would", "could", "can", "had"]
 
     /// Pronouns that refer back to a person, which a company's sentence does not use for it.
-    private static let personalPronouns: Set<String> = ["he", "she", "his", "her", "him", "they", "their", "who"]
+    private static let personalPronouns: FoldedWordSet = ["he", "she", "his", "her", "him", "they", "their", "who"]
 
     /// How many words after a subject's verb are read for the `its` that refers back to it.
     private static let predicateReach = 10
@@ -250,7 +260,7 @@ struct NameContext {
 
     /// Pronouns, question words and adverbs that open a sentence with a capital and then a
     /// verb or a name (`You have`, `Why are`, `Like Voltara head Ana Lima`), folded.
-    private static let functionWords: Set<String> = [
+    private static let functionWords: FoldedWordSet = [
         "i", "you", "we", "they", "he", "she", "it", "so", "why", "how", "what", "who", "where", "when", "here", "there", "now", "then",
         "like", "all", "both", "some", "many", "most", "few", "others", "these", "those", "also", "yes", "no",
     ]
@@ -286,7 +296,7 @@ struct NameContext {
     }
 
     /// Nouns for a leader's time in office, written after the leader's name (`the Voss administration`).
-    private static let tenureNouns: Set<String> = ["administration", "presidency"]
+    private static let tenureNouns: FoldedWordSet = ["administration", "presidency"]
 
     /// Whether a one-word name is a leader's, written before a noun for a time in office (`the
     /// Voss administration`).
@@ -338,6 +348,12 @@ struct NameContext {
         guard [", ", " and ", ", and "].contains(separator) else { return false }
         if separator != ", " { return true }
         let rest = self.text[name.upperBound...]
+        // Bytes that are all ASCII (no CR) are a character each: the answer is read off them.
+        let head = rest.utf8.prefix(7)
+        if head.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            let after = head.starts(with: ", ".utf8) ? 2 : head.starts(with: " and ".utf8) ? 5 : head.count
+            return head.dropFirst(after).first.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false
+        }
         let next = rest.hasPrefix(", ") ? rest.dropFirst(2) : rest.hasPrefix(" and ") ? rest.dropFirst(5) : ""
         return next.first?.isUppercase == true
     }

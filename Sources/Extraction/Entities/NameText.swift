@@ -6,7 +6,17 @@ enum NameText {
     static func possessiveSuffix(_ text: String) -> Int? {
         // A last byte that is no `s` or `S` rules out most names without reading `Character`s;
         // the rest are stepped back from the end, not counted: a name needs a third before `’s`.
-        guard let lastByte = text.utf8.last, lastByte == UInt8(ascii: "s") || lastByte == UInt8(ascii: "S") else { return nil }
+        let utf8 = text.utf8
+        guard let lastByte = utf8.last, lastByte == UInt8(ascii: "s") || lastByte == UInt8(ascii: "S") else { return nil }
+        // An ASCII byte before the `s` makes the `s` a character of its own, and it is the
+        // mark, which must then be an ASCII apostrophe (`'`, `` ` ``) to be one at all: most
+        // plurals (`Games`) end here. An ASCII byte before that mark makes the mark a character
+        // of its own too, with a character before it.
+        let byteS = utf8.index(before: utf8.endIndex)
+        if byteS > utf8.startIndex, case let markByte = utf8.index(before: byteS), utf8[markByte] < 0x80 {
+            guard utf8[markByte] == UInt8(ascii: "'") || utf8[markByte] == UInt8(ascii: "`"), markByte > utf8.startIndex else { return nil }
+            if utf8[utf8.index(before: markByte)] < 0x80 { return 2 }
+        }
         guard let last = text.last, last == "s" || last == "S" else { return nil }
         let letterS = text.index(before: text.endIndex)
         guard letterS > text.startIndex, case let mark = text.index(before: letterS), mark > text.startIndex else { return nil }

@@ -59,7 +59,8 @@ struct DocumentIntroductionFinder: Sendable {
         var spanIndex = 0
         for paragraph in paragraphs {
             let words = paragraph.words
-            for index in words.indices where self.vocabulary.isDocumentNoun(words[index].folded) && self.isIntroduced(index, in: words) {
+            // The article is asked about first: it turns most words away without hashing them.
+            for index in words.indices where self.isIntroduced(index, in: words) && self.vocabulary.isDocumentNoun(words[index].folded) {
                 let word = words[index]
                 while spanIndex < spans.count, (spans[spanIndex].paragraph, spans[spanIndex].end) <= (paragraph.index, word.start) { spanIndex += 1 }
                 if spanIndex < spans.count, spans[spanIndex].paragraph == paragraph.index, spans[spanIndex].start <= word.start { continue }

@@ -228,10 +228,12 @@ struct PersonalPronounResolver: Sendable {
         var votes: [String: Int] = [:]
         var index = AntecedentIndex(subjects)
         var spanIndex = 0
+        // Read once: a static set asked about at every word is fetched at every word.
+        let (masculinePronouns, femininePronouns) = (Self.masculinePronouns, Self.femininePronouns)
         for paragraph in paragraphs {
             for word in paragraph.words {
-                let isMasculine = Self.masculinePronouns.contains(word.folded)
-                guard isMasculine || Self.femininePronouns.contains(word.folded) else { continue }
+                let isMasculine = masculinePronouns.contains(word.folded)
+                guard isMasculine || femininePronouns.contains(word.folded) else { continue }
                 if Self.isQuoted(word, of: paragraph, spans: spans, from: &spanIndex) { continue }
                 let position = TextPosition(paragraph: paragraph.index, offset: word.start)
                 guard let antecedent = index.last(before: position), antecedent.position.paragraph == paragraph.index else { continue }
@@ -259,9 +261,10 @@ struct PersonalPronounResolver: Sendable {
     private static func unnamedPeople(in paragraphs: [ScannedParagraph], spans: [QuotationSpan]) -> [(antecedent: AntecedentIndex.Antecedent, gender: Gender)] {
         var unnamed: [(antecedent: AntecedentIndex.Antecedent, gender: Gender)] = []
         var spanIndex = 0
+        let determiners = Self.indefiniteDeterminers
         for paragraph in paragraphs {
             let words = paragraph.words
-            for index in words.indices where Self.indefiniteDeterminers.contains(words[index].folded) {
+            for index in words.indices where determiners.contains(words[index].folded) {
                 if Self.isQuoted(words[index], of: paragraph, spans: spans, from: &spanIndex) { continue }
                 let nounIndex = index + 1 < words.count && !words[index + 1].isCapitalized && Self.gender(of: words[index + 1].folded) == nil ? index + 2 : index + 1
                 guard nounIndex < words.count, let gender = Self.gender(of: words[nounIndex].folded) else { continue }

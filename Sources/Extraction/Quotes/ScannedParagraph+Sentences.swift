@@ -1,7 +1,7 @@
 extension ScannedParagraph {
     /// Words after which a full stop does not end a sentence: titles, company forms, and the
     /// months news style abbreviates before a day (`on Oct. 31`).
-    private static let abbreviations: Set<String> = [
+    private static let abbreviations: FoldedWordSet = [
         "jr", "sr", "st", "co", "inc", "corp", "ltd", "no", "vs", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "mr", "mrs", "ms", "dr", "prof", "rev",
         "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec",
     ]

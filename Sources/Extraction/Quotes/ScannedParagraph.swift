@@ -20,9 +20,9 @@ struct ScannedParagraph: Sendable {
         let start: Int
         /// One past its last scalar.
         let end: Int
-
-        /// Whether it starts with a capital letter.
-        var isCapitalized: Bool { self.text.first?.isUppercase == true }
+        /// Whether it starts with a capital letter: kept from the scan (`TextWord.isCapitalized`),
+        /// since rules ask it of the same words again and again.
+        let isCapitalized: Bool
     }
 
     /// The paragraph's index in the document.
@@ -35,31 +35,37 @@ struct ScannedParagraph: Sendable {
     /// Scans `paragraph`, given its words as `TextWord.scan` found them.
     ///
     /// - Complexity: O(*n*) in the paragraph's length: words are in order, so one walk over
-    ///   the UTF-8 bytes turns every word's range into offsets. A scalar starts at every byte
-    ///   that is not a continuation byte, so counting those counts scalars, without decoding.
+    ///   the UTF-8 bytes decodes the scalars and turns every word's range into offsets, the
+    ///   offset of a word being the number of scalars decoded before it.
     init(_ paragraph: Paragraph, words: [TextWord]) {
-        let view = paragraph.text.unicodeScalars
+        var text = paragraph.text
         let utf8 = paragraph.text.utf8
-        let bytes = Array(utf8)
-        var offsets: [Word] = []
-        offsets.reserveCapacity(words.count)
-        var byte = 0
-        var offset = 0
-        func advance(to target: String.Index) {
-            let end = utf8.distance(from: utf8.startIndex, to: target)
-            while byte < end {
-                if bytes[byte] & 0xC0 != 0x80 { offset += 1 }
-                byte += 1
+        // Word ranges as byte offsets; the walk below is then over the bytes alone.
+        let bounds = words.map { (utf8.distance(from: utf8.startIndex, to: $0.range.lowerBound), utf8.distance(from: utf8.startIndex, to: $0.range.upperBound)) }
+        let (scalars, offsets) = text.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            var byte = 0
+            func advance(to end: Int) -> Int {
+                while byte < end {
+                    let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: byte)
+                    scalars.append(scalar)
+                    byte += length
+                }
+                return scalars.count
             }
-        }
-        for word in words {
-            advance(to: word.range.lowerBound)
-            let start = offset
-            advance(to: word.range.upperBound)
-            offsets.append(Word(text: word.text, folded: word.folded, start: start, end: offset))
+            var offsets: [Word] = []
+            offsets.reserveCapacity(words.count)
+            for (word, (lower, upper)) in zip(words, bounds) {
+                let start = advance(to: lower)
+                let end = advance(to: upper)
+                offsets.append(Word(text: word.text, folded: word.folded, start: start, end: end, isCapitalized: word.isCapitalized))
+            }
+            _ = advance(to: bytes.count)
+            return (scalars, offsets)
         }
         self.index = paragraph.index
-        self.scalars = Array(view)
+        self.scalars = scalars
         self.words = offsets
     }
 

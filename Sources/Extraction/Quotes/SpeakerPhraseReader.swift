@@ -14,33 +14,33 @@ struct SpeakerPhraseReader: Sendable {
     let vocabulary: AttributionVocabulary
 
     /// Pronouns that stand for a speaker: people, and organizations speaking as one.
-    private static let pronouns: Set<String> = ["he", "she", "it", "they"]
+    private static let pronouns: FoldedWordSet = ["he", "she", "it", "they"]
     /// Words that open a definite description.
-    private static let definite: Set<String> = ["the", "this", "that", "his", "her", "its", "their", "our"]
+    private static let definite: FoldedWordSet = ["the", "this", "that", "his", "her", "its", "their", "our"]
     /// Words that open an indefinite description.
-    private static let indefinite: Set<String> = ["a", "an", "one", "another"]
+    private static let indefinite: FoldedWordSet = ["a", "an", "one", "another"]
     /// Words that make a description several people rather than one voice.
-    private static let quantifiers: Set<String> = ["some", "several", "many", "few", "two", "three", "four", "most", "all", "both", "other"]
+    private static let quantifiers: FoldedWordSet = ["some", "several", "many", "few", "two", "three", "four", "most", "all", "both", "other"]
     /// Words that open a clause about the subject rather than the subject itself.
-    private static let clauseOpeners: Set<String> = ["who", "whom", "whose", "which", "where", "when", "while", "although", "though", "because", "if"]
+    private static let clauseOpeners: FoldedWordSet = ["who", "whom", "whose", "which", "where", "when", "while", "although", "though", "because", "if"]
     /// Words between a subject and its verb that are not part of the subject (`she later said`,
     /// `the ministry flatly denied`): auxiliaries, and adverbs of time and of manner.
-    private static let adverbs: Set<String> = [
+    private static let adverbs: FoldedWordSet = [
         "also", "later", "then", "again", "once", "previously", "recently", "earlier", "further", "simply", "only", "even", "still",
         "had", "has", "have", "would", "will", "was", "quickly", "just", "often", "reportedly", "separately", "flatly", "flat-out",
         "outright", "categorically", "firmly", "strongly", "repeatedly", "immediately", "initially", "subsequently", "publicly",
         "privately", "openly", "formally", "officially", "vehemently", "angrily", "quietly",
     ]
     /// Verbs that make the one named after them the subject of an infinitive (`allowed Doe to say`).
-    private static let causingVerbs: Set<String> = [
+    private static let causingVerbs: FoldedWordSet = [
         "allowed", "allows", "asked", "led", "leads", "prompted", "prompts", "forced", "urged", "invited", "encouraged", "pushed", "caused",
     ]
     /// Words that join a speaker phrase to a sentence or list before it (`and she`, `but Doe`).
-    private static let joiners: Set<String> = ["and", "but", "so", "or", "as", "yet", "then", "now"]
+    private static let joiners: FoldedWordSet = ["and", "but", "so", "or", "as", "yet", "then", "now"]
     /// Lower-case words allowed inside a name (`Bank of England`, `Doctors for Peace`, `Luiz da Silva`).
-    private static let nameConnectors: Set<String> = ["of", "for", "and", "de", "da", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "al", "el", "y", "&"]
+    private static let nameConnectors: FoldedWordSet = ["of", "for", "and", "de", "da", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "al", "el", "y", "&"]
     /// Words that end the phrase after a verb (`said Doe on Tuesday`, `said a spokesperson when asked`).
-    private static let phraseEnders: Set<String> = [
+    private static let phraseEnders: FoldedWordSet = [
         "when", "in", "on", "at", "during", "after", "before", "while", "as", "who", "which", "that", "to", "from", "last", "this",
         "yesterday", "today", "tonight", "adding", "saying", "referring", "told", "via", "through", "by", "with", "about", "if", "earlier",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently", "later", "and", "but", "because",
@@ -213,7 +213,7 @@ struct SpeakerPhraseReader: Sendable {
     }
 
     /// Prepositions that open a modifier after a description's noun (`the statement on its website`).
-    private static let prepositions: Set<String> = ["of", "on", "from", "for", "at", "in", "with", "by", "to"]
+    private static let prepositions: FoldedWordSet = ["of", "on", "from", "for", "at", "in", "with", "by", "to"]
 
     /// The folded noun a description is about: the word before its first preposition (`the
     /// description on the website` is a description, not a website), or else its last word.

@@ -142,19 +142,27 @@ struct SpeakerResolver: Sendable {
         var personRoles: [String: [AntecedentIndex.Antecedent]] = [:]
         var organizationRoles: [String: [AntecedentIndex.Antecedent]] = [:]
         var organizationsByNameWord: [String: [AntecedentIndex.Antecedent]] = [:]
+        // Each organization's name words, folded once though it is mentioned many times.
+        var nameWords: [String: [String]] = [:]
+        for entity in entities where entity.kind == .organization {
+            nameWords[entity.id] = Set(NameText.spaceSeparated(TextFolding.fold(entity.name))).map(String.init)
+        }
         for (entity, mention) in mentions {
             guard let paragraph = byIndex[mention.paragraph] else { continue }
             let antecedent = AntecedentIndex.Antecedent(
                 position: TextPosition(paragraph: mention.paragraph, offset: mention.start), speaker: Quote.Speaker(entity: entity))
             let roleWords = Self.roleWords(around: mention, in: paragraph, vocabulary: vocabulary)
+            // Only words a description's head can be are filed (`resolve`): never a function
+            // word, and for an organization an organization word. Filing every word cost more
+            // than resolving all the quotations.
             switch entity.kind {
             case .person:
                 people.append(antecedent)
-                for word in roleWords { personRoles[word, default: []].append(antecedent) }
+                for word in roleWords where !vocabulary.isFunctionWord(word) { personRoles[word, default: []].append(antecedent) }
             case .organization:
                 organizations.append(antecedent)
-                for word in roleWords { organizationRoles[word, default: []].append(antecedent) }
-                for word in Set(NameText.spaceSeparated(TextFolding.fold(entity.name))) { organizationsByNameWord[String(word), default: []].append(antecedent) }
+                for word in roleWords where vocabulary.isOrganizationWord(word) { organizationRoles[word, default: []].append(antecedent) }
+                for word in nameWords[entity.id] ?? [] { organizationsByNameWord[word, default: []].append(antecedent) }
             case .location:
                 continue
             }

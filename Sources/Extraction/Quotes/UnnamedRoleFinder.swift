@@ -9,8 +9,8 @@ import DocumentModel
 /// roles["spokesperson"]   // each unnamed spokesperson, where introduced
 /// ```
 struct UnnamedRoleFinder: Sendable {
-    /// Words that introduce someone new.
-    private static let indefinite: Set<String> = ["a", "an", "one"]
+    /// Words that introduce someone new; every word of a story is asked about.
+    private static let indefinite: FoldedWordSet = ["a", "an", "one"]
     /// Most lower-case words between the article and the role (`a senior government official`).
     static let modifierWords = 2
 
@@ -28,9 +28,11 @@ struct UnnamedRoleFinder: Sendable {
     func introductions(in paragraphs: [ScannedParagraph], spans: [QuotationSpan]) -> [String: [AntecedentIndex.Antecedent]] {
         var introductions: [String: [AntecedentIndex.Antecedent]] = [:]
         var spanIndex = 0
+        // Read once: a static set asked about at every word is fetched at every word.
+        let indefinite = Self.indefinite
         for paragraph in paragraphs {
             let words = paragraph.words
-            for index in words.indices where Self.indefinite.contains(words[index].folded) {
+            for index in words.indices where indefinite.contains(words[index].folded) {
                 if PersonalPronounResolver.isQuoted(words[index], of: paragraph, spans: spans, from: &spanIndex) { continue }
                 let candidates = words[(index + 1)..<min(words.count, index + 2 + Self.modifierWords)]
                 guard let role = candidates.firstIndex(where: { self.vocabulary.isTitleOrHonorific($0.folded) }),
