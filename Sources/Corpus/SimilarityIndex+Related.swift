@@ -11,6 +11,29 @@ extension SimilarityIndex {
         public let sharedTerms: [String]
     }
 
+    /// The most entities and terms a query counts: one bit each in a match's tally.
+    static let featureLimit = UInt64.bitWidth
+
+    /// What one candidate shares with the queried document so far.
+    ///
+    /// Entity and term weights are summed apart, rarest first, as the shared lists read;
+    /// bit *i* of `shared` is counted feature *i* (the entities, then the terms).
+    struct Tally {
+        var entities = 0.0
+        var terms = 0.0
+        var shared: UInt64 = 0
+
+        mutating func count(entity weight: Double, bit: Int) {
+            self.entities += weight
+            self.shared |= 1 << bit
+        }
+
+        mutating func count(term weight: Double, bit: Int) {
+            self.terms += weight
+            self.shared |= 1 << bit
+        }
+    }
+
     /// One of the queried document's entities or terms, as the query weighs it.
     struct Feature: Sendable {
         let key: String
@@ -23,14 +46,15 @@ extension SimilarityIndex {
     /// first (ties by id); `nil` when no document has that id.
     ///
     /// The query's entities and terms are read rarest first while their postings fit in
-    /// `workLimit`; the commonest, whose postings would not, are left out of the scores and
-    /// of the shared lists. They weigh least, so what they drop are the weakest matches (a
+    /// `workLimit` (and at most `featureLimit` of them, which only a document of more than 44
+    /// entities reaches); the commonest, whose postings would not fit, are left out of the
+    /// scores and of the shared lists. They weigh least, so what they drop are the weakest matches (a
     /// document that shares only a very common name or word) and a little of the other
     /// matches' scores. A collection whose postings fit (every test, the seeds) is scored
     /// exactly.
     ///
     /// - Complexity: O(*p* log *p*) for the *p* ≤ `workLimit` postings read, plus
-    ///   O(*f* log *n*) per match read from the result (*f* ≤ 20 + the document's entities).
+    ///   O(*f*) per match read from the result (*f* ≤ `featureLimit`).
     public func related(to id: String, workLimit: Int = Self.workLimit) -> RelatedDocuments? {
         guard let features = self.features[id] else { return nil }
         let weight = Self.weight(documentCount: self.count)
@@ -42,28 +66,30 @@ extension SimilarityIndex {
             Feature(key: term, weight: weight(self.termFrequency[term] ?? 1), postings: self.termPostings.count(of: term))
         }
         let counted = Self.withinWorkLimit(entities: entities, terms: terms, workLimit: workLimit)
-        // Entity and term weights are summed apart, rarest first, as the shared lists read.
-        var scores: [String: (entities: Double, terms: Double)] = [:]
-        for entity in counted.entities {
-            for document in self.entityPostings.documents(of: entity.key) { scores[document, default: (0, 0)].entities += entity.weight }
+        var tallies: [String: Tally] = [:]
+        for (bit, entity) in counted.entities.enumerated() {
+            self.entityPostings.forEachDocument(of: entity.key) { tallies[$0, default: Tally()].count(entity: entity.weight, bit: bit) }
         }
-        for term in counted.terms {
-            for document in self.termPostings.documents(of: term.key) { scores[document, default: (0, 0)].terms += term.weight }
+        for (bit, term) in counted.terms.enumerated() {
+            let bit = counted.entities.count + bit
+            self.termPostings.forEachDocument(of: term.key) { tallies[$0, default: Tally()].count(term: term.weight, bit: bit) }
         }
-        scores[id] = nil
-        let ranked = scores.map { (id: $0.key, score: $0.value.entities + $0.value.terms) }.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
-        return RelatedDocuments(ranked: ranked, entities: counted.entities.map { $0.key }, terms: counted.terms.map { $0.key }, index: self)
+        tallies[id] = nil
+        let ranked = tallies.map { (id: $0.key, score: $0.value.entities + $0.value.terms, shared: $0.value.shared) }
+            .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        return RelatedDocuments(ranked: ranked, entities: counted.entities.map { $0.key }, terms: counted.terms.map { $0.key })
     }
 
     /// The features a query reads, each list rarest first: smallest postings first (entities
-    /// before terms, then by key, on a tie) while their total stays within `workLimit`.
+    /// before terms, then by key, on a tie) while their total stays within `workLimit`, and
+    /// at most `featureLimit` of them.
     private static func withinWorkLimit(entities: [Feature], terms: [Feature], workLimit: Int) -> (entities: [Feature], terms: [Feature]) {
         let all = entities.map { (feature: $0, order: 0) } + terms.map { (feature: $0, order: 1) }
         var counted: (entities: [Feature], terms: [Feature]) = ([], [])
         var total = 0
         for (feature, order) in all.sorted(by: { ($0.feature.postings, $0.order, $0.feature.key) < ($1.feature.postings, $1.order, $1.feature.key) }) {
             total += feature.postings
-            guard total <= workLimit else { break }
+            guard total <= workLimit && counted.entities.count + counted.terms.count < Self.featureLimit else { break }
             if order == 0 { counted.entities.append(feature) } else { counted.terms.append(feature) }
         }
         return (Self.rarestFirst(counted.entities), Self.rarestFirst(counted.terms))
@@ -72,26 +98,16 @@ extension SimilarityIndex {
     private static func rarestFirst(_ features: [Feature]) -> [Feature] {
         features.sorted { ($0.weight, $1.key) > ($1.weight, $0.key) }
     }
-
-    /// Whether document `documentID` has entity `entity`.
-    func contains(_ documentID: String, entity: String) -> Bool {
-        self.entityPostings.contains(documentID, under: entity)
-    }
-
-    /// Whether `term` is among document `documentID`'s characteristic terms.
-    func contains(_ documentID: String, term: String) -> Bool {
-        self.termPostings.contains(documentID, under: term)
-    }
 }
 
 /// The documents related to one, best first: each match's shared entities and terms are
 /// read when the match is, so a page costs its own matches only.
 public struct RelatedDocuments: RandomAccessCollection, Sendable {
-    fileprivate let ranked: [(id: String, score: Double)]
+    /// Each match's id, score, and shared features as bits of `entities` then `terms`.
+    fileprivate let ranked: [(id: String, score: Double, shared: UInt64)]
     /// The queried document's counted entities and terms, rarest first.
     fileprivate let entities: [String]
     fileprivate let terms: [String]
-    fileprivate let index: SimilarityIndex
 
     /// 0.
     public var startIndex: Int { 0 }
@@ -100,11 +116,12 @@ public struct RelatedDocuments: RandomAccessCollection, Sendable {
 
     /// The match at `position`, with what it shares.
     ///
-    /// - Complexity: O(*f* log *n*) for the queried document's *f* counted features.
+    /// - Complexity: O(*f*) for the queried document's *f* counted features.
     public subscript(position: Int) -> SimilarityIndex.Match {
-        let (id, score) = self.ranked[position]
+        let (id, score, shared) = self.ranked[position]
+        let isShared = { (bit: Int) in shared & (1 << bit) != 0 }
         return SimilarityIndex.Match(
-            id: id, score: score, sharedEntities: self.entities.filter { self.index.contains(id, entity: $0) },
-            sharedTerms: self.terms.filter { self.index.contains(id, term: $0) })
+            id: id, score: score, sharedEntities: self.entities.indices.filter(isShared).map { self.entities[$0] },
+            sharedTerms: self.terms.indices.filter { isShared(self.entities.count + $0) }.map { self.terms[$0] })
     }
 }
