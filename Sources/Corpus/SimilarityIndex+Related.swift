@@ -67,6 +67,7 @@ extension SimilarityIndex {
         }
         let counted = Self.withinWorkLimit(entities: entities, terms: terms, workLimit: workLimit)
         var tallies: [String: Tally] = [:]
+        tallies.reserveCapacity((counted.entities + counted.terms).reduce(0) { $0 + $1.postings })
         for (bit, entity) in counted.entities.enumerated() {
             self.entityPostings.forEachDocument(of: entity.key) { tallies[$0, default: Tally()].count(entity: entity.weight, bit: bit) }
         }
