@@ -21,13 +21,14 @@ public struct EntityDirectory: Sendable {
     private var ranking: RankedCounts<String>
     private var rankingByKind: [Entity.Kind: RankedCounts<String>]
 
-    /// Merges the entities of `documents`, which must have distinct ids.
+    /// Merges the entities of `documents`, which must have distinct ids, reading the documents
+    /// on every core.
     ///
     /// - Complexity: O(*m* log *m*) in the total number of entity mentions (grouping them
     ///   by entity and sorting), with no per-mention tree update.
     public init<Documents: Sequence<Document>>(documents: Documents) {
         let sorted = documents.sorted { $0.id < $1.id }
-        let grouped = Dictionary(grouping: sorted.flatMap(Mention.all(in:)), by: \.entityID)
+        let grouped = Dictionary(grouping: ConcurrentMap.map(sorted, Mention.all(in:)).joined(), by: \.entityID)
         let records = grouped.sorted { $0.key < $1.key }.map { ($0.key, EntityRecord(mentions: $0.value)) }
         self.records = PersistentSortedMap(sortedUniqueEntries: records)
         self.ranking = RankedCounts(Dictionary(uniqueKeysWithValues: records.lazy.map { ($0.0, $0.1.mentionCount) }))

@@ -45,13 +45,13 @@ extension SimilarityIndex {
     /// The documents that share an entity or a characteristic term with document `id`, best
     /// first (ties by id); `nil` when no document has that id.
     ///
-    /// The query's entities and terms are read rarest first while their postings fit in
-    /// `workLimit` (and at most `featureLimit` of them, which only a document of more than 44
-    /// entities reaches); the commonest, whose postings would not fit, are left out of the
-    /// scores and of the shared lists. They weigh least, so what they drop are the weakest matches (a
-    /// document that shares only a very common name or word) and a little of the other
-    /// matches' scores. A collection whose postings fit (every test, the seeds) is scored
-    /// exactly.
+    /// The query's entities and terms are read shortest postings first while their postings
+    /// fit in `workLimit` (and at most `featureLimit` of them, which only a document of more
+    /// than 44 entities reaches); the commonest, whose postings would not fit, are left out
+    /// of the scores and of the shared lists. They weigh least, so what they drop are the
+    /// weakest matches (a document that shares only a very common name or word) and a little
+    /// of the other matches' scores. A collection whose postings fit (every test, the seeds)
+    /// is scored exactly.
     ///
     /// - Complexity: O(*p* log *p*) for the *p* ≤ `workLimit` postings read, plus
     ///   O(*f*) per match read from the result (*f* ≤ `featureLimit`).
