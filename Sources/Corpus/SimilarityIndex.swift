@@ -39,9 +39,9 @@ public struct SimilarityIndex: Sendable {
     /// For each candidate word, the number of documents that use it (characteristic or not).
     private(set) var termFrequency: PersistentSortedMap<String, Int>
     /// The documents of each characteristic term.
-    private(set) var termPostings: DocumentPostings
+    private(set) var termPostings: Postings
     /// The documents of each entity: its document frequency too.
-    private(set) var entityPostings: DocumentPostings
+    private(set) var entityPostings: Postings
 
     /// Indexes `documents`, which have distinct ids, reading their words on every core.
     ///
@@ -61,8 +61,8 @@ public struct SimilarityIndex: Sendable {
         }
         self.features = PersistentSortedMap(sortedUniqueEntries: zip(profiles, terms).lazy.map { ($0.id, Features(terms: $1, entities: $0.entities)) })
         self.termFrequency = PersistentSortedMap(sortedUniqueEntries: frequency.sorted { $0.key < $1.key }.lazy.map { ($0.key, $0.value) })
-        self.termPostings = DocumentPostings(documentsByTerm)
-        self.entityPostings = DocumentPostings(documentsByEntity)
+        self.termPostings = Postings(documentsByTerm)
+        self.entityPostings = Postings(documentsByEntity)
     }
 
     /// The number of documents indexed.

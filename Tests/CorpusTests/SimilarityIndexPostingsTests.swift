@@ -2,10 +2,10 @@
 import TestSupport
 import Testing
 
-/// `DocumentPostings` against a dictionary of sets, through enough random filings and
+/// `SimilarityIndex.Postings` against a dictionary of sets, through enough random filings and
 /// withdrawals to split, empty and re-key its chunks.
-struct DocumentPostingsTests {
-    private static func documents(of key: String, in postings: DocumentPostings) -> [String] {
+struct SimilarityIndexPostingsTests {
+    private static func documents(of key: String, in postings: SimilarityIndex.Postings) -> [String] {
         var documents: [String] = []
         postings.forEachDocument(of: key) { documents.append($0) }
         return documents
@@ -14,7 +14,7 @@ struct DocumentPostingsTests {
     @Test(arguments: [1, 2] as [UInt64])
     func matchesSetsOfIDs(seed: UInt64) {
         var random = SplitMix64(seed: seed)
-        var postings = DocumentPostings()
+        var postings = SimilarityIndex.Postings()
         var model: [String: Set<String>] = [:]
         for step in 0..<6_000 {
             let key = "k\(Int.random(in: 0..<3, using: &random))"
@@ -31,7 +31,7 @@ struct DocumentPostingsTests {
             #expect(Self.documents(of: key, in: postings) == (model[key] ?? []).sorted())
             #expect(postings.count(of: key) == model[key]?.count ?? 0)
         }
-        let built = DocumentPostings(model.mapValues { $0.sorted() })
+        let built = SimilarityIndex.Postings(model.mapValues { $0.sorted() })
         for key in model.keys {
             #expect(Self.documents(of: key, in: built) == model[key]!.sorted())
         }
