@@ -49,7 +49,8 @@ struct DocumentsHandler: Sendable {
         let page = try context.page()
         let rendered = self.catalog.rendered
         let document = try self.entry(context).document
-        let matches = rendered.similarity.related(to: document.id) ?? []
+        // The similarity index is updated with the entries, so it knows every document they do.
+        guard let matches = rendered.similarity.related(to: document.id) else { throw .documentNotFound(id: document.id) }
         return context.listing(matches, page: page) { match in
             let other = rendered.entry(idOrSlug: match.id)?.document
             return .object([

@@ -62,7 +62,7 @@ struct ServiceHandler: Sendable {
         let rendered = self.catalog.rendered
         let text = self.metrics.render(gauges: [
             ("dossier_documents", "Documents in the corpus.", rendered.snapshot.documents.count),
-            ("dossier_entities", "Entities in the corpus, merged across documents.", rendered.entities.entries.count),
+            ("dossier_entities", "Entities in the corpus, merged across documents.", rendered.entities.count),
             ("dossier_quotes", "Quotations in the corpus.", rendered.snapshot.quotes.all.count),
             (
                 "dossier_last_change", "The change the collection is as of; on a read replica, the writer's change it has reached.",

@@ -1,58 +1,92 @@
 import DocumentModel
+import PersistentCollections
 
-/// Every entity of a snapshot, merged across documents by id, with where each appears.
+/// Every entity of a snapshot, merged across documents by id, with where each appears, kept
+/// up to date per write.
 ///
-/// Built once per snapshot. An entity's id is the slug of its canonical name, so the same
-/// person, place or organization gets the same id in every document.
+/// An entity's id is the slug of its canonical name, so the same person, place or
+/// organization gets the same id in every document. The directory is a value of persistent
+/// maps: adding or removing a document changes only the entries of its own entities (their
+/// documents, forms, quotations, co-occurring entities and places in the rankings), and
+/// every earlier version stays valid, so each snapshot keeps a consistent directory.
+///
+/// ```swift
+/// var directory = EntityDirectory(documents: snapshot.documents)
+/// directory.remove(old)          // a replacement: remove the old version…
+/// directory.add(new)             // …and add the new one
+/// directory.ranked(kind: .person).prefix(50)   // most mentioned people
+/// ```
 public struct EntityDirectory: Sendable {
-    /// One entity across the corpus.
-    public struct Entry: Sendable {
-        /// The id.
-        public let id: String
-        /// The name from its first document (by id order).
-        public let name: String
-        /// Its type.
-        public let kind: Entity.Kind
-        /// Every other form, across documents.
-        public let aliases: [String]
-        /// The ids of the documents that mention it, in id order.
-        public let documentIDs: [String]
-        /// Its mentions across the corpus.
-        public let mentionCount: Int
-    }
+    private var records: PersistentSortedMap<String, EntityRecord>
+    private var ranking: RankedCounts<String>
+    private var rankingByKind: [Entity.Kind: RankedCounts<String>]
 
-    /// The entries, most mentioned first, then by id.
-    public let entries: [Entry]
-    private let byID: [String: Int]
-
-    /// Merges the entities of `documents`.
+    /// Merges the entities of `documents`, which must have distinct ids, reading the documents
+    /// on every core.
     ///
-    /// - Complexity: O(*n*) in the total number of entity mentions.
-    public init(documents: [Document]) {
-        var order: [String] = []
-        var merged: [String: (name: String, kind: Entity.Kind, aliases: [String], documents: [String], mentions: Int)] = [:]
-        for document in documents {
-            for entity in document.entities {
-                if merged[entity.id] == nil {
-                    order.append(entity.id)
-                    merged[entity.id] = (entity.name, entity.kind, [], [], 0)
-                }
-                merged[entity.id]!.documents.append(document.id)
-                merged[entity.id]!.mentions += entity.mentions.count
-                for alias in [entity.name] + entity.aliases where alias != merged[entity.id]!.name && !merged[entity.id]!.aliases.contains(alias) {
-                    merged[entity.id]!.aliases.append(alias)
-                }
-            }
+    /// - Complexity: O(*m* log *m*) in the total number of entity mentions (grouping them
+    ///   by entity and sorting), with no per-mention tree update.
+    public init<Documents: Sequence<Document>>(documents: Documents) {
+        let sorted = documents.sorted { $0.id < $1.id }
+        let grouped = Dictionary(grouping: ConcurrentMap.map(sorted, Mention.all(in:)).joined(), by: \.entityID)
+        let records = grouped.sorted { $0.key < $1.key }.map { ($0.key, EntityRecord(mentions: $0.value)) }
+        self.records = PersistentSortedMap(sortedUniqueEntries: records)
+        self.ranking = RankedCounts(Dictionary(uniqueKeysWithValues: records.lazy.map { ($0.0, $0.1.mentionCount) }))
+        self.rankingByKind = Dictionary(grouping: records, by: \.1.first.kind).mapValues { records in
+            RankedCounts(Dictionary(uniqueKeysWithValues: records.lazy.map { ($0.0, $0.1.mentionCount) }))
         }
-        let entries = order.compactMap { id in
-            merged[id].map { Entry(id: id, name: $0.name, kind: $0.kind, aliases: $0.aliases, documentIDs: $0.documents, mentionCount: $0.mentions) }
-        }.sorted { ($1.mentionCount, $0.id) < ($0.mentionCount, $1.id) }
-        self.entries = entries
-        self.byID = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($0.element.id, $0.offset) })
     }
+
+    /// The number of entities.
+    public var count: Int { self.records.count }
 
     /// The entry with this id, or `nil`.
+    ///
+    /// - Complexity: O(log *n*).
     public func entry(id: String) -> Entry? {
-        self.byID[id].map { self.entries[$0] }
+        self.records[id].map { Entry(id: id, record: $0) }
+    }
+
+    /// The entities, most mentioned first, then by id; only those of `kind` when given.
+    ///
+    /// - Complexity: O(log *n*) per position read.
+    public func ranked(kind: Entity.Kind? = nil) -> Ranked {
+        let ranking = kind.map { self.rankingByKind[$0] ?? RankedCounts() } ?? self.ranking
+        return Ranked(ids: ranking.ranked, records: self.records)
+    }
+
+    /// Counts in the entities of `document`.
+    ///
+    /// - Complexity: O(Σ (*f* + *q* + *k*) log *n*) over its *k* entities with *f* forms and
+    ///   *q* quotations each: the size of the document's entities, not of the corpus.
+    public mutating func add(_ document: Document) {
+        for mention in Mention.all(in: document) {
+            self.update(mention.entityID) { $0.add(mention) }
+        }
+    }
+
+    /// Takes the entities of `document`, added earlier, out again.
+    ///
+    /// - Complexity: as `add(_:)`.
+    public mutating func remove(_ document: Document) {
+        for mention in Mention.all(in: document) {
+            self.update(mention.entityID) { $0.remove(mention) }
+        }
+    }
+
+    /// Changes one record and moves it in the rankings.
+    private mutating func update(_ id: String, _ change: (inout EntityRecord) -> Void) {
+        var record = self.records[id] ?? EntityRecord()
+        let oldKind = record.isEmpty ? nil : record.first.kind
+        change(&record)
+        if let oldKind { self.rankingByKind[oldKind, default: RankedCounts()].set(0, for: id) }
+        guard !record.isEmpty else {
+            self.records[id] = nil
+            self.ranking.set(0, for: id)
+            return
+        }
+        self.records[id] = record
+        self.ranking.set(record.mentionCount, for: id)
+        self.rankingByKind[record.first.kind, default: RankedCounts()].set(record.mentionCount, for: id)
     }
 }

@@ -1,128 +1,103 @@
 import DocumentModel
-import Extraction
 import Foundation
+import PersistentCollections
 
 /// Which documents are alike, and why: the entities two documents share and the words that
-/// characterise both.
+/// characterise both, kept up to date per write.
 ///
 /// Each document's characteristic terms are its 20 words with the highest tf·idf (letters
 /// only, four or more, common words aside). Two documents score the sum of the inverse
 /// document frequencies, `ln(1 + N/df)`, of the entities and characteristic terms they share,
-/// so a rare shared name counts for more than a common one.
+/// so a rare shared name counts for more than a common one; the weights are those of the
+/// current collection.
 ///
-/// Reading a document's words is the costly part, so it is done once per document, into a
-/// `Profile` that later indexes reuse; combining profiles is linear in their terms.
-///
-/// - Note: Immutable, built once per snapshot.
+/// The index is a value of persistent maps (document frequencies, each document's features,
+/// postings per term and per entity), so each snapshot keeps its own version and a write
+/// costs the words and entities of the documents it changes, O(*w* log *n*), never the
+/// collection. Two approximations keep it so:
+/// - A document's characteristic terms are chosen when it is added, with the document
+///   frequencies of that moment; they are not chosen again as the collection grows. Built
+///   from scratch (at start-up) every document gets the terms the whole collection gives it.
+/// - A query reads at most `workLimit` postings (see `related(to:workLimit:)`).
 public struct SimilarityIndex: Sendable {
-    /// What the index needs of one document: how often it uses each candidate word, and the
-    /// entities it mentions.
-    public struct Profile: Sendable {
-        /// The document's id.
-        public let id: String
-        /// Occurrences of each folded word of four or more letters that is not a stopword, in
-        /// the title and body.
-        let termCounts: [String: Int]
-        /// The ids of the entities it mentions.
-        let entities: Set<String>
-
-        /// Reads a document's words and entities.
-        public init(_ document: Document) {
-            let stopwords = Vocabulary.stopwords
-            let text = ([document.title] + document.bodyParagraphs.map(\.text)).joined(separator: "\n")
-            self.id = document.id
-            self.termCounts = TextWord.scan(text).map(\.folded).filter { word in
-                word.count >= 4 && word.allSatisfy(\.isLetter) && !stopwords.contains(word)
-            }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-            self.entities = Set(document.entities.map(\.id))
-        }
-    }
-
-    /// A document like another, with what they share.
-    public struct Match: Sendable, Hashable {
-        /// The other document's id.
-        public let id: String
-        /// The sum of the shared entities' and terms' weights.
-        public let score: Double
-        /// The entity ids both mention, rarest first.
-        public let sharedEntities: [String]
-        /// The characteristic terms both have, rarest first.
-        public let sharedTerms: [String]
+    /// What the index keeps of one document.
+    struct Features: Sendable {
+        /// Its characteristic terms.
+        let terms: [String]
+        /// Its entities' ids.
+        let entities: [String]
     }
 
     /// How many characteristic terms each document keeps.
     static let termsPerDocument = 20
 
-    private let ids: [String]
-    private let indexByID: [String: Int]
-    /// Each document's characteristic terms and its entity ids.
-    private let terms: [Set<String>]
-    private let entities: [Set<String>]
-    private let weightOfTerm: [String: Double]
-    private let weightOfEntity: [String: Double]
-    private let documentsByTerm: [String: [Int]]
-    private let documentsByEntity: [String: [Int]]
+    /// How many postings a query reads at most: at 100,000 documents a common entity's
+    /// postings alone run to tens of thousands.
+    public static let workLimit = 10_000
 
-    /// Indexes the documents.
+    private(set) var features: PersistentSortedMap<String, Features>
+    /// For each candidate word, the number of documents that use it (characteristic or not).
+    private(set) var termFrequency: PersistentSortedMap<String, Int>
+    /// The documents of each characteristic term.
+    private(set) var termPostings: Postings
+    /// The documents of each entity: its document frequency too.
+    private(set) var entityPostings: Postings
+
+    /// Indexes `documents`, which have distinct ids, reading their words on every core.
     ///
-    /// - Complexity: O(*n*) in the corpus's words.
+    /// - Complexity: O(*w*) in the collection's words, plus sorting the postings.
     public init(documents: [Document]) {
-        self.init(profiles: documents.map(Profile.init))
+        let profiles = ConcurrentMap.map(documents.sorted { $0.id < $1.id }, Profile.init)
+        let frequency = profiles.reduce(into: [String: Int]()) { frequency, profile in
+            for term in profile.termCounts.keys { frequency[term, default: 0] += 1 }
+        }
+        let weight = Self.weight(documentCount: profiles.count)
+        let terms = ConcurrentMap.map(profiles) { $0.characteristicTerms { weight(frequency[$0] ?? 1) } }
+        var documentsByTerm: [String: [String]] = [:]
+        var documentsByEntity: [String: [String]] = [:]
+        for (profile, terms) in zip(profiles, terms) {
+            for term in terms { documentsByTerm[term, default: []].append(profile.id) }
+            for entity in profile.entities { documentsByEntity[entity, default: []].append(profile.id) }
+        }
+        self.features = PersistentSortedMap(sortedUniqueEntries: zip(profiles, terms).lazy.map { ($0.id, Features(terms: $1, entities: $0.entities)) })
+        self.termFrequency = PersistentSortedMap(sortedUniqueEntries: frequency.sorted { $0.key < $1.key }.lazy.map { ($0.key, $0.value) })
+        self.termPostings = Postings(documentsByTerm)
+        self.entityPostings = Postings(documentsByEntity)
     }
 
-    /// Indexes documents already profiled.
+    /// The number of documents indexed.
+    public var count: Int { self.features.count }
+
+    /// Indexes `document`, whose id must not be indexed: its characteristic terms are chosen
+    /// with the document frequencies as they are now, it included.
     ///
-    /// - Complexity: O(*n*) in the profiles' distinct words.
-    public init(profiles: [Profile]) {
-        let counts = profiles.map(\.termCounts)
-        let count = Double(max(profiles.count, 1))
-        let weight: (Int) -> Double = { frequency in log(1 + count / Double(frequency)) }
-        let termFrequency = counts.reduce(into: [String: Int]()) { frequency, terms in
-            for term in terms.keys { frequency[term, default: 0] += 1 }
-        }
-        self.weightOfTerm = termFrequency.mapValues(weight)
-        self.terms = counts.map { terms in
-            let ranked = terms.map { term, occurrences in (term, Double(occurrences) * weight(termFrequency[term] ?? 1)) }
-                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
-            return Set(ranked.prefix(Self.termsPerDocument).map(\.0))
-        }
-        self.entities = profiles.map(\.entities)
-        let entityFrequency = self.entities.reduce(into: [String: Int]()) { frequency, ids in
-            for id in ids { frequency[id, default: 0] += 1 }
-        }
-        self.weightOfEntity = entityFrequency.mapValues(weight)
-        self.ids = profiles.map(\.id)
-        self.indexByID = Dictionary(profiles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.documentsByTerm = Self.postings(self.terms)
-        self.documentsByEntity = Self.postings(self.entities)
+    /// - Complexity: O(*w* log *n*) for its *w* distinct words, plus reading its text.
+    public mutating func add(_ document: Document) {
+        let profile = Profile(document)
+        for term in profile.termCounts.keys { self.termFrequency[term] = (self.termFrequency[term] ?? 0) + 1 }
+        let weight = Self.weight(documentCount: self.features.count + 1)
+        let terms = profile.characteristicTerms { weight(self.termFrequency[$0] ?? 1) }
+        self.features[document.id] = Features(terms: terms, entities: profile.entities)
+        for term in terms { self.termPostings.insert(document.id, under: term) }
+        for entity in profile.entities { self.entityPostings.insert(document.id, under: entity) }
     }
 
-    private static func postings(_ keys: [Set<String>]) -> [String: [Int]] {
-        var postings: [String: [Int]] = [:]
-        for (index, set) in keys.enumerated() {
-            for key in set { postings[key, default: []].append(index) }
+    /// Takes `document`, added earlier, out of the index.
+    ///
+    /// - Complexity: as `add(_:)`.
+    public mutating func remove(_ document: Document) {
+        guard let features = self.features.removeValue(forKey: document.id) else { return }
+        for term in Profile(document).termCounts.keys {
+            let frequency = (self.termFrequency[term] ?? 1) - 1
+            self.termFrequency[term] = frequency > 0 ? frequency : nil
         }
-        return postings
+        for term in features.terms { self.termPostings.remove(document.id, under: term) }
+        for entity in features.entities { self.entityPostings.remove(document.id, under: entity) }
     }
 
-    /// The documents that share an entity or a characteristic term with document `id`, best
-    /// first (ties by id); `nil` when no document has that id.
-    public func related(to id: String) -> [Match]? {
-        guard let index = self.indexByID[id] else { return nil }
-        var candidates = Set<Int>()
-        for term in self.terms[index] { candidates.formUnion(self.documentsByTerm[term] ?? []) }
-        for entity in self.entities[index] { candidates.formUnion(self.documentsByEntity[entity] ?? []) }
-        candidates.remove(index)
-        return candidates.map { other in
-            let entities = self.entities[index].intersection(self.entities[other]).sorted(by: Self.rarestFirst(self.weightOfEntity))
-            let terms = self.terms[index].intersection(self.terms[other]).sorted(by: Self.rarestFirst(self.weightOfTerm))
-            let score = entities.reduce(0) { $0 + (self.weightOfEntity[$1] ?? 0) } + terms.reduce(0) { $0 + (self.weightOfTerm[$1] ?? 0) }
-            return Match(id: self.ids[other], score: score, sharedEntities: entities, sharedTerms: terms)
-        }
-        .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
-    }
-
-    private static func rarestFirst(_ weights: [String: Double]) -> (String, String) -> Bool {
-        { left, right in (weights[left] ?? 0, right) > (weights[right] ?? 0, left) }
+    /// The weight of a word or entity found in `frequency` of `documentCount` documents.
+    static func weight(documentCount: Int) -> @Sendable (Int) -> Double {
+        let count = Double(max(documentCount, 1))
+        return { frequency in log(1 + count / Double(frequency)) }
     }
 }

@@ -17,13 +17,7 @@ struct RelatedIntegrationTests {
 
     private static func get(_ target: String) throws -> TestResponse {
         let ingestor = Ingestor()
-        let documents = try Self.texts.map { try ingestor.ingest(text: $0.1, id: $0.0) }
-        let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: nil), readiness: Readiness(.ready))
-        let server = try TestServer.started(configuration: .testing, responder: api)
-        defer { server.shutdown() }
-        let client = try server.makeClient()
-        try client.send(RawRequest.get(target))
-        return try client.readResponse()
+        return try TestServer.get(target, serving: try Self.texts.map { try ingestor.ingest(text: $0.1, id: $0.0) })
     }
 
     /// The other flood story, with a positive score and the entities and terms that explain it.
