@@ -48,7 +48,8 @@ extension StoreTests {
             _ = try writer.deleted("seed-1")
             _ = try writer.deleted("doc-3")
 
-            #expect(eventually { second.snapshot.version == 5 })
+            // The snapshot is swapped in before its changes are logged: wait for both.
+            #expect(eventually { second.snapshot.version == 5 && (try? second.changes.changes(after: 0, through: 5, limit: 10))?.count == 5 })
             #expect(Self.contents(follower) == Self.contents(writer))
             #expect(Self.contents(second) == Self.contents(writer))
             #expect(Set(Self.contents(writer).keys) == ["doc-1", "ntb-1"])
