@@ -19,7 +19,7 @@ repo=$(pwd)
 seconds=${1:-60}
 scratch=${FUZZ_SCRATCH:-$repo/.build-fuzz}
 artifacts=${FUZZ_ARTIFACTS:-$scratch/artifacts}
-targets=${FUZZ_TARGETS:-fuzz-request-parser fuzz-query fuzz-json fuzz-ingest}
+targets=${FUZZ_TARGETS:-fuzz-request-parser fuzz-query fuzz-json fuzz-ingest fuzz-document-codec}
 jobs=${FUZZ_JOBS:-1}
 
 dictionary() {

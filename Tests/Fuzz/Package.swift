@@ -38,5 +38,6 @@ let package = Package(
         .executableTarget(name: "fuzz-query", dependencies: ["Routing", "Corpus", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-json", dependencies: ["Serialization"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-ingest", dependencies: ["Corpus", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
+        .executableTarget(name: "fuzz-document-codec", dependencies: ["Corpus", "DocumentModel"], swiftSettings: sixLanguageMode),
     ]
 )
