@@ -198,26 +198,7 @@ public struct Ingestor: Sendable {
         // collapsed line is never longer than the line, and is written straight into its string.
         lines.map { line in
             var line = line
-            return Substring(line.withUTF8 { bytes in
-                String(unsafeUninitializedCapacity: bytes.count) { collapsed in
-                    var length = 0
-                    var pendingSpace = false
-                    for byte in bytes {
-                        if byte == UInt8(ascii: " ") {
-                            pendingSpace = length > 0
-                        } else {
-                            if pendingSpace {
-                                collapsed[length] = UInt8(ascii: " ")
-                                length += 1
-                            }
-                            pendingSpace = false
-                            collapsed[length] = byte
-                            length += 1
-                        }
-                    }
-                    return length
-                }
-            })
+            return Substring(line.withUTF8 { bytes in SimpleText.joiningRuns(of: bytes) { $0 == UInt8(ascii: " ") ? nil : $0 } })
         }[...]
     }
 

@@ -86,7 +86,9 @@ enum RecordFileReader {
     private static func records(
         _ bytes: [UInt8], from start: Int, upTo ceiling: Int, file: String
     ) throws(StoreError) -> ([JournalEntry], TornTail?) {
-        let (frames, fault) = self.frames(bytes, from: start)
+        // Everything from `dataEnd` on is zero bytes.
+        let dataEnd = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
+        let (frames, fault) = self.frames(bytes, from: start, dataEnd: dataEnd)
         let decoded = ConcurrentMap.map(frames) { frame in
             Result { () throws(MalformedPayload) in try RecordCodec.decode(bytes[frame.payload]) }
         }
@@ -113,7 +115,6 @@ enum RecordFileReader {
         case nil:
             return (entries, nil)
         case .torn(let offset, let reason):
-            let dataEnd = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
             if let later = self.firstIntactRecord(in: bytes, after: offset, before: dataEnd) {
                 throw .corrupt(file: file, offset: offset, reason: "the record is damaged (\(reason)) and an intact record follows at byte \(later)")
             }
@@ -140,11 +141,9 @@ enum RecordFileReader {
     }
 
     /// The whole, checksummed frames from `start` on, and what stopped the walk early, if
-    /// anything. A length over the cap is corruption, never a torn tail: no write makes one,
+    /// anything; `dataEnd` is where the file's trailing zero bytes start. A length over the cap is corruption, never a torn tail: no write makes one,
     /// not even a torn one.
-    private static func frames(_ bytes: [UInt8], from start: Int) -> ([Frame], FrameFault?) {
-        // Everything from `dataEnd` on is zero bytes.
-        let dataEnd = (bytes.lastIndex { $0 != 0 } ?? -1) + 1
+    private static func frames(_ bytes: [UInt8], from start: Int, dataEnd: Int) -> ([Frame], FrameFault?) {
         var frames: [Frame] = []
         var offset = start
         while offset < bytes.count {

@@ -65,24 +65,9 @@ extension StoryChromeFilter {
     /// `wordKey` of simple text's bytes, written straight into the key: a key is never longer
     /// than its text.
     private static func simpleWordKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { key in
-            var length = 0
-            var pendingSpace = false
-            for byte in bytes {
-                let lower = byte &- 65 < 26 ? byte | 0x20 : byte
-                if lower &- 97 < 26 || byte &- 48 < 10 {
-                    if pendingSpace {
-                        key[length] = UInt8(ascii: " ")
-                        length += 1
-                    }
-                    pendingSpace = false
-                    key[length] = lower
-                    length += 1
-                } else if length > 0 {
-                    pendingSpace = true
-                }
-            }
-            return length
+        SimpleText.joiningRuns(of: bytes) { byte in
+            let lower = byte &- 65 < 26 ? byte | 0x20 : byte
+            return lower &- 97 < 26 || byte &- 48 < 10 ? lower : nil
         }
     }
 
