@@ -2,17 +2,23 @@ extension PersistentSortedMap {
     /// One immutable node of the tree: a leaf of entries, or an inner node of children.
     ///
     /// - Note: Immutable, hence `Sendable`; versions of a map share nodes.
+    @usableFromInline
     final class Node: Sendable {
         /// A leaf's keys, in order; an inner node's children's first keys, in order.
+        @usableFromInline
         let keys: [Key]
         /// A leaf's values, one per key; empty in an inner node.
+        @usableFromInline
         let values: [Value]
         /// An inner node's children; empty in a leaf.
+        @usableFromInline
         let children: [Node]
         /// The entries in this subtree.
+        @usableFromInline
         let count: Int
 
         /// A leaf.
+        @inlinable
         init(keys: [Key], values: [Value]) {
             self.keys = keys
             self.values = values
@@ -21,6 +27,7 @@ extension PersistentSortedMap {
         }
 
         /// An inner node.
+        @inlinable
         init(children: [Node]) {
             self.keys = children.map { $0.keys[0] }
             self.values = []
@@ -28,11 +35,14 @@ extension PersistentSortedMap {
             self.count = children.reduce(0) { $0 + $1.count }
         }
 
+        @inlinable
         var isLeaf: Bool { self.children.isEmpty }
 
         /// The greatest key in the subtree.
+        @inlinable
         var lastKey: Key { self.isLeaf ? self.keys[self.keys.count - 1] : self.children[self.children.count - 1].lastKey }
 
+        @inlinable
         func value(for key: Key) -> Value? {
             if self.isLeaf {
                 let index = self.lowerBound(key)
@@ -44,6 +54,7 @@ extension PersistentSortedMap {
 
         /// This subtree with `value` set for `key`: one node, or two when it split; and the
         /// value replaced, if any.
+        @inlinable
         func inserting(_ value: Value, for key: Key) -> (nodes: [Node], replaced: Value?) {
             if self.isLeaf {
                 var keys = self.keys
@@ -72,6 +83,7 @@ extension PersistentSortedMap {
 
         /// This subtree without `key` (`nil` when that empties it) and the value removed, or
         /// `nil` when the key is absent.
+        @inlinable
         func removing(_ key: Key) -> (node: Node?, removed: Value)? {
             if self.isLeaf {
                 let index = self.lowerBound(key)
@@ -89,6 +101,7 @@ extension PersistentSortedMap {
         }
 
         /// The entry at `position` in this subtree.
+        @inlinable
         func entry(at position: Int) -> (key: Key, value: Value) {
             if self.isLeaf { return (self.keys[position], self.values[position]) }
             var position = position
@@ -100,6 +113,7 @@ extension PersistentSortedMap {
         }
 
         /// How many keys of this subtree precede `key`.
+        @inlinable
         func position(of key: Key) -> Int {
             if self.isLeaf { return self.lowerBound(key) }
             guard let index = self.child(for: key) else { return 0 }
@@ -107,7 +121,8 @@ extension PersistentSortedMap {
         }
 
         /// The last child whose first key is at most `key`, or `nil` when `key` precedes them all.
-        private func child(for key: Key) -> Int? {
+        @inlinable
+        func child(for key: Key) -> Int? {
             var low = 0
             var high = self.keys.count
             while low < high {
@@ -118,7 +133,8 @@ extension PersistentSortedMap {
         }
 
         /// The first index whose key is not less than `key`.
-        private func lowerBound(_ key: Key) -> Int {
+        @inlinable
+        func lowerBound(_ key: Key) -> Int {
             var low = 0
             var high = self.keys.count
             while low < high {

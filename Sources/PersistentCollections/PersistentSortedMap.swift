@@ -17,20 +17,30 @@
 ///
 /// Removal leaves nodes underfull rather than merging them (an empty node is dropped): a
 /// collection that mostly grows keeps its shape, and lookups stay O(log of the largest size).
+///
+/// Its operations are `@inlinable`, so each client module gets a copy specialised to its key
+/// and value types: unspecialised, every key comparison and every copied entry of a path
+/// went through generic metadata and value witnesses, and a write to the API's indexes spent
+/// most of its time there.
 public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: Sendable {
     /// Most entries a leaf holds before it splits.
+    @inlinable
     static var leafCapacity: Int { 64 }
     /// Most children an inner node holds before it splits.
+    @inlinable
     static var branchCapacity: Int { 64 }
 
-    private var root: Node?
+    @usableFromInline
+    var root: Node?
 
     /// An empty map.
+    @inlinable
     public init() {}
 
     /// A map of entries already in strictly increasing key order, built bottom-up in O(*n*).
     ///
     /// - Precondition: the keys are strictly increasing.
+    @inlinable
     public init<Entries: Sequence>(sortedUniqueEntries entries: Entries) where Entries.Element == (Key, Value) {
         var leaves: [Node] = []
         var keys: [Key] = []
@@ -57,14 +67,17 @@ public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: 
     }
 
     /// The number of entries.
+    @inlinable
     public var count: Int { self.root?.count ?? 0 }
 
     /// Whether there are no entries.
+    @inlinable
     public var isEmpty: Bool { self.root == nil }
 
     /// The value for `key`; setting `nil` removes the entry.
     ///
     /// - Complexity: O(log *n*) to read; O(log *n*) allocations to write.
+    @inlinable
     public subscript(key: Key) -> Value? {
         get { self.root?.value(for: key) }
         set {
@@ -74,6 +87,7 @@ public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: 
 
     /// Sets the value for `key`, returning the one it replaces.
     @discardableResult
+    @inlinable
     public mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
         guard let root = self.root else {
             self.root = Node(keys: [key], values: [value])
@@ -86,6 +100,7 @@ public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: 
 
     /// Removes the entry for `key`, returning its value.
     @discardableResult
+    @inlinable
     public mutating func removeValue(forKey key: Key) -> Value? {
         guard let root = self.root, let (node, removed) = root.removing(key) else { return nil }
         // An inner root with one child gives way to it, so depth follows the size down.
@@ -98,48 +113,65 @@ public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: 
     /// The position of `key` in key order, or of where it would go.
     ///
     /// - Complexity: O(log *n*).
+    @inlinable
     public func position(of key: Key) -> Int {
         self.root?.position(of: key) ?? 0
     }
 
     /// The entries in key order, by position.
+    @inlinable
     public var entries: Entries { Entries(root: self.root) }
 
     /// The values in key order, by position.
+    @inlinable
     public var values: Values { Values(entries: self.entries) }
 
     /// The keys in key order, by position.
+    @inlinable
     public var keys: Keys { Keys(entries: self.entries) }
 }
 
 extension PersistentSortedMap {
     /// The map's entries in key order: a random-access collection whose positions are 0..<count.
     public struct Entries: RandomAccessCollection, Sendable {
-        fileprivate let root: Node?
+        @usableFromInline
+        let root: Node?
+
+        @inlinable
+        init(root: Node?) {
+            self.root = root
+        }
 
         /// 0.
+        @inlinable
         public var startIndex: Int { 0 }
         /// The number of entries.
+        @inlinable
         public var endIndex: Int { self.root?.count ?? 0 }
 
         /// The entry at `position`, in O(log *n*).
+        @inlinable
         public subscript(position: Int) -> (key: Key, value: Value) {
             precondition(position >= 0 && position < self.endIndex, "position \(position) out of range")
             return self.root!.entry(at: position)
         }
 
         /// Walks the leaves in order: O(1) amortised per entry.
+        @inlinable
         public func makeIterator() -> Iterator { Iterator(root: self.root) }
 
         /// Walks the leaves in order.
         public struct Iterator: IteratorProtocol {
-            private var path: [(node: Node, next: Int)]
+            @usableFromInline
+            var path: [(node: Node, next: Int)]
 
-            fileprivate init(root: Node?) {
+            @inlinable
+            init(root: Node?) {
                 self.path = root.map { [($0, 0)] } ?? []
             }
 
             /// The next entry in key order.
+            @inlinable
             public mutating func next() -> (key: Key, value: Value)? {
                 while let (node, next) = self.path.last {
                     if node.isLeaf {
@@ -162,14 +194,24 @@ extension PersistentSortedMap {
 
     /// The map's values in key order.
     public struct Values: RandomAccessCollection, Sendable {
-        fileprivate let entries: Entries
+        @usableFromInline
+        let entries: Entries
+
+        @inlinable
+        init(entries: Entries) {
+            self.entries = entries
+        }
         /// 0.
+        @inlinable
         public var startIndex: Int { 0 }
         /// The number of values.
+        @inlinable
         public var endIndex: Int { self.entries.endIndex }
         /// The value at `position`, in O(log *n*).
+        @inlinable
         public subscript(position: Int) -> Value { self.entries[position].value }
         /// Walks the values in order: O(1) amortised per value.
+        @inlinable
         public func makeIterator() -> LazyMapSequence<Entries, Value>.Iterator {
             self.entries.lazy.map(\.value).makeIterator()
         }
@@ -177,14 +219,24 @@ extension PersistentSortedMap {
 
     /// The map's keys in key order.
     public struct Keys: RandomAccessCollection, Sendable {
-        fileprivate let entries: Entries
+        @usableFromInline
+        let entries: Entries
+
+        @inlinable
+        init(entries: Entries) {
+            self.entries = entries
+        }
         /// 0.
+        @inlinable
         public var startIndex: Int { 0 }
         /// The number of keys.
+        @inlinable
         public var endIndex: Int { self.entries.endIndex }
         /// The key at `position`, in O(log *n*).
+        @inlinable
         public subscript(position: Int) -> Key { self.entries[position].key }
         /// Walks the keys in order: O(1) amortised per key.
+        @inlinable
         public func makeIterator() -> LazyMapSequence<Entries, Key>.Iterator {
             self.entries.lazy.map(\.key).makeIterator()
         }
