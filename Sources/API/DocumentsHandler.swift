@@ -31,7 +31,7 @@ struct DocumentsHandler: Sendable {
     func get(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
         let entry = try self.entry(context)
-        return context.isPretty || context.fields != nil ? context.resource(entry.json) : entry.response
+        return context.isPretty || context.fields != nil ? context.resource(DocumentRepresentation.full(entry.document)) : entry.response
     }
 
     /// The cleaned body as plain text.

@@ -15,10 +15,11 @@ import Serialization
 /// - Note: Immutable, hence `Sendable`.
 final class RenderedCorpus: Sendable {
     /// One document, rendered.
+    ///
+    /// Only the compact bytes are kept: the JSON tree they were written from took several
+    /// times their size, and `?pretty=true` or `fields=` (rare) build it again from the document.
     struct Entry: Sendable {
         let document: Document
-        /// The full JSON value (re-serialised only for `?pretty=true`).
-        let json: JSONValue
         /// The whole 200 response with the compact JSON, built once: serving it copies nothing.
         let response: Response
     }
@@ -90,12 +91,11 @@ final class RenderedCorpus: Sendable {
 
     /// A document's JSON and its whole 200 response.
     private static func render(_ document: Document) -> Entry {
-        let json = DocumentRepresentation.full(document)
-        let compact = JSONWriter.serialize(json)
+        let compact = JSONWriter.serialize(DocumentRepresentation.full(document))
         let headers = HeaderFields([
             ("Content-Type", "application/json"), ("Cache-Control", "no-cache"), ("ETag", EntityTag.make(for: compact)),
         ])
-        return Entry(document: document, json: json, response: Response(headers: headers, body: compact))
+        return Entry(document: document, response: Response(headers: headers, body: compact))
     }
 
     /// The rendered document with this id or slug.
