@@ -27,20 +27,22 @@ struct DocumentsHandler: Sendable {
             page: found.documents.map(DocumentRepresentation.summary), total: found.total, limit: page.limit, offset: page.offset)
     }
 
-    /// One document, served from the bytes rendered with the snapshot.
+    /// One document: its compact JSON from the rendered documents' cache, or built for
+    /// `?pretty=true` and `fields=`.
     func get(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
-        let entry = try self.entry(context)
-        return context.isPretty || context.fields != nil ? context.resource(DocumentRepresentation.full(entry.document)) : entry.response
+        let rendered = self.catalog.rendered
+        let document = try self.document(context, in: rendered)
+        return context.isPretty || context.fields != nil ? context.resource(DocumentRepresentation.full(document)) : rendered.response(for: document)
     }
 
     /// The cleaned body as plain text.
     func text(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
-        let entry = try self.entry(context)
+        let document = try self.document(context, in: self.catalog.rendered)
         return Response(
             headers: HeaderFields([("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-cache")]),
-            body: Array(entry.document.bodyText.utf8))
+            body: Array(document.bodyText.utf8))
     }
 
     /// The documents most like this one, best first, each with the entities and terms they share.
@@ -48,11 +50,11 @@ struct DocumentsHandler: Sendable {
         try context.requireParameters(["limit", "offset"])
         let page = try context.page()
         let rendered = self.catalog.rendered
-        let document = try self.entry(context).document
-        // The similarity index is updated with the entries, so it knows every document they do.
+        let document = try self.document(context, in: rendered)
+        // The similarity index is updated with the snapshot, so it knows every document it does.
         guard let matches = rendered.similarity.related(to: document.id) else { throw .documentNotFound(id: document.id) }
         return context.listing(matches, page: page) { match in
-            let other = rendered.entry(idOrSlug: match.id)?.document
+            let other = rendered.document(idOrSlug: match.id)
             return .object([
                 ("id", .string(match.id)), ("title", .optional(other?.title)), ("published", .optional(other?.published)),
                 ("source", .optional(other?.source)), ("score", .double((match.score * 1000).rounded() / 1000)),
@@ -65,9 +67,9 @@ struct DocumentsHandler: Sendable {
         }
     }
 
-    private func entry(_ context: RequestContext) throws(APIError) -> RenderedCorpus.Entry {
+    private func document(_ context: RequestContext, in rendered: RenderedCorpus) throws(APIError) -> Document {
         let id = context.parameters["id"] ?? ""
-        guard let entry = self.catalog.rendered.entry(idOrSlug: id) else { throw .documentNotFound(id: id) }
-        return entry
+        guard let document = rendered.document(idOrSlug: id) else { throw .documentNotFound(id: id) }
+        return document
     }
 }

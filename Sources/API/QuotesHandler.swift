@@ -53,7 +53,7 @@ struct QuotesHandler: Sendable {
 
     /// The quotation a search key (`DOCUMENT/QUOTE`) names.
     private func quotation(keyed key: String) -> (Document, Quote)? {
-        guard let slash = key.lastIndex(of: "/"), let document = self.catalog.rendered.entry(idOrSlug: String(key[..<slash]))?.document,
+        guard let slash = key.lastIndex(of: "/"), let document = self.catalog.rendered.document(idOrSlug: String(key[..<slash])),
             let quote = document.quotes.first(where: { $0.id == key[key.index(after: slash)...] })
         else { return nil }
         return (document, quote)

@@ -1,28 +1,21 @@
 import Corpus
+import Dispatch
 import DocumentModel
 import HTTPServer
-import PersistentCollections
-import Serialization
+import Locking
 
-/// A snapshot with every document's JSON rendered once, for serving as shared bytes.
+/// A snapshot with the indexes the API reads, and the documents' JSON rendered on demand.
 ///
-/// Built when a snapshot is made, never per request: `GET /v1/documents/{id}` hands out the
-/// stored bytes and ETag, so its cost does not depend on the document's size. After a write,
-/// only the new documents are rendered, and the search indexes, the entity directory and
-/// the similarity index take in only the documents added and removed: nothing is rebuilt
-/// on a read.
+/// Built when a snapshot is made, never per request. After a write, the search indexes,
+/// the entity directory and the similarity index take in only the documents added and
+/// removed: nothing is rebuilt on a read. A document's JSON is rendered when it is first
+/// asked for and kept in a cache shared by every version, bounded by its bytes: a document
+/// read often costs one rendering, one never read costs no memory for its JSON.
 ///
-/// - Note: Immutable, hence `Sendable`.
+/// - Note: Immutable (the cache guards its own state), hence `Sendable`.
 final class RenderedCorpus: Sendable {
-    /// One document, rendered.
-    ///
-    /// Only the compact bytes are kept: the JSON tree they were written from took several
-    /// times their size, and `?pretty=true` or `fields=` (rare) build it again from the document.
-    struct Entry: Sendable {
-        let document: Document
-        /// The whole 200 response with the compact JSON, built once: serving it copies nothing.
-        let response: Response
-    }
+    /// Most bytes of rendered documents kept.
+    static let responseCacheCapacity = 64 << 20
 
     let snapshot: Snapshot
     /// Full-text search over the documents, and over their quotations.
@@ -32,52 +25,63 @@ final class RenderedCorpus: Sendable {
     let entities: EntityDirectory
     /// Which documents are alike.
     let similarity: SimilarityIndex
-    private let entries: PersistentSortedMap<String, Entry>
+    private let responses: DocumentResponseCache
 
-    /// Renders every document of a snapshot.
+    /// Indexes every document of a snapshot: the search indexes and the entity directory on
+    /// one thread while the similarity index is built on the others.
     ///
     /// - Complexity: O(*n*) in the corpus size (the entity directory O(*m* log *m*) in its
     ///   entity mentions).
     convenience init(snapshot: Snapshot) {
         let documents = Array(snapshot.documents)
+        // Written once by the block below, read after the group is waited for.
+        let built = Locked<(search: SearchIndex, quotations: SearchIndex, entities: EntityDirectory)?>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let indexes = (SearchIndex(documents: documents), SearchIndex.quotations(of: documents), EntityDirectory(documents: documents))
+            built.withLock { $0 = indexes }
+        }
+        let similarity = SimilarityIndex(documents: documents)
+        group.wait()
+        let indexes = built.withLock { $0! }
         self.init(
-            snapshot: snapshot, search: SearchIndex(documents: documents),
-            quotationSearch: SearchIndex.quotations(of: documents),
-            entities: EntityDirectory(documents: documents), similarity: SimilarityIndex(documents: documents),
-            entries: PersistentSortedMap(sortedUniqueEntries: zip(documents.map(\.id), ConcurrentMap.map(documents, Self.render))))
+            snapshot: snapshot, search: indexes.search, quotationSearch: indexes.quotations, entities: indexes.entities,
+            similarity: similarity, responses: DocumentResponseCache(capacity: Self.responseCacheCapacity))
     }
 
     private init(
         snapshot: Snapshot, search: SearchIndex, quotationSearch: SearchIndex, entities: EntityDirectory, similarity: SimilarityIndex,
-        entries: PersistentSortedMap<String, Entry>
+        responses: DocumentResponseCache
     ) {
         self.snapshot = snapshot
         self.search = search
         self.quotationSearch = quotationSearch
         self.entities = entities
         self.similarity = similarity
-        self.entries = entries
+        self.responses = responses
     }
 
-    /// The next rendering, after a group of writes: only the new documents are rendered and
-    /// indexed; the removed and replaced ones (their old versions) are taken out of every index.
+    /// The next rendering, after a group of writes: only the new documents are indexed; the
+    /// removed and replaced ones (their old versions) are taken out of every index.
     ///
-    /// - Complexity: O(log *n*) per document for the entries (they share structure with the
-    ///   previous version's); rendering and indexing cost only the documents changed: their
-    ///   words, entities and quotations, each O(log *n*).
+    /// - Complexity: indexing costs only the documents changed: their words, entities and
+    ///   quotations, each O(log *n*).
     func applying(_ publication: DocumentStore.Publication) -> RenderedCorpus {
-        var entries = self.entries
         var entities = self.entities
         var similarity = self.similarity
+        // The documents this publication has indexed or dropped so far (`nil`: dropped), over
+        // the previous snapshot's: what each index holds at each step.
+        var changed: [String: Document?] = [:]
         func drop(_ id: String) {
-            guard let old = entries.removeValue(forKey: id)?.document else { return }
+            guard let old = changed[id] ?? self.snapshot.document(id: id) else { return }
+            changed[id] = .some(nil)
             entities.remove(old)
             similarity.remove(old)
         }
         for id in publication.removed { drop(id) }
         for document in publication.added {
             drop(document.id)
-            entries[document.id] = Self.render(document)
+            changed[document.id] = document
             entities.add(document)
             similarity.add(document)
         }
@@ -86,21 +90,16 @@ final class RenderedCorpus: Sendable {
             snapshot: publication.snapshot,
             search: self.search.removing(documentIDs: replaced).adding(publication.added),
             quotationSearch: self.quotationSearch.removing(documentIDs: replaced).addingQuotations(of: publication.added),
-            entities: entities, similarity: similarity, entries: entries)
+            entities: entities, similarity: similarity, responses: self.responses)
     }
 
-    /// A document's JSON and its whole 200 response.
-    private static func render(_ document: Document) -> Entry {
-        let compact = JSONWriter.serialize(DocumentRepresentation.full(document))
-        let headers = HeaderFields([
-            ("Content-Type", "application/json"), ("Cache-Control", "no-cache"), ("ETag", EntityTag.make(for: compact)),
-        ])
-        return Entry(document: document, response: Response(headers: headers, body: compact))
+    /// The document with this id or slug.
+    func document(idOrSlug key: String) -> Document? {
+        self.snapshot.document(idOrSlug: key)
     }
 
-    /// The rendered document with this id or slug.
-    func entry(idOrSlug key: String) -> Entry? {
-        if let entry = self.entries[key] { return entry }
-        return self.snapshot.document(idOrSlug: key).flatMap { self.entries[$0.id] }
+    /// A document's whole 200 response with its compact JSON: rendered before, or now.
+    func response(for document: Document) -> Response {
+        self.responses.response(for: document)
     }
 }

@@ -24,7 +24,7 @@ struct SearchHandler: Sendable {
         }
         let took = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
         let hits = results.hits.map { hit in
-            let document = rendered.entry(idOrSlug: hit.id)?.document
+            let document = rendered.document(idOrSlug: hit.id)
             return JSONValue.object([
                 ("id", .string(hit.id)), ("title", .optional(document?.title)), ("published", .optional(document?.published)),
                 ("source", .optional(document?.source)), ("kind", .optional(document?.kind.rawValue)), ("score", .double(hit.score)),

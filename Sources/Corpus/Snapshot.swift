@@ -147,6 +147,13 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// The document with this id, or `nil`.
+    ///
+    /// - Complexity: O(log *n*).
+    public func document(id: String) -> Document? {
+        self.byID[id]
+    }
+
     /// The document with this id, or else this slug, or `nil`.
     ///
     /// - Complexity: O(log *n*).
