@@ -81,6 +81,9 @@ enum ServeCommand {
         let follower = Locked<Follower?>(nil)
         let loading = Thread {
             let (api, store) = self.loadAPI(options: options, readiness: readiness, logger: logger)
+            // Loading leaves freed heap behind (decoded records, per-document indexing
+            // scratch); give it back to the system so the resident size is what is kept.
+            HeapTrim.returnFreedMemory()
             api.observeOpenConnections { server.openConnectionCount }
             gate.open(api)
             // A follower is ready once it has caught up with its writer; anything else, now.
