@@ -21,6 +21,8 @@ struct StoreState {
     private var creations = PersistentSortedMap<String, JournalEntry>()
     /// The latest deletion of each seed id, while it matters (the seed is gone or replaced).
     private var seedDeletions = PersistentSortedMap<String, JournalEntry>()
+    /// Each slug's live documents' ids, in id order, for deleting by slug in O(log *n*).
+    private var idsBySlug: PersistentSortedMap<String, [String]>
 
     init(seeds: [Document], lastChange: Int, idempotencyCapacity: Int) {
         // By id, and of two seeds with one id the first given.
@@ -28,6 +30,9 @@ struct StoreState {
         let unique = zip(sorted.indices, sorted).filter { index, seed in index == 0 || sorted[index - 1].id != seed.id }.map(\.1)
         self.documents = PersistentSortedMap(sortedUniqueEntries: unique.lazy.map { ($0.id, $0) })
         self.seedIDs = Set(unique.map(\.id))
+        let slugged = unique.map { ($0.slug, $0.id) }.sorted { $0 < $1 }
+        self.idsBySlug = PersistentSortedMap(
+            sortedUniqueEntries: Dictionary(grouping: slugged, by: \.0).sorted { $0.key < $1.key }.lazy.map { ($0.key, $0.value.map(\.1)) })
         self.lastChange = lastChange
         self.idempotency = IdempotencyLedger(capacity: idempotencyCapacity)
     }
@@ -45,7 +50,7 @@ struct StoreState {
         switch entry {
         case .created(let number, let at, let id, _, let stamp, let ingested):
             guard let document = ingested?.document else { preconditionFailure("a creation needs its document") }
-            self.documents[id] = document
+            self.store(document)
             self.creations[id] = entry
             let change = Change(number: number, kind: .created, documentID: id, title: document.title, at: at)
             if let stamp {
@@ -55,14 +60,37 @@ struct StoreState {
         case .reextracted(let number, let at, let id, let ingested):
             guard let creation = self.creations[id] else { return nil }
             self.creations[id] = creation.replacingIngested(with: ingested)
-            self.documents[id] = ingested.document
+            self.store(ingested.document)
             return Change(number: number, kind: .updated, documentID: id, title: ingested.document.title, at: at)
         case .deleted(let number, let at, let id):
             self.creations[id] = nil
             if self.seedIDs.contains(id) { self.seedDeletions[id] = entry }
             guard let removed = self.documents.removeValue(forKey: id) else { return nil }
+            self.unindexSlug(of: removed)
             return Change(number: number, kind: .deleted, documentID: id, title: removed.title, at: at)
         }
+    }
+
+    /// The id of the document `key` names, as `Snapshot.document(idOrSlug:)` resolves it: the
+    /// id, else the smallest id with that slug.
+    ///
+    /// - Complexity: O(log *n*).
+    func documentID(idOrSlug key: String) -> String? {
+        self.documents[key] != nil ? key : self.idsBySlug[key]?.first
+    }
+
+    /// Puts `document` in, in place of any document with its id.
+    private mutating func store(_ document: Document) {
+        if let old = self.documents.updateValue(document, forKey: document.id) { self.unindexSlug(of: old) }
+        var ids = self.idsBySlug[document.slug] ?? []
+        ids.insert(document.id, at: ids.partitionPoint { $0 >= document.id })
+        self.idsBySlug[document.slug] = ids
+    }
+
+    private mutating func unindexSlug(of document: Document) {
+        guard var ids = self.idsBySlug[document.slug], let index = ids.firstIndex(of: document.id) else { return }
+        ids.remove(at: index)
+        self.idsBySlug[document.slug] = ids.isEmpty ? nil : ids
     }
 
     /// Moves the change counter up to `number`: changes that no longer apply (in replay) still

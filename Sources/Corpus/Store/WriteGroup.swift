@@ -124,8 +124,7 @@ struct WriteGroup {
     }
 
     private mutating func delete(_ key: String) -> Result<Change, WriteError> {
-        // As `Snapshot.document(idOrSlug:)` resolves it: the id, else the smallest id with that slug.
-        guard let id = self.state.documents[key] != nil ? key : self.state.documents.values.filter({ $0.slug == key }).map(\.id).min() else {
+        guard let id = self.state.documentID(idOrSlug: key) else {
             return .failure(.notFound(key))
         }
         let entry = JournalEntry.deleted(change: self.state.lastChange + 1, at: Self.now(), id: id)
