@@ -13,10 +13,13 @@ import Glibc
 /// - `journal`: every write accepted since (or shortly before) the snapshot, appended and synced
 ///   once per group of writes.
 /// - `ID`: the collection's identity (`CollectionIdentity`), made at the first open.
-/// - `*.tmp`: a file being written before its rename into place; stale ones are removed at open.
+/// - `*.tmp`: a file being written before its rename into place (`snapshot.N.tmp` by
+///   compaction N); stale ones are removed at open.
 /// - `journal.damaged-*`, `snapshot.damaged-*`: damaged originals that `repair` kept; never read.
 ///
 /// Use: `open`, then `recover()` once, then `append` and `compact` as writes come, then `close()`.
+/// A compaction can also be split (`DataDirectory+Compaction`), so that the snapshot is
+/// written off the writer while writes go on.
 ///
 /// - Important: Not thread-safe, and so not `Sendable`: it is confined to the single writer
 ///   queue that owns it, which orders every call.
@@ -28,18 +31,25 @@ public final class DataDirectory {
     public let identity: String
     /// Bytes in the current journal, header included; 0 while there is no journal file. Compact
     /// when it grows large.
-    public private(set) var journalSize = 0
+    public internal(set) var journalSize = 0
+    /// Whether the journal holds any record past its header.
+    public var journalHoldsRecords: Bool { self.journalSize > RecordFileHeader.journal.commonBytes.count }
     private var lock: FileDescriptor?
-    private var journal: FileDescriptor?
+    var journal: FileDescriptor?
     /// The highest change number recovered, appended or compacted.
-    private var lastChange = 0
+    var lastChange = 0
+    /// Counts the journal files made: a compaction that began on one journal puts its
+    /// snapshot in place only if that journal is still the current one.
+    var journalGeneration = 0
+    /// Compactions begun, which number their temporary snapshot files.
+    var compactionsBegun = 0
     private var isRecovered = false
     /// Set when a write failed part-way: the journal may hold a torn tail past `journalSize`.
     /// The next write first cuts the journal back to `journalSize` (every byte before it was
     /// synced by an append that succeeded) and syncs that; until that works, every write
     /// throws this. So a full disk refuses writes while it is full, and takes them again
     /// once space is freed, without a restart.
-    private var failure: StoreError?
+    var failure: StoreError?
     /// What `open` tidied, reported by `recover()`.
     private var openingNotices: [String] = []
 
@@ -143,47 +153,6 @@ public final class DataDirectory {
         self.lastChange = lastChange
     }
 
-    /// Replaces the snapshot with `entries`, the whole live state, then starts a new empty
-    /// journal.
-    ///
-    /// Each file is written as `*.tmp`, synced, renamed into place, and the directory synced. A
-    /// crash between the two leaves the new snapshot and the old journal, whose entries recovery
-    /// skips as already in the snapshot; a failure before the snapshot's rename changes nothing.
-    ///
-    /// - Parameters:
-    ///   - entries: the live state; written in change order.
-    ///   - lastChange: the change number the state is as of.
-    /// - Precondition: `recover()` has run, the directory is not closed, `lastChange` is at
-    ///   least the last change recovered or appended, and the entries' change numbers are
-    ///   distinct, positive and at most `lastChange`.
-    /// - Throws: `StoreError.io` or `.recordTooLarge`.
-    public func compact(_ entries: [JournalEntry], lastChange: Int) throws(StoreError) {
-        try self.checkWritable()
-        precondition(lastChange >= self.lastChange, "a snapshot as of change \(lastChange) would lose changes up to \(self.lastChange)")
-        let ordered = entries.sorted { $0.change < $1.change }
-        precondition(Self.lastChange(of: ordered, after: 0) <= lastChange, "a snapshot's entries must be as of its last change")
-        let snapshot = try self.writeTemporaryFile("snapshot") { file throws(StoreError) in
-            var bytes = RecordFileHeader.snapshot.commonBytes
-            bytes.appendLittleEndian(Int64(lastChange))
-            var offset = 0
-            for entry in ordered {
-                try RecordCodec.appendRecord(entry, to: &bytes)
-                // Written a megabyte at a time, so a large corpus is not encoded whole in memory.
-                if bytes.count >= 1 << 20 {
-                    try file.write(bytes, at: offset)
-                    offset += bytes.count
-                    bytes.removeAll(keepingCapacity: true)
-                }
-            }
-            try file.write(bytes, at: offset)
-        }
-        defer { snapshot.close() }
-        try FileSystem.rename(snapshot.path, to: self.file("snapshot"))
-        try FileSystem.syncDirectory(self.path)
-        self.lastChange = lastChange
-        try self.failingPermanently { () throws(StoreError) in try self.replaceJournal() }
-    }
-
     /// Releases the lock and closes the files; the object is unusable after. Idempotent.
     public func close() {
         self.journal?.close()
@@ -193,7 +162,7 @@ public final class DataDirectory {
     }
 
     /// The path of `name` inside the directory.
-    private func file(_ name: String) -> String {
+    func file(_ name: String) -> String {
         self.path + "/" + name
     }
 
@@ -242,11 +211,11 @@ public final class DataDirectory {
         }
     }
 
-    /// Makes a new empty journal the current one: header written to `journal.tmp`, synced,
-    /// renamed over `journal`, directory synced.
-    private func replaceJournal() throws(StoreError) {
+    /// Makes a new journal the current one, empty or holding `records`: header and records
+    /// written to `journal.tmp`, synced, renamed over `journal`, directory synced.
+    func replaceJournal(records: [UInt8] = []) throws(StoreError) {
         let header = RecordFileHeader.journal.commonBytes
-        let fresh = try self.writeTemporaryFile("journal") { file throws(StoreError) in try file.write(header, at: 0) }
+        let fresh = try self.writeTemporaryFile("journal") { file throws(StoreError) in try file.write(header + records, at: 0) }
         do throws(StoreError) {
             try FileSystem.rename(fresh.path, to: self.file("journal"))
         } catch {
@@ -255,17 +224,18 @@ public final class DataDirectory {
         }
         self.journal?.close()
         self.journal = fresh
-        self.journalSize = header.count
+        self.journalSize = header.count + records.count
+        self.journalGeneration += 1
         try FileSystem.syncDirectory(self.path)
     }
 
     /// Creates (or empties) `name.tmp`, lets `write` fill it, syncs it and returns it open.
-    private func writeTemporaryFile(_ name: String, _ write: (FileDescriptor) throws(StoreError) -> Void) throws(StoreError) -> FileDescriptor {
+    func writeTemporaryFile(_ name: String, _ write: (FileDescriptor) throws(StoreError) -> Void) throws(StoreError) -> FileDescriptor {
         try FileSystem.writeTemporaryFile(self.file(name + ".tmp"), write)
     }
 
     /// Stops on a misuse, and throws the failure that ended writing, if any.
-    private func checkWritable() throws(StoreError) {
+    func checkWritable() throws(StoreError) {
         precondition(self.isRecovered, "recover() must run before any write")
         precondition(self.lock != nil, "the data directory is closed")
         guard let failure = self.failure else { return }
@@ -300,7 +270,7 @@ public final class DataDirectory {
     }
 
     /// Runs `body`; if it throws, no later write is attempted (see `failure`).
-    private func failingPermanently(_ body: () throws(StoreError) -> Void) throws(StoreError) {
+    func failingPermanently(_ body: () throws(StoreError) -> Void) throws(StoreError) {
         do throws(StoreError) {
             try body()
         } catch {

@@ -97,6 +97,8 @@ public final class DocumentStore: Sendable {
     private let ingestionsInFlight = DispatchGroup()
     /// Set by `close()`: background work starts nothing more.
     private let isClosing = Locked(false)
+    /// Compaction writes the snapshot here, off the writer.
+    private let compaction = DispatchQueue(label: "dossier.compaction", qos: .utility)
     /// Re-extraction (`reextractOutdated`) runs here, one document at a time.
     let reextraction = DispatchQueue(label: "dossier.reextraction", qos: .utility)
     /// Ingests posted texts, and replayed ones (internal for the replication extension).
@@ -313,18 +315,44 @@ public final class DocumentStore: Sendable {
         handler?(Publication(snapshot: snapshot, added: delta.added, removed: delta.removed, changes: changes))
     }
 
-    /// Folds the journal into the snapshot file once it passes the threshold. Runs on `writer`.
+    /// Folds the journal into the snapshot file once it holds more than the threshold, unless
+    /// a compaction is under way. The snapshot is written on `compaction` while writes go on;
+    /// the writer only begins it and puts the files in place (renames, and a copy of the
+    /// records appended meanwhile), so no write waits for the whole collection to be written.
+    /// Runs on `writer`.
     private func compactIfNeeded() {
-        guard let directory = self.writerState.directory,
-            directory.journalSize > self.writerState.configuration.compactionThreshold
+        guard let directory = self.writerState.directory, !self.writerState.isCompacting, directory.journalHoldsRecords,
+            directory.journalSize > self.writerState.configuration.compactionThreshold, self.beginBackgroundWork()
         else { return }
         let state = self.writerState.state
+        let compaction: DataDirectory.Compaction
         do {
-            try directory.compact(state.compactionEntries, lastChange: state.lastChange)
-            self.log("compacted the journal into the snapshot as of change \(state.lastChange)")
+            compaction = try directory.beginCompaction(lastChange: state.lastChange)
+        } catch {
+            self.endBackgroundWork()
+            return
+        }
+        self.writerState.isCompacting = true
+        self.compaction.async {
+            let written = Result { () throws(StoreError) in try DataDirectory.writeSnapshot(of: compaction, entries: state.compactionEntries) }
+            self.writer.async { self.finishCompaction(written, lastChange: compaction.lastChange) }
+        }
+    }
+
+    /// Puts a compaction's snapshot in place, and starts the next if the journal has grown
+    /// past the threshold again meanwhile. Runs on `writer`.
+    private func finishCompaction(_ written: Result<DataDirectory.WrittenSnapshot, StoreError>, lastChange: Int) {
+        defer { self.endBackgroundWork() }
+        self.writerState.isCompacting = false
+        guard let directory = self.writerState.directory else { return }
+        do {
+            if try directory.finishCompaction(try written.get()) {
+                self.log("compacted the journal into the snapshot as of change \(lastChange)")
+            }
         } catch {
             self.log("compaction failed; the journal keeps growing: \(error)")
         }
+        self.compactIfNeeded()
     }
 
     /// Applies a replayed entry. A creation's stored document is used as it is, whichever
@@ -369,6 +397,8 @@ final class WriterState: @unchecked Sendable {
     var followers: [@Sendable (ReplicationUpdate) -> Bool] = []
     let directory: DataDirectory?
     let configuration: DocumentStore.Configuration
+    /// Whether a compaction has begun and not yet finished.
+    var isCompacting = false
 
     init(state: StoreState, seeds: [Document], tail: JournalTail, directory: DataDirectory?, configuration: DocumentStore.Configuration) {
         self.state = state

@@ -60,6 +60,22 @@ struct FileDescriptor {
         return bytes
     }
 
+    /// `count` bytes from `offset`.
+    ///
+    /// - Throws: `StoreError.io`, also when the file ends before them (`EIO`).
+    func read(from offset: Int, count: Int) throws(StoreError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let read = try retryingInterrupts("read", self.path) {
+                bytes.withUnsafeMutableBytes { pread(self.descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            }
+            guard read > 0 else { throw .io(operation: "read", path: self.path, errno: EIO) }
+            done += read
+        }
+        return bytes
+    }
+
     /// Writes all of `bytes` at `offset`, however many calls that takes.
     func write(_ bytes: [UInt8], at offset: Int) throws(StoreError) {
         var written = 0

@@ -9,7 +9,7 @@ import PersistentCollections
 ///
 /// A write group works on a copy and the store keeps the result, so the maps are persistent:
 /// the copy shares them, and a write changes O(log *n*) of each, not all of it.
-struct StoreState {
+struct StoreState: Sendable {
     /// Live documents by id.
     private(set) var documents: PersistentSortedMap<String, Document>
     /// The latest change number.
