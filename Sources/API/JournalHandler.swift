@@ -8,7 +8,8 @@ import Replication
 ///
 /// It streams newline-delimited JSON (`JournalWire`): first what a follower at change `after`
 /// is missing (the entries after it while this server still holds them, or else its whole
-/// collection as entries over the seeds), then every write as it is committed, with a
+/// collection: the seeds as ingested here, and the entries over them), then every write as
+/// it is committed, with a
 /// heartbeat line while nothing happens. `JournalFeedSender` paces it to the follower's reading,
 /// and disconnects a follower that leaves more than `maxQueuedBytes` of writes unread.
 struct JournalHandler: Sendable {

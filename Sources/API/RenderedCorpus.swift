@@ -16,6 +16,9 @@ import Locking
 final class RenderedCorpus: Sendable {
     /// Most bytes of rendered documents kept.
     static let responseCacheCapacity = 64 << 20
+    /// Changes in one publication from which, if they are also half the collection, the
+    /// indexes are built anew rather than updated.
+    static let rebuildingChanges = 1024
 
     let snapshot: Snapshot
     /// Full-text search over the documents, and over their quotations.
@@ -33,6 +36,10 @@ final class RenderedCorpus: Sendable {
     /// - Complexity: O(*n*) in the corpus size (the entity directory O(*m* log *m*) in its
     ///   entity mentions).
     convenience init(snapshot: Snapshot) {
+        self.init(snapshot: snapshot, responses: DocumentResponseCache(capacity: Self.responseCacheCapacity))
+    }
+
+    private convenience init(snapshot: Snapshot, responses: DocumentResponseCache) {
         let documents = Array(snapshot.documents)
         // Written once by the block below, read after the group is waited for.
         let built = Locked<(search: SearchIndex, quotations: SearchIndex, entities: EntityDirectory)?>(nil)
@@ -46,7 +53,7 @@ final class RenderedCorpus: Sendable {
         let indexes = built.withLock { $0! }
         self.init(
             snapshot: snapshot, search: indexes.search, quotationSearch: indexes.quotations, entities: indexes.entities,
-            similarity: similarity, responses: DocumentResponseCache(capacity: Self.responseCacheCapacity))
+            similarity: similarity, responses: responses)
     }
 
     private init(
@@ -62,11 +69,21 @@ final class RenderedCorpus: Sendable {
     }
 
     /// The next rendering, after a group of writes: only the new documents are indexed; the
-    /// removed and replaced ones (their old versions) are taken out of every index.
+    /// removed and replaced ones (their old versions) are taken out of every index. The
+    /// result is the same as indexing the publication's snapshot anew, which is what is done
+    /// when the group changes most of the collection.
     ///
     /// - Complexity: indexing costs only the documents changed: their words, entities and
     ///   quotations, each O(log *n*).
-    func applying(_ publication: DocumentStore.Publication) -> RenderedCorpus {
+    ///
+    /// - Parameter rebuildingChanges: the fewest changes that may have it indexed anew.
+    func applying(_ publication: DocumentStore.Publication, rebuildingChanges: Int = RenderedCorpus.rebuildingChanges) -> RenderedCorpus {
+        // A publication that changes most of the collection (a follower's catch-up) is indexed
+        // anew: building is linear and runs on every core, adding one by one is neither.
+        let changes = publication.added.count + publication.removed.count
+        if changes >= rebuildingChanges, changes * 2 >= publication.snapshot.documents.count {
+            return RenderedCorpus(snapshot: publication.snapshot, responses: self.responses)
+        }
         var entities = self.entities
         var similarity = self.similarity
         // The documents this publication has indexed or dropped so far (`nil`: dropped), over

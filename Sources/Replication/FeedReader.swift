@@ -8,7 +8,7 @@ struct FeedReader {
     private(set) var collection: String?
     private var lines: LineSplitter
     /// The reset being gathered, if one is.
-    private var reset: (through: Int, entries: [JournalEntry])?
+    private var reset: (through: Int, seeds: [IngestedDocument]?, entries: [JournalEntry])?
 
     init(maxLineBytes: Int) {
         self.lines = LineSplitter(maxLineBytes: maxLineBytes)
@@ -31,12 +31,16 @@ struct FeedReader {
             case .collection(let identity):
                 self.collection = identity
             case .reset(let through):
-                self.reset = (through, [])
+                self.reset = (through, nil, [])
+            case .seed(let seed):
+                guard self.reset != nil else { throw .invalidLine(.malformed("a seed outside a reset")) }
+                if self.reset?.seeds == nil { self.reset?.seeds = [] }
+                self.reset?.seeds?.append(seed)
             case .entry(let entry):
                 if self.reset != nil { self.reset?.entries.append(entry) } else { entries.append(entry) }
             case .synced(let through):
                 if let reset = self.reset {
-                    updates.append(.reset(entries: reset.entries, through: through))
+                    updates.append(.reset(seeds: reset.seeds, entries: reset.entries, through: through))
                     self.reset = nil
                 } else {
                     updates.append(.resume(entries: entries, through: through))

@@ -157,12 +157,12 @@ public final class Follower: Sendable {
                 if let collection = reader.collection, collection != copy.collection {
                     // Another collection's change numbers name other writes: nothing of the old
                     // copy may be kept by the reset that follows, so go back to the seeds first.
-                    if copy.collection != nil { self.store.apply(.reset(entries: [], through: 0)) }
+                    if copy.collection != nil { self.store.apply(.reset(seeds: nil, entries: [], through: 0)) }
                     copy.collection = collection
                 }
                 for update in updates {
                     switch update {
-                    case .reset(_, let through), .resume(_, let through):
+                    case .reset(_, _, let through), .resume(_, let through):
                         copy.through = through
                         onSync()
                         // Reported once the store serves it: a replica turns ready on this.

@@ -8,7 +8,9 @@ import Serialization
 ///
 /// ```text
 /// {"type":"collection","id":"3f9c…"}                 the writer's collection identity
-/// {"type":"reset","through":42}                      start again from the seeds
+/// {"type":"reset","through":42}                      start again from the seeds that follow
+/// {"type":"seed","extractor_version":1,"document":"…"}
+///                                                    one of the writer's seeds, ingested, base64
 /// {"type":"document.created","change":7,"at":…,"id":"doc-7","text":"…","source":null,…,
 ///  "extractor_version":1,"document":"…"}             the ingested document, base64
 /// {"type":"document.updated","change":8,"at":…,"id":"doc-7","extractor_version":2,"document":"…"}
@@ -20,8 +22,8 @@ import Serialization
 /// ```
 ///
 /// A feed from a writer with a data directory starts with `collection`. A catch-up is
-/// `reset`, entries, `synced` or just entries, `synced`; after it, entries follow as they are
-/// committed.
+/// `reset`, seeds, entries, `synced` or just entries, `synced`; after it, entries follow as
+/// they are committed. A reset with no seed lines keeps the follower's own seeds.
 public enum JournalWire {
     /// The feed's media type.
     public static let mediaType = "application/x-ndjson"
@@ -34,8 +36,10 @@ public enum JournalWire {
         /// The identity of the writer's collection (`DocumentStore.identity`), for the
         /// follower to send back when it reconnects.
         case collection(String)
-        /// The entries up to the next `synced` replace everything after the seeds.
+        /// The seeds and entries up to the next `synced` replace the collection.
         case reset(through: Int)
+        /// One of the writer's seeds.
+        case seed(IngestedDocument)
         /// A journal entry.
         case entry(JournalEntry)
         /// The copy is now as of change `through`.
@@ -47,7 +51,8 @@ public enum JournalWire {
     /// The lines that carry `update`, in order.
     public static func lines(of update: ReplicationUpdate) -> [Line] {
         switch update {
-        case .reset(let entries, let through): return [.reset(through: through)] + entries.map(Line.entry) + [.synced(through: through)]
+        case .reset(let seeds, let entries, let through):
+            return [.reset(through: through)] + (seeds ?? []).map(Line.seed) + entries.map(Line.entry) + [.synced(through: through)]
         case .resume(let entries, let through): return entries.map(Line.entry) + [.synced(through: through)]
         case .append(let entries): return entries.map(Line.entry)
         }
@@ -59,6 +64,7 @@ public enum JournalWire {
         switch line {
         case .collection(let identity): value = .object([("type", .string("collection")), ("id", .string(identity))])
         case .reset(let through): value = .object([("type", .string("reset")), ("through", .int(through))])
+        case .seed(let seed): value = .object([("type", .string("seed"))] + self.json(seed))
         case .entry(let entry): value = self.json(entry)
         case .synced(let through): value = .object([("type", .string("synced")), ("through", .int(through))])
         case .heartbeat: return self.heartbeat
@@ -82,6 +88,9 @@ public enum JournalWire {
         case "collection": return .collection(try fields.string("id"))
         case "reset": return .reset(through: try fields.int("through"))
         case "synced": return .synced(through: try fields.int("through"))
+        case "seed":
+            guard let seed = try self.ingested(fields) else { throw .invalidMember("document") }
+            return .seed(seed)
         case "heartbeat": return .heartbeat
         case Change.Kind.created.rawValue:
             let submission = DocumentSubmission(

@@ -112,7 +112,8 @@ enum ServeCommand {
         } catch {
             fail(self.describeStartupFailure(error, dataDirectory: options.dataDirectory), logger: logger)
         }
-        let seeds = self.loadSeeds(options: options, directory: directory, logger: logger)
+        // A follower's collection, seeds included, comes from its writer as ingested there.
+        let seeds = options.follow == nil ? self.loadSeeds(options: options, directory: directory, logger: logger) : []
         let store = self.openStore(seeds: seeds, directory: directory, options: options, logger: logger)
         store.reextractOutdated { progress in
             switch progress {

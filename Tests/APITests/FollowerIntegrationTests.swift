@@ -45,10 +45,10 @@ struct FollowerIntegrationTests {
         #expect(replica.snapshot.document(idOrSlug: firstSeed) == nil)
         #expect(Set(replica.snapshot.documents.map(\.id)) == Set(writer.store.snapshot.documents.map(\.id)))
         let synced = events.withLock { $0 }.compactMap { event -> Int? in
-            if case .synced(let through, false) = event { return through }
+            if case .synced(let through, true) = event { return through }
             return nil
         }
-        #expect(synced == [3], "one catch-up, resumed from the writer's tail")
+        #expect(synced == [3], "one catch-up: a new follower starts from the writer's seeds and entries")
     }
 
     @Test func retriesUntilTheWriterAnswersAndReportsWhy() throws {

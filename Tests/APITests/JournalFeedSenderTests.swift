@@ -28,7 +28,7 @@ struct JournalFeedSenderTests {
         let recorded = RecordedStream()
         let sender = JournalFeedSender(stream: recorded.stream)
 
-        #expect(sender.enqueue(.reset(entries: Self.entries, through: 600)))
+        #expect(sender.enqueue(.reset(seeds: nil, entries: Self.entries, through: 600)))
         #expect(sender.enqueue(.append([.deleted(change: 601, at: 0, id: "doc-1")])))
         let first = recorded.sends
         #expect(first.count == 1, "nothing more before the first batch is written")
@@ -69,7 +69,7 @@ struct JournalFeedSenderTests {
         let recorded = RecordedStream()
         let sender = JournalFeedSender(stream: recorded.stream, maxQueuedBytes: 10_000)
 
-        #expect(sender.enqueue(.reset(entries: Self.entries, through: 600)), "600 KiB of catch-up, encoded a batch at a time")
+        #expect(sender.enqueue(.reset(seeds: nil, entries: Self.entries, through: 600)), "600 KiB of catch-up, encoded a batch at a time")
         #expect(sender.enqueue(Self.write(601)))
         #expect(!recorded.events.contains(.abort))
     }

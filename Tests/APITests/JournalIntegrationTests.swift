@@ -2,6 +2,7 @@ import API
 import Corpus
 import Dispatch
 import DocumentModel
+import Extraction
 import Foundation
 import HTTPServer
 import Locking
@@ -130,7 +131,26 @@ struct JournalIntegrationTests {
         let harness = try WritableServer(options: APIOptions(heartbeatInterval: .milliseconds(50)))
         let feed = try JournalFeedClient(port: harness.server.port, target: "/v1/journal")
 
-        #expect(try feed.lines(count: 3) == [.synced(through: 0), .heartbeat, .heartbeat])
+        #expect(try feed.lines(count: 4) == [.reset(through: 0), .synced(through: 0), .heartbeat, .heartbeat])
+    }
+
+    /// A new follower (no `after`, or 0) has no seeds of its own: it gets the writer's, as
+    /// ingested there, so it never ingests a text.
+    @Test func aNewFollowerGetsTheWritersSeedsAsIngested() throws {
+        let harness = try WritableServer()
+        try ChangesIntegrationTests.makeThreeChanges(try harness.client())
+
+        let feed = try JournalFeedClient(port: harness.server.port, target: "/v1/journal?after=0")
+        let lines = try feed.lines(count: 3)
+
+        #expect(lines.first == .reset(through: 3))
+        #expect(lines.last == .synced(through: 3))
+        #expect(feed.seeds.map(\.document.id) == APIFixture.articles.map(\.id))
+        let ingestor = Ingestor()
+        for (seed, article) in zip(feed.seeds, APIFixture.articles) {
+            #expect(seed.document == (try ingestor.ingest(text: article.text, id: article.id)))
+            #expect(seed.extractorVersion == Ingestor.version)
+        }
     }
 
     @Test func refusesAnAfterThatIsNotAChangeNumber() throws {
@@ -146,6 +166,8 @@ struct JournalIntegrationTests {
 final class JournalFeedClient {
     /// The collection identity the feed gave, kept aside from the other lines.
     private(set) var collection: String?
+    /// The seeds a reset gave, kept aside from the other lines.
+    private(set) var seeds: [IngestedDocument] = []
     private let client: TestClient
     private var pending: [UInt8] = []
 
@@ -166,7 +188,11 @@ final class JournalFeedClient {
             if let end = self.pending.firstIndex(of: 0x0A) {
                 let line = try JournalWire.decode(self.pending[..<end])
                 self.pending.removeSubrange(...end)
-                if case .collection(let identity) = line { self.collection = identity } else { lines.append(line) }
+                switch line {
+                case .collection(let identity): self.collection = identity
+                case .seed(let seed): self.seeds.append(seed)
+                default: lines.append(line)
+                }
                 continue
             }
             guard let chunk = try self.client.readChunk() else { throw TestClientError.closedByPeer(receivedBytes: 0) }

@@ -7,10 +7,16 @@ import Testing
 struct FeedReaderTests {
     static let first = JournalEntry.created(change: 3, at: 1, id: "doc-3", submission: DocumentSubmission(text: "A\nB"), idempotency: nil)
     static let second = JournalEntry.deleted(change: 5, at: 2, id: "seed-1")
+    static let seed = IngestedDocument(
+        document: Document(
+            id: "seed-1", slug: "quay-reopens", kind: .newsArticle, title: "Quay reopens", isTitleDerived: false, source: nil, published: nil,
+            dateline: nil, paragraphs: [Paragraph(index: 0, section: .body, text: "The quay reopened on Monday.")]),
+        extractorVersion: 1)
 
-    /// The feed as a writer sends it: a reset catch-up, a heartbeat, then a live append.
+    /// The feed as a writer sends it: a reset catch-up with its seeds, a heartbeat, then a live append.
     static let feed: [UInt8] =
-        JournalWire.encode(.reset(entries: [Self.first], through: 4)) + JournalWire.heartbeat + JournalWire.encode(.append([Self.second]))
+        JournalWire.encode(.reset(seeds: [Self.seed], entries: [Self.first], through: 4)) + JournalWire.heartbeat
+        + JournalWire.encode(.append([Self.second]))
 
     @Test(arguments: [1, 2, 7, 64, 4096])
     func readsTheSameUpdatesWhateverThePieces(pieceSize: Int) throws {
@@ -20,7 +26,21 @@ struct FeedReaderTests {
             updates += try reader.read(Array(Self.feed[start..<min(start + pieceSize, Self.feed.count)]))
         }
 
-        #expect(updates == [.reset(entries: [Self.first], through: 4), .append([Self.second])])
+        #expect(updates == [.reset(seeds: [Self.seed], entries: [Self.first], through: 4), .append([Self.second])])
+    }
+
+    @Test func aResetWithoutSeedLinesKeepsTheFollowersOwn() throws {
+        var reader = FeedReader(maxLineBytes: 1024)
+
+        #expect(try reader.read(JournalWire.encode(.reset(seeds: nil, entries: [Self.first], through: 4))) == [.reset(seeds: nil, entries: [Self.first], through: 4)])
+        #expect(try reader.read(JournalWire.encode(.reset(seeds: [], entries: [], through: 4))) == [.reset(seeds: nil, entries: [], through: 4)])
+    }
+
+    @Test func refusesASeedOutsideAReset() {
+        var reader = FeedReader(maxLineBytes: 1024)
+        #expect(throws: FollowerError.invalidLine(.malformed("a seed outside a reset"))) {
+            try reader.read(JournalWire.encode(.seed(Self.seed)))
+        }
     }
 
     @Test func keepsTheWritersCollectionIdentity() throws {

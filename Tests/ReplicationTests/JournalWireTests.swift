@@ -32,10 +32,11 @@ struct JournalWireTests {
         return .created(change: change, at: at, id: id, submission: submission, idempotency: nil, ingested: ingested)
     }
 
-    @Test func aResetIsFramedByResetAndSynced() throws {
-        let lines = try Self.decodeLines(JournalWire.encode(.reset(entries: [Self.created, Self.deleted], through: 12)))
+    @Test func aResetIsFramedByResetAndSyncedWithTheSeedsFirst() throws {
+        let seed = IngestedDocument(document: Self.document, extractorVersion: 3)
+        let lines = try Self.decodeLines(JournalWire.encode(.reset(seeds: [seed], entries: [Self.created, Self.deleted], through: 12)))
 
-        #expect(lines == [.reset(through: 12), .entry(Self.withoutKey(Self.created)), .entry(Self.deleted), .synced(through: 12)])
+        #expect(lines == [.reset(through: 12), .seed(seed), .entry(Self.withoutKey(Self.created)), .entry(Self.deleted), .synced(through: 12)])
     }
 
     @Test func aResumeEndsWithSyncedAndAnAppendIsOnlyEntries() throws {

@@ -44,6 +44,17 @@ struct ServeOptionsValidationTests {
         #expect(follower.ineffectiveOptionWarnings == ["--data-dir is ignored: a follower serves without a data directory"])
     }
 
+    /// A follower takes its writer's seeds: its own folder is neither read nor required.
+    @Test func aFollowerNeedsNoSeedsFolderAndWarnsAboutOneGiven() throws {
+        let missing = "/nonexistent/seeds-\(UInt64.random(in: 0...UInt64.max))"
+        try ServeOptions.parsed(["--follow", "http://writer:8080", "--seeds", missing]).validatePaths()
+        #expect(
+            try ServeOptions.parsed(["--follow", "http://writer:8080", "--seeds", missing]).ineffectiveOptionWarnings == [
+                "--seeds is ignored: a follower takes its writer's seeds, as ingested there"
+            ])
+        #expect(try ServeOptions.parsed([], environment: ["DOSSIER_FOLLOW": "http://writer:8080", "DOSSIER_SEEDS": missing]).ineffectiveOptionWarnings.isEmpty)
+    }
+
     @Test(arguments: [["--read-only"], ["--data-dir", "/srv/data"]])
     func nothingToWarnAbout(_ arguments: [String]) throws {
         #expect(try ServeOptions.parsed(arguments).ineffectiveOptionWarnings.isEmpty)

@@ -5,8 +5,10 @@ extension DocumentStore {
     /// Feeds a follower whose copy is as of change `since` (0 for a new follower).
     ///
     /// `deliver` is called on the writer queue: first with `.resume` when every entry after
-    /// `since` is still held (and `startAgain` is false), or else with `.reset`; then with
-    /// `.append` for each committed group, until it returns `false` (its client has gone).
+    /// `since` is still held (and `startAgain` is false and `since` is not 0), or else with
+    /// `.reset`, which carries this store's seeds; then with `.append` for each committed
+    /// group, until it returns `false` (its client has gone). A new follower (at change 0) has
+    /// no seeds of its own, so it always starts with a reset; its change history starts there.
     ///
     /// - Parameters:
     ///   - since: the change the follower's copy is as of.
@@ -17,10 +19,10 @@ extension DocumentStore {
         self.writer.async {
             let writer = self.writerState
             let state = writer.state
-            let held = startAgain ? nil : writer.tail.entries(after: since)
+            let held = startAgain || since == 0 ? nil : writer.tail.entries(after: since)
             let catchUp: ReplicationUpdate =
                 held.map { .resume(entries: Array($0), through: state.lastChange) }
-                ?? .reset(entries: state.compactionEntries, through: state.lastChange)
+                ?? .reset(seeds: self.ingestedSeeds, entries: state.compactionEntries, through: state.lastChange)
             if deliver(catchUp) { writer.followers.append(deliver) }
         }
     }
@@ -38,8 +40,8 @@ extension DocumentStore {
     public func apply(_ update: ReplicationUpdate, completion: @escaping @Sendable () -> Void = {}) {
         self.writer.async {
             switch update {
-            case .reset(let entries, let through):
-                self.startAgain(from: entries, through: through)
+            case .reset(let seeds, let entries, let through):
+                self.startAgain(from: seeds.map { $0.map(\.document) } ?? self.writerState.seeds, entries: entries, through: through)
             case .resume(let entries, let through):
                 self.append(entries, through: through)
             case .append(let entries):
@@ -75,22 +77,34 @@ extension DocumentStore {
         writer.forward(fresh)
     }
 
-    /// Replaces the collection with the seeds plus `entries`, as of change `through`. Runs on
-    /// `writer`. The entries carry the writer's documents, so starting again costs the transfer
-    /// and the decoding, not an ingestion per document.
-    private func startAgain(from entries: [JournalEntry], through: Int) {
+    /// The seeds this store started from, as sent to a follower. Runs on `writer`.
+    private var ingestedSeeds: [IngestedDocument] {
+        self.writerState.seeds.map { IngestedDocument(document: $0, extractorVersion: self.ingestor.extractorVersion) }
+    }
+
+    /// Replaces the collection with `seeds` plus `entries`, as of change `through`. Runs on
+    /// `writer`. The seeds and entries carry the writer's documents, so starting again costs
+    /// the transfer and the decoding, not an ingestion per document.
+    private func startAgain(from seeds: [Document], entries: [JournalEntry], through: Int) {
         dispatchPrecondition(condition: .onQueue(self.writer))
         let writer = self.writerState
         let old = writer.state
-        var state = StoreState(seeds: writer.seeds, lastChange: 0, idempotencyCapacity: writer.configuration.idempotencyCapacity)
+        writer.seeds = seeds
+        var state = StoreState(seeds: seeds, lastChange: 0, idempotencyCapacity: writer.configuration.idempotencyCapacity)
         var notices: [String] = []
         for entry in entries {
             Self.replay(entry, into: &state, ingestor: self.ingestor, notices: &notices)
         }
         state.advance(to: through)
+        // Kept: a document from the same change, or the same seed. Seeds are compared whole,
+        // as the writer's may differ from those this copy had.
+        func isKept(_ id: String) -> Bool {
+            let origin = state.origin(of: id)
+            return origin == old.origin(of: id) && (origin != 0 || state.documents[id] == old.documents[id])
+        }
         var delta = CollectionDelta()
-        for id in old.documents.keys where state.origin(of: id) != old.origin(of: id) { delta.deleted(id) }
-        for (id, document) in state.documents.entries where state.origin(of: id) != old.origin(of: id) {
+        for id in old.documents.keys where !isKept(id) { delta.deleted(id) }
+        for (id, document) in state.documents.entries where !isKept(id) {
             delta.stored(document, replacing: false)
         }
         writer.state = state
@@ -99,6 +113,6 @@ extension DocumentStore {
         // The changes before `through` were never seen here: event clients resume from it.
         self.changes.restart(after: through)
         self.publish(delta, changes: [], version: through)
-        writer.send(.reset(entries: state.compactionEntries, through: through))
+        writer.send(.reset(seeds: self.ingestedSeeds, entries: state.compactionEntries, through: through))
     }
 }

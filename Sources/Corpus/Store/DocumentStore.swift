@@ -389,8 +389,9 @@ public final class DocumentStore: Sendable {
 ///   queue (and the initialiser, before the queue is used) touches it.
 final class WriterState: @unchecked Sendable {
     var state: StoreState
-    /// The seeds the state started from, for a follower that starts again.
-    let seeds: [Document]
+    /// The seeds the state started from, for a follower that starts again; a follower's are
+    /// replaced by its writer's at each reset.
+    var seeds: [Document]
     /// The latest entries, for followers that resume.
     var tail: JournalTail
     /// The open replication feeds; one that returns `false` has ended and is dropped.

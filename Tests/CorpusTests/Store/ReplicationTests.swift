@@ -26,6 +26,30 @@ extension StoreTests {
             return update.withLock { $0 }
         }
 
+        /// A follower needs no seeds of its own: a reset brings the writer's, as ingested there,
+        /// and a follower of that follower gets them in turn.
+        @Test func aFollowerWithoutSeedsTakesTheWriters() throws {
+            let harness = try StoreHarness()
+            let writer = try Fixture.open(harness)
+            defer { writer.close() }
+            _ = try writer.created(DocumentSubmission(text: Fixture.article("Bridge reopens")), id: "bridge")
+            let follower = try DocumentStore(seeds: [], directory: nil)
+            let second = try DocumentStore(seeds: [], directory: nil)
+            writer.replicate(after: 0) { update in
+                follower.apply(update)
+                return true
+            }
+            follower.replicate(after: 0, startAgain: true) { update in
+                second.apply(update)
+                return true
+            }
+
+            #expect(eventually { second.snapshot.version == 1 && second.snapshot.documents.count == 2 })
+            #expect(Self.contents(follower) == Self.contents(writer))
+            #expect(Self.contents(second) == Self.contents(writer))
+            #expect(follower.snapshot.document(idOrSlug: Fixture.seed.id) == Fixture.seed)
+        }
+
         @Test func followersServeTheWritersCollectionWithItsChangeNumbers() throws {
             let harness = try StoreHarness()
             let writer = try Fixture.open(harness)
@@ -92,10 +116,11 @@ extension StoreTests {
             _ = try writer.deleted("seed-1")
 
             for since in [0, 3, 99] {
-                guard case .reset(let entries, let through) = Self.catchUp(from: writer, after: since) else {
+                guard case .reset(let seeds, let entries, let through) = Self.catchUp(from: writer, after: since) else {
                     Issue.record("expected a reset after \(since)")
                     continue
                 }
+                #expect(seeds?.map(\.document) == [Fixture.seed], "the seeds it started from, deleted ones too: the entries say what became of them")
                 #expect(through == 6)
                 #expect(entries.map(\.change) == [1, 3, 4, 6], "the creations still live and the seed's deletion")
             }
@@ -106,7 +131,7 @@ extension StoreTests {
             let published = Locked<[DocumentStore.Publication]>([])
             follower.onPublish { publication in published.withLock { $0.append(publication) } }
             follower.apply(.append([StoreHarness.created(1, "a"), StoreHarness.created(2, "b")]))
-            follower.apply(.reset(entries: [StoreHarness.deleted(2, "seed-1"), StoreHarness.created(1, "a"), StoreHarness.created(4, "c")].sorted { $0.change < $1.change }, through: 7))
+            follower.apply(.reset(seeds: nil, entries: [StoreHarness.deleted(2, "seed-1"), StoreHarness.created(1, "a"), StoreHarness.created(4, "c")].sorted { $0.change < $1.change }, through: 7))
 
             #expect(eventually { published.withLock { $0.count == 2 } })
             #expect(follower.snapshot.version == 7)
