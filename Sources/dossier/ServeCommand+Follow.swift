@@ -17,6 +17,8 @@ extension ServeCommand {
             switch event {
             case .synced(let through, let isReset):
                 readiness.finishLoading()
+                // A catch-up replaces the collection: give back what building it freed.
+                if isReset { HeapTrim.returnFreedMemory() }
                 logger.log(
                     .info,
                     isReset
