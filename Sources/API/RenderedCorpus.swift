@@ -1,8 +1,6 @@
 import Corpus
-import Dispatch
 import DocumentModel
 import HTTPServer
-import Locking
 
 /// A snapshot with the indexes the API reads, and the documents' JSON rendered on demand.
 ///
@@ -41,16 +39,9 @@ final class RenderedCorpus: Sendable {
 
     private convenience init(snapshot: Snapshot, responses: DocumentResponseCache) {
         let documents = Array(snapshot.documents)
-        // Written once by the block below, read after the group is waited for.
-        let built = Locked<(search: SearchIndex, quotations: SearchIndex, entities: EntityDirectory)?>(nil)
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            let indexes = (SearchIndex(documents: documents), SearchIndex.quotations(of: documents), EntityDirectory(documents: documents))
-            built.withLock { $0 = indexes }
-        }
-        let similarity = SimilarityIndex(documents: documents)
-        group.wait()
-        let indexes = built.withLock { $0! }
+        let (indexes, similarity) = ConcurrentMap.both(
+            { (search: SearchIndex(documents: documents), quotations: SearchIndex.quotations(of: documents), entities: EntityDirectory(documents: documents)) },
+            { SimilarityIndex(documents: documents) })
         self.init(
             snapshot: snapshot, search: indexes.search, quotationSearch: indexes.quotations, entities: indexes.entities,
             similarity: similarity, responses: responses)

@@ -17,4 +17,19 @@ public enum ConcurrentMap {
         }
         return results.withLock { $0.map { $0! } }
     }
+
+    /// `first` and `second`, run at the same time: `second` on the calling thread, `first` on
+    /// another; for two independent builds that each take long.
+    public static func both<First: Sendable, Second>(_ first: @escaping @Sendable () -> First, _ second: () -> Second) -> (First, Second) {
+        // Written once by the block below, read after the group is waited for; guarded by its lock.
+        let firstResult = Locked<First?>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let result = first()
+            firstResult.withLock { $0 = result }
+        }
+        let secondResult = second()
+        group.wait()
+        return (firstResult.withLock { $0! }, secondResult)
+    }
 }

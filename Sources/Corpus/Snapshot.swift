@@ -54,11 +54,12 @@ public final class Snapshot: Sendable {
         self.version = version
         self.byID = PersistentSortedMap(sortedUniqueEntries: sorted.lazy.map { ($0.id, $0) })
         self.bySlug = PersistentSortedMap(sortedUniqueEntries: slugs.sorted { $0.key < $1.key }.lazy.map { ($0.key, $0.value) })
-        self.quotes = DocumentParts(sorted) { $0.quotes }
-        self.contacts = DocumentParts(sorted) { $0.contacts }
-        self.postings = DocumentPostings(sorted)
-        self.dateMentions = TimelineIndex(sorted)
-        self.speakerQuotes = DocumentKeys(sorted, keys: SpeakerQuoteKey.keys)
+        // The list indexes are independent: built two at a time.
+        let (lists, parts) = ConcurrentMap.both(
+            { (DocumentPostings(sorted), TimelineIndex(sorted), DocumentKeys(sorted, keys: SpeakerQuoteKey.keys)) },
+            { (DocumentParts(sorted) { $0.quotes }, DocumentParts(sorted) { $0.contacts }) })
+        (self.postings, self.dateMentions, self.speakerQuotes) = lists
+        (self.quotes, self.contacts) = parts
     }
 
     private init(
