@@ -241,12 +241,19 @@ public final class DocumentStore: Sendable {
     // MARK: Writer
 
     func enqueue(_ write: PendingWrite) {
+        self.enqueue([write])
+    }
+
+    /// Queues `writes` together: the writer commits them in one group (with any others
+    /// waiting).
+    func enqueue(_ writes: [PendingWrite]) {
         guard !self.isReadOnly else {
-            write.fail(.readOnly)
+            writes.forEach { $0.fail(.readOnly) }
             return
         }
+        guard !writes.isEmpty else { return }
         let schedule = self.pending.withLock { pending in
-            pending.writes.append(write)
+            pending.writes += writes
             defer { pending.isDrainScheduled = true }
             return !pending.isDrainScheduled
         }

@@ -86,10 +86,13 @@ extension StoreTests {
                 let ingestor = CountingIngestor()
                 let store = try Self.open(harness, ingestor)
                 defer { store.close() }
+                let publications = Locked<[Int]>([])
+                store.onPublish { publication in publications.withLock { $0.append(publication.changes.count) } }
                 #expect(ingestor.ingestions == 0)
                 #expect(written.allSatisfy { store.snapshot.document(idOrSlug: $0.id) == $0 })
 
                 #expect(Self.reextract(store) == [.started(outdated: 2), .finished(reextracted: 2, failed: 0)])
+                #expect(publications.withLock { $0 } == [2], "a batch is committed and published as one group")
                 #expect(ingestor.ingestions == 2)
                 let updates = try store.changes.changes(after: 4, through: 6, limit: 10)
                 #expect(updates.map(\.kind) == [.updated, .updated])
