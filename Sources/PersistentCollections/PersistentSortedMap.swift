@@ -201,6 +201,7 @@ extension PersistentSortedMap {
         init(entries: Entries) {
             self.entries = entries
         }
+
         /// 0.
         @inlinable
         public var startIndex: Int { 0 }
@@ -226,6 +227,7 @@ extension PersistentSortedMap {
         init(entries: Entries) {
             self.entries = entries
         }
+
         /// 0.
         @inlinable
         public var startIndex: Int { 0 }
