@@ -51,7 +51,9 @@ struct Dateline: Sendable, Hashable {
         // When the scalars up to the one after the dash's reach are searchable text
         // (`SimpleText.isSearchable`), each is a `Character` of its own, and the head is read
         // on scalars rather than `Character` by `Character`.
-        let isSearchableHead = paragraph.unicodeScalars.prefix(Self.dashReach + 1).allSatisfy(SimpleText.isSearchable)
+        // An ASCII head is searchable without decoding its scalars.
+        let isSearchableHead = SimpleText.startsWithASCII(paragraph, bytes: Self.dashReach + 1)
+            || paragraph.unicodeScalars.prefix(Self.dashReach + 1).allSatisfy(SimpleText.isSearchable)
         let dash = self.firstDash(in: paragraph, searchableHead: isSearchableHead)
         let tagged = dash == nil ? self.taggedHead(paragraph, searchableHead: isSearchableHead) : nil
         guard let end = dash ?? tagged else { return nil }

@@ -207,7 +207,7 @@ struct LayoutAnalyzer: Sendable {
     /// `Home > Peace and Security`, `News › World`.
     private static func isBreadcrumb(_ text: String) -> Bool {
         // Cheap test first: most lines have no separator at all.
-        guard text.utf8.contains(UInt8(ascii: ">")) || LineShape.containsSingleAngleQuote(text) else { return false }
+        guard SimpleText.contains(byte: UInt8(ascii: ">"), in: text) || LineShape.containsSingleAngleQuote(text) else { return false }
         let parts = text.components(separatedBy: " > ").count > 1 ? text.components(separatedBy: " > ") : text.components(separatedBy: " › ")
         return parts.count > 1 && parts.allSatisfy { self.wordCount($0) <= 5 }
     }
@@ -215,7 +215,7 @@ struct LayoutAnalyzer: Sendable {
     /// `Published 9 February 2024`, `Published: 3 June 2022`, `12 March 2024`.
     private static func statedDate(_ text: String) -> WrittenDate? {
         // A date line is short and has a digit; skip prose at once.
-        guard text.utf8.count <= 64, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        guard text.utf8.count <= 64, SimpleText.containsASCIIDigit(text) else { return nil }
         var rest = Substring(text)
         for prefix in ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:", "Dated"] where rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)

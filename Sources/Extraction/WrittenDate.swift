@@ -45,7 +45,7 @@ struct WrittenDate: Sendable, Hashable {
     ///   once, and each run of up to three of them is tried in place.
     static func first<S: StringProtocol>(in text: S) -> WrittenDate? {
         // Every date has an ASCII digit (its day or year): text without one is not split.
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        guard SimpleText.containsASCIIDigit(text) else { return nil }
         let words = self.words(of: text)
         for start in words.indices {
             for length in [3, 2, 1] where start + length <= words.count {

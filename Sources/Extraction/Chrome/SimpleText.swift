@@ -41,7 +41,7 @@ enum SimpleText {
     /// `Character` (no combining marks, joiners or prepended signs) and none is canonically
     /// equivalent to an ASCII character (U+037E, the Greek question mark, is left out).
     static func isSearchable(_ text: some StringProtocol) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy(Self.isSearchable)
+        self.isASCII(text) || text.unicodeScalars.allSatisfy(Self.isSearchable)
     }
 
     /// Whether a scalar may be in searchable text (`isSearchable`): it never joins a neighbour

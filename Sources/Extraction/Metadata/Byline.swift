@@ -142,7 +142,7 @@ struct Byline: Sendable, Hashable {
     /// The letters of a word, as `filter(\.isLetter)` keeps them; an ASCII word is read on
     /// its bytes, where the letters are A–Z and a–z.
     private static func letters(of word: String) -> String {
-        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.filter(\.isLetter) }
+        guard SimpleText.isASCII(word) else { return word.filter(\.isLetter) }
         return String(decoding: word.utf8.filter { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }, as: UTF8.self)
     }
 

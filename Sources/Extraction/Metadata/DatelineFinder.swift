@@ -79,7 +79,7 @@ struct DatelineFinder: Sendable {
         // A credit line is short: when nine words come before any `|`, the part before ` | `
         // has more than eight. Checked first, so that a long line is not split and trimmed whole;
         // a line with no `|` at all is only counted, up to nine words.
-        if !text.utf8.contains(UInt8(ascii: "|")), LineShape.wordCount(text, cappedAt: 9) >= 9 { return nil }
+        if !SimpleText.contains(byte: UInt8(ascii: "|"), in: text), LineShape.wordCount(text, cappedAt: 9) >= 9 { return nil }
         var leadingWords = 0
         for word in text.split(separator: " ", maxSplits: 9) {
             if word.unicodeScalars.contains("|") { break }

@@ -143,12 +143,12 @@ enum LineShape {
 
     /// A web address or a line of markup.
     static func isAddressOrMarkup<S: StringProtocol>(_ line: S) -> Bool {
-        (line.utf8.contains(UInt8(ascii: ":")) && line.contains("://")) || line.hasPrefix("www.") || line.hasPrefix("<") || line.hasPrefix("//")
+        (SimpleText.contains(byte: UInt8(ascii: ":"), in: line) && line.contains("://")) || line.hasPrefix("www.") || line.hasPrefix("<") || line.hasPrefix("//")
     }
 
     /// A breadcrumb trail: parts between ` > ` or ` › `.
     static func isBreadcrumb(_ line: Substring) -> Bool {
-        (line.utf8.contains(UInt8(ascii: ">")) && line.contains(" > ")) || (self.containsSingleAngleQuote(line) && line.contains(" \u{203A} "))
+        (SimpleText.contains(byte: UInt8(ascii: ">"), in: line) && line.contains(" > ")) || (self.containsSingleAngleQuote(line) && line.contains(" \u{203A} "))
     }
 
     /// Whether the text has the scalar `›` (U+203A), found by its UTF-8 bytes `E2 80 BA`
@@ -169,7 +169,7 @@ enum LineShape {
             guard folded.hasPrefix(prefix) else { return false }
             // A whole word: the line ends with the prefix or a space follows it. Read on bytes
             // when both are ASCII, where a byte is a `Character`.
-            guard folded.utf8.allSatisfy({ $0 < 0x80 }), prefix.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard SimpleText.isASCII(folded), SimpleText.isASCII(prefix) else {
                 return folded == prefix || folded.hasPrefix(prefix + " ")
             }
             let utf8 = folded.utf8

@@ -59,7 +59,7 @@ struct PublishedDateFinder: Sendable {
 
     /// Short, and not a sentence: a date line, or a byline with a date.
     private func isDateLine(_ text: Substring) -> Bool {
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        guard SimpleText.containsASCIIDigit(text) else { return false }
         // Counted before splitting: a long line is rejected on its first words.
         guard LineShape.wordCount(text, cappedAt: Self.maximumWords + 1) <= Self.maximumWords else { return false }
         let prose = LineShape.words(text).filter { word in
