@@ -57,7 +57,7 @@ struct Dateline: Sendable, Hashable {
         let dash = self.firstDash(in: paragraph, searchableHead: isSearchableHead)
         let tagged = dash == nil ? self.taggedHead(paragraph, searchableHead: isSearchableHead) : nil
         guard let end = dash ?? tagged else { return nil }
-        let head = paragraph[..<end].trimmingCharacters(in: .whitespaces)
+        let head = SimpleText.trimmingWhitespaces(paragraph[..<end])
         // Trimmed on scalars: a space fused with a combining mark is one `Character`.
         let rest = dash.map { paragraph[paragraph.index(after: $0)...] } ?? paragraph[end...]
         // Copied only once the head reads as a dateline: most paragraphs do not open with one.

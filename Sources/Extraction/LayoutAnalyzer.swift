@@ -257,7 +257,7 @@ struct LayoutAnalyzer: Sendable {
     /// of Justice`, `The Meridian Post`, `UN News`; `nil` for other lines.
     private func masthead(_ label: String, pressRelease: inout Bool) -> String? {
         let parts = label.components(separatedBy: CharacterSet(charactersIn: "\u{2014}\u{2013}|"))
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map(SimpleText.trimmingWhitespaces).filter { !$0.isEmpty }
         let releaseParts = parts.filter { self.lexicon.releaseMarkers.contains(TextFolding.fold($0)) }
         if !releaseParts.isEmpty {
             pressRelease = true

@@ -47,3 +47,21 @@ extension SimpleText {
         return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isDigit) } ?? text.utf8.contains(where: isDigit)
     }
 }
+
+extension SimpleText {
+    /// `text.trimmingCharacters(in: .whitespaces)`: spaces and tabs, the set's only ASCII
+    /// members, are trimmed on bytes, and Foundation is asked only when an end reached is
+    /// beyond ASCII. Most parts trimmed are short ASCII, and bridging them cost far more.
+    static func trimmingWhitespaces<S: StringProtocol>(_ text: S) -> String where S.UTF8View: BidirectionalCollection {
+        let utf8 = text.utf8
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        guard start == end || (utf8[start] < 0x80 && utf8[utf8.index(before: end)] < 0x80) else {
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        return String(text[start..<end])
+    }
+}

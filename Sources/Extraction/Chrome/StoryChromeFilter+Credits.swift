@@ -43,7 +43,7 @@ extension StoryChromeFilter {
 
     /// Credit text: it opens like a credit, names a credit marker, or is an agency alone.
     private func isCredit(_ text: Substring) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = SimpleText.trimmingWhitespaces(text)
         guard !trimmed.isEmpty, LayoutAnalyzer.wordCount(trimmed) <= self.configuration.maximumCreditWords else { return false }
         return self.lexicon.captionOpeners.contains(where: trimmed.hasPrefix)
             || self.lexicon.creditMarkers.contains(where: trimmed.contains)
@@ -124,7 +124,7 @@ extension StoryChromeFilter {
         guard words <= 6, let last = lower.last, !".!?:;\"".contains(last),
             let separator = lower.lastIndex(where: { ",|/".contains($0) })
         else { return false }
-        let source = lower[lower.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+        let source = SimpleText.trimmingWhitespaces(lower[lower.index(after: separator)...])
         return self.lexicon.agencies[TextFolding.fold(source)] != nil || self.lexicon.creditMarkers.contains(where: source.contains)
     }
 }

@@ -28,7 +28,7 @@ struct BrowserTitle: Sendable, Hashable {
         for separator in Self.separators where !isASCII || SimpleText.firstOffset(of: separator, in: text) != nil {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        self.segments = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        self.segments = parts.map(SimpleText.trimmingWhitespaces).filter { !$0.isEmpty }
     }
 
     /// A headline the title may hold: a run of segments, and the segments left out.
