@@ -6,7 +6,25 @@ enum LineShape {
     /// is searchable text (`SimpleText.isSearchable`), where a space byte is a space `Character`.
     static func words<S: StringProtocol>(_ line: S) -> [S.SubSequence] {
         guard SimpleText.isSearchable(line) else { return line.split(separator: " ") }
-        return line.utf8.split(separator: UInt8(ascii: " ")).map { line[$0.startIndex..<$0.endIndex] }
+        let utf8 = line.utf8
+        // The words' byte offsets are found on the line's buffer, and each word is cut with
+        // indices made from them: a generic split of the byte view cost several times more.
+        guard let offsets = utf8.withContiguousStorageIfAvailable(Self.wordOffsets) else {
+            return utf8.split(separator: UInt8(ascii: " ")).map { line[$0.startIndex..<$0.endIndex] }
+        }
+        return offsets.map { line[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+    }
+
+    /// The byte offsets of the runs of bytes between space bytes.
+    private static func wordOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var offsets: [Range<Int>] = []
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: " ") {
+            if offset > start { offsets.append(start..<offset) }
+            start = offset + 1
+        }
+        if bytes.count > start { offsets.append(start..<bytes.count) }
+        return offsets
     }
 
     /// How many words the line has, `words(line).count`, or `cap` when it has more: counted
