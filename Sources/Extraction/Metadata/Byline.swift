@@ -54,7 +54,7 @@ struct Byline: Sendable, Hashable {
     /// - Parameter words: the line's words (`LineShape.words`), when they are split already.
     private static func agencyLine(_ line: Substring, lexicon: Lexicon, requiresBy: Bool, words: [Substring]?) -> Byline? {
         guard !requiresBy else { return nil }
-        if let agency = lexicon.agencies[ASCIIFolding.fold(line)] { return Byline(agency: agency) }
+        if let agency = self.agency(namedBy: line, lexicon: lexicon) { return Byline(agency: agency) }
         // Every agency found below stands where `mayNameAgency` looks, the first word's too.
         guard self.mayNameAgency(line, tags: lexicon.agencyTagBytes) else { return nil }
         let words = words ?? LineShape.words(line)
@@ -66,6 +66,15 @@ struct Byline: Sendable, Hashable {
         }
         let byline = self.reading(words[...], lexicon: lexicon)
         return byline.agency == nil ? nil : byline
+    }
+
+    /// The agency the whole line names, `lexicon.agencies[ASCIIFolding.fold(line)]`: when the
+    /// line's start is ASCII, only its head one byte longer than the longest tag is folded (a
+    /// line whose folded head is longer than every tag names none), not the whole line.
+    private static func agency(namedBy line: Substring, lexicon: Lexicon) -> String? {
+        let reach = lexicon.agencyTagBytes.reduce(0) { max($0, $1.count) } + 1
+        guard let head = ASCIIFolding.foldedHead(of: line, bytes: reach) else { return lexicon.agencies[ASCIIFolding.fold(line)] }
+        return head.utf8.count < reach ? lexicon.agencies[head] : nil
     }
 
     /// Whether the line has a `b` and a `y` side by side, in either case: a word that is `By`,
