@@ -197,9 +197,12 @@ struct BodyLineMeasures: Sendable, Equatable {
         guard text.contains(where: { $0 == ":" || $0 == "." }) else { return false }
         // Compared in place, scalar by scalar in ASCII lower case, in one pass: no lowered copy
         // is made, and a position is compared only with the markers that start like it.
+        let markers = Self.urlMarkers
+        let initials = Self.urlMarkerInitials
         for start in text.indices {
             let first = BodyLineCharacters.asciiLower(text[start])
-            for pattern in Self.urlMarkers where pattern[0] == first {
+            guard initials.contains(first) else { continue }
+            for pattern in markers where pattern[0] == first {
                 if text[start...].lazy.map(BodyLineCharacters.asciiLower).starts(with: pattern) { return true }
             }
         }
@@ -208,4 +211,9 @@ struct BodyLineMeasures: Sendable, Equatable {
 
     /// `http:`, `https:` and `www.` as scalars, built once.
     private static let urlMarkers = ["http:", "https:", "www."].map { Array($0.unicodeScalars) }
+
+    /// The scalars the markers start with, each once: most positions start none.
+    private static let urlMarkerInitials = Self.urlMarkers.reduce(into: [Unicode.Scalar]()) { initials, marker in
+        if !initials.contains(marker[0]) { initials.append(marker[0]) }
+    }
 }
