@@ -136,17 +136,20 @@ enum SimpleText {
             // What `lowercased()` does, scalar by scalar, with ASCII kept out of the lookup; a
             // scalar whose lower case is itself (`changesWhenLowercased`) is copied as it is,
             // without making a string of its mapping.
+            // Read off the text's buffer when it has one, where a scalar is decoded only past
+            // ASCII: stepping through the scalar view cost more than lowering.
             var lower: [UInt8] = []
             lower.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars {
-                if scalar.isASCII {
-                    let byte = UInt8(scalar.value)
-                    lower.append(byte &- 65 < 26 ? byte | 0x20 : byte)
-                } else if scalar.properties.changesWhenLowercased {
-                    lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                } else {
-                    UTF8.encode(scalar) { lower.append($0) }
+            let lowered: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                var position = 0
+                while position < bytes.count {
+                    let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+                    Self.appendLowercased(scalar, to: &lower)
+                    position += length
                 }
+            }
+            if lowered == nil {
+                for scalar in text.unicodeScalars { Self.appendLowercased(scalar, to: &lower) }
             }
             return String(decoding: lower, as: UTF8.self)
         }
@@ -158,6 +161,18 @@ enum SimpleText {
             }
         }
         return lowered ?? String(decoding: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of a scalar's lower case, as `lowercased()` writes it.
+    private static func appendLowercased(_ scalar: Unicode.Scalar, to lower: inout [UInt8]) {
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            lower.append(byte &- 65 < 26 ? byte | 0x20 : byte)
+        } else if scalar.properties.changesWhenLowercased {
+            lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        } else {
+            UTF8.encode(scalar) { lower.append($0) }
+        }
     }
 
     /// Words separated by `" "`, as `split(separator: " ").count` counts them, or `cap` when
