@@ -42,10 +42,10 @@ extension ASCIIFolding {
     static func foldedHasPrefix(_ text: Substring, oneOf prefixes: [String]) -> Bool {
         let longest = prefixes.reduce(0) { max($0, $1.utf8.count) }
         if let start = Self.foldedHead(of: text, bytes: longest) {
-            return prefixes.contains { start.hasPrefix($0) }
+            return SimpleText.hasPrefix(start, oneOf: prefixes)
         }
         let folded = TextFolding.fold(text)
-        return prefixes.contains { folded.hasPrefix($0) }
+        return SimpleText.hasPrefix(folded, oneOf: prefixes)
     }
 
     /// The first `count` bytes of `TextFolding.fold(text)` (all of it when shorter), when they

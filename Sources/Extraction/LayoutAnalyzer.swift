@@ -174,7 +174,7 @@ struct LayoutAnalyzer: Sendable {
     func classify(_ text: String) -> UnitKind {
         let folded = self.classifyingFold(text)
         if let marker = self.releaseMarkerOrHeading(text, folded: folded) { return marker }
-        if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
+        if self.lexicon.navigationLines.contains(folded) || SimpleText.hasPrefix(folded, oneOf: self.lexicon.navigationPrefixes)
             || Self.isBreadcrumb(text)
         {
             return .navigation
@@ -334,7 +334,7 @@ struct LayoutAnalyzer: Sendable {
         // Headings are short: fold only the first few words.
         if let answer = self.opensContactsOnBytes(text) { return answer }
         let folded = TextFolding.fold(text.prefix(Self.contactsHeadReach))
-        return self.contactsHeadingOpeners.contains(where: folded.hasPrefix) || self.lexicon.contactsHeadings.contains(folded)
+        return SimpleText.hasPrefix(folded, oneOf: self.contactsHeadingOpeners) || self.lexicon.contactsHeadings.contains(folded)
     }
 
     /// The `Character`s of a unit's head that `opensContacts` folds.

@@ -65,3 +65,18 @@ extension SimpleText {
         return String(text[start..<end])
     }
 }
+
+extension SimpleText {
+    /// Whether the text starts with one of the prefixes, as `String.hasPrefix` answers for
+    /// each: compared byte by byte with each ASCII prefix when the text is searchable
+    /// (`isSearchable`), where `hasPrefix` agrees with the bytes; other prefixes and texts are
+    /// asked of `hasPrefix`. Lines are tested against a few dozen openers each.
+    static func hasPrefix(_ text: String, oneOf prefixes: [String]) -> Bool {
+        guard self.isSearchable(text) else { return prefixes.contains(where: text.hasPrefix) }
+        let utf8 = text.utf8
+        return prefixes.contains { prefix in
+            guard self.isASCII(prefix) else { return text.hasPrefix(prefix) }
+            return utf8.withContiguousStorageIfAvailable { $0.starts(with: prefix.utf8) } ?? utf8.starts(with: prefix.utf8)
+        }
+    }
+}
