@@ -125,7 +125,7 @@ struct Byline: Sendable, Hashable {
         for index in words.indices {
             let word = words[index]
             let folded = ASCIIFolding.fold(word)
-            let bare = Self.letters(of: folded)
+            let bare = LineShape.letters(of: folded[...])
             let nextIsNumber = words.index(after: index) < words.endIndex && words[words.index(after: index)].first?.isNumber == true
             if self.stopWords.contains(folded) || word.hasPrefix("@") || word.first?.isNumber == true || self.weekdays.contains(bare)
                 || (nextIsNumber && WrittenDate.month(named: Substring(bare)) != nil)
@@ -146,13 +146,6 @@ struct Byline: Sendable, Hashable {
             self.read(part, lexicon: lexicon, into: &byline)
         }
         return byline
-    }
-
-    /// The letters of a word, as `filter(\.isLetter)` keeps them; an ASCII word is read on
-    /// its bytes, where the letters are A–Z and a–z.
-    private static func letters(of word: String) -> String {
-        guard SimpleText.isASCII(word) else { return word.filter(\.isLetter) }
-        return String(decoding: word.utf8.filter { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }, as: UTF8.self)
     }
 
     /// The names split at `and`, `&` and commas.

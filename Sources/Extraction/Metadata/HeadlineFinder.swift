@@ -196,7 +196,7 @@ struct HeadlineFinder: Sendable {
         else { return false }
         if self.lexicon.navigationLines.contains(folded) || SimpleText.hasPrefix(folded, oneOf: self.lexicon.navigationPrefixes)
             || LineShape.startsWithAny(folded, self.lexicon.authorBoxPrefixes)
-            || FoldedText.containsAny(folded, self.lexicon.releaseMarkers.lazy.filter { $0.count > 4 })
+            || FoldedText.containsAny(folded, self.lexicon.releaseMarkers.lazy.filter { $0.utf8.count > 4 && (SimpleText.isASCII($0) || $0.count > 4) })
             || FoldedText.containsAny(folded, self.lexicon.creditMarkers)
         {
             return false

@@ -27,6 +27,13 @@ enum LineShape {
         return offsets
     }
 
+    /// The letters of a word, as `filter(\.isLetter)` keeps them; an ASCII word is read on
+    /// its bytes, where the letters are A–Z and a–z.
+    static func letters(of word: Substring) -> String {
+        guard SimpleText.isASCII(word) else { return word.filter(\.isLetter) }
+        return String(decoding: word.utf8.filter { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }, as: UTF8.self)
+    }
+
     /// How many words the line has, `words(line).count`, or `cap` when it has more: counted
     /// without splitting the line, and no further than the word past the cap, so that testing
     /// a long line for a few words reads only its start.

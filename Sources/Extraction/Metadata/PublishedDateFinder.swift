@@ -65,7 +65,7 @@ struct PublishedDateFinder: Sendable {
         let prose = LineShape.words(text).filter { word in
             // The case of its first letter is read first: it rules out most words at once.
             guard word.first?.isLowercase == true else { return false }
-            let letters = word.filter(\.isLetter)
+            let letters = LineShape.letters(of: word)
             return letters.count >= 3 && self.scanner.labelLine(word) == nil && WrittenDate.month(named: Substring(letters)) == nil
         }
         return prose.count <= Self.maximumProseWords
