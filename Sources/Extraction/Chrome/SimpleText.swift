@@ -41,7 +41,26 @@ enum SimpleText {
     /// `Character` (no combining marks, joiners or prepended signs) and none is canonically
     /// equivalent to an ASCII character (U+037E, the Greek question mark, is left out).
     static func isSearchable(_ text: some StringProtocol) -> Bool {
-        self.isASCII(text) || text.unicodeScalars.allSatisfy(Self.isSearchable)
+        text.utf8.withContiguousStorageIfAvailable(Self.isSearchable(bytes:))
+            ?? (self.isASCII(text) || text.unicodeScalars.allSatisfy(Self.isSearchable))
+    }
+
+    /// `isSearchable` of a text's UTF-8 bytes: runs of ASCII are skipped eight bytes at a
+    /// time, and only the scalars beyond ASCII are decoded and tested.
+    private static func isSearchable(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var position = 0
+        while position < bytes.count {
+            if position + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                position += 8
+                continue
+            }
+            let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+            guard self.isSearchable(scalar) else { return false }
+            position += length
+        }
+        return true
     }
 
     /// Whether a scalar may be in searchable text (`isSearchable`): it never joins a neighbour
