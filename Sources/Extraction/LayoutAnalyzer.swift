@@ -158,6 +158,11 @@ struct LayoutAnalyzer: Sendable {
 
     /// `- In Geneva: …`, `• …`, `1. …`: a line that stands on its own in a list.
     private static func isListItem(_ text: String) -> Bool {
+        // Most units start with an ASCII letter or quotation mark: their first byte is the
+        // first scalar of their first `Character`, and settles it without making one.
+        if let lead = text.utf8.first, lead < 0x80, lead != UInt8(ascii: "-"), lead != UInt8(ascii: "*"), lead &- UInt8(ascii: "0") >= 10 {
+            return false
+        }
         guard let first = text.first else { return false }
         if "-\u{2013}\u{2022}*\u{00B7}".contains(first) { return true }
         let digits = text.prefix { $0.isNumber }
@@ -217,7 +222,11 @@ struct LayoutAnalyzer: Sendable {
         // A date line is short and has a digit; skip prose at once.
         guard text.utf8.count <= 64, SimpleText.containsASCIIDigit(text) else { return nil }
         var rest = Substring(text)
-        for prefix in ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:", "Dated"] where rest.hasPrefix(prefix) {
+        // An ASCII head one byte past the longest label starts with a label exactly when its
+        // bytes do: no mark after it can join the label's last `Character`.
+        let isASCIIHead = SimpleText.startsWithASCII(rest, bytes: "Published:".utf8.count + 1)
+        for prefix in ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:", "Dated"]
+        where isASCIIHead ? rest.utf8.starts(with: prefix.utf8) : rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
             break
         }
