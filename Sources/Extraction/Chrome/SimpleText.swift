@@ -152,11 +152,9 @@ enum SimpleText {
     /// have a case.
     static func lowercased(_ text: some StringProtocol) -> String {
         guard self.isSimple(text) else {
-            // What `lowercased()` does, scalar by scalar, with ASCII kept out of the lookup; a
-            // scalar whose lower case is itself (`changesWhenLowercased`) is copied as it is,
-            // without making a string of its mapping.
-            // Read off the text's buffer when it has one, where a scalar is decoded only past
-            // ASCII: stepping through the scalar view cost more than lowering.
+            // What `lowercased()` does, scalar by scalar (`appendLowercased`), read off the
+            // text's buffer when it has one, where a scalar is decoded only past ASCII:
+            // stepping through the scalar view cost more than lowering.
             var lower: [UInt8] = []
             lower.reserveCapacity(text.utf8.count)
             let lowered: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -182,7 +180,9 @@ enum SimpleText {
         return lowered ?? String(decoding: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
-    /// Appends the UTF-8 of a scalar's lower case, as `lowercased()` writes it.
+    /// Appends the UTF-8 of a scalar's lower case, as `lowercased()` writes it: ASCII kept
+    /// out of the lookup, and a scalar whose lower case is itself (`changesWhenLowercased`)
+    /// copied as it is, without making a string of its mapping.
     private static func appendLowercased(_ scalar: Unicode.Scalar, to lower: inout [UInt8]) {
         if scalar.isASCII {
             let byte = UInt8(scalar.value)
