@@ -42,10 +42,10 @@ extension ASCIIFolding {
     static func foldedHasPrefix(_ text: Substring, oneOf prefixes: [String]) -> Bool {
         let longest = prefixes.reduce(0) { max($0, $1.utf8.count) }
         if let start = Self.foldedHead(of: text, bytes: longest) {
-            return prefixes.contains { start.hasPrefix($0) }
+            return SimpleText.hasPrefix(start, oneOf: prefixes)
         }
         let folded = TextFolding.fold(text)
-        return prefixes.contains { folded.hasPrefix($0) }
+        return SimpleText.hasPrefix(folded, oneOf: prefixes)
     }
 
     /// The first `count` bytes of `TextFolding.fold(text)` (all of it when shorter), when they
@@ -77,8 +77,15 @@ extension ASCIIFolding {
         return nil
     }
 
-    /// ASCII bytes folded as `TextFolding.fold` folds each.
+    /// ASCII bytes folded as `TextFolding.fold` folds each: written straight into the new
+    /// string off the bytes' buffer, where decoding a lazy map of them took the slow path.
     private static func lowered(_ bytes: Substring.UTF8View.SubSequence) -> String {
-        String(decoding: bytes.lazy.map(TextFolding.foldedASCII), as: UTF8.self)
+        let folded = bytes.withContiguousStorageIfAvailable { buffer in
+            String(unsafeUninitializedCapacity: buffer.count) { string in
+                for (offset, byte) in buffer.enumerated() { string[offset] = TextFolding.foldedASCII(byte) }
+                return buffer.count
+            }
+        }
+        return folded ?? String(decoding: bytes.lazy.map(TextFolding.foldedASCII), as: UTF8.self)
     }
 }

@@ -51,11 +51,13 @@ struct Dateline: Sendable, Hashable {
         // When the scalars up to the one after the dash's reach are searchable text
         // (`SimpleText.isSearchable`), each is a `Character` of its own, and the head is read
         // on scalars rather than `Character` by `Character`.
-        let isSearchableHead = paragraph.unicodeScalars.prefix(Self.dashReach + 1).allSatisfy(SimpleText.isSearchable)
+        // An ASCII head is searchable without decoding its scalars.
+        let isSearchableHead = SimpleText.startsWithASCII(paragraph, bytes: Self.dashReach + 1)
+            || paragraph.unicodeScalars.prefix(Self.dashReach + 1).allSatisfy(SimpleText.isSearchable)
         let dash = self.firstDash(in: paragraph, searchableHead: isSearchableHead)
         let tagged = dash == nil ? self.taggedHead(paragraph, searchableHead: isSearchableHead) : nil
         guard let end = dash ?? tagged else { return nil }
-        let head = paragraph[..<end].trimmingCharacters(in: .whitespaces)
+        let head = SimpleText.trimmingWhitespaces(paragraph[..<end])
         // Trimmed on scalars: a space fused with a combining mark is one `Character`.
         let rest = dash.map { paragraph[paragraph.index(after: $0)...] } ?? paragraph[end...]
         // Copied only once the head reads as a dateline: most paragraphs do not open with one.

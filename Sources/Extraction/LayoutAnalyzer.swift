@@ -158,6 +158,11 @@ struct LayoutAnalyzer: Sendable {
 
     /// `- In Geneva: …`, `• …`, `1. …`: a line that stands on its own in a list.
     private static func isListItem(_ text: String) -> Bool {
+        // Most units start with an ASCII letter or quotation mark: their first byte is the
+        // first scalar of their first `Character`, and settles it without making one.
+        if let lead = text.utf8.first, lead < 0x80, lead != UInt8(ascii: "-"), lead != UInt8(ascii: "*"), lead &- UInt8(ascii: "0") >= 10 {
+            return false
+        }
         guard let first = text.first else { return false }
         if "-\u{2013}\u{2022}*\u{00B7}".contains(first) { return true }
         let digits = text.prefix { $0.isNumber }
@@ -174,7 +179,7 @@ struct LayoutAnalyzer: Sendable {
     func classify(_ text: String) -> UnitKind {
         let folded = self.classifyingFold(text)
         if let marker = self.releaseMarkerOrHeading(text, folded: folded) { return marker }
-        if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
+        if self.lexicon.navigationLines.contains(folded) || SimpleText.hasPrefix(folded, oneOf: self.lexicon.navigationPrefixes)
             || Self.isBreadcrumb(text)
         {
             return .navigation
@@ -207,7 +212,7 @@ struct LayoutAnalyzer: Sendable {
     /// `Home > Peace and Security`, `News › World`.
     private static func isBreadcrumb(_ text: String) -> Bool {
         // Cheap test first: most lines have no separator at all.
-        guard text.utf8.contains(UInt8(ascii: ">")) || LineShape.containsSingleAngleQuote(text) else { return false }
+        guard SimpleText.contains(byte: UInt8(ascii: ">"), in: text) || LineShape.containsSingleAngleQuote(text) else { return false }
         let parts = text.components(separatedBy: " > ").count > 1 ? text.components(separatedBy: " > ") : text.components(separatedBy: " › ")
         return parts.count > 1 && parts.allSatisfy { self.wordCount($0) <= 5 }
     }
@@ -215,9 +220,13 @@ struct LayoutAnalyzer: Sendable {
     /// `Published 9 February 2024`, `Published: 3 June 2022`, `12 March 2024`.
     private static func statedDate(_ text: String) -> WrittenDate? {
         // A date line is short and has a digit; skip prose at once.
-        guard text.utf8.count <= 64, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        guard text.utf8.count <= 64, SimpleText.containsASCIIDigit(text) else { return nil }
         var rest = Substring(text)
-        for prefix in ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:", "Dated"] where rest.hasPrefix(prefix) {
+        // An ASCII head one byte past the longest label starts with a label exactly when its
+        // bytes do: no mark after it can join the label's last `Character`.
+        let isASCIIHead = SimpleText.startsWithASCII(rest, bytes: "Published:".utf8.count + 1)
+        for prefix in ["Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:", "Dated"]
+        where isASCIIHead ? rest.utf8.starts(with: prefix.utf8) : rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
             break
         }
@@ -257,7 +266,7 @@ struct LayoutAnalyzer: Sendable {
     /// of Justice`, `The Meridian Post`, `UN News`; `nil` for other lines.
     private func masthead(_ label: String, pressRelease: inout Bool) -> String? {
         let parts = label.components(separatedBy: CharacterSet(charactersIn: "\u{2014}\u{2013}|"))
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map(SimpleText.trimmingWhitespaces).filter { !$0.isEmpty }
         let releaseParts = parts.filter { self.lexicon.releaseMarkers.contains(TextFolding.fold($0)) }
         if !releaseParts.isEmpty {
             pressRelease = true
@@ -334,7 +343,7 @@ struct LayoutAnalyzer: Sendable {
         // Headings are short: fold only the first few words.
         if let answer = self.opensContactsOnBytes(text) { return answer }
         let folded = TextFolding.fold(text.prefix(Self.contactsHeadReach))
-        return self.contactsHeadingOpeners.contains(where: folded.hasPrefix) || self.lexicon.contactsHeadings.contains(folded)
+        return SimpleText.hasPrefix(folded, oneOf: self.contactsHeadingOpeners) || self.lexicon.contactsHeadings.contains(folded)
     }
 
     /// The `Character`s of a unit's head that `opensContacts` folds.

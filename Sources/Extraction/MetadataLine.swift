@@ -15,7 +15,7 @@ struct MetadataLine: Sendable, Hashable {
     /// - Throws: `IngestError.malformedMetadataLine` when it starts with `date ` but the
     ///   date is not a valid `YYYY-MM-DD`.
     static func parse(_ line: Substring) throws(IngestError) -> MetadataLine? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = SimpleText.trimmingWhitespaces(line)
         guard trimmed.hasPrefix("date ") else { return nil }
         let rest = trimmed.dropFirst(5).drop { $0 == " " }
         let date = rest.prefix { !$0.isWhitespace }
@@ -23,8 +23,8 @@ struct MetadataLine: Sendable, Hashable {
         // (digits and dashes) makes one, and then it must be a real date.
         guard !date.isEmpty, date.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else { return nil }
         guard CalendarDate(parsing: date) != nil else { throw .malformedMetadataLine(String(trimmed)) }
-        let tail = rest.dropFirst(date.count).trimmingCharacters(in: .whitespaces)
-        let parts = tail.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let tail = SimpleText.trimmingWhitespaces(rest.dropFirst(date.count))
+        let parts = tail.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map(SimpleText.trimmingWhitespaces)
         return MetadataLine(
             published: String(date),
             source: parts.first.flatMap { $0.isEmpty ? nil : $0 },

@@ -45,7 +45,7 @@ struct WrittenDate: Sendable, Hashable {
     ///   once, and each run of up to three of them is tried in place.
     static func first<S: StringProtocol>(in text: S) -> WrittenDate? {
         // Every date has an ASCII digit (its day or year): text without one is not split.
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        guard SimpleText.containsASCIIDigit(text) else { return nil }
         let words = self.words(of: text)
         for start in words.indices {
             for length in [3, 2, 1] where start + length <= words.count {
@@ -76,7 +76,8 @@ struct WrittenDate: Sendable, Hashable {
 
     /// One date written as these words (`25`, `April`, `2018`), or `nil`.
     private static func parse(words: ArraySlice<Word>) -> WrittenDate? {
-        if words.count == 1, let date = CalendarDate(parsing: words[words.startIndex].text) {
+        // Only a word of ten bytes can be `YYYY-MM-DD`: the others are not copied to be parsed.
+        if words.count == 1, words[words.startIndex].text.utf8.count == 10, let date = CalendarDate(parsing: words[words.startIndex].text) {
             return WrittenDate(year: date.year, month: date.month, day: date.day)
         }
         guard words.count == 2 || words.count == 3 else { return nil }
@@ -100,7 +101,7 @@ struct WrittenDate: Sendable, Hashable {
     /// each trimmed off, scalar by scalar, as `trimmingCharacters(in: .punctuationCharacters)`
     /// trims them, without its cost.
     private static func words<S: StringProtocol>(of text: S) -> [Word] {
-        text.split { $0 == " " || $0 == "," }.map { word in
+        self.splitAtSpacesAndCommas(text).map { word in
             let scalars = Substring(word).unicodeScalars
             var start = scalars.startIndex
             var end = scalars.endIndex
@@ -108,6 +109,14 @@ struct WrittenDate: Sendable, Hashable {
             while start < end, self.isPunctuation(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
             return Word(Substring(scalars[start..<end]))
         }
+    }
+
+    /// The text split at spaces and commas, as `split { $0 == " " || $0 == "," }` splits it:
+    /// on bytes when the text is searchable (`SimpleText.isSearchable`), where neither byte
+    /// can be part of a larger `Character`.
+    private static func splitAtSpacesAndCommas<S: StringProtocol>(_ text: S) -> [S.SubSequence] {
+        guard SimpleText.isSearchable(text) else { return text.split { $0 == " " || $0 == "," } }
+        return text.utf8.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") }.map { text[$0.startIndex..<$0.endIndex] }
     }
 
     /// Whether ASCII scalars are punctuation, by value: looked up without the character set.

@@ -193,19 +193,18 @@ struct BodyLineMeasures: Sendable, Equatable {
     /// Whether the line, in ASCII lower case, holds `http:`, `https:`, `www.` or `@`.
     private static func containsURLMarker(_ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         if text.contains("@") { return true }
-        // Every marker has a `:` or a `.`; most lines have neither and are not searched.
-        guard text.contains(where: { $0 == ":" || $0 == "." }) else { return false }
-        // Compared in place, scalar by scalar in ASCII lower case, in one pass: no lowered copy
-        // is made, and a position is compared only with the markers that start like it.
-        for start in text.indices {
-            let first = BodyLineCharacters.asciiLower(text[start])
-            for pattern in Self.urlMarkers where pattern[0] == first {
-                if text[start...].lazy.map(BodyLineCharacters.asciiLower).starts(with: pattern) { return true }
+        // Every marker ends with a `:` or a `.`, which prose has a few of: a marker is looked
+        // for only where one of them stands, compared backwards in place in ASCII lower case,
+        // with no lowered copy of the line.
+        let markers = Self.urlMarkers
+        for end in text.indices where text[end] == ":" || text[end] == "." {
+            for pattern in markers where pattern.last == text[end] && end + 1 >= pattern.count {
+                if text[(end + 1 - pattern.count)...end].lazy.map(BodyLineCharacters.asciiLower).elementsEqual(pattern) { return true }
             }
         }
         return false
     }
 
-    /// `http:`, `https:` and `www.` as scalars, built once.
+    /// `http:`, `https:` and `www.` as scalars, built once: each ends with `:` or `.`.
     private static let urlMarkers = ["http:", "https:", "www."].map { Array($0.unicodeScalars) }
 }

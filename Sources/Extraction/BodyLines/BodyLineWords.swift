@@ -47,14 +47,14 @@ enum BodyLineWords {
 
     /// Every listed word by its `key(lowercaseLetters:)`: a line's words are looked up by a
     /// number, not by a `String` built and hashed for each (FEATURES.md §2 is unchanged).
-    static let lists: [UInt64: Lists] = {
+    static let lists = ListTable({
         precondition(Self.longestWord <= Self.longestKeyedWord, "a listed word is too long for its key")
         var lists: [UInt64: Lists] = [:]
         for (list, flag) in [(Self.stopwords, Lists.stopword), (Self.chrome, .chrome), (Self.months, .month)] {
             for word in list { lists[Self.key(lowercaseLetters: word.unicodeScalars), default: []].insert(flag) }
         }
         return lists
-    }()
+    }())
 
     /// The longest word `key(lowercaseLetters:)` tells apart: 27¹³ < 2⁶⁴.
     static let longestKeyedWord = 13

@@ -41,7 +41,26 @@ enum SimpleText {
     /// `Character` (no combining marks, joiners or prepended signs) and none is canonically
     /// equivalent to an ASCII character (U+037E, the Greek question mark, is left out).
     static func isSearchable(_ text: some StringProtocol) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy(Self.isSearchable)
+        text.utf8.withContiguousStorageIfAvailable(Self.isSearchable(bytes:))
+            ?? (self.isASCII(text) || text.unicodeScalars.allSatisfy(Self.isSearchable))
+    }
+
+    /// `isSearchable` of a text's UTF-8 bytes: runs of ASCII are skipped eight bytes at a
+    /// time, and only the scalars beyond ASCII are decoded and tested.
+    private static func isSearchable(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var position = 0
+        while position < bytes.count {
+            if position + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                position += 8
+                continue
+            }
+            let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+            guard self.isSearchable(scalar) else { return false }
+            position += length
+        }
+        return true
     }
 
     /// Whether a scalar may be in searchable text (`isSearchable`): it never joins a neighbour
@@ -133,20 +152,21 @@ enum SimpleText {
     /// have a case.
     static func lowercased(_ text: some StringProtocol) -> String {
         guard self.isSimple(text) else {
-            // What `lowercased()` does, scalar by scalar, with ASCII kept out of the lookup; a
-            // scalar whose lower case is itself (`changesWhenLowercased`) is copied as it is,
-            // without making a string of its mapping.
+            // What `lowercased()` does, scalar by scalar (`appendLowercased`), read off the
+            // text's buffer when it has one, where a scalar is decoded only past ASCII:
+            // stepping through the scalar view cost more than lowering.
             var lower: [UInt8] = []
             lower.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars {
-                if scalar.isASCII {
-                    let byte = UInt8(scalar.value)
-                    lower.append(byte &- 65 < 26 ? byte | 0x20 : byte)
-                } else if scalar.properties.changesWhenLowercased {
-                    lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                } else {
-                    UTF8.encode(scalar) { lower.append($0) }
+            let lowered: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                var position = 0
+                while position < bytes.count {
+                    let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+                    Self.appendLowercased(scalar, to: &lower)
+                    position += length
                 }
+            }
+            if lowered == nil {
+                for scalar in text.unicodeScalars { Self.appendLowercased(scalar, to: &lower) }
             }
             return String(decoding: lower, as: UTF8.self)
         }
@@ -158,6 +178,20 @@ enum SimpleText {
             }
         }
         return lowered ?? String(decoding: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of a scalar's lower case, as `lowercased()` writes it: ASCII kept
+    /// out of the lookup, and a scalar whose lower case is itself (`changesWhenLowercased`)
+    /// copied as it is, without making a string of its mapping.
+    private static func appendLowercased(_ scalar: Unicode.Scalar, to lower: inout [UInt8]) {
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            lower.append(byte &- 65 < 26 ? byte | 0x20 : byte)
+        } else if scalar.properties.changesWhenLowercased {
+            lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        } else {
+            UTF8.encode(scalar) { lower.append($0) }
+        }
     }
 
     /// Words separated by `" "`, as `split(separator: " ").count` counts them, or `cap` when

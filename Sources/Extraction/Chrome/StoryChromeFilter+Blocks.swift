@@ -27,7 +27,7 @@ extension StoryChromeFilter {
     /// otherwise, with `minimumUnpunctuatedWords` words, an unpunctuated one.
     func headlineRule(for line: Substring) -> StoryChromeRule? {
         // Counted first: most lines alone in their block are paragraphs, longer than a headline.
-        let wordCount = LayoutAnalyzer.wordCount(line)
+        let wordCount = SimpleText.wordCount(line, cappedAt: self.configuration.maximumHeadlineWords + 1)
         guard wordCount >= self.configuration.minimumHeadlineWords, wordCount <= self.configuration.maximumHeadlineWords else { return nil }
         let words = line.split(separator: " ")
         guard let last = line.last, !Self.proseEnds.contains(last),

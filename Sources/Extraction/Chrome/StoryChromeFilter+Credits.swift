@@ -13,7 +13,7 @@ extension StoryChromeFilter {
     /// - A sentence ends and a short credit follows (`… in 2018. Credit: Agency`).
     /// - It is a short photographer-and-agency line (`Jane Doe, AP`, `Jane Doe | Getty Images`).
     func isPictureCredit(_ lower: String, words: Int) -> Bool {
-        if self.lexicon.captionOpeners.contains(where: lower.hasPrefix) { return true }
+        if SimpleText.hasPrefix(lower, oneOf: self.lexicon.captionOpeners) { return true }
         if let credit = Self.trailingParenthesis(lower), self.isCredit(credit) { return true }
         if self.endsWithCredit(lower) { return true }
         if lower.hasPrefix("("), words <= self.configuration.maximumParentheticalCreditWords, Self.trailingParenthesis(lower) != nil {
@@ -32,7 +32,7 @@ extension StoryChromeFilter {
         let words = LayoutAnalyzer.wordCount(line)
         guard words <= self.configuration.maximumCreditWords else { return false }
         if lower.hasPrefix("("), lower.hasSuffix(")") { return true }
-        return self.lexicon.captionOpeners.contains(where: lower.hasPrefix) || self.isAgencyCredit(lower, words: words)
+        return SimpleText.hasPrefix(lower, oneOf: self.lexicon.captionOpeners) || self.isAgencyCredit(lower, words: words)
     }
 
     /// The text inside a line's closing parentheses, when the line ends with them.
@@ -43,9 +43,9 @@ extension StoryChromeFilter {
 
     /// Credit text: it opens like a credit, names a credit marker, or is an agency alone.
     private func isCredit(_ text: Substring) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = SimpleText.trimmingWhitespaces(text)
         guard !trimmed.isEmpty, LayoutAnalyzer.wordCount(trimmed) <= self.configuration.maximumCreditWords else { return false }
-        return self.lexicon.captionOpeners.contains(where: trimmed.hasPrefix)
+        return SimpleText.hasPrefix(trimmed, oneOf: self.lexicon.captionOpeners)
             || self.lexicon.creditMarkers.contains(where: trimmed.contains)
             || self.lexicon.agencies[TextFolding.fold(trimmed)] != nil
     }
@@ -124,7 +124,7 @@ extension StoryChromeFilter {
         guard words <= 6, let last = lower.last, !".!?:;\"".contains(last),
             let separator = lower.lastIndex(where: { ",|/".contains($0) })
         else { return false }
-        let source = lower[lower.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+        let source = SimpleText.trimmingWhitespaces(lower[lower.index(after: separator)...])
         return self.lexicon.agencies[TextFolding.fold(source)] != nil || self.lexicon.creditMarkers.contains(where: source.contains)
     }
 }

@@ -6,7 +6,7 @@ extension StoryChromeFilter {
     /// counts a gallery's pictures.
     func isTeaser(_ lower: String, words: Int) -> Bool {
         guard words <= self.configuration.maximumTeaserWords else { return false }
-        if self.lexicon.teaserOpeners.contains(where: lower.hasPrefix) { return true }
+        if SimpleText.hasPrefix(lower, oneOf: self.lexicon.teaserOpeners) { return true }
         // A gallery counter is a few words: longer lines are not split to find out.
         guard (3...5).contains(SimpleText.wordCount(lower, cappedAt: 6)) else { return false }
         let counter = lower.split(separator: " ")
@@ -18,7 +18,7 @@ extension StoryChromeFilter {
     /// calls to follow on a social network, or offers a newsletter to sign up or subscribe to.
     func isReaderPrompt(_ lower: String, words: Int) -> Bool {
         guard words <= self.configuration.maximumPromptWords else { return false }
-        if self.lexicon.readerPrompts.contains(where: lower.hasPrefix) { return true }
+        if SimpleText.hasPrefix(lower, oneOf: self.lexicon.readerPrompts) { return true }
         if lower.hasPrefix("follow "), self.lexicon.socialNetworks.contains(where: lower.contains) { return true }
         return SimpleText.contains(lower, "newsletter") && (SimpleText.contains(lower, "sign up") || SimpleText.contains(lower, "subscribe"))
     }
@@ -27,7 +27,7 @@ extension StoryChromeFilter {
     /// like a publication stamp.
     func isTimestamp(_ lower: String, words: Int) -> Bool {
         words <= self.configuration.maximumStampWords && lower.contains(where: \.isNumber)
-            && self.lexicon.timestampOpeners.contains(where: lower.hasPrefix)
+            && SimpleText.hasPrefix(lower, oneOf: self.lexicon.timestampOpeners)
     }
 
     /// `© 2019 Example Media`, `1996-98 Example Inc., All rights reserved`: a short line with

@@ -117,7 +117,7 @@ struct RepetitionKey {
         padded += " "
         self.padded = padded
         // The padding is ASCII: the key is ASCII when its words are, and is then searchable.
-        let isASCII = words.utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = SimpleText.isASCII(words)
         self.isSearchable = isASCII || SimpleText.isSearchable(words)
         self.length = isASCII ? padded.utf8.count : padded.count
     }

@@ -130,7 +130,7 @@ struct StoryChromeFilter: Sendable {
     static func lowered<S: StringProtocol>(_ text: S) -> String {
         let lower = SimpleText.lowercased(text)
         // Both U+2019 and U+2026 open with the byte E2; most lines have neither.
-        guard lower.utf8.contains(0xE2) else { return lower }
+        guard SimpleText.contains(byte: 0xE2, in: lower) else { return lower }
         return SimpleText.plainApostrophesAndEllipses(lower)
     }
 }

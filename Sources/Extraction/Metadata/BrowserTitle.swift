@@ -24,11 +24,11 @@ struct BrowserTitle: Sendable, Hashable {
         var parts = [text]
         // An ASCII line holds a separator only as its very bytes, and the others are not
         // searched for; beyond ASCII, Foundation's search also finds canonical equivalents.
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = SimpleText.isASCII(text)
         for separator in Self.separators where !isASCII || SimpleText.firstOffset(of: separator, in: text) != nil {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        self.segments = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        self.segments = parts.map(SimpleText.trimmingWhitespaces).filter { !$0.isEmpty }
     }
 
     /// A headline the title may hold: a run of segments, and the segments left out.

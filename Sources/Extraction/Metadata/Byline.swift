@@ -54,7 +54,7 @@ struct Byline: Sendable, Hashable {
     /// - Parameter words: the line's words (`LineShape.words`), when they are split already.
     private static func agencyLine(_ line: Substring, lexicon: Lexicon, requiresBy: Bool, words: [Substring]?) -> Byline? {
         guard !requiresBy else { return nil }
-        if let agency = lexicon.agencies[ASCIIFolding.fold(line)] { return Byline(agency: agency) }
+        if let agency = self.agency(namedBy: line, lexicon: lexicon) { return Byline(agency: agency) }
         // Every agency found below stands where `mayNameAgency` looks, the first word's too.
         guard self.mayNameAgency(line, tags: lexicon.agencyTagBytes) else { return nil }
         let words = words ?? LineShape.words(line)
@@ -66,6 +66,15 @@ struct Byline: Sendable, Hashable {
         }
         let byline = self.reading(words[...], lexicon: lexicon)
         return byline.agency == nil ? nil : byline
+    }
+
+    /// The agency the whole line names, `lexicon.agencies[ASCIIFolding.fold(line)]`: when the
+    /// line's start is ASCII, only its head one byte longer than the longest tag is folded (a
+    /// line whose folded head is longer than every tag names none), not the whole line.
+    private static func agency(namedBy line: Substring, lexicon: Lexicon) -> String? {
+        let reach = lexicon.agencyTagBytes.reduce(0) { max($0, $1.count) } + 1
+        guard let head = ASCIIFolding.foldedHead(of: line, bytes: reach) else { return lexicon.agencies[ASCIIFolding.fold(line)] }
+        return head.utf8.count < reach ? lexicon.agencies[head] : nil
     }
 
     /// Whether the line has a `b` and a `y` side by side, in either case: a word that is `By`,
@@ -116,7 +125,7 @@ struct Byline: Sendable, Hashable {
         for index in words.indices {
             let word = words[index]
             let folded = ASCIIFolding.fold(word)
-            let bare = Self.letters(of: folded)
+            let bare = LineShape.letters(of: folded[...])
             let nextIsNumber = words.index(after: index) < words.endIndex && words[words.index(after: index)].first?.isNumber == true
             if self.stopWords.contains(folded) || word.hasPrefix("@") || word.first?.isNumber == true || self.weekdays.contains(bare)
                 || (nextIsNumber && WrittenDate.month(named: Substring(bare)) != nil)
@@ -137,13 +146,6 @@ struct Byline: Sendable, Hashable {
             self.read(part, lexicon: lexicon, into: &byline)
         }
         return byline
-    }
-
-    /// The letters of a word, as `filter(\.isLetter)` keeps them; an ASCII word is read on
-    /// its bytes, where the letters are A–Z and a–z.
-    private static func letters(of word: String) -> String {
-        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.filter(\.isLetter) }
-        return String(decoding: word.utf8.filter { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }, as: UTF8.self)
     }
 
     /// The names split at `and`, `&` and commas.

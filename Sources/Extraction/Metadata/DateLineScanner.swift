@@ -26,7 +26,7 @@ struct DateLineScanner: Sendable {
     /// - Complexity: O(n) in the length of the line.
     func scan<S: StringProtocol>(_ line: S) -> [Found] {
         // Every date this reads has an ASCII digit: most lines have none and are not split.
-        guard line.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
+        guard SimpleText.containsASCIIDigit(line) else { return [] }
         let tokens = line.split(separator: " ").map { Self.trimmed(Substring($0)) }
         var found: [Found] = []
         var index = 0

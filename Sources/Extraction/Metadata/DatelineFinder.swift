@@ -79,7 +79,7 @@ struct DatelineFinder: Sendable {
         // A credit line is short: when nine words come before any `|`, the part before ` | `
         // has more than eight. Checked first, so that a long line is not split and trimmed whole;
         // a line with no `|` at all is only counted, up to nine words.
-        if !text.utf8.contains(UInt8(ascii: "|")), LineShape.wordCount(text, cappedAt: 9) >= 9 { return nil }
+        if !SimpleText.contains(byte: UInt8(ascii: "|"), in: text), LineShape.wordCount(text, cappedAt: 9) >= 9 { return nil }
         var leadingWords = 0
         for word in text.split(separator: " ", maxSplits: 9) {
             if word.unicodeScalars.contains("|") { break }
@@ -87,7 +87,7 @@ struct DatelineFinder: Sendable {
             if leadingWords > 8 { return nil }
         }
         let head = text.components(separatedBy: " | ")[0]
-        let parts = head.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = head.split(separator: ",").map(SimpleText.trimmingWhitespaces).filter { !$0.isEmpty }
         guard parts.count == 2, LineShape.words(head).count <= 8 else { return nil }
         for (index, part) in parts.enumerated() {
             let other = Substring(parts[1 - index])
@@ -106,7 +106,7 @@ struct DatelineFinder: Sendable {
         // Every letter of the line is in one of its parts, which must be in capitals: a line
         // with a lower-case letter is ruled out before it is split and trimmed.
         guard !text.contains(where: { $0.isLetter && !$0.isUppercase }) else { return nil }
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",").map(SimpleText.trimmingWhitespaces)
         guard parts.count == 2, parts.allSatisfy({ part in
             let letters = part.filter(\.isLetter)
             return letters.count >= 2 && letters.allSatisfy(\.isUppercase) && LineShape.words(part).count <= 3

@@ -10,7 +10,7 @@ enum FoldedText {
     static func containsAny(_ text: String, _ parts: some Sequence<String>) -> Bool {
         let isSearchable = SimpleText.isSearchable(text)
         return parts.contains { part in
-            guard !part.isEmpty, part.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(part) }
+            guard !part.isEmpty, SimpleText.isASCII(part) else { return text.contains(part) }
             return isSearchable ? SimpleText.firstOffset(of: part, in: text) != nil : text.contains(part)
         }
     }

@@ -194,9 +194,9 @@ struct HeadlineFinder: Sendable {
         guard let first = line.first, !"([{<|/\u{00A9}".contains(first), let last = line.last, !"|/>,:".contains(last),
             !LineShape.isBreadcrumb(line)
         else { return false }
-        if self.lexicon.navigationLines.contains(folded) || self.lexicon.navigationPrefixes.contains(where: { folded.hasPrefix($0) })
+        if self.lexicon.navigationLines.contains(folded) || SimpleText.hasPrefix(folded, oneOf: self.lexicon.navigationPrefixes)
             || LineShape.startsWithAny(folded, self.lexicon.authorBoxPrefixes)
-            || FoldedText.containsAny(folded, self.lexicon.releaseMarkers.lazy.filter { $0.count > 4 })
+            || FoldedText.containsAny(folded, self.lexicon.releaseMarkers.lazy.filter { $0.utf8.count > 4 && (SimpleText.isASCII($0) || $0.count > 4) })
             || FoldedText.containsAny(folded, self.lexicon.creditMarkers)
         {
             return false

@@ -59,13 +59,13 @@ struct PublishedDateFinder: Sendable {
 
     /// Short, and not a sentence: a date line, or a byline with a date.
     private func isDateLine(_ text: Substring) -> Bool {
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        guard SimpleText.containsASCIIDigit(text) else { return false }
         // Counted before splitting: a long line is rejected on its first words.
         guard LineShape.wordCount(text, cappedAt: Self.maximumWords + 1) <= Self.maximumWords else { return false }
         let prose = LineShape.words(text).filter { word in
             // The case of its first letter is read first: it rules out most words at once.
             guard word.first?.isLowercase == true else { return false }
-            let letters = word.filter(\.isLetter)
+            let letters = LineShape.letters(of: word)
             return letters.count >= 3 && self.scanner.labelLine(word) == nil && WrittenDate.month(named: Substring(letters)) == nil
         }
         return prose.count <= Self.maximumProseWords
