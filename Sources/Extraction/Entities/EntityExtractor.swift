@@ -63,7 +63,8 @@ struct EntityExtractor: Sendable {
         }
         for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
             try deadline.check()
-            for word in words where !word.isCapitalized { lowercaseWords.insert(word.folded) }
+            // Words are read in place: iterating them copied every word's two strings.
+            for index in words.indices where !words[index].isCapitalized { lowercaseWords.insert(words[index].folded) }
             let context = NameContext(words: words, text: paragraph.text, lexicon: self.lexicon)
             let isTitleCase = NameRunScanner.isTitleCase(words, text: paragraph.text)
             var paragraphMentions: [EntityMention] = []
