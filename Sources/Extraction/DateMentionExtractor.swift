@@ -55,13 +55,16 @@ struct DateMentionExtractor: Sendable {
         Self.yearPrepositions.union(Self.monthPrepositions).union(WrittenDate.monthNames)
             .union(["on", "today", "yesterday", "tomorrow", "earlier", "this", "last", "next"]))
 
-    /// Whether a mention may start at the word: the matcher reads nothing else at all.
-    private static func mayOpenMention(_ word: TextWord) -> Bool {
-        // A day number (`Int` reads a sign too), a possessive weekday or an opener word. A
-        // possessive's last byte is its `s`: most words are turned away on it, unsearched.
-        guard let first = word.text.utf8.first else { return false }
+    /// Weekdays' possessives (`friday's`): the only possessives a mention starts at.
+    private static let possessiveWeekdays = FoldedWordSet(Set(Self.weekdays.map { $0 + "'s" }))
+
+    /// Whether a mention may start at `words[index]`: the matcher reads nothing else at all.
+    /// The word is read in place: passing it copied its two strings.
+    private static func mayOpenMention(_ words: [TextWord], at index: Int) -> Bool {
+        // A day number (`Int` reads a sign too), a possessive weekday or an opener word.
+        guard let first = words[index].text.utf8.first else { return false }
         return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            || Self.openers.contains(word.folded) || word.folded.utf8.last == UInt8(ascii: "s") && word.folded.hasSuffix("'s")
+            || Self.openers.contains(words[index].folded) || Self.possessiveWeekdays.contains(words[index].folded)
     }
 
     private func mentions(
@@ -76,7 +79,7 @@ struct DateMentionExtractor: Sendable {
         while index < words.count {
             try deadline.check()
             work.wordsVisited += 1
-            if Self.mayOpenMention(words[index]), let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published, offsets: &offsets) {
+            if Self.mayOpenMention(words, at: index), let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published, offsets: &offsets) {
                 found.append(mention)
                 index = next
             } else {
