@@ -55,13 +55,16 @@ struct DateMentionExtractor: Sendable {
         Self.yearPrepositions.union(Self.monthPrepositions).union(WrittenDate.monthNames)
             .union(["on", "today", "yesterday", "tomorrow", "earlier", "this", "last", "next"]))
 
-    /// Whether a mention may start at the word: the matcher reads nothing else at all.
-    private static func mayOpenMention(_ word: TextWord) -> Bool {
-        // A day number (`Int` reads a sign too), a possessive weekday or an opener word. A
-        // possessive's last byte is its `s`: most words are turned away on it, unsearched.
-        guard let first = word.text.utf8.first else { return false }
+    /// Weekdays' possessives (`friday's`): the only possessives a mention starts at.
+    private static let possessiveWeekdays = FoldedWordSet(Set(Self.weekdays.map { $0 + "'s" }))
+
+    /// Whether a mention may start at `words[index]`: the matcher reads nothing else at all.
+    /// The word is read in place: passing it copied its two strings.
+    private static func mayOpenMention(_ words: [TextWord], at index: Int) -> Bool {
+        // A day number (`Int` reads a sign too), a possessive weekday or an opener word.
+        guard let first = words[index].text.utf8.first else { return false }
         return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            || Self.openers.contains(word.folded) || word.folded.utf8.last == UInt8(ascii: "s") && word.folded.hasSuffix("'s")
+            || Self.openers.contains(words[index].folded) || Self.possessiveWeekdays.contains(words[index].folded)
     }
 
     private func mentions(
@@ -76,7 +79,7 @@ struct DateMentionExtractor: Sendable {
         while index < words.count {
             try deadline.check()
             work.wordsVisited += 1
-            if Self.mayOpenMention(words[index]), let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published, offsets: &offsets) {
+            if Self.mayOpenMention(words, at: index), let (mention, next) = self.match(at: index, words, text: text, paragraph: paragraph.index, published: published, offsets: &offsets) {
                 found.append(mention)
                 index = next
             } else {
@@ -133,7 +136,7 @@ struct DateMentionExtractor: Sendable {
         var core = index
         if word.folded == "on" || Self.yearPrepositions.contains(word.folded) || Self.monthPrepositions.contains(word.folded) {
             core = index + 1
-            if core + 2 < words.count, words[core].folded == "the", ["end", "start", "beginning", "middle"].contains(words[core + 1].folded), words[core + 2].folded == "of" {
+            if core + 2 < words.count, words[core].folded == "the", Self.periodParts.contains(words[core + 1].folded), words[core + 2].folded == "of" {
                 core += 3
             }
         }
@@ -141,28 +144,31 @@ struct DateMentionExtractor: Sendable {
         let preposition = core > index ? words[index].folded : nil
         if preposition == nil { lead = index }
 
-        // Day month [year] / month day[, year].
-        if let (date, last, hasYear) = Self.dayDate(at: core, words) {
-            guard preposition == nil || preposition == "on" || preposition.map(Self.monthPrepositions.contains) == true else { return nil }
-            let tense = self.tense(words, before: lead, preposition: preposition)
-            guard let resolved = hasYear ? date.resolved(fallbackYear: nil) : self.resolve(date, published: published, tense: tense) else { return nil }
-            // "on 3 March" keeps its "on"; "from 1 September 2025" is just the date.
-            return make(resolved.description, .day, relative: !hasYear, from: preposition == "on" ? lead : core, to: last)
-        }
-        // Month [year].
-        if let month = WrittenDate.month(folded: words[core].folded), words[core].text.first?.isUppercase == true,
-            words[core].text.count > 3 || core + 1 < words.count && Self.year(words[core + 1]) != nil || preposition != nil
-        {
-            if core + 1 < words.count, let year = Self.year(words[core + 1]) {
-                return make(Self.monthString(year, month), .month, relative: false, from: lead, to: core + 1)
+        // Only a number or a month opens a day, a month or a year; any other word a relative date at most.
+        if Self.mayOpenDate(words[core]) {
+            // Day month [year] / month day[, year].
+            if let (date, last, hasYear) = Self.dayDate(at: core, words) {
+                guard preposition == nil || preposition == "on" || preposition.map(Self.monthPrepositions.contains) == true else { return nil }
+                let tense = self.tense(words, before: lead, preposition: preposition)
+                guard let resolved = hasYear ? date.resolved(fallbackYear: nil) : self.resolve(date, published: published, tense: tense) else { return nil }
+                // "on 3 March" keeps its "on"; "from 1 September 2025" is just the date.
+                return make(resolved.description, .day, relative: !hasYear, from: preposition == "on" ? lead : core, to: last)
             }
-            guard let preposition, Self.monthPrepositions.contains(preposition), let published else { return nil }
-            let year = self.resolveMonth(month, published: published, tense: self.tense(words, before: lead, preposition: preposition))
-            return make(Self.monthString(year, month), .month, relative: true, from: lead, to: core)
-        }
-        // Year after a preposition.
-        if let preposition, Self.yearPrepositions.contains(preposition), let year = Self.year(words[core]) {
-            return make(String(year), .year, relative: false, from: lead, to: core)
+            // Month [year].
+            if let month = WrittenDate.month(folded: words[core].folded), words[core].text.first?.isUppercase == true,
+                words[core].text.count > 3 || core + 1 < words.count && Self.year(words[core + 1]) != nil || preposition != nil
+            {
+                if core + 1 < words.count, let year = Self.year(words[core + 1]) {
+                    return make(Self.monthString(year, month), .month, relative: false, from: lead, to: core + 1)
+                }
+                guard let preposition, Self.monthPrepositions.contains(preposition), let published else { return nil }
+                let year = self.resolveMonth(month, published: published, tense: self.tense(words, before: lead, preposition: preposition))
+                return make(Self.monthString(year, month), .month, relative: true, from: lead, to: core)
+            }
+            // Year after a preposition.
+            if let preposition, Self.yearPrepositions.contains(preposition), let year = Self.year(words[core]) {
+                return make(String(year), .year, relative: false, from: lead, to: core)
+            }
         }
         guard let published else { return nil }
         return self.relative(at: index, words, published: published, make: make)
@@ -211,6 +217,16 @@ struct DateMentionExtractor: Sendable {
     }
 
     // MARK: Helpers
+
+    /// The parts of a period that `the … of` before a date names (`by the end of May`).
+    private static let periodParts: FoldedWordSet = ["end", "start", "beginning", "middle"]
+
+    /// Whether a word may open a day, a month or a year: a number (`Int` reads ASCII digits
+    /// only, and no word opens with a sign) or a month's name.
+    private static func mayOpenDate(_ word: TextWord) -> Bool {
+        guard let first = word.text.utf8.first else { return false }
+        return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || WrittenDate.month(folded: word.folded) != nil
+    }
 
     private static func dayDate(at index: Int, _ words: [TextWord]) -> (WrittenDate, Int, Bool)? {
         guard index + 1 < words.count else { return nil }

@@ -28,6 +28,8 @@ public struct Ingestor: Sendable {
     private let attributionVocabulary: AttributionVocabulary
     /// The metadata stage, its word lists prepared once rather than per document.
     private let metadataReader: MetadataReader
+    /// The entity stages, their word lists prepared once rather than per document.
+    private let entityExtractor: EntityExtractor
 
     /// Makes an ingestor with the shipped lexicons, gazetteer and body-line model.
     public init() {
@@ -37,6 +39,7 @@ public struct Ingestor: Sendable {
         self.attributionVocabulary = AttributionVocabulary(lexicon: .standard, gazetteer: .standard)
         let gazetteer = self.gazetteer
         self.metadataReader = MetadataReader(lexicon: self.lexicon, isKnownPlace: { gazetteer.city(named: String($0)) != nil })
+        self.entityExtractor = EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon)
     }
 
     /// Builds a document from its text.
@@ -90,8 +93,7 @@ public struct Ingestor: Sendable {
             .extract(from: paragraphs.filter { $0.section == .contacts }.map(\.text), countryHint: countryHint)
         let words = paragraphs.map { TextWord.scan($0.text) }
         try deadline.check()
-        let entities = try EntityExtractor(gazetteer: self.gazetteer, lexicon: self.lexicon)
-            .extract(from: paragraphs, words: words, contacts: contacts, deadline: deadline)
+        let entities = try self.entityExtractor.extract(from: paragraphs, words: words, contacts: contacts, deadline: deadline)
         let dates = try DateMentionExtractor()
             .extract(from: paragraphs, words: words, published: published.flatMap { CalendarDate(parsing: $0) }, deadline: deadline)
         let quotes = try QuoteExtractor(vocabulary: self.attributionVocabulary)

@@ -21,6 +21,17 @@ struct EntityExtractor: Sendable {
     let gazetteer: Gazetteer
     /// Honorifics, titles, organization and place words, names, demonyms and acronyms.
     let lexicon: Lexicon
+    /// The first two stages, their word lists prepared once rather than per document.
+    private let scanner: NameRunScanner
+    private let classifier: MentionClassifier
+
+    /// An extractor reading names with these lists.
+    init(gazetteer: Gazetteer, lexicon: Lexicon) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.scanner = NameRunScanner(honorifics: lexicon.honorifics)
+        self.classifier = MentionClassifier(gazetteer: gazetteer, lexicon: lexicon)
+    }
 
     /// The entities of a document's paragraphs.
     ///
@@ -46,14 +57,14 @@ struct EntityExtractor: Sendable {
         var lowercaseWords: Set<String> = []
         // Room for every word at once: growing the set rehashes all it holds each time.
         lowercaseWords.reserveCapacity(paragraphWords.reduce(0) { $0 + $1.count })
-        let scanner = NameRunScanner(honorifics: self.lexicon.honorifics)
-        let classifier = MentionClassifier(gazetteer: self.gazetteer, lexicon: self.lexicon)
+        let (scanner, classifier) = (self.scanner, self.classifier)
         for paragraph in paragraphs where paragraph.section == .contacts {
             mentions += self.contactMentions(contacts, in: paragraph)
         }
         for (paragraph, words) in zip(paragraphs, paragraphWords) where paragraph.section != .contacts {
             try deadline.check()
-            for word in words where !word.isCapitalized { lowercaseWords.insert(word.folded) }
+            // Words are read in place: iterating them copied every word's two strings.
+            for index in words.indices where !words[index].isCapitalized { lowercaseWords.insert(words[index].folded) }
             let context = NameContext(words: words, text: paragraph.text, lexicon: self.lexicon)
             let isTitleCase = NameRunScanner.isTitleCase(words, text: paragraph.text)
             var paragraphMentions: [EntityMention] = []

@@ -23,13 +23,26 @@ struct MentionClassifier: Sendable {
     let gazetteer: Gazetteer
     let lexicon: Lexicon
     /// Words that end an organization's or an outlet's name, folded.
-    private let organizationEndings: Set<String>
+    private let organizationEndings: FoldedWordSet
+    /// The lexicon's place words, asked about at every word of a run.
+    private let placeWords: FoldedWordSet
+    /// Titles and honorifics, folded, asked about at every word of a run.
+    private let titles: FoldedWordSet
+    /// The first words of the titles and honorifics of more than one word (`special` of
+    /// `special rapporteur`): a word and the next are looked up together only after one.
+    private let titleOpeners: FoldedWordSet
 
     /// A classifier reading names with these lists.
     init(gazetteer: Gazetteer, lexicon: Lexicon) {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.organizationEndings = lexicon.organizationWords.union(lexicon.publicationWords)
+        self.organizationEndings = FoldedWordSet(lexicon.organizationWords.union(lexicon.publicationWords))
+        self.placeWords = FoldedWordSet(lexicon.placeWords)
+        let titles = lexicon.titles.union(lexicon.honorifics)
+        self.titles = FoldedWordSet(titles)
+        // A space has no canonical decomposition and joins no scalar, so a title equal to
+        // `one + " " + two` opens with a word equal to `one`.
+        self.titleOpeners = FoldedWordSet(Set(titles.compactMap { title in title.firstIndex(of: " ").map { String(title[..<$0]) } }))
     }
 
     /// The longest name (in words) any rule reads: longer runs are names side by side.
@@ -71,7 +84,7 @@ struct MentionClassifier: Sendable {
         }
         // "North Korean leader", "Afghan Taliban": a demonym is an adjective.
         while let end = self.demonymEnd(in: run), self.organizationEnd(in: run, from: run.startIndex) == nil,
-            self.nameEnd(in: run, from: run.startIndex, endingIn: self.lexicon.placeWords) == nil  // "Tibetan Plateau"
+            self.nameEnd(in: run, from: run.startIndex, endingIn: self.placeWords) == nil  // "Tibetan Plateau"
         {
             run = run[end...]
             leadingArticle = nil
@@ -140,7 +153,7 @@ struct MentionClassifier: Sendable {
             } else if let end = self.titleEnd(in: run, from: index) {
                 index = end
                 pendingTitle = true
-            } else if let end = self.nameEnd(in: run, from: index, endingIn: self.lexicon.placeWords), end - index <= Self.maxPlaceWords {
+            } else if let end = self.nameEnd(in: run, from: index, endingIn: self.placeWords), end - index <= Self.maxPlaceWords {
                 let slice = run[index..<end]
                 add(.location, NameText.withoutPossessive(slice.map(\.text).joined(separator: " ")), slice, .placeWord)
                 index = end
@@ -370,7 +383,7 @@ struct MentionClassifier: Sendable {
     /// The end of a name from `start` that runs through one of `kindWords` (an organization's
     /// `Council`, a place's `Sea`), with an `of …`/`for …`/`in …` complement (`Gulf of Riga`,
     /// `Nordic Institute for Coastal Research`). A possessive or `and` ends the name.
-    private func nameEnd(in run: ArraySlice<TextWord>, from start: Int, endingIn kindWords: Set<String>, isOrganization: Bool = false) -> Int? {
+    private func nameEnd(in run: ArraySlice<TextWord>, from start: Int, endingIn kindWords: FoldedWordSet, isOrganization: Bool = false) -> Int? {
         guard !NameRunScanner.connectors.contains(run[start].text) else { return nil }
         var last: Int?
         var index = start
@@ -380,7 +393,7 @@ struct MentionClassifier: Sendable {
             let word = NameText.withoutPossessive(run[index].folded)
             // "Ministry of Energy and Mineral Resources": an industry word in the complement
             // does not end the name; the complement is read below.
-            if last != nil, ["of", "for", "in"].contains(run[index].text) { break }
+            if last != nil, Self.complementOpeners.contains(run[index].text) { break }
             if kindWords.contains(word) { last = index }
             // "Penelope Abernathy of the University of …": the name starts after the connector.
             if last == nil, NameRunScanner.connectors.contains(run[index].text) { break }
@@ -389,7 +402,7 @@ struct MentionClassifier: Sendable {
         }
         guard var end = last.map({ $0 + 1 }) else { return nil }
         // A bare organization word ("the Council") names nothing by itself.
-        let hasComplement = end < run.endIndex && ["of", "for", "in"].contains(run[end].text) && NameText.possessiveSuffix(run[end - 1].text) == nil
+        let hasComplement = end < run.endIndex && Self.complementOpeners.contains(run[end].text) && NameText.possessiveSuffix(run[end - 1].text) == nil
         if end == start + 1 && !run[start].isAllCaps && !hasComplement && isOrganization { return nil }
         if hasComplement {
             var stop = end + 1
@@ -409,15 +422,17 @@ struct MentionClassifier: Sendable {
         return end
     }
 
+    /// The words, as written, that open the complement of a name (`Gulf of Riga`).
+    private static let complementOpeners: FoldedWordSet = ["of", "for", "in"]
+
     /// The end of a run of title and honorific words starting at `start`, if any.
     private func titleEnd(in run: ArraySlice<TextWord>, from start: Int) -> Int? {
         var end = start
         while end < run.endIndex {
             let one = run[end].folded
-            let two = end + 1 < run.endIndex ? one + " " + run[end + 1].folded : ""
-            if self.lexicon.titles.contains(two) || self.lexicon.honorifics.contains(two) {
+            if end + 1 < run.endIndex, self.titleOpeners.contains(one), self.titles.contains(one + " " + run[end + 1].folded) {
                 end += 2
-            } else if self.lexicon.titles.contains(one) || self.lexicon.honorifics.contains(one) {
+            } else if self.titles.contains(one) {
                 end += 1
             } else {
                 break

@@ -55,22 +55,35 @@ struct NameContext {
         return self.text[self.words[index].range.upperBound..<end]
     }
 
+    /// Whether the text between word `index` and the next word is one space, as
+    /// `gap(after: index) == " "` answers: a space is one byte, and no other text is equal to
+    /// one, so the bytes answer without a substring made and compared.
+    private func isSpace(after index: Int) -> Bool {
+        let utf8 = self.text.utf8
+        let start = self.words[index].range.upperBound
+        let end = index + 1 < self.words.count ? self.words[index + 1].range.lowerBound : self.text.endIndex
+        return start < end && utf8[start] == UInt8(ascii: " ") && utf8.index(after: start) == end
+    }
+
+    /// Articles, which open an apposition (`Linha Norte, the state-owned operator,`).
+    private static let articles: FoldedWordSet = ["the", "a", "an"]
+
     /// What the lower-case nouns beside a name say it is: an organization (`operator De Lijn`,
     /// `Linha Norte, the state-owned operator,`, `the city parliament, the Bürgerschaft,`) or a
     /// place (`Antioquia department`, `the centre of Ghent`).
     func kindByNeighbours(_ slice: ArraySlice<TextWord>) -> Entity.Kind? {
         let (first, last) = (slice.startIndex, slice.endIndex - 1)
         let organizations = self.lexicon.organizationNouns
-        if let before = self.lowerWord(first - 1), organizations.contains(before), self.gap(after: first - 1) == " " { return .organization }
-        if let after = self.lowerWord(last + 1), self.gap(after: last) == " " {
+        if let before = self.lowerWord(first - 1), organizations.contains(before), self.isSpace(after: first - 1) { return .organization }
+        if let after = self.lowerWord(last + 1), self.isSpace(after: last) {
             if self.lexicon.placeNouns.contains(after) { return .location }
             if organizations.contains(after), !Self.compoundingNouns.contains(after) { return .organization }
         }
         // "Linha Norte, the state-owned operator,": the apposition's last word before its comma.
-        if let article = self.lowerWord(last + 1), ["the", "a", "an"].contains(article), Self.opensWithComma(self.gap(after: last)) {
+        if let article = self.lowerWord(last + 1), Self.articles.contains(article), Self.opensWithComma(self.gap(after: last)) {
             var index = last + 2
             while let noun = self.lowerWord(index), index < last + 6 {
-                if self.gap(after: index) != " " { return organizations.contains(noun) ? .organization : nil }
+                if !self.isSpace(after: index) { return organizations.contains(noun) ? .organization : nil }
                 index += 1
             }
         }
@@ -84,7 +97,7 @@ struct NameContext {
         if self.namesEmployerOfOffice(slice) { return .organization }
         // "equity strategist at Brask Tabor": where someone works.
         if self.lowerWord(first - 1) == "at", let noun = self.lowerWord(first - 2), Self.occupations.contains(noun),
-            self.gap(after: first - 1) == " "
+            self.isSpace(after: first - 1)
         {
             return .organization
         }
@@ -99,18 +112,18 @@ struct NameContext {
         let (first, last) = (slice.startIndex, slice.endIndex - 1)
         // The office and its holder are read first: most names have neither, and the name's
         // own words are then never looked up.
-        guard NameText.possessiveSuffix(self.words[last].text) == nil, let office = self.lowerWord(last + 1), self.gap(after: last) == " "
+        guard NameText.possessiveSuffix(self.words[last].text) == nil, let office = self.lowerWord(last + 1), self.isSpace(after: last)
         else { return false }
         let longOffice = self.lowerWord(last + 2).map { office + " " + $0 }
         let holder: Int
-        if let longOffice, self.lexicon.titles.contains(longOffice), self.gap(after: last + 1) == " " {
+        if let longOffice, self.lexicon.titles.contains(longOffice), self.isSpace(after: last + 1) {
             holder = last + 3
         } else if self.lexicon.titles.contains(office) {
             holder = last + 2
         } else {
             return false
         }
-        guard holder < self.words.count, self.words[holder].isCapitalized, self.gap(after: holder - 1) == " " else { return false }
+        guard holder < self.words.count, self.words[holder].isCapitalized, self.isSpace(after: holder - 1) else { return false }
         let opening = NameText.withoutPossessive(self.words[first].folded)
         return (slice.count == 1 ? !self.lexicon.surnames.contains(opening) : !self.lexicon.givenNames.contains(opening))
             && !self.isFunctionWordOrDemonym(opening)  // "Chinese leader Ana Lima", "Like Voltara head Ana Lima"
@@ -181,7 +194,7 @@ struct NameContext {
         var index = position + 1
         while index <= position + Self.possessedPhraseReach, let word = self.lowerWord(index) {
             if Self.companyNouns.contains(word) { return true }
-            guard self.gap(after: index) == " " else { return false }
+            guard self.isSpace(after: index) else { return false }
             index += 1
         }
         return false
@@ -227,17 +240,17 @@ struct NameContext {
         // "Voltara Grid shares": a company's noun follows a name of a few words too, unless the
         // name ends in an adjective (`New York-listed shares`).
         if slice.count <= 3, let next = self.lowerWord(slice.endIndex), Self.companyNouns.contains(next),
-            self.gap(after: slice.endIndex - 1) == " ", slice.last!.text.split(separator: "-").last?.first?.isUppercase == true
+            self.isSpace(after: slice.endIndex - 1), slice.last!.text.split(separator: "-").last?.first?.isUppercase == true
         {
             return .attribute
         }
         guard slice.count == 1 else { return nil }
         let position = slice.startIndex
-        if let next = self.lowerWord(position + 1), self.gap(after: position) == " " {
+        if let next = self.lowerWord(position + 1), self.isSpace(after: position) {
             let isPossessive = NameText.possessiveSuffix(slice.first!.text) != nil
             if Self.companyVerbs.contains(next), !isPossessive { return .verb }
             // "Voltara has bought": the perfect of a company's verb.
-            if ["has", "had"].contains(next), !isPossessive, self.gap(after: position + 1) == " ",
+            if ["has", "had"].contains(next), !isPossessive, self.isSpace(after: position + 1),
                 self.lowerWord(position + 2).map(Self.companyVerbs.contains) == true
             {
                 return .verb
@@ -301,7 +314,7 @@ struct NameContext {
     /// Whether a one-word name is a leader's, written before a noun for a time in office (`the
     /// Voss administration`).
     func namesLeader(_ slice: ArraySlice<TextWord>) -> Bool {
-        slice.count == 1 && self.lowerWord(slice.endIndex).map(Self.tenureNouns.contains) == true && self.gap(after: slice.startIndex) == " "
+        slice.count == 1 && self.lowerWord(slice.endIndex).map(Self.tenureNouns.contains) == true && self.isSpace(after: slice.startIndex)
     }
 
     /// Whether a one-word name is followed by an attribution verb (`Voltara said`).
@@ -317,7 +330,7 @@ struct NameContext {
 
     /// Whether the word at `position` follows a lower-case title (`leader Kim Jong-un`).
     func followsLowerCaseTitle(_ position: Int) -> Bool {
-        position > 0 && self.lexicon.titles.contains(self.words[position - 1].folded) && self.gap(after: position - 1) == " "
+        position > 0 && self.lexicon.titles.contains(self.words[position - 1].folded) && self.isSpace(after: position - 1)
     }
 
     /// Whether the word at `position` completes a lower-case title after `to` or `of`

@@ -35,14 +35,16 @@ struct NameRunScanner: Sendable {
             while first < last, Self.connectors.contains(words[first].text) { first += 1 }
             if first < last { runs.append(words[first..<last]) }
         }
-        for (index, word) in words.enumerated() {
-            let joined = index > 0 && self.joins(words[index - 1], text.utf8[words[index - 1].range.upperBound..<word.range.lowerBound])
+        // Words are read in place, by index: iterating them, or passing one, copied its two strings.
+        let utf8 = text.utf8
+        for index in words.indices {
+            let joined = index > 0 && self.joins(words, after: index - 1, utf8[words[index - 1].range.upperBound..<words[index].range.lowerBound])
             if start != nil && !joined { close(index) }
-            if word.isCapitalized && !Self.calendarWords.contains(NameText.withoutPossessive(word.folded)) {
+            if words[index].isCapitalized && !Self.calendarWords.contains(NameText.withoutPossessive(words[index].folded)) {
                 if start == nil { start = index }
-            } else if start != nil && (Self.connectors.contains(word.text) || Self.isMissionIn(words, index)) && joined {
+            } else if start != nil && (Self.connectors.contains(words[index].text) || Self.isMissionIn(words, index)) && joined {
                 continue
-            } else {
+            } else if start != nil {
                 close(index)
             }
         }
@@ -67,13 +69,14 @@ struct NameRunScanner: Sendable {
             && index + 1 < words.count && words[index + 1].isCapitalized
     }
 
-    /// Whether the gap after `previous` keeps the run going: spaces only, ` & `, or the dot of
-    /// an honorific or an initial (`Mr. Name`, `John F. Kennedy`). The gap is read as bytes:
-    /// each of these characters is one byte, and no other character is equal to one of them.
-    private func joins(_ previous: TextWord, _ gap: Substring.UTF8View) -> Bool {
+    /// Whether the gap after `words[previous]` keeps the run going: spaces only, ` & `, or the
+    /// dot of an honorific or an initial (`Mr. Name`, `John F. Kennedy`). The gap is read as
+    /// bytes: each of these characters is one byte, and no other character is equal to one of
+    /// them. The word is read in place, only after a dot: passing it copied its two strings.
+    private func joins(_ words: [TextWord], after previous: Int, _ gap: Substring.UTF8View) -> Bool {
         let space = UInt8(ascii: " ")
         if gap.allSatisfy({ $0 == space }) || gap.elementsEqual(" & ".utf8) { return true }
         guard gap.first == UInt8(ascii: "."), gap.dropFirst().allSatisfy({ $0 == space }) else { return false }
-        return self.honorifics.contains(previous.folded) || previous.text.count == 1
+        return self.honorifics.contains(words[previous].folded) || words[previous].text.count == 1
     }
 }

@@ -1,4 +1,5 @@
-/// The word lists attribution rules use, all folded.
+/// The word lists attribution rules use, all folded. Rules ask about nearly every word of a
+/// story, so each list is a `FoldedWordSet`, which turns most words away unhashed.
 ///
 /// ```swift
 /// let vocabulary = AttributionVocabulary(lexicon: .standard, gazetteer: .standard)
@@ -6,17 +7,16 @@
 /// ```
 struct AttributionVocabulary: Sendable {
     /// Verbs that attribute a quotation (`said`, `told`, `tweeted`).
-    let speechVerbs: Set<String>
+    let speechVerbs: FoldedWordSet
     /// Verbs that attribute a quoted fragment (`called`, `described`).
-    let characterisingVerbs: Set<String>
+    let characterisingVerbs: FoldedWordSet
     /// Courtesy titles and offices (`mr`, `minister`, `special rapporteur`).
-    let titles: Set<String>
+    let titles: FoldedWordSet
     /// Words too common to be part of a name (`the`, `in`, `but`).
-    let functionWords: Set<String>
+    let functionWords: FoldedWordSet
     /// Words that make a name or noun an organization's (`council`, `police`).
-    let organizationWords: Set<String>
-    /// Nouns for a text that speaks for whoever issued it (`statement`, `report`); every word
-    /// of a story is asked about.
+    let organizationWords: FoldedWordSet
+    /// Nouns for a text that speaks for whoever issued it (`statement`, `report`).
     let documentNouns: FoldedWordSet
     /// The places a country's or city's name may speak for (`North Korea said`).
     let gazetteer: Gazetteer
@@ -43,11 +43,11 @@ struct AttributionVocabulary: Sendable {
         speechVerbs: Set<String>, characterisingVerbs: Set<String>, titles: Set<String>, functionWords: Set<String>, organizationWords: Set<String>,
         documentNouns: Set<String>, gazetteer: Gazetteer
     ) {
-        self.speechVerbs = speechVerbs
-        self.characterisingVerbs = characterisingVerbs
-        self.titles = titles
-        self.functionWords = functionWords
-        self.organizationWords = organizationWords
+        self.speechVerbs = FoldedWordSet(speechVerbs)
+        self.characterisingVerbs = FoldedWordSet(characterisingVerbs)
+        self.titles = FoldedWordSet(titles)
+        self.functionWords = FoldedWordSet(functionWords)
+        self.organizationWords = FoldedWordSet(organizationWords)
         self.documentNouns = FoldedWordSet(documentNouns)
         self.gazetteer = gazetteer
     }

@@ -74,7 +74,9 @@ struct DocumentIntroductionFinder: Sendable {
 
     /// Whether the noun at `index` is introduced as new: `a` or `an` one or two words before.
     private func isIntroduced(_ index: Int, in words: [ScannedParagraph.Word]) -> Bool {
-        (1...2).contains { index - $0 >= 0 && Self.indefinite.contains(words[index - $0].folded) }
+        // Read once: a static set asked about at every word is fetched at every word.
+        let indefinite = Self.indefinite
+        return index >= 1 && indefinite.contains(words[index - 1].folded) || index >= 2 && indefinite.contains(words[index - 2].folded)
     }
 
     /// The first word of the sentence holding word `index`, at most `sentenceWords` back.

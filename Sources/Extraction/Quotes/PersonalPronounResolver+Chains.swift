@@ -20,7 +20,10 @@ extension PersonalPronounResolver {
         var carried: [AntecedentIndex.Antecedent] = []
         var spanIndex = 0
         for paragraph in paragraphs {
-            for (offset, word) in paragraph.words.enumerated() where word.folded == pronoun && (offset == 0 || paragraph.isSentenceBreak(after: offset - 1)) {
+            // Words are read in place: iterating them copied every word's two strings.
+            let words = paragraph.words
+            for offset in words.indices where words[offset].folded == pronoun && (offset == 0 || paragraph.isSentenceBreak(after: offset - 1)) {
+                let word = words[offset]
                 if Self.isQuoted(word, of: paragraph, spans: spans, from: &spanIndex) { continue }
                 let position = TextPosition(paragraph: paragraph.index, offset: word.start)
                 let named = index.last(before: position)

@@ -231,9 +231,12 @@ struct PersonalPronounResolver: Sendable {
         // Read once: a static set asked about at every word is fetched at every word.
         let (masculinePronouns, femininePronouns) = (Self.masculinePronouns, Self.femininePronouns)
         for paragraph in paragraphs {
-            for word in paragraph.words {
-                let isMasculine = masculinePronouns.contains(word.folded)
-                guard isMasculine || femininePronouns.contains(word.folded) else { continue }
+            // Words are read in place: iterating them copied every word's two strings.
+            let words = paragraph.words
+            for offset in words.indices {
+                let isMasculine = masculinePronouns.contains(words[offset].folded)
+                guard isMasculine || femininePronouns.contains(words[offset].folded) else { continue }
+                let word = words[offset]
                 if Self.isQuoted(word, of: paragraph, spans: spans, from: &spanIndex) { continue }
                 let position = TextPosition(paragraph: paragraph.index, offset: word.start)
                 guard let antecedent = index.last(before: position), antecedent.position.paragraph == paragraph.index else { continue }

@@ -43,25 +43,28 @@ struct ScannedParagraph: Sendable {
         // Word ranges as byte offsets; the walk below is then over the bytes alone.
         let bounds = words.map { (utf8.distance(from: utf8.startIndex, to: $0.range.lowerBound), utf8.distance(from: utf8.startIndex, to: $0.range.upperBound)) }
         let (scalars, offsets) = text.withUTF8 { bytes in
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(bytes.count)
-            var byte = 0
-            func advance(to end: Int) -> Int {
-                while byte < end {
-                    let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: byte)
-                    scalars.append(scalar)
-                    byte += length
-                }
-                return scalars.count
-            }
             var offsets: [Word] = []
             offsets.reserveCapacity(words.count)
-            for (word, (lower, upper)) in zip(words, bounds) {
-                let start = advance(to: lower)
-                let end = advance(to: upper)
-                offsets.append(Word(text: word.text, folded: word.folded, start: start, end: end, isCapitalized: word.isCapitalized))
+            // No text has more scalars than bytes: each is written straight into the array's
+            // storage, as appending one by one cost more than decoding it.
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var byte = 0
+                func advance(to end: Int) -> Int {
+                    while byte < end {
+                        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: byte)
+                        buffer.initializeElement(at: count, to: scalar)
+                        count += 1
+                        byte += length
+                    }
+                    return count
+                }
+                for (word, (lower, upper)) in zip(words, bounds) {
+                    let start = advance(to: lower)
+                    let end = advance(to: upper)
+                    offsets.append(Word(text: word.text, folded: word.folded, start: start, end: end, isCapitalized: word.isCapitalized))
+                }
+                _ = advance(to: bytes.count)
             }
-            _ = advance(to: bytes.count)
             return (scalars, offsets)
         }
         self.index = paragraph.index

@@ -346,9 +346,21 @@ struct SpeakerResolver: Sendable {
     private static func roleWords(around mention: Entity.Mention, in paragraph: ScannedParagraph, vocabulary: AttributionVocabulary) -> [String] {
         let first = paragraph.firstWord(atOrAfter: mention.start)
         let last = paragraph.firstWord(atOrAfter: mention.end)
-        let window = paragraph.words[max(0, first - Self.roleWindow)..<min(paragraph.words.count, last + Self.roleWindow)]
-        let before = window[..<first].reversed().prefix { !vocabulary.isSpeechVerb($0.folded) }
-        let after = window[last...].prefix { !vocabulary.isSpeechVerb($0.folded) }
-        return (before + after).map(\.folded)
+        let words = paragraph.words
+        // Read word by word, nearest first before the mention and then after it: lazy slices
+        // joined and mapped cost more than the lookups.
+        var roles: [String] = []
+        roles.reserveCapacity(2 * Self.roleWindow)
+        var index = first
+        while index > max(0, first - Self.roleWindow), !vocabulary.isSpeechVerb(words[index - 1].folded) {
+            index -= 1
+            roles.append(words[index].folded)
+        }
+        index = last
+        while index < min(words.count, last + Self.roleWindow), !vocabulary.isSpeechVerb(words[index].folded) {
+            roles.append(words[index].folded)
+            index += 1
+        }
+        return roles
     }
 }
