@@ -12,10 +12,14 @@ import Foundation
 // API's writer does: most add a new document, every 10th replaces an existing one with a new
 // text, every 20th removes one. Prints the microseconds each index spends per write, and in total.
 //
-// Under callgrind, count only the writes:
-//   valgrind --tool=callgrind --toggle-collect='*applyWrites*' index-benchmark 2000 100
-/// The command line, without the program name.
-let arguments = CommandLine.arguments.dropFirst().map { Int($0) }
+// Under callgrind, count only the writes: with `--pause` it prints `indexes built` and waits
+// for a line on its standard input before writing, so that instrumentation (slow through
+// ingestion) can be switched on then (Tests/Benchmarks/index-callgrind.sh does it all):
+//   valgrind --tool=callgrind --instr-atstart=no --toggle-collect='*applyWrites*' index-benchmark 2000 100 --pause
+/// Whether to wait for a line on standard input once the indexes are built.
+let pauses = CommandLine.arguments.contains("--pause")
+/// The command line, without the program name and `--pause`.
+let arguments = CommandLine.arguments.dropFirst().filter { $0 != "--pause" }.map { Int($0) }
 /// Documents indexed before the writes.
 let count = arguments.first.flatMap { $0 } ?? 10_000
 /// Writes applied one by one.
@@ -119,6 +123,11 @@ let writes: [Write] = documents[count...].enumerated().map { offset, document in
 }
 /// The indexes before the writes.
 var indexes = Indexes(documents: Array(documents.prefix(count)))
+if pauses {
+    print("indexes built")
+    fflush(nil)  // every stream: `stdout` is shared mutable state to Swift 6
+    _ = readLine()
+}
 applyWrites(writes, to: &indexes)
 
 print("documents  \(indexes.snapshot.documents.count) after \(writes.count) writes (seed \(seed)); microseconds per write:")
