@@ -119,7 +119,7 @@ final class SearchSegment: Sendable {
         self.termNumbers = dictionary.numbers
         self.terms = dictionary.terms
         self.postings = postings.build(fieldLengths: lengths, paragraphStarts: paragraphStarts, itemParagraphs: itemParagraphs)
-        self.sortedForms = dictionary.forms.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        self.sortedForms = dictionary.forms.sorted { $0.form < $1.form }
         self.termLengths = dictionary.terms.map { UInt8(min($0.unicodeScalars.count, 255)) }
         self.termMasks = dictionary.terms.map(Self.letterMask)
         self.fieldLengths = lengths
