@@ -1,6 +1,7 @@
 #!/bin/bash
 # Instructions (Ir) per write in the API's indexes, counted by callgrind over the writes only:
 #   Tests/Benchmarks/index-callgrind.sh [documents=2000] [writes=100] [out=index.callgrind]
+# (INDEX_BENCHMARK=path runs another build of the benchmark.)
 # Runs the release index-benchmark under valgrind without instrumentation while it ingests and
 # builds the indexes (instrumented, ingestion alone takes an hour), switches instrumentation
 # on when it says "indexes built", and prints the instructions per write; `callgrind_annotate
@@ -9,7 +10,7 @@ set -euo pipefail
 documents=${1:-2000}
 writes=${2:-100}
 out=${3:-index.callgrind}
-binary="$(dirname "$0")/../../.build/release/index-benchmark"
+binary="${INDEX_BENCHMARK:-$(dirname "$0")/../../.build/release/index-benchmark}"
 fifo=$(mktemp -u) && mkfifo "$fifo"
 trap 'rm -f "$fifo"' EXIT
 valgrind --tool=callgrind --instr-atstart=no --toggle-collect='*applyWrites*' --callgrind-out-file="$out" \

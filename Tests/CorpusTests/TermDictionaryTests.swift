@@ -30,7 +30,8 @@ struct TermDictionaryTests {
         }
         #expect(numbers == expected)
         #expect(dictionary.terms == terms)
-        #expect(dictionary.numbers == Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, $0) }))
+        #expect(terms.indices.allSatisfy { dictionary.termNumbers.number(of: terms[$0]) == $0 })
+        #expect(dictionary.termNumbers.number(of: "absent") == nil)
         #expect(dictionary.forms.map(\.form).sorted() == forms.keys.sorted())
         #expect(dictionary.forms.allSatisfy { forms[$0.form] == $0.number })
     }

@@ -6,7 +6,8 @@ import DocumentModel
 /// Terms are numbered in the order they first occur, so the numbering depends only on the
 /// items and their order. Words, folded forms and terms are all looked up in `WordTable`s
 /// (one hash of their bytes, no rehashing as they grow): `Dictionary`s of `String`s, hashed
-/// again at every growth, were most of the cost of a segment's dictionary.
+/// again at every growth, were most of the cost of a segment's dictionary. The segment keeps
+/// `termNumbers` for its queries.
 struct TermDictionary {
     /// Terms by number.
     private(set) var terms: [String] = []
@@ -18,14 +19,7 @@ struct TermDictionary {
     /// Folded words → their term's number.
     private var formNumbers = WordTable()
     /// Terms → their number.
-    private var termNumbers = WordTable()
-
-    /// Term → its number.
-    var numbers: [String: Int] {
-        var numbers = [String: Int](minimumCapacity: self.terms.count)
-        for (number, term) in self.terms.enumerated() { numbers[term] = number }
-        return numbers
-    }
+    private(set) var termNumbers = WordTable()
 
     /// The number of the term of a word given as `SearchToken.forEachWord` gives it.
     mutating func number(of word: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> Int {
