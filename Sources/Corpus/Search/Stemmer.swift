@@ -10,20 +10,26 @@ import DocumentModel
 enum Stemmer {
     /// The stem of a folded word.
     ///
-    /// Read on one copy of its bytes, with no other allocation: every distinct word of every
-    /// segment built is stemmed, and comparing suffixes as arrays cost several per word.
+    /// Read on one copy of its bytes, with no other allocation (every distinct word of every
+    /// segment built is stemmed, and comparing suffixes as arrays cost several per word); a
+    /// word no rule changes is returned as it is.
     static func stem(_ word: String) -> String {
-        guard word.utf8.count > 4, word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return word }
-        var bytes = Array(word.utf8)
-        if Self.strip("ies", from: &bytes) || Self.strip("ied", from: &bytes) {
-            bytes.append(UInt8(ascii: "y"))
-        } else if bytes.last == UInt8(ascii: "s") {
-            if !Self.hasSuffix("ss", bytes) && !Self.hasSuffix("us", bytes) && !Self.hasSuffix("is", bytes) { bytes.removeLast() }
-        } else if Self.strip("ing", from: &bytes) || Self.strip("ed", from: &bytes) {
-            Self.undouble(&bytes)
+        var contiguous = word
+        let stem: [UInt8]? = contiguous.withUTF8 { utf8 in
+            guard utf8.count > 4, utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+            var bytes = Array(utf8)
+            if Self.strip("ies", from: &bytes) || Self.strip("ied", from: &bytes) {
+                bytes.append(UInt8(ascii: "y"))
+            } else if bytes.last == UInt8(ascii: "s") {
+                if !Self.hasSuffix("ss", bytes) && !Self.hasSuffix("us", bytes) && !Self.hasSuffix("is", bytes) { bytes.removeLast() }
+            } else if Self.strip("ing", from: &bytes) || Self.strip("ed", from: &bytes) {
+                Self.undouble(&bytes)
+            }
+            if bytes.count >= 4 && bytes.last == UInt8(ascii: "e") { bytes.removeLast() }
+            // Every rule shortens the word ("ies" → "y" too): the same length is the same word.
+            return bytes.count == utf8.count ? nil : bytes
         }
-        if bytes.count >= 4 && bytes.last == UInt8(ascii: "e") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        return stem.map { String(decoding: $0, as: UTF8.self) } ?? word
     }
 
     /// Whether `bytes` ends with `suffix` and has more besides.
