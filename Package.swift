@@ -36,6 +36,8 @@ let package = Package(
         .executableTarget(name: "dossier", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
         .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
+        // A benchmark, not a test: swift run -c release index-benchmark [documents] [writes] [seed]
+        .executableTarget(name: "index-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IndexBenchmark"),
         // A benchmark, not a test: swift run -c release ingest-adversarial [max-bytes] [shape ...]
         .executableTarget(name: "ingest-adversarial", dependencies: ["Extraction", "BenchmarkCorpus"], path: "Tests/Benchmarks/AdversarialBenchmark"),
         // A benchmark tool, not a test: swift run -c release news-corpus COUNT SEED DIRECTORY

@@ -74,19 +74,21 @@ public struct EntityDirectory: Sendable {
         }
     }
 
-    /// Changes one record and moves it in the rankings.
+    /// Changes one record and moves it in the rankings: each ranking is written once, and
+    /// only where the record's count or type changed.
     private mutating func update(_ id: String, _ change: (inout EntityRecord) -> Void) {
         var record = self.records[id] ?? EntityRecord()
         let oldKind = record.isEmpty ? nil : record.first.kind
         change(&record)
-        if let oldKind { self.rankingByKind[oldKind, default: RankedCounts()].set(0, for: id) }
-        guard !record.isEmpty else {
-            self.records[id] = nil
-            self.ranking.set(0, for: id)
-            return
+        let newKind = record.isEmpty ? nil : record.first.kind
+        let count = record.isEmpty ? 0 : record.mentionCount
+        if let oldKind, oldKind != newKind { self.rankingByKind[oldKind]?.set(0, for: id) }
+        if let newKind { self.rankingByKind[newKind, default: RankedCounts()].set(count, for: id) }
+        self.ranking.set(count, for: id)
+        if record.isEmpty {
+            self.records.removeValue(forKey: id)
+        } else {
+            self.records[id] = record
         }
-        self.records[id] = record
-        self.ranking.set(record.mentionCount, for: id)
-        self.rankingByKind[record.first.kind, default: RankedCounts()].set(record.mentionCount, for: id)
     }
 }

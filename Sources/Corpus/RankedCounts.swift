@@ -47,17 +47,16 @@ struct RankedCounts<Key: Comparable & Hashable & Sendable>: Sendable {
     /// - Complexity: O(log *n*).
     subscript(key: Key) -> Int { self.counts[key] ?? 0 }
 
-    /// Sets the count of `key`; 0 or less drops it.
+    /// Sets the count of `key`; 0 or less drops it. The ranking is touched only when the
+    /// count changes.
     ///
-    /// - Complexity: O(log *n*).
+    /// - Complexity: O(log *n*): one descent of the counts and, on a change, one path copy to
+    ///   take the old rank out and one to put the new one in.
     mutating func set(_ count: Int, for key: Key) {
-        if let old = self.counts[key] { self.ranks[Rank(count: old, key: key)] = nil }
-        guard count > 0 else {
-            self.counts[key] = nil
-            return
-        }
-        self.counts[key] = count
-        self.ranks[Rank(count: count, key: key)] = ()
+        let old = count > 0 ? self.counts.updateValue(count, forKey: key) : self.counts.removeValue(forKey: key)
+        guard old != count else { return }
+        if let old { self.ranks.removeValue(forKey: Rank(count: old, key: key)) }
+        if count > 0 { self.ranks[Rank(count: count, key: key)] = () }
     }
 
     /// Adds `delta` (which may be negative) to the count of `key`.

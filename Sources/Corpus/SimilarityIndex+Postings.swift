@@ -53,15 +53,20 @@ extension SimilarityIndex {
 
         /// Files `documentID` under `key`.
         ///
+        /// The chunk it joins is written back under the same key unless the id becomes its
+        /// first: one path copy of the chunks and one of the lists, where re-keying costs two more.
+        ///
         /// - Complexity: O(log *k* + log *n*).
         mutating func insert(_ documentID: String, under key: String) {
-            var list = self.lists[key] ?? List(count: 0, chunks: PersistentSortedMap())
-            let found = Self.chunk(holding: documentID, in: list.chunks)
-            var chunk = found?.ids ?? []
+            guard var list = self.lists[key], let found = Self.chunk(holding: documentID, in: list.chunks) else {
+                self.lists[key] = List(count: 1, chunks: PersistentSortedMap(sortedUniqueEntries: CollectionOfOne((documentID, [documentID]))))
+                return
+            }
+            var chunk = found.ids
             let index = Self.insertionIndex(of: documentID, in: chunk)
             guard index == chunk.count || chunk[index] != documentID else { return }
             chunk.insert(documentID, at: index)
-            if let found { list.chunks[found.first] = nil }
+            if index == 0 { list.chunks.removeValue(forKey: found.first) }
             if chunk.count > Self.chunkCapacity {
                 let upper = Array(chunk[(chunk.count / 2)...])
                 chunk.removeLast(upper.count)
@@ -73,6 +78,7 @@ extension SimilarityIndex {
         }
 
         /// Withdraws `documentID` from `key`, dropping the key when it has no documents left.
+        /// As in `insert`, a chunk is re-keyed only when its first id goes.
         ///
         /// - Complexity: O(log *k* + log *n*).
         mutating func remove(_ documentID: String, under key: String) {
@@ -80,11 +86,15 @@ extension SimilarityIndex {
             var chunk = found.ids
             let index = Self.insertionIndex(of: documentID, in: chunk)
             guard index < chunk.count && chunk[index] == documentID else { return }
+            guard list.count > 1 else {
+                self.lists.removeValue(forKey: key)
+                return
+            }
             chunk.remove(at: index)
-            list.chunks[found.first] = nil
+            if index == 0 { list.chunks.removeValue(forKey: found.first) }
             if !chunk.isEmpty { list.chunks[chunk[0]] = chunk }
             list.count -= 1
-            self.lists[key] = list.count == 0 ? nil : list
+            self.lists[key] = list
         }
 
         /// The chunk `documentID` belongs in: the last whose first id is not after it, or else the

@@ -74,9 +74,16 @@ public struct SimilarityIndex: Sendable {
     /// - Complexity: O(*w* log *n*) for its *w* distinct words, plus reading its text.
     public mutating func add(_ document: Document) {
         let profile = Profile(document)
-        for term in profile.termCounts.keys { self.termFrequency[term] = (self.termFrequency[term] ?? 0) + 1 }
+        // Each term's new frequency, kept here so that choosing the terms reads no tree again.
+        var frequencies: [String: Int] = [:]
+        frequencies.reserveCapacity(profile.termCounts.count)
+        for term in profile.termCounts.keys {
+            let frequency = (self.termFrequency[term] ?? 0) + 1
+            self.termFrequency[term] = frequency
+            frequencies[term] = frequency
+        }
         let weight = Self.weight(documentCount: self.features.count + 1)
-        let terms = profile.characteristicTerms { weight(self.termFrequency[$0] ?? 1) }
+        let terms = profile.characteristicTerms { weight(frequencies[$0] ?? 1) }
         self.features[document.id] = Features(terms: terms, entities: profile.entities)
         for term in terms { self.termPostings.insert(document.id, under: term) }
         for entity in profile.entities { self.entityPostings.insert(document.id, under: entity) }

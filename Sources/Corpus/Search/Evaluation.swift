@@ -54,7 +54,7 @@ struct Evaluation {
         switch clause {
         case .word(let word):
             let stem = Stemmer.stem(word)
-            var variants: [(Int, Double, Bool)] = self.segment.termNumbers[stem].map { [($0, 1, true)] } ?? []
+            var variants: [(Int, Double, Bool)] = self.segment.number(ofTerm: stem).map { [($0, 1, true)] } ?? []
             if highlighting, word.count >= 5, !word.allSatisfy(\.isNumber) {
                 try meter.charge(self.segment.terms.count / SearchIndex.dictionaryWordsPerUnit, for: clause)
                 let near = self.segment.terms(near: stem, maxEdits: word.count >= 9 ? 2 : 1)
@@ -84,7 +84,7 @@ struct Evaluation {
             lists.append(try self.phraseMatches(stems, clause: clause, meter: &meter))
             if highlighting {
                 self.highlightPhrases.append(stems)
-                self.highlightNumbers += stems.compactMap { self.segment.termNumbers[$0] }
+                self.highlightNumbers += stems.compactMap { self.segment.number(ofTerm: $0) }
             }
             lists += try self.entityMatches(named: words.joined(separator: " "), recording: highlighting, clause: clause, meter: &meter)
         }
@@ -129,7 +129,7 @@ struct Evaluation {
 
     /// Items containing the terms one after another, scored as the sum of the terms' scores.
     private func phraseMatches(_ stems: [String], clause: SearchQuery.Clause, meter: inout SearchWorkMeter) throws(SearchQueryError) -> [Match] {
-        let numbers = stems.compactMap { self.segment.termNumbers[$0] }
+        let numbers = stems.compactMap { self.segment.number(ofTerm: $0) }
         guard numbers.count == stems.count else { return [] }
         let postings = numbers.map { self.segment.postings[$0] }
         // Start from the rarest term; find each of its items in the others by binary search.

@@ -165,7 +165,7 @@ public final class SearchIndex: Sendable {
     /// Live items containing `term`, across segments.
     func documentFrequency(of term: String) -> Int {
         zip(self.segments, self.deletions).reduce(0) { total, part in
-            total + (part.0.termNumbers[term].map { part.1.frequency(of: $0, in: part.0) } ?? 0)
+            total + (part.0.number(ofTerm: term).map { part.1.frequency(of: $0, in: part.0) } ?? 0)
         }
     }
 

@@ -40,8 +40,8 @@ final class SearchSegment: Sendable {
     let itemYears: [Int32]
     /// The earliest and latest year of the items (for counting years in an array), if any.
     let years: ClosedRange<Int32>?
-    /// Term → its number.
-    let termNumbers: [String: Int]
+    /// Term → its number (see `number(ofTerm:)`).
+    private let termNumbers: WordTable
     /// Terms by number, and their postings.
     let terms: [String]
     let postings: PostingStore
@@ -116,10 +116,10 @@ final class SearchSegment: Sendable {
         self.itemYears = items.map { $0.published.map { Int32($0.year) } ?? .min }
         let dated = self.itemYears.filter { $0 != .min }
         self.years = dated.min().flatMap { low in dated.max().map { low...$0 } }
-        self.termNumbers = dictionary.numbers
+        self.termNumbers = dictionary.termNumbers
         self.terms = dictionary.terms
         self.postings = postings.build(fieldLengths: lengths, paragraphStarts: paragraphStarts, itemParagraphs: itemParagraphs)
-        self.sortedForms = dictionary.forms.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        self.sortedForms = dictionary.forms.sorted { $0.form < $1.form }
         self.termLengths = dictionary.terms.map { UInt8(min($0.unicodeScalars.count, 255)) }
         self.termMasks = dictionary.terms.map(Self.letterMask)
         self.fieldLengths = lengths
@@ -130,6 +130,11 @@ final class SearchSegment: Sendable {
         self.itemParagraphs = itemParagraphs
         self.entities = SegmentEntities(items: items)
         self.documentItems = items.enumerated().map { ($0.element.documentID, UInt32($0.offset)) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// The number of `term`, if some item has it.
+    func number(ofTerm term: String) -> Int? {
+        self.termNumbers.number(of: term)
     }
 
     /// The numbers of the items of document `id`, ascending.

@@ -69,6 +69,11 @@ struct SearchToken: Sendable, Hashable {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if Self.isASCIIWordByte(byte) {
+                        if self.word.isEmpty, let end = self.wholeASCIIWord(bytes, from: index, at: offset, emit) {
+                            offset += end - index
+                            index = end
+                            continue
+                        }
                         if self.word.isEmpty { self.start = offset }
                         self.word.append(byte | (byte &- 65 < 26 ? 0x20 : 0))
                     } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
@@ -104,6 +109,31 @@ struct SearchToken: Sendable, Hashable {
                 offset += 1
             }
             self.close(at: offset, emit)
+        }
+
+        /// The fast path of most words: a run of ASCII letters and digits from `start` (at
+        /// `offset`, no word open) that ends on other ASCII, not an apostrophe, or at the end.
+        /// It is emitted whole, lower-cased only if it has capitals (else straight from the
+        /// text), and the end of the run returned; `nil` (nothing emitted) when the word may go on.
+        private mutating func wholeASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, at offset: Int, _ emit: Emit) -> Int? {
+            var end = start
+            var hasCapitals = false
+            while end < bytes.count, Self.isASCIIWordByte(bytes[end]) {
+                hasCapitals = hasCapitals || bytes[end] &- 65 < 26
+                end += 1
+            }
+            if end < bytes.count {
+                let next = bytes[end]
+                guard next < 0x80, next != UInt8(ascii: "'"), next != UInt8(ascii: "`") else { return nil }
+            }
+            guard hasCapitals else {
+                emit(UnsafeBufferPointer(rebasing: bytes[start..<end]), true, offset, offset + end - start)
+                return end
+            }
+            self.start = offset
+            for byte in bytes[start..<end] { self.word.append(byte | (byte &- 65 < 26 ? 0x20 : 0)) }
+            self.close(at: offset + end - start, emit)
+            return end
         }
 
         /// An apostrophe at `offset`, followed by `bytes[next...]`: joins the word ("don't"),

@@ -60,7 +60,7 @@ extension SearchSegment {
         var terms = Set<Int>()
         for text in [item.title] + item.paragraphs.map(\.text) + item.extras {
             SearchToken.forEachWord(in: text) { word, isASCII, _, _ in
-                if let term = self.termNumbers[Stemmer.stem(SearchToken.folded(word, isASCII: isASCII))] { terms.insert(term) }
+                if let term = self.number(ofTerm: Stemmer.stem(SearchToken.folded(word, isASCII: isASCII))) { terms.insert(term) }
             }
         }
         return terms

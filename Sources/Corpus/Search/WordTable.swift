@@ -40,6 +40,15 @@ struct WordTable {
         }
     }
 
+    /// The number of the word spelt by `text`'s UTF-8 bytes, if stored.
+    func number(of text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard case .found(let number) = self.lookUp(bytes) else { return nil }
+            return Int(number)
+        }
+    }
+
     /// Stores `word` with its number at the place `lookUp` gave (no insertion since).
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, number: Int32, at place: Place) {
         self.slots[place.slot] = Int32(self.values.count)
