@@ -2,11 +2,13 @@
 import PackageDescription
 
 /// Dossier: a newsroom document API. Module graph (arrows are imports):
-/// dossier -> API -> {Access, Routing, Serialization, Corpus, HTTPServer, Replication};
-/// dossier -> {HTTPServer, HTTPClient, Replication}; Replication -> {Corpus, Serialization, HTTPClient};
-/// Corpus (store, search) -> Extraction (text -> document) -> DocumentModel (the document's values);
-/// {Corpus, API} -> PersistentCollections (maps whose versions share structure);
-/// {API, Corpus, HTTPServer} -> Locking (the lock every module uses: a pthread mutex, which
+/// dossier -> API -> {Access, Routing, Serialization, Store, Corpus, HTTPServer, Replication};
+/// dossier -> {HTTPServer, HTTPClient, Replication}; Replication -> {Store, Serialization, HTTPClient};
+/// Store (journal, snapshot file, writer) -> Corpus (snapshot, search, entities, similarity) -> Extraction
+/// (text -> document) -> DocumentModel (the document's values); the store is handed the ingest function it
+/// uses (`SubmissionIngesting`), it builds none;
+/// {Corpus, Store, API} -> PersistentCollections (maps whose versions share structure);
+/// {API, Corpus, Store, HTTPServer} -> Locking (the lock every module uses: a pthread mutex, which
 /// ThreadSanitizer can follow).
 /// No package dependencies: Foundation, Dispatch, Glibc, and Synchronization for atomics only.
 let package = Package(
@@ -29,13 +31,17 @@ let package = Package(
         // Page text -> document, in explicit stages. Lexicons/: the word lists its rules use;
         // Models/: the trained body-line classifier's weights (Tests/Training/).
         .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons"), .copy("Models")]),
+        // The collection in memory and its indexes: snapshots, search, entities, similarity.
         .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction", "PersistentCollections"]),
+        // The durable collection: the data directory (journal, snapshot file, seed cache), the writer
+        // and its group commits, replication's source side, and the seeds folder.
+        .target(name: "Store", dependencies: ["Locking", "DocumentModel", "Extraction", "Corpus", "PersistentCollections"]),
         // The replication feed's wire format, and the follower that keeps a read replica's copy.
-        .target(name: "Replication", dependencies: ["Corpus", "Serialization", "HTTPClient", "Locking"]),
-        .target(name: "API", dependencies: ["Access", "Locking", "HTTPServer", "Routing", "Serialization", "Corpus", "PersistentCollections", "Replication"]),
-        .executableTarget(name: "dossier", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication"]),
+        .target(name: "Replication", dependencies: ["Store", "Corpus", "Extraction", "Serialization", "HTTPClient", "Locking"]),
+        .target(name: "API", dependencies: ["Access", "Locking", "HTTPServer", "Routing", "Serialization", "Store", "Corpus", "Extraction", "PersistentCollections", "Replication"]),
+        .executableTarget(name: "dossier", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Store", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication"]),
         // A benchmark, not a test: swift run -c release ingest-benchmark [documents] [seed]
-        .executableTarget(name: "ingest-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
+        .executableTarget(name: "ingest-benchmark", dependencies: ["Store", "Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IngestBenchmark"),
         // A benchmark, not a test: swift run -c release index-benchmark [documents] [writes] [seed]
         .executableTarget(name: "index-benchmark", dependencies: ["Corpus", "BenchmarkCorpus"], path: "Tests/Benchmarks/IndexBenchmark"),
         // A benchmark, not a test: swift run -c release ingest-adversarial [max-bytes] [shape ...]
@@ -59,8 +65,9 @@ let package = Package(
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "DocumentModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "DocumentModel", "Extraction", "Locking", "TestSupport"]),
-        .testTarget(name: "APITests", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication", "TestSupport"]),
-        .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Corpus", "DocumentModel"]),
-        .testTarget(name: "dossierTests", dependencies: ["Access", "Corpus", "dossier", "HTTPClient", "Locking", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Corpus", "DocumentModel", "Extraction", "Locking", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["Access", "API", "HTTPServer", "HTTPClient", "Store", "Corpus", "DocumentModel", "Extraction", "Locking", "Replication", "TestSupport"]),
+        .testTarget(name: "ReplicationTests", dependencies: ["Replication", "Store", "Corpus", "DocumentModel", "Extraction"]),
+        .testTarget(name: "dossierTests", dependencies: ["Access", "Store", "Corpus", "dossier", "HTTPClient", "Locking", "TestSupport"]),
     ]
 )

@@ -4,6 +4,7 @@ import DocumentModel
 import HTTPServer
 import Routing
 import Serialization
+import Store
 
 /// What can go wrong while answering a parsed request.
 ///

@@ -1,6 +1,7 @@
 import Corpus
 import DocumentModel
 import Locking
+import Store
 
 /// The current rendered snapshot, swapped atomically when the corpus changes.
 ///

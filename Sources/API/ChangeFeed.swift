@@ -3,6 +3,7 @@ import Dispatch
 import DocumentModel
 import HTTPServer
 import Locking
+import Store
 
 /// The open event streams of `GET /v1/events`, and what is pushed to them.
 ///

@@ -1,6 +1,7 @@
 import Corpus
 import DocumentModel
 import Serialization
+import Store
 
 /// A change as JSON (for `/v1/changes`) and as a Server-Sent Event (for `/v1/events`).
 enum ChangeRepresentation {

@@ -2,6 +2,7 @@ import Corpus
 import DocumentModel
 import HTTPServer
 import Serialization
+import Store
 
 /// `GET /v1/changes` and `GET /v1/events`: what changed, polled or pushed.
 struct ChangesHandler: Sendable {

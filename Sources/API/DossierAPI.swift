@@ -5,6 +5,7 @@ import DocumentModel
 import HTTPServer
 import Routing
 import Serialization
+import Store
 
 /// The HTTP API: routes requests to handlers and turns every error into problem+json.
 ///
@@ -19,7 +20,7 @@ import Serialization
 /// worker queue meanwhile.
 ///
 /// ```swift
-/// let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: directory), readiness: Readiness(.ready))
+/// let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: directory, ingestor: Ingestor()), readiness: Readiness(.ready))
 /// let server = try Server(configuration: configuration, responder: api, logger: logger)
 /// api.observeOpenConnections { server.openConnectionCount }
 /// ```

@@ -1,5 +1,6 @@
 import Corpus
 import DocumentModel
+import Store
 
 /// One piece of an event stream's catch-up, read from the change log.
 struct EventPage: Sendable, Hashable {

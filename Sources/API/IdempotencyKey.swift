@@ -1,6 +1,7 @@
 import Corpus
 import DocumentModel
 import HTTPServer
+import Store
 
 /// The `Idempotency-Key` request header: a client's name for one logical request, so that a
 /// retry (after a timeout, say) gets the first attempt's result instead of a second document.

@@ -1,6 +1,7 @@
 import Corpus
 import Locking
 import Replication
+import Store
 
 /// Encodes each committed group of writes once for every follower it goes to.
 ///

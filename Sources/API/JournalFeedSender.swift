@@ -3,6 +3,7 @@ import DocumentModel
 import HTTPServer
 import Locking
 import Replication
+import Store
 
 /// Paces one follower's replication feed: the updates the store delivers wait in a
 /// `JournalBacklog` and are handed to the stream a batch at a time, the next once the

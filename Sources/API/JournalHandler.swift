@@ -2,6 +2,7 @@ import Corpus
 import DocumentModel
 import HTTPServer
 import Replication
+import Store
 
 /// `GET /v1/journal`: the replication feed that read replicas (`dossier serve --follow`)
 /// keep their copy of the collection by.

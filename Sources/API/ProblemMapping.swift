@@ -4,6 +4,7 @@ import DocumentModel
 import HTTPServer
 import Routing
 import Serialization
+import Store
 
 /// The one place where errors become HTTP statuses and problem+json bodies.
 enum ProblemMapping {

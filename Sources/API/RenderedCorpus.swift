@@ -1,6 +1,7 @@
 import Corpus
 import DocumentModel
 import HTTPServer
+import Store
 
 /// A snapshot with the indexes the API reads, and the documents' JSON rendered on demand.
 ///

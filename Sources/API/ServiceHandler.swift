@@ -1,6 +1,7 @@
 import Corpus
 import HTTPServer
 import Serialization
+import Store
 
 /// `GET /`, `GET /healthz`, `GET /readyz`, `GET /metrics` and `GET /openapi.yaml`.
 struct ServiceHandler: Sendable {

@@ -1,5 +1,6 @@
 import Corpus
 import DocumentModel
+import Extraction
 import HTTPServer
 import Serialization
 

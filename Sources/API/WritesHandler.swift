@@ -2,6 +2,7 @@ import Corpus
 import DocumentModel
 import HTTPServer
 import Serialization
+import Store
 
 /// `POST /v1/documents` and `DELETE /v1/documents/{id}`: answered once the write is on disk.
 struct WritesHandler: Sendable {

@@ -10,7 +10,8 @@ extension RandomAccessCollection {
     /// ```
     ///
     /// - Complexity: O(log n) calls of `belongsAfter`.
-    func partitionPoint(where belongsAfter: (Element) throws -> Bool) rethrows -> Index {
+    @inlinable
+    public func partitionPoint(where belongsAfter: (Element) throws -> Bool) rethrows -> Index {
         var low = self.startIndex
         var count = self.count
         while count > 0 {

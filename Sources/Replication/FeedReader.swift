@@ -1,5 +1,6 @@
 import Corpus
 import DocumentModel
+import Store
 
 /// Turns the replication feed's bytes into the updates they carry: a `reset` is gathered up
 /// to its `synced` and given whole; other entries are given as soon as their bytes are in.

@@ -4,13 +4,14 @@ import DocumentModel
 import Foundation
 import HTTPClient
 import Locking
+import Store
 
 /// Keeps a read replica's store in step with its writer: it streams the writer's
 /// `GET /v1/journal` from the change its copy has reached, applies every update to the store,
 /// and reconnects (with backoff) whenever the feed breaks.
 ///
 /// ```swift
-/// let store = try DocumentStore(seeds: seeds, directory: nil)   // the writer's seeds
+/// let store = try DocumentStore(seeds: seeds, directory: nil, ingestor: Ingestor())   // the writer's seeds
 /// let follower = Follower(writer: try Endpoint(parsing: "http://dossier-writer:8080"), store: store)
 /// follower.start()
 /// ```

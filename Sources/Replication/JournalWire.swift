@@ -1,7 +1,9 @@
 import Corpus
 import DocumentModel
+import Extraction
 import Foundation
 import Serialization
+import Store
 
 /// The replication feed's format (`GET /v1/journal`): newline-delimited JSON, one object a
 /// line, each with a `type`.

@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import Store
 
 /// `dossier repair`: salvages a damaged journal (and snapshot) of a data directory that no
 /// server holds, printing what was kept and dropped.

@@ -4,6 +4,7 @@ import DocumentModel
 import HTTPClient
 import HTTPServer
 import Replication
+import Store
 
 extension ServeCommand {
     /// Starts following `writer` into `store`, sending `key` if there is one: the replica

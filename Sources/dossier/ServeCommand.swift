@@ -8,6 +8,7 @@ import Foundation
 import HTTPServer
 import Locking
 import Replication
+import Store
 @preconcurrency import Glibc
 
 /// `dossier serve`: load the seeds, start the server, drain on SIGTERM/SIGINT.
@@ -173,7 +174,7 @@ enum ServeCommand {
         let loaded: SeedLoader.Result
         let cache = directory?.readSeedCache() ?? SeedCache()
         do {
-            loaded = try SeedLoader().load(directory: options.seeds, cache: cache)
+            loaded = try SeedLoader(ingestor: Ingestor()).load(directory: options.seeds, cache: cache)
         } catch {
             fail("\(error)", logger: logger)
         }
@@ -218,7 +219,7 @@ enum ServeCommand {
         do {
             // What the store reports while running mixes failures with routine compactions.
             store = try DocumentStore(
-                seeds: seeds, directory: directory, configuration: configuration, log: { logger.log(.warning, $0) })
+                seeds: seeds, directory: directory, configuration: configuration, ingestor: Ingestor(), log: { logger.log(.warning, $0) })
         } catch {
             fail(self.describeStartupFailure(error, dataDirectory: options.dataDirectory), logger: logger)
         }

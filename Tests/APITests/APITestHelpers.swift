@@ -4,8 +4,9 @@ import DocumentModel
 import Extraction
 import Foundation
 import HTTPServer
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 // Helpers shared by the API's integration tests: a server with `APIOptions`, one-line
 // requests, the list envelope, following `links.next`, link queries and the Prometheus
@@ -21,7 +22,7 @@ extension APIFixture {
         let ingestor = Ingestor()
         let documents = try self.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }
         let api = DossierAPI(
-            store: try DocumentStore(seeds: documents, directory: nil), readiness: Readiness(.ready), options: options)
+            store: try DocumentStore(seeds: documents, directory: nil, ingestor: Ingestor()), readiness: Readiness(.ready), options: options)
         let server = try TestServer.started(configuration: .testing, responder: api)
         // Weak: the server holds the API, which would otherwise hold the server.
         api.observeOpenConnections { [weak server] in server?.openConnectionCount ?? 0 }

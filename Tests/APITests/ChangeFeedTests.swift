@@ -1,8 +1,8 @@
 @testable import API
-@testable import Corpus
 import DocumentModel
 import Foundation
 import HTTPServer
+@testable import Store
 import Testing
 
 /// `ChangeFeed` without sockets: a resumed backlog paged to the reader's drain reports, then

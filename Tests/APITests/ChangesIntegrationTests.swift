@@ -3,8 +3,9 @@ import Corpus
 import DocumentModel
 import Foundation
 import HTTPServer
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 /// `GET /v1/changes` and `GET /v1/events` over loopback: the same changes, polled or pushed,
 /// in order, resumable, and refused clearly when too old or ahead.

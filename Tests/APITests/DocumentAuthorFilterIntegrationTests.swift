@@ -1,7 +1,9 @@
 import Corpus
+import Extraction
 import Foundation
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 /// `/v1/documents?author=…` over loopback: documents whose byline names the author, compared
 /// like `source` without case or accents, and authors kept across a restart.
@@ -55,7 +57,7 @@ struct DocumentAuthorFilterIntegrationTests {
         _ = harness.server.shutdown()
         harness.store.close()
 
-        let reopened = try DocumentStore(seeds: [], directory: try DataDirectory.open(path: harness.dataDirectory))
+        let reopened = try DocumentStore(seeds: [], directory: try DataDirectory.open(path: harness.dataDirectory), ingestor: Ingestor())
         defer { reopened.close() }
 
         #expect(reopened.snapshot.document(idOrSlug: "cranes")?.authors == ["José García", "Jane Doe"])

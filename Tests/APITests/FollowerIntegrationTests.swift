@@ -7,8 +7,9 @@ import Foundation
 import HTTPClient
 import Locking
 import Replication
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 /// A `Follower` over loopback: a read-only store over the writer's seeds that serves what is
 /// written to the writer, and one that waits for a writer that is not there yet.
@@ -17,7 +18,7 @@ struct FollowerIntegrationTests {
     /// A read-only store over the fixture seeds, as a replica has.
     static func replicaStore() throws -> DocumentStore {
         let ingestor = Ingestor()
-        return try DocumentStore(seeds: APIFixture.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }, directory: nil)
+        return try DocumentStore(seeds: APIFixture.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }, directory: nil, ingestor: Ingestor())
     }
 
     @Test func servesWhatIsWrittenToTheWriterAfterCatchingUp() throws {

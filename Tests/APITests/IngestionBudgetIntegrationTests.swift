@@ -1,7 +1,8 @@
 import Corpus
 import Extraction
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 /// `POST /v1/documents` of a text that takes longer to ingest than `--ingest-timeout` allows,
 /// over loopback: 422 naming the limit, nothing stored, and the next write goes through.

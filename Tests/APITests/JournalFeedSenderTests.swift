@@ -1,7 +1,9 @@
 @testable import API
 import Corpus
 import DocumentModel
+import Extraction
 import Replication
+import Store
 import Testing
 
 /// `JournalFeedSender`: a batch at a time, the next only once the stream reports the previous

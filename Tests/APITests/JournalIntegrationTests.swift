@@ -7,8 +7,9 @@ import Foundation
 import HTTPServer
 import Locking
 import Replication
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 /// `GET /v1/journal` over loopback: the catch-up a follower at a change gets (resumed from
 /// the writer's tail, or started again), then each write as it is committed.

@@ -4,6 +4,7 @@ import DocumentModel
 import Extraction
 import Foundation
 import Locking
+import Store
 import Testing
 
 /// `RenderedCorpus.applying`: a publication that changes most of the collection is indexed
@@ -40,7 +41,7 @@ struct RenderedCorpusRebuildTests {
     @Test func aCatchUpIndexedAnewAnswersAsOneByOne() throws {
         let seeds = try Self.documents("old", 6)
         let writerSeeds = try Self.documents("new", 8) + [seeds[0]]
-        let store = try DocumentStore(seeds: seeds, directory: nil)
+        let store = try DocumentStore(seeds: seeds, directory: nil, ingestor: Ingestor())
         let published = Locked<DocumentStore.Publication?>(nil)
         store.onPublish { publication in published.withLock { $0 = publication } }
         let before = RenderedCorpus(snapshot: store.snapshot)

@@ -3,8 +3,9 @@ import Corpus
 import DocumentModel
 import Extraction
 import Foundation
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 /// `GET /v1/search` and `GET /v1/quotes?q=` over loopback, on a server of its own stories.
 ///
@@ -99,7 +100,7 @@ struct SearchIntegrationTests {
 
     /// A running API over the stories.
     static func server(options: APIOptions = APIOptions()) throws -> TestServer {
-        let api = DossierAPI(store: try DocumentStore(seeds: try Self.documents(), directory: nil), readiness: Readiness(.ready), options: options)
+        let api = DossierAPI(store: try DocumentStore(seeds: try Self.documents(), directory: nil, ingestor: Ingestor()), readiness: Readiness(.ready), options: options)
         return try TestServer.started(configuration: .testing, responder: api)
     }
 

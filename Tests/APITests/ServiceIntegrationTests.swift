@@ -3,8 +3,9 @@ import Corpus
 import DocumentModel
 import Extraction
 import HTTPServer
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 /// `/healthz` and `/readyz` served by the real API over loopback.
 @Suite(.timeLimit(.minutes(1)))
@@ -123,7 +124,7 @@ enum APIFixture {
     static func startServer(readiness: Readiness.Phase = .ready, configuration: ServerConfiguration = .testing) throws -> TestServer {
         let ingestor = Ingestor()
         let documents = try self.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }
-        let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: nil), readiness: Readiness(readiness))
+        let api = DossierAPI(store: try DocumentStore(seeds: documents, directory: nil, ingestor: Ingestor()), readiness: Readiness(readiness))
         return try TestServer.started(configuration: configuration, responder: api)
     }
 

@@ -2,8 +2,9 @@ import API
 import Corpus
 import Extraction
 import HTTPServer
-import TestSupport
+import Store
 import Testing
+import TestSupport
 
 /// The port is served before the collection is loaded: a `StartupGate` over loopback, before
 /// and after it is opened.
@@ -50,7 +51,7 @@ struct StartupGateIntegrationTests {
 
         let ingestor = Ingestor()
         let documents = try APIFixture.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }
-        gate.open(DossierAPI(store: try DocumentStore(seeds: documents, directory: nil), readiness: readiness))
+        gate.open(DossierAPI(store: try DocumentStore(seeds: documents, directory: nil, ingestor: Ingestor()), readiness: readiness))
         readiness.finishLoading()
 
         try client.send(RawRequest.get("/v1/documents/alpha"))

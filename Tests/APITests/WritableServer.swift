@@ -4,6 +4,7 @@ import DocumentModel
 import Extraction
 import Foundation
 import HTTPServer
+import Store
 import TestSupport
 
 /// A real server over the fixture documents with a writable store in a fresh temporary data
@@ -26,7 +27,7 @@ final class WritableServer {
         self.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-api-tests-\(UUID().uuidString)").path
         let ingestor = Ingestor()
         let documents = try APIFixture.articles.map { try ingestor.ingest(text: $0.text, id: $0.id) }
-        self.store = try DocumentStore(seeds: documents, directory: try DataDirectory.open(path: self.dataDirectory), configuration: configuration)
+        self.store = try DocumentStore(seeds: documents, directory: try DataDirectory.open(path: self.dataDirectory), configuration: configuration, ingestor: Ingestor())
         let api = DossierAPI(store: self.store, readiness: Readiness(.ready), options: options)
         self.server = try TestServer.started(configuration: serverConfiguration, responder: api)
     }

@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Wiring: the main package declares only an executable product, so its modules cannot be
 /// depended on from another package. Instead
-/// `Sources/{Locking,HTTPServer,Routing,Serialization,DocumentModel,Extraction,PersistentCollections,Corpus}` are symlinks to
+/// `Sources/{Locking,HTTPServer,Routing,Serialization,DocumentModel,Extraction,PersistentCollections,Corpus,Store}` are symlinks to
 /// `../../../Sources/<Module>`: this package compiles the very same files as its own modules
 /// (sanitizer coverage then reaches them; internals are visible too).
 ///
@@ -34,10 +34,11 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["DocumentModel"], resources: [.copy("Lexicons"), .copy("Models")], swiftSettings: sixLanguageMode),
         .target(name: "PersistentCollections", swiftSettings: sixLanguageMode),
         .target(name: "Corpus", dependencies: ["Locking", "DocumentModel", "Extraction", "PersistentCollections"], swiftSettings: sixLanguageMode),
+        .target(name: "Store", dependencies: ["Locking", "DocumentModel", "Extraction", "Corpus", "PersistentCollections"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-request-parser", dependencies: ["HTTPServer"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-query", dependencies: ["Routing", "Corpus", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-json", dependencies: ["Serialization"], swiftSettings: sixLanguageMode),
         .executableTarget(name: "fuzz-ingest", dependencies: ["Corpus", "DocumentModel", "Extraction"], swiftSettings: sixLanguageMode),
-        .executableTarget(name: "fuzz-document-codec", dependencies: ["Corpus", "DocumentModel"], swiftSettings: sixLanguageMode),
+        .executableTarget(name: "fuzz-document-codec", dependencies: ["Store", "DocumentModel"], swiftSettings: sixLanguageMode),
     ]
 )

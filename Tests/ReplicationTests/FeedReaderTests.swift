@@ -1,6 +1,8 @@
 import Corpus
-@testable import Replication
 import DocumentModel
+import Extraction
+@testable import Replication
+import Store
 import Testing
 
 /// `FeedReader`: the feed's bytes, however they are cut, as the updates they carry.

@@ -1,6 +1,7 @@
 import Corpus
 import DocumentModel
 import Replication
+import Store
 
 extension JournalWire {
     /// The bytes of the lines that carry `update`, as a writer sends them.

@@ -1,6 +1,8 @@
 import Corpus
 import DocumentModel
+import Extraction
 import Replication
+import Store
 import Testing
 
 /// `JournalWire`: every update as lines that decode back to it, and clear errors for lines

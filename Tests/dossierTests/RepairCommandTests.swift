@@ -1,6 +1,6 @@
-@testable import Corpus
 @testable import dossier
 import Foundation
+@testable import Store
 import Testing
 
 /// `dossier repair`: its arguments and their errors.

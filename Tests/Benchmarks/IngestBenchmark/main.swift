@@ -3,6 +3,7 @@ import Corpus
 import DocumentModel
 import Extraction
 import Foundation
+import Store
 
 // Ingestion throughput and corpus memory, on one core:
 //   swift run -c release ingest-benchmark [documents=10000] [seed=42]

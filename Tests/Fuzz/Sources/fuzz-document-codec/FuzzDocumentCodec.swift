@@ -6,8 +6,8 @@
 //
 // Invariant checked (a violation traps): a document that decodes encodes to bytes that
 // decode to the same document.
-import Corpus
 import DocumentModel
+import Store
 
 private func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
     if !condition() {
