@@ -107,6 +107,12 @@ final class RenderedCorpus: Sendable {
         self.snapshot.document(idOrSlug: key)
     }
 
+    /// How many documents' responses are rendered and kept, and their bytes (at most
+    /// `responseCacheCapacity`): for `/metrics`.
+    var renderedResponses: (documents: Int, bytes: Int) {
+        self.responses.usage
+    }
+
     /// A document's whole 200 response with its compact JSON: rendered before, or now.
     func response(for document: Document) -> Response {
         self.responses.response(for: document)

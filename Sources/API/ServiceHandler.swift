@@ -57,10 +57,11 @@ struct ServiceHandler: Sendable {
 
     /// The Prometheus exposition: request counters and latency by route, open connections,
     /// the corpus's size, the change it is as of (a replica's lag is the writer's less its own),
-    /// and whether the latest write failed for storage.
+    /// whether the latest write failed for storage, and what the rendered documents' cache holds.
     func metricsExposition(_ context: RequestContext) throws(APIError) -> Response {
         try context.requireParameters([])
         let rendered = self.catalog.rendered
+        let cached = rendered.renderedResponses
         let text = self.metrics.render(gauges: [
             ("dossier_documents", "Documents in the corpus.", rendered.snapshot.documents.count),
             ("dossier_entities", "Entities in the corpus, merged across documents.", rendered.entities.count),
@@ -72,6 +73,12 @@ struct ServiceHandler: Sendable {
             (
                 "dossier_writes_failing", "1 while the latest write failed for storage (disk full, I/O error); reads still work.",
                 self.store.isFailingWrites ? 1 : 0
+            ),
+            ("dossier_document_cache_documents", "Documents whose rendered JSON is kept for GET /v1/documents/{id}.", cached.documents),
+            (
+                "dossier_document_cache_bytes",
+                "Bytes of rendered document JSON kept, at most \(RenderedCorpus.responseCacheCapacity) (least recently read evicted first).",
+                cached.bytes
             ),
         ])
         return Response(

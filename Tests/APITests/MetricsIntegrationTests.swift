@@ -150,6 +150,23 @@ struct MetricsIntegrationTests {
         #expect(metrics["dossier_last_change"] == 0, "the seeds only")
         #expect(metrics["dossier_writes_failing"] == 0)
         #expect(metrics["dossier_open_connections"] == 2)
+        #expect(metrics["dossier_document_cache_documents"] == 0, "no document read yet")
+        #expect(metrics["dossier_document_cache_bytes"] == 0)
+    }
+
+    /// A document read is rendered once and kept: the cache gauges count it and its bytes.
+    @Test func reportsRenderedDocuments() throws {
+        let server = try APIFixture.startServer(options: APIOptions())
+        defer { server.shutdown() }
+        let client = try server.makeClient()
+        let id = APIFixture.articles[0].id
+        let body = try client.get("/v1/documents/\(id)").body
+        _ = try client.get("/v1/documents/\(id)")
+
+        let metrics = try Self.scrape(client)
+
+        #expect(metrics["dossier_document_cache_documents"] == 1)
+        #expect(metrics["dossier_document_cache_bytes"] == Double(body.count))
     }
 
     /// A request the server cannot parse is answered 400 and counted under the route
