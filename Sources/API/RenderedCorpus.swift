@@ -15,9 +15,6 @@ import Store
 final class RenderedCorpus: Sendable {
     /// Most bytes of rendered documents kept.
     static let responseCacheCapacity = 64 << 20
-    /// Changes in one publication from which, if they are also half the collection, the
-    /// indexes are built anew rather than updated.
-    static let rebuildingChanges = 1024
 
     let snapshot: Snapshot
     /// Full-text search over the documents, and over their quotations.
@@ -68,12 +65,11 @@ final class RenderedCorpus: Sendable {
     /// - Complexity: indexing costs only the documents changed: their words, entities and
     ///   quotations, each O(log *n*).
     ///
-    /// - Parameter rebuildingChanges: the fewest changes that may have it indexed anew.
-    func applying(_ publication: DocumentStore.Publication, rebuildingChanges: Int = RenderedCorpus.rebuildingChanges) -> RenderedCorpus {
-        // A publication that changes most of the collection (a follower's catch-up) is indexed
-        // anew: building is linear and runs on every core, adding one by one is neither.
+    /// - Parameter rebuildingChanges: the fewest changes that may have it indexed anew (see
+    ///   `RebuildPolicy`).
+    func applying(_ publication: DocumentStore.Publication, rebuildingChanges: Int = RebuildPolicy.fewestChanges) -> RenderedCorpus {
         let changes = publication.added.count + publication.removed.count
-        if changes >= rebuildingChanges, changes * 2 >= publication.snapshot.documents.count {
+        if RebuildPolicy.buildsAnew(changes: changes, collection: publication.snapshot.documents.count, fewestChanges: rebuildingChanges) {
             return RenderedCorpus(snapshot: publication.snapshot, responses: self.responses)
         }
         var entities = self.entities

@@ -46,6 +46,9 @@ public final class DocumentStore: Sendable {
         public var ingestionBudget = IngestionBudget(limit: Configuration.defaultIngestionLimit)
         /// Posted documents ingested at once. Default: one per core.
         public var ingestionWidth = ProcessInfo.processInfo.activeProcessorCount
+        /// The fewest changes in one publication whose snapshot may be built anew rather than
+        /// applied (`RebuildPolicy`). Default `RebuildPolicy.fewestChanges`.
+        public var rebuildingChanges = RebuildPolicy.fewestChanges
         /// The default of `ingestionBudget`: 5 s, three times what the costliest hostile
         /// 1 MiB text takes (see `ingest-adversarial`).
         public static let defaultIngestionLimit = Duration.seconds(5)
@@ -312,16 +315,24 @@ public final class DocumentStore: Sendable {
         self.writesFailing.withLock { $0 }
     }
 
-    /// Swaps in the new snapshot and tells the publish handler. Runs on `writer`.
+    /// Swaps in the new snapshot and tells the publish handler. A delta that changes most of
+    /// the collection (a follower starting again) builds the snapshot anew from the writer's
+    /// state; any other is applied to the current one. Runs on `writer`.
     func publish(_ delta: CollectionDelta, changes: [Change], version: Int) {
         dispatchPrecondition(condition: .onQueue(self.writer))
-        let snapshot = self.current.withLock { current in
-            current = current.applying(adding: delta.added, removing: delta.removed, version: version)
-            return current
-        }
+        // Only the writer swaps `current`, so the next snapshot is built outside the lock.
+        let documents = self.writerState.state.documents
+        let added = delta.added
+        let snapshot =
+            RebuildPolicy.buildsAnew(
+                changes: added.count + delta.removed.count, collection: documents.count,
+                fewestChanges: self.writerState.configuration.rebuildingChanges)
+            ? Snapshot(documents: Array(documents.values), version: version)
+            : self.snapshot.applying(adding: added, removing: delta.removed, version: version)
+        self.current.withLock { $0 = snapshot }
         self.changes.append(changes)
         let handler = self.publishHandler.withLock { $0 }
-        handler?(Publication(snapshot: snapshot, added: delta.added, removed: delta.removed, changes: changes))
+        handler?(Publication(snapshot: snapshot, added: added, removed: delta.removed, changes: changes))
     }
 
     /// Folds the journal into the snapshot file once it holds more than the threshold, unless

@@ -1,3 +1,4 @@
+import Corpus
 import Extraction
 import Foundation
 import Locking
@@ -49,6 +50,50 @@ extension StoreTests {
             #expect(Self.contents(follower) == Self.contents(writer))
             #expect(Self.contents(second) == Self.contents(writer))
             #expect(follower.snapshot.document(idOrSlug: Fixture.seed.id) == Fixture.seed)
+        }
+
+        /// A follower that starts again from most of a collection builds its snapshot anew
+        /// (`RebuildPolicy`); what it serves is what applying the same documents one by one
+        /// gives, and later updates apply to it as to any other.
+        @Test func aSnapshotBuiltAnewServesWhatApplyingGives() throws {
+            let harness = try StoreHarness()
+            let writer = try Fixture.open(harness)
+            defer { writer.close() }
+            for (index, title) in ["Ferry strike ends", "Bridge reopens", "Harbour dredged", "Port fees cut"].enumerated() {
+                _ = try writer.created(
+                    DocumentSubmission(text: Fixture.article(title), published: "2026-03-0\(index + 1)"), id: "story-\(index)")
+            }
+            var anew = DocumentStore.Configuration()
+            anew.rebuildingChanges = 0
+            var applied = DocumentStore.Configuration()
+            applied.rebuildingChanges = .max
+            let followers = try [anew, applied].map { try DocumentStore(seeds: [], directory: nil, configuration: $0, ingestor: Ingestor()) }
+            for follower in followers {
+                writer.replicate(after: 0) { update in
+                    follower.apply(update)
+                    return true
+                }
+            }
+            #expect(eventually { followers.allSatisfy { $0.snapshot.version == 4 } })
+            _ = try writer.deleted("story-1")
+            _ = try writer.created(DocumentSubmission(text: Fixture.article("Tolls return")), id: "story-4")
+
+            #expect(eventually { followers.allSatisfy { $0.snapshot.version == 6 } })
+            let served = followers.map { Self.served($0.snapshot) }
+            #expect(served[0] == served[1])
+            #expect(served[0] == Self.served(writer.snapshot))
+        }
+
+        /// What a snapshot serves, as text: its documents in each order, quotes, contacts and timeline.
+        static func served(_ snapshot: Snapshot) -> [String] {
+            [PublicationOrder.Direction.newestFirst, .oldestFirst].map { order in
+                snapshot.documents(published: order).map(\.id).joined(separator: ",")
+            } + [
+                snapshot.documents.map { "\($0.id)/\($0.slug)" }.joined(separator: ","),
+                snapshot.quotes.all.map { "\($0.document.id):\($0.part.text)" }.joined(separator: "|"),
+                snapshot.contacts.all.map { "\($0.document.id):\($0.part)" }.joined(separator: "|"),
+                snapshot.timeline(entity: nil, from: nil, to: nil).map { "\($0.document.id):\($0.part.date)" }.joined(separator: "|"),
+            ]
         }
 
         @Test func followersServeTheWritersCollectionWithItsChangeNumbers() throws {
