@@ -358,8 +358,12 @@ struct NameContext {
     /// places: the last (`and Cornwall`) or one followed by more (`, Powys, …`).
     /// `the DPRK, Tomás Ojea Quintana, has warned` is no list.
     func continuesList(_ name: Range<String.Index>, after separator: Substring) -> Bool {
-        guard [", ", " and ", ", and "].contains(separator) else { return false }
-        if separator != ", " { return true }
+        // Compared on bytes: no other spelling is canonically equal to these, and comparing
+        // `Character`s cost more than the rest of list typing.
+        let bytes = separator.utf8
+        let isComma = bytes.elementsEqual(", ".utf8)
+        guard isComma || bytes.elementsEqual(" and ".utf8) || bytes.elementsEqual(", and ".utf8) else { return false }
+        if !isComma { return true }
         let rest = self.text[name.upperBound...]
         // Bytes that are all ASCII (no CR) are a character each: the answer is read off them.
         let head = rest.utf8.prefix(7)
