@@ -63,19 +63,8 @@ public struct TextWord: Sendable, Hashable {
                 let range = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)
                 let word = UnsafeBufferPointer(rebasing: bytes[span])
                 let raw = String(decoding: word, as: UTF8.self)
-                return TextWord(text: raw, folded: Self.foldedASCII(word) ?? ASCIIFolding.fold(raw), range: range)
+                return TextWord(text: raw, folded: ASCIIFolding.foldASCII(word) ?? ASCIIFolding.fold(raw), range: range)
             }
-        }
-    }
-
-    /// `TextFolding.fold` of an ASCII word, read off the bytes already in hand: folding the new
-    /// string through its generic view cost more than scanning the words. A word holds no
-    /// space, tab, `:` or `.`, so there is nothing to trim; `nil` beyond ASCII.
-    private static func foldedASCII(_ word: UnsafeBufferPointer<UInt8>) -> String? {
-        guard word.allSatisfy({ $0 < 0x80 && !TextFolding.isTrimmedASCII($0) }) else { return nil }
-        return String(unsafeUninitializedCapacity: word.count) { folded in
-            for (offset, byte) in word.enumerated() { folded[offset] = TextFolding.foldedASCII(byte) }
-            return word.count
         }
     }
 

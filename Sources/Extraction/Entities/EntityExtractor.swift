@@ -123,7 +123,7 @@ struct EntityExtractor: Sendable {
     /// Whether a mention is a name with nothing to say what it is: an unconfirmed person's, no
     /// demonym (`NASA and American taxpayers`).
     private func isUntyped(_ mention: EntityMention) -> Bool {
-        mention.rule == .unconfirmedName && mention.kind == .person && self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil
+        mention.rule == .unconfirmedName && mention.kind == .person && self.lexicon.demonyms[ASCIIFolding.fold(mention.name)] == nil
     }
 
     /// Whether `item` is written as the next item of a list after `previous`.
