@@ -7,6 +7,9 @@ enum ASCIIFolding {
     /// `TextFolding.fold(text)`: an ASCII text in lower case, `` ` `` as `'`, without the spaces,
     /// tabs, `:` and `.` at its ends; any other text folded by `TextFolding`.
     static func fold<S: StringProtocol>(_ text: S) -> String {
+        // Read off the string's own buffer when it has one: stepping its view through
+        // dropped and cut slices cost more than the folding.
+        if let folded = text.utf8.withContiguousStorageIfAvailable(Self.foldASCII) { return folded ?? TextFolding.fold(text) }
         // One pass finds whether the text is ASCII and where its untrimmed part starts and ends.
         var count = 0
         var start = -1
@@ -32,6 +35,20 @@ enum ASCIIFolding {
 }
 
 extension ASCIIFolding {
+    /// `TextFolding.fold` of ASCII bytes, written straight into the new string; `nil` when a
+    /// byte is beyond ASCII.
+    static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var start = 0
+        var end = bytes.count
+        while start < end, TextFolding.isTrimmedASCII(bytes[start]) { start += 1 }
+        while end > start, TextFolding.isTrimmedASCII(bytes[end - 1]) { end -= 1 }
+        return String(unsafeUninitializedCapacity: end - start) { folded in
+            for offset in 0..<(end - start) { folded[offset] = TextFolding.foldedASCII(bytes[start + offset]) }
+            return end - start
+        }
+    }
+
     /// Whether `TextFolding.fold(text)` starts with one of the prefixes, as `hasPrefix` answers.
     ///
     /// Lines are tested against a few openers, and folding a whole paragraph to read its first

@@ -57,12 +57,14 @@ public struct TextWord: Sendable, Hashable {
     /// - Complexity: O(*n*) in the text's length.
     public static func scan(_ text: String) -> [TextWord] {
         var contiguous = text
-        let spans = contiguous.withUTF8(Self.wordSpans)
         let utf8 = text.utf8
-        return spans.map { span in
-            let range = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)
-            let raw = String(text[range])
-            return TextWord(text: raw, folded: ASCIIFolding.fold(raw), range: range)
+        return contiguous.withUTF8 { bytes in
+            Self.wordSpans(bytes).map { span in
+                let range = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)
+                let word = UnsafeBufferPointer(rebasing: bytes[span])
+                let raw = String(decoding: word, as: UTF8.self)
+                return TextWord(text: raw, folded: ASCIIFolding.foldASCII(word) ?? ASCIIFolding.fold(raw), range: range)
+            }
         }
     }
 

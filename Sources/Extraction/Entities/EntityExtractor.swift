@@ -100,7 +100,7 @@ struct EntityExtractor: Sendable {
     /// names of two or three words listed after a person are people (`Ana Lima and Kofi Mensah`).
     private func listed(_ mention: EntityMention, after previous: EntityMention, context: NameContext, text: String) -> EntityMention {
         guard self.isUntyped(mention), Self.isNextItem(mention, after: previous, context: context, text: text) else { return mention }
-        let words = NameText.spaceSeparated(mention.name).count
+        let words = NameText.wordCount(mention.name)
         if previous.kind == .location, words <= 3 { return mention.retyped(.location, name: mention.surface, by: .listAfterPlace) }
         if previous.kind == .organization, !previous.isWeak, words <= 3 {
             return mention.retyped(.organization, name: mention.surface, by: .listAfterOrganization)
@@ -113,7 +113,7 @@ struct EntityExtractor: Sendable {
     /// two or three words before a person a person (`Kofi Mensah and Ana Lima`).
     private func listed(_ mention: EntityMention, before next: EntityMention, context: NameContext, text: String) -> EntityMention {
         guard self.isUntyped(mention), Self.isNextItem(next, after: mention, context: context, text: text) else { return mention }
-        let words = NameText.spaceSeparated(mention.name).count
+        let words = NameText.wordCount(mention.name)
         if next.kind == .organization, !next.isWeak, words <= 3 {
             return mention.retyped(.organization, name: mention.surface, by: .listBeforeOrganization)
         }
@@ -123,7 +123,7 @@ struct EntityExtractor: Sendable {
     /// Whether a mention is a name with nothing to say what it is: an unconfirmed person's, no
     /// demonym (`NASA and American taxpayers`).
     private func isUntyped(_ mention: EntityMention) -> Bool {
-        mention.rule == .unconfirmedName && mention.kind == .person && self.lexicon.demonyms[TextFolding.fold(mention.name)] == nil
+        mention.rule == .unconfirmedName && mention.kind == .person && self.lexicon.demonyms[ASCIIFolding.fold(mention.name)] == nil
     }
 
     /// Whether `item` is written as the next item of a list after `previous`.

@@ -14,7 +14,7 @@ struct FoldedNameCache {
     /// `TextFolding.fold(name)`.
     mutating func fold(_ name: String) -> String {
         if let known = self.folded[name] { return known }
-        let result = TextFolding.fold(name)
+        let result = ASCIIFolding.fold(name)
         self.folded[name] = result
         return result
     }

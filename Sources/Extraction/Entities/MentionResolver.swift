@@ -204,22 +204,26 @@ struct MentionResolver {
     /// after the first (surnames), and the first word when no other person shares it.
     private func personIndex(_ mentions: [EntityMention], work: inout Int) -> NameIndex {
         let people = mentions.filter { $0.kind == .person && NameText.hasSpace($0.name) }
+        // Each name is filed once, though a story repeats it at every mention: filing a name
+        // again changes no key (it never displaces itself, nor what displaced it).
+        var filedWeak: Set<String> = []
+        var filedFull: Set<String> = []
         // A weak name completes a confirmed one it ends with: "Ana Sousa Lima, has warned" once "Sousa Lima said".
         var weakBySurnames = NameIndex()
-        for person in people where person.isWeak {
+        for person in people where person.isWeak && filedWeak.insert(person.name).inserted {
             for key in Self.surnameKeys(NameIndex.words(of: person.name)) {
                 work += 1
                 weakBySurnames.insert(person.name, words: 0, under: key, prefers: { _, _ in false })
             }
         }
-        var fullNames = people.filter { !$0.isWeak }.map(\.name)
-        fullNames += fullNames.compactMap { name in
+        let confirmedNames = people.filter { !$0.isWeak && filedFull.insert($0.name).inserted }.map(\.name)
+        let completedNames = confirmedNames.compactMap { name in
             work += 1
-            return weakBySurnames.name(for: TextFolding.fold(name))
+            return weakBySurnames.name(for: ASCIIFolding.fold(name))
         }
         var index = NameIndex()
         let longer: (Int, Int) -> Bool = { $0 > $1 }
-        for name in fullNames {
+        for name in confirmedNames + completedNames.filter({ filedFull.insert($0).inserted }) {
             let words = NameIndex.words(of: name)
             guard words.count <= Self.maxIndexedWords else { continue }
             work += 1

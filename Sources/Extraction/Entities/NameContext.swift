@@ -358,17 +358,29 @@ struct NameContext {
     /// places: the last (`and Cornwall`) or one followed by more (`, Powys, …`).
     /// `the DPRK, Tomás Ojea Quintana, has warned` is no list.
     func continuesList(_ name: Range<String.Index>, after separator: Substring) -> Bool {
-        guard [", ", " and ", ", and "].contains(separator) else { return false }
-        if separator != ", " { return true }
+        // Compared on bytes: no other spelling is canonically equal to these, and comparing
+        // `Character`s cost more than the rest of list typing.
+        let bytes = separator.utf8
+        let isComma = bytes.elementsEqual(", ".utf8)
+        guard isComma || bytes.elementsEqual(" and ".utf8) || bytes.elementsEqual(", and ".utf8) else { return false }
+        if !isComma { return true }
         let rest = self.text[name.upperBound...]
-        // Bytes that are all ASCII (no CR) are a character each: the answer is read off them.
-        let head = rest.utf8.prefix(7)
-        if head.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
-            let after = head.starts(with: ", ".utf8) ? 2 : head.starts(with: " and ".utf8) ? 5 : head.count
-            return head.dropFirst(after).first.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false
+        // Bytes that are all ASCII (no CR) are a character each: the answer is read off them,
+        // in the text's own buffer (stepping the view's slices cost more than the rule).
+        if case let answer?? = rest.utf8.withContiguousStorageIfAvailable({ Self.capitalAfterSeparator(in: UnsafeBufferPointer(rebasing: $0.prefix(7))) }) {
+            return answer
         }
         let next = rest.hasPrefix(", ") ? rest.dropFirst(2) : rest.hasPrefix(" and ") ? rest.dropFirst(5) : ""
         return next.first?.isUppercase == true
+    }
+
+    /// Whether the next name after `, ` or ` and ` (or straight away) opens with a capital, read
+    /// off the first bytes after a name; `nil` when one is beyond ASCII or a CR, which may join
+    /// another into one character.
+    private static func capitalAfterSeparator(in head: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard head.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        let after = head.starts(with: ", ".utf8) ? 2 : head.starts(with: " and ".utf8) ? 5 : head.count
+        return head.dropFirst(after).first.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false
     }
 
     /// The acronym in brackets right after `index` (`… Council (UNHRC)`), if there is one.

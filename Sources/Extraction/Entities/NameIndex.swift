@@ -40,6 +40,6 @@ struct NameIndex {
 
     /// The folded words of a name, without a possessive.
     static func words(of name: String) -> [Substring] {
-        NameText.spaceSeparated(TextFolding.fold(NameText.withoutPossessive(name)))
+        NameText.spaceSeparated(ASCIIFolding.fold(NameText.withoutPossessive(name)))
     }
 }

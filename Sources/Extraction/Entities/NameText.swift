@@ -43,6 +43,19 @@ enum NameText {
         return text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
     }
 
+    /// How many runs between spaces the text has, as `spaceSeparated(text).count` counts them,
+    /// without building them: ASCII text is counted on its bytes.
+    static func wordCount(_ text: String) -> Int {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").count }
+        var count = 0
+        var previous = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            if byte != UInt8(ascii: " "), previous == UInt8(ascii: " ") { count += 1 }
+            previous = byte
+        }
+        return count
+    }
+
     /// A name in display case: `OJEA QUINTANA` → `Ojea Quintana`; short acronyms and other
     /// words unchanged.
     static func displayName(_ words: ArraySlice<TextWord>) -> String {

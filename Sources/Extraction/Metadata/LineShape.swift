@@ -44,6 +44,9 @@ enum LineShape {
     /// Whether the line has a number character: read on scalars while they are searchable
     /// text (`SimpleText.isSearchable`), where each is a `Character` of its own.
     static func hasNumber(_ line: Substring) -> Bool {
+        // An ASCII head is read off the line's buffer: stepping its scalars cost more than the
+        // name rules that ask of every word.
+        if case let head?? = line.utf8.withContiguousStorageIfAvailable(Self.asciiHeadHasDigit) { return head }
         for scalar in line.unicodeScalars {
             if scalar.isASCII {
                 if scalar.value &- 0x30 < 10 { return true }
@@ -52,6 +55,16 @@ enum LineShape {
             } else {
                 return line.contains(where: \.isNumber)
             }
+        }
+        return false
+    }
+
+    /// Whether the bytes hold an ASCII digit before any byte beyond ASCII; `nil` when such a
+    /// byte comes first, and the scalars must be read.
+    private static func asciiHeadHasDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte &- 0x30 < 10 { return true }
         }
         return false
     }

@@ -92,7 +92,7 @@ struct SpeakerResolver: Sendable {
         for entity in entities {
             for form in [entity.name] + entity.aliases {
                 indexingWork += 1
-                let folded = TextFolding.fold(form)
+                let folded = ASCIIFolding.fold(form)
                 if entityByForm[folded] == nil { entityByForm[folded] = entity }
                 guard entity.kind == .person else { continue }
                 if personByForm[folded] == nil { personByForm[folded] = entity }
@@ -145,7 +145,7 @@ struct SpeakerResolver: Sendable {
         // Each organization's name words, folded once though it is mentioned many times.
         var nameWords: [String: [String]] = [:]
         for entity in entities where entity.kind == .organization {
-            nameWords[entity.id] = Set(NameText.spaceSeparated(TextFolding.fold(entity.name))).map(String.init)
+            nameWords[entity.id] = Set(NameText.spaceSeparated(ASCIIFolding.fold(entity.name))).map(String.init)
         }
         for (entity, mention) in mentions {
             guard let paragraph = byIndex[mention.paragraph] else { continue }
