@@ -41,7 +41,7 @@ final class SearchSegment: Sendable {
     /// The earliest and latest year of the items (for counting years in an array), if any.
     let years: ClosedRange<Int32>?
     /// Term → its number (see `number(ofTerm:)`).
-    private let termNumbers: WordTable
+    let termNumbers: WordTable
     /// Terms by number, and their postings.
     let terms: [String]
     let postings: PostingStore
