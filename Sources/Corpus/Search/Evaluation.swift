@@ -156,7 +156,7 @@ struct Evaluation {
             try meter.charge(starts.count * postings.count, for: clause)
             let hasPhrase = starts.contains { start in
                 (1..<postings.count).allSatisfy { offset in
-                    postings[offset].positions(at: indices[offset]).sortedIndex(of: start + UInt32(offset)) != nil
+                    postings[offset].positions(at: indices[offset]).contains(start + UInt32(offset))
                 }
             }
             guard hasPhrase else { continue }

@@ -112,7 +112,9 @@ extension PostingStore {
                     }
                 }
             }
-            return PostingStore(termStarts: termStarts, items: items, counts: counts, positionStarts: positionStarts, positions: positions)
+            return PostingStore(
+                termStarts: termStarts, items: items, counts: FieldCounts(counts),
+                positions: PositionStore(positions: positions, entryStarts: positionStarts))
         }
 
         /// Calls `body` with each occurrence's term, item, field and position (`nil` in the

@@ -50,9 +50,8 @@ extension SearchSegment {
         let own: [(String, Int)] = [
             ("postings.termStarts", HeapBytes.of(self.postings.termStarts)),
             ("postings.items", HeapBytes.of(self.postings.items)),
-            ("postings.counts", HeapBytes.of(self.postings.counts)),
-            ("postings.positionStarts", HeapBytes.of(self.postings.positionStarts)),
-            ("postings.positions", HeapBytes.of(self.postings.positions)),
+            ("postings.counts", self.postings.counts.heapBytes),
+            ("postings.positions", self.postings.positions.heapBytes),
             ("terms", HeapBytes.of(self.terms) + self.terms.reduce(0) { $0 + HeapBytes.of($1) }),
             ("term numbers (WordTable)", self.termNumbers.heapBytes),
             ("sortedForms", HeapBytes.of(self.sortedForms) + self.sortedForms.reduce(0) { $0 + HeapBytes.of($1.form) }),
@@ -62,9 +61,9 @@ extension SearchSegment {
             ("item keys, sources, kinds, days, years",
              HeapBytes.of(self.itemKeys) + self.itemKeys.reduce(0) { $0 + HeapBytes.of($1) } + HeapBytes.of(self.itemSources)
                 + HeapBytes.of(self.itemKinds) + HeapBytes.of(self.itemDays) + HeapBytes.of(self.itemYears)),
-            ("documentItems", HeapBytes.of(self.documentItems)),
+            ("itemsByDocument", HeapBytes.of(self.itemsByDocument)),
             ("entities (SegmentEntities)", self.entities.heapBytes),
-            ("items (SearchItem arrays)", self.items.reduce(HeapBytes.of(self.items)) { $0 + $1.ownBytes }),
+            ("items (SearchItem: a Document each)", HeapBytes.of(self.items)),
         ]
         let text = self.items.reduce(0) { $0 + $1.textBytes }
         return own.map { ($0.0, $0.1, false) } + [("items' text (shared with the documents)", text, true)]
@@ -72,12 +71,6 @@ extension SearchSegment {
 }
 
 extension SearchItem {
-    /// The heap bytes of this item's own arrays (not the strings in them).
-    fileprivate var ownBytes: Int {
-        HeapBytes.of(self.paragraphs) + HeapBytes.of(self.extras) + HeapBytes.of(self.entities)
-            + self.entities.reduce(0) { $0 + HeapBytes.of($1.forms) }
-    }
-
     /// The UTF-8 bytes of the text this item refers to: title, paragraphs, extras.
     fileprivate var textBytes: Int {
         HeapBytes.of(self.title) + self.paragraphs.reduce(0) { $0 + HeapBytes.of($1.text) } + self.extras.reduce(0) { $0 + HeapBytes.of($1) }
