@@ -59,7 +59,8 @@ extension PostingStore {
             var position: UInt32
         }
 
-        /// The store.
+        /// The store: entries written straight into place, then counts narrowed to bytes
+        /// (`FieldCounts`) and positions encoded (`PositionStore`).
         ///
         /// - Parameters:
         ///   - fieldLengths: each item's title, body and extras lengths (`SearchSegment.fieldLengths`).
