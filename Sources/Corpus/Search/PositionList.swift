@@ -3,8 +3,8 @@
 /// seven bits, lowest first, with the high bit set on every byte but a number's last.
 ///
 /// Gaps between a word's occurrences in a document are mostly under 128, so a position
-/// takes one byte instead of four; reading them is a pass from the start, which phrases
-/// and snippets make anyway over the few positions an entry has.
+/// takes one byte instead of four; they are read in one pass from the start, as phrases
+/// (`Evaluation`) and snippets read them.
 struct PositionList: Sequence {
     /// The encoded gaps.
     let bytes: ArraySlice<UInt8>
@@ -22,17 +22,6 @@ struct PositionList: Sequence {
             }
             bytes.append(UInt8(gap))
         }
-    }
-
-    /// How many positions there are (one byte of each has its high bit clear).
-    var count: Int {
-        self.bytes.reduce(0) { $0 + ($1 < 0x80 ? 1 : 0) }
-    }
-
-    /// Whether `position` is among these, reading only up to it.
-    func contains(_ position: UInt32) -> Bool {
-        for candidate in self where candidate >= position { return candidate == position }
-        return false
     }
 
     func makeIterator() -> Iterator {

@@ -4,7 +4,7 @@ import DocumentModel
 /// and where (for phrases).
 ///
 /// All terms share flat arrays, each term's entries one run after the previous term's:
-/// no array (header, allocation and spare capacity) per term. Counts take a byte per field
+/// no array (header, allocation and spare capacity) per term. Counts take mostly a byte an entry
 /// (`FieldCounts`) and positions the bytes of their gaps (`PositionStore`).
 struct PostingStore: Sendable {
     /// Term `t`'s entries, one per item containing it, are `termStarts[t]..<termStarts[t + 1]`.
@@ -40,7 +40,7 @@ struct Postings {
 
     /// The occurrences in `field` of the entry at `index`.
     func count(_ field: SearchSegment.Field, at index: Int) -> Int {
-        self.counts[index * SearchSegment.Field.allCases.count + field.rawValue]
+        self.counts[index, field.rawValue]
     }
 
     /// The positions of the entry at `index`, ascending.
