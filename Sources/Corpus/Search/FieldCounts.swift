@@ -6,7 +6,12 @@
 ///
 /// A `UInt16` per field spent six bytes an entry where most have a small body count and
 /// nothing else.
-struct FieldCounts: Sendable {
+///
+/// A class, so that each term's `Postings` shares it with one reference (copying its arrays
+/// cost a retain each, per term read, in phrase matching).
+///
+/// - Note: Immutable after `init`, hence `Sendable`.
+final class FieldCounts: Sendable {
     /// The byte of an entry whose counts are kept aside.
     private static let aside: UInt8 = 0xFF
 

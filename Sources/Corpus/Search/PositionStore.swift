@@ -4,7 +4,11 @@
 ///
 /// A `UInt32` start per entry cost four bytes for the one or two bytes most entries'
 /// positions take; finding an entry's start now adds at most `blockSize - 1` lengths.
-struct PositionStore: Sendable {
+///
+/// A class, as `FieldCounts` is, so that a term's `Postings` holds it with one reference.
+///
+/// - Note: Immutable after `init`, hence `Sendable`.
+final class PositionStore: Sendable {
     /// Entries per absolute start.
     static let blockSize = 8
 
