@@ -33,20 +33,9 @@ struct SearchDeletionTests {
         }
     }
 
-    /// Everything `index` answers to `text`, a line each: the total, each hit (id, score,
-    /// exactness, snippets) and each facet count.
-    private func answer(_ index: SearchIndex, _ text: String) throws -> [String] {
-        let results = try index.search(SearchQuery(parsing: text), limit: 100)
-        let hits = results.hits.map { "\($0.id) \($0.score) \($0.isExact) \($0.snippets.map(\.marked))" }
-        let facets = results.facets
-        let counts = [("source", facets.sources), ("kind", facets.kinds), ("year", facets.years), ("entity", facets.entities)]
-            .flatMap { name, counts in counts.map { "\(name) \($0.value) \($0.count)" } }
-        return ["\(text): \(results.total)"] + hits + counts
-    }
-
     /// Expects both indexes to answer every query alike.
     private func expectSameResults(_ index: SearchIndex, _ expected: SearchIndex, _ queries: [String] = Self.queries) throws {
-        for text in queries { #expect(try self.answer(index, text) == self.answer(expected, text)) }
+        for text in queries { #expect(try C.answer(index, text) == C.answer(expected, text)) }
     }
 
     /// Removed documents are gone from hits, totals and facets.

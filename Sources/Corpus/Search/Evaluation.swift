@@ -137,6 +137,8 @@ struct Evaluation {
         var result: [Match] = []
         // A term that comes back in the phrase ("the … the") is looked up once per item.
         let firstOffset = numbers.map { number in numbers.firstIndex(of: number)! }
+        // The first term's positions in the current item that may start the phrase (one buffer for all items).
+        var starts: [UInt32] = []
         for (rarestIndex, item) in zip(postings[rarest].items.indices, postings[rarest].items) {
             var indices: [Int] = []
             for (offset, list) in postings.enumerated() {
@@ -152,14 +154,13 @@ struct Evaluation {
             }
             try meter.charge(indices.count, for: clause)
             guard indices.count == postings.count else { continue }
-            let starts = postings[0].positions(at: indices[0])
+            starts.removeAll(keepingCapacity: true)
+            starts.append(contentsOf: postings[0].positions(at: indices[0]))
             try meter.charge(starts.count * postings.count, for: clause)
-            let hasPhrase = starts.contains { start in
-                (1..<postings.count).allSatisfy { offset in
-                    postings[offset].positions(at: indices[offset]).sortedIndex(of: start + UInt32(offset)) != nil
-                }
+            for offset in 1..<postings.count where !starts.isEmpty {
+                Self.keepFollowed(&starts, by: postings[offset].positions(at: indices[offset]), at: UInt32(offset))
             }
-            guard hasPhrase else { continue }
+            guard !starts.isEmpty else { continue }
             var score = 0.0
             for (offset, list) in postings.enumerated() {
                 let inverse = self.index.inverseFrequency(self.index.documentFrequency(of: self.segment.terms[numbers[offset]]))
@@ -170,6 +171,23 @@ struct Evaluation {
             result.append(Match(item: item, score: score, isExact: true))
         }
         return result
+    }
+
+    /// Keeps the `starts` (ascending) that `positions` has at `offset` after them, in one
+    /// pass over both: the positions are decoded as they are read, not searched.
+    private static func keepFollowed(_ starts: inout [UInt32], by positions: PositionList, at offset: UInt32) {
+        var following = positions.makeIterator()
+        var next = following.next()
+        var kept = 0
+        for index in starts.indices {
+            let wanted = starts[index] + offset
+            while let position = next, position < wanted { next = following.next() }
+            if next == wanted {
+                starts[kept] = starts[index]
+                kept += 1
+            }
+        }
+        starts.removeLast(starts.count - kept)
     }
 
     // MARK: Combining

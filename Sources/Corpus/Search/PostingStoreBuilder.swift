@@ -59,7 +59,8 @@ extension PostingStore {
             var position: UInt32
         }
 
-        /// The store.
+        /// The store: entries written straight into place, then counts narrowed to bytes
+        /// (`FieldCounts`) and positions encoded (`PositionStore`).
         ///
         /// - Parameters:
         ///   - fieldLengths: each item's title, body and extras lengths (`SearchSegment.fieldLengths`).
@@ -112,7 +113,9 @@ extension PostingStore {
                     }
                 }
             }
-            return PostingStore(termStarts: termStarts, items: items, counts: counts, positionStarts: positionStarts, positions: positions)
+            return PostingStore(
+                termStarts: termStarts, items: items, counts: FieldCounts(counts),
+                positions: PositionStore(positions: positions, entryStarts: positionStarts))
         }
 
         /// Calls `body` with each occurrence's term, item, field and position (`nil` in the

@@ -61,8 +61,8 @@ public final class SearchIndex: Sendable {
         documents.flatMap { document in
             // By id once per document: scanning the entities for each quotation's speaker was
             // quadratic (20,000 quotations by 20,000 people held the writer for seconds).
-            let entities = Dictionary(document.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return document.quotes.map { SearchItem(quote: $0, of: document, entities: entities) }
+            let entities = Dictionary(document.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return document.quotes.indices.map { SearchItem(quote: $0, of: document, entities: entities) }
         }
     }
 
@@ -125,9 +125,10 @@ public final class SearchIndex: Sendable {
             let entities = evaluation.matchedEntities(of: item)
             // Paragraphs where a matched word occurs, or that mention a matched entity.
             var paragraphs = self.segments[segment].paragraphs(of: match.item, containing: evaluation.highlightNumbers)
+            let itemParagraphs = item.paragraphs
             for entity in item.entities where entities.contains(entity.id) {
                 for mention in entity.mentions {
-                    if let place = item.paragraphs.firstIndex(where: { $0.index == mention.paragraph }) { paragraphs.insert(place) }
+                    if let place = itemParagraphs.firstIndex(where: { $0.index == mention.paragraph }) { paragraphs.insert(place) }
                 }
             }
             return SearchHit(

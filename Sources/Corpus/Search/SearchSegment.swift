@@ -41,7 +41,7 @@ final class SearchSegment: Sendable {
     /// The earliest and latest year of the items (for counting years in an array), if any.
     let years: ClosedRange<Int32>?
     /// Term → its number (see `number(ofTerm:)`).
-    private let termNumbers: WordTable
+    let termNumbers: WordTable
     /// Terms by number, and their postings.
     let terms: [String]
     let postings: PostingStore
@@ -64,9 +64,9 @@ final class SearchSegment: Sendable {
     let fieldTotals: [Int]
     /// The entities the items mention.
     let entities: SegmentEntities
-    /// Each item's document id (`SearchItem.documentID`) and number, ordered by id, for
-    /// finding the items of a document to remove.
-    let documentItems: [(document: String, item: UInt32)]
+    /// The item numbers ordered by document id (`SearchItem.documentID`), then number, for
+    /// finding the items of a document to remove (the ids are the items' own).
+    let itemsByDocument: [UInt32]
 
     /// Indexes items.
     ///
@@ -129,7 +129,8 @@ final class SearchSegment: Sendable {
         self.paragraphStarts = paragraphStarts
         self.itemParagraphs = itemParagraphs
         self.entities = SegmentEntities(items: items)
-        self.documentItems = items.enumerated().map { ($0.element.documentID, UInt32($0.offset)) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let documentIDs = items.map(\.documentID)
+        self.itemsByDocument = documentIDs.indices.sorted { (documentIDs[$0], $0) < (documentIDs[$1], $1) }.map(UInt32.init)
     }
 
     /// The number of `term`, if some item has it.
@@ -139,8 +140,8 @@ final class SearchSegment: Sendable {
 
     /// The numbers of the items of document `id`, ascending.
     func items(ofDocument id: String) -> [UInt32] {
-        let first = self.documentItems.partitionPoint { $0.document >= id }
-        return self.documentItems[first...].prefix { $0.document == id }.map(\.item)
+        let first = self.itemsByDocument.partitionPoint { self.items[Int($0)].documentID >= id }
+        return Array(self.itemsByDocument[first...].prefix { self.items[Int($0)].documentID == id })
     }
 
     /// The places in `item.paragraphs` of the paragraphs where any of the terms occurs in item `number`.

@@ -33,10 +33,13 @@ struct SnippetBuilder {
     func snippets(of item: SearchItem, reading places: Set<Int>? = nil) -> [SearchSnippet] {
         var candidates: [(snippet: SearchSnippet, distinct: Int, order: Int)] = []
         let prefixes = Set((Array(self.terms) + self.phrases.joined()).map(Self.prefixKey))
-        for (place, paragraph) in item.paragraphs.enumerated() where places?.contains(place) ?? true {
+        // Read from the item's document once, not per paragraph.
+        let paragraphs = item.paragraphs
+        let mentions = item.entities.filter { self.entities.contains($0.id) }.flatMap { entity in entity.mentions.map { (entity.id, $0) } }
+        for (place, paragraph) in paragraphs.enumerated() where places?.contains(place) ?? true {
             if candidates.lazy.filter({ $0.distinct >= self.clauses }).count >= Self.maxSnippets { break }
             let tokens = SearchToken.scan(paragraph.text)
-            let spans = self.spans(in: tokens, paragraph: paragraph.index, item: item, prefixes: prefixes)
+            let spans = self.spans(in: tokens, paragraph: paragraph.index, mentions: mentions, prefixes: prefixes)
             guard !spans.isEmpty else { continue }
             let scalars = Array(paragraph.text.unicodeScalars)
             for sentence in Self.sentences(of: scalars, tokens: tokens) {
@@ -46,7 +49,7 @@ struct SnippetBuilder {
                 candidates.append((snippet, Set(inside.map(\.key)).count, candidates.count))
             }
         }
-        if candidates.isEmpty, let first = item.paragraphs.first {
+        if candidates.isEmpty, let first = paragraphs.first {
             let scalars = Array(first.text.unicodeScalars)
             let tokens = SearchToken.scan(first.text)
             guard let sentence = Self.sentences(of: scalars, tokens: tokens).first else { return [] }
@@ -63,8 +66,11 @@ struct SnippetBuilder {
     }
 
     /// The matched ranges of a paragraph, each with what it matched (for counting distinct ones).
+    ///
+    /// - Parameter mentions: the item's mentions of the entities to mark, with their ids, in
+    ///   the item's order.
     private func spans(
-        in tokens: [SearchToken], paragraph: Int, item: SearchItem, prefixes: Set<UInt32>
+        in tokens: [SearchToken], paragraph: Int, mentions: [(id: String, mention: Entity.Mention)], prefixes: Set<UInt32>
     ) -> [(range: Range<Int>, key: String)] {
         // Each token's term, or nil where its prefix rules out every match.
         let terms = tokens.map { prefixes.contains(Self.prefixKey($0.folded)) ? $0.term : nil }
@@ -80,10 +86,8 @@ struct SnippetBuilder {
             guard let term = terms[index], self.terms.contains(term) else { continue }
             spans.append((token.start..<token.end, term))
         }
-        for entity in item.entities where self.entities.contains(entity.id) {
-            for mention in entity.mentions where mention.paragraph == paragraph {
-                spans.append((mention.start..<mention.end, entity.id))
-            }
+        for (id, mention) in mentions where mention.paragraph == paragraph {
+            spans.append((mention.start..<mention.end, id))
         }
         // Overlapping ranges (a word inside an entity's mention) become one.
         var merged: [(range: Range<Int>, key: String)] = []

@@ -59,6 +59,11 @@ struct WordTable {
         if self.values.count * 2 > self.slots.count { self.grow() }
     }
 
+    /// The heap bytes of the table's arrays, estimated (`SearchFootprint`).
+    var heapBytes: Int {
+        HeapBytes.of(self.slots) + HeapBytes.of(self.hashes) + HeapBytes.of(self.starts) + HeapBytes.of(self.bytes) + HeapBytes.of(self.values)
+    }
+
     private func bytesEqual(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = self.starts[entry]
         guard self.starts[entry + 1] - start == word.count else { return false }

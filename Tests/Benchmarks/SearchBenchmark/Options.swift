@@ -17,6 +17,9 @@ struct Options {
     var hitsFile: URL?
     /// Whether to time `HostileQueries` too, with the default work limit and without one.
     var hostile = false
+    /// Whether to print the indexes' bytes per document, part by part (`SearchFootprint`),
+    /// for the documents and for their quotations.
+    var footprint = false
 
     /// Parses `arguments` (without the program name); exits with usage on nonsense.
     init(_ arguments: [String]) {
@@ -28,6 +31,7 @@ struct Options {
             case "--rounds": self.rounds = rest.popFirst().flatMap { Int($0) } ?? self.rounds
             case "--verbose": self.verbose = true
             case "--hostile": self.hostile = true
+            case "--footprint": self.footprint = true
             case "--hits": self.hitsFile = rest.popFirst().map { URL(fileURLWithPath: $0) }
             default: positional.append(argument)
             }
@@ -45,7 +49,7 @@ struct Options {
 
     /// Prints how to call the benchmark and exits.
     static func usage() -> Never {
-        print("usage: search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose] [--hostile]")
+        print("usage: search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose] [--hostile] [--footprint]")
         exit(2)
     }
 }

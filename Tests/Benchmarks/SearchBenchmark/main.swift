@@ -4,7 +4,7 @@ import DocumentModel
 import Foundation
 
 // Full-text search: index build time, memory, and query latency on a fixed mixed query set.
-//   swift run -c release search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose] [--hostile]
+//   swift run -c release search-benchmark [documents=10000] [seed=42] [--rounds R] [--export DIR] [--hits FILE] [--verbose] [--hostile] [--footprint]
 // Generates the documents directly (not timed), builds a SearchIndex (timed, resident memory
 // before and after), then runs the mixed query set (ten each of one word, two words, phrase,
 // prefix, typo, filtered; limit 10): two warm-up passes, then R timed passes, round robin;
@@ -15,6 +15,8 @@ import Foundation
 // engine ranks exactly as before: compare the files of the two builds.
 // --hostile also times HostileQueries (the costliest the language allows) with the default
 // work limit and with none, and prints what each cost or the error that stopped it.
+// --footprint also prints the bytes per document of each part of the index, and of an index
+// of the documents' quotations, next to the raw text's (SearchFootprint).
 
 /// Words in `text`: runs of bytes other than spaces and newlines.
 func wordCount(of text: String) -> Int {
@@ -175,6 +177,11 @@ if options.verbose {
             + query.summary.padding(toLength: 48, withPad: " ", startingAt: 0)
             + String(totals[position]).leftPadded(8) + format(LatencySummary(seconds: samples[position]).p50, 3).leftPadded(10))
     }
+}
+
+if options.footprint {
+    FootprintReport.print(index, named: "search index", documentCount: documents.count, rawBytes: rawBytes)
+    FootprintReport.print(SearchIndex.quotations(of: documents), named: "quotation index", documentCount: documents.count, rawBytes: rawBytes)
 }
 
 if options.hostile {

@@ -89,6 +89,17 @@ enum SearchCorpus {
         try index.search(SearchQuery(parsing: query), filter: filter, limit: 100).hits.map(\.id)
     }
 
+    /// Everything `index` answers to `text`, a line each: the total, each hit (id, score,
+    /// exactness, snippets) and each facet count.
+    static func answer(_ index: SearchIndex, _ text: String) throws -> [String] {
+        let results = try index.search(SearchQuery(parsing: text), limit: 100)
+        let hits = results.hits.map { "\($0.id) \($0.score) \($0.isExact) \($0.snippets.map(\.marked))" }
+        let facets = results.facets
+        let counts = [("source", facets.sources), ("kind", facets.kinds), ("year", facets.years), ("entity", facets.entities)]
+            .flatMap { name, counts in counts.map { "\(name) \($0.value) \($0.count)" } }
+        return ["\(text): \(results.total)"] + hits + counts
+    }
+
     /// The text of `range`, in Unicode scalars, of `text`.
     static func slice(_ text: String, _ range: Range<Int>) -> String {
         String(String.UnicodeScalarView(Array(text.unicodeScalars)[range]))
