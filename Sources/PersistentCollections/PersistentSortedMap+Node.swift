@@ -82,47 +82,50 @@ extension PersistentSortedMap {
             return self.children[index]
         }
 
-        /// Sets `value` for `key` in this subtree, in place: returns the node split off its upper
-        /// half when it outgrew its capacity, and the value replaced, if any.
+        /// Changes the value for `key` in this subtree in place, first inserting `makeValue()` when
+        /// the key is absent: one descent, whether the key is there or not. Returns the node split
+        /// off this one's upper half when it outgrew its capacity, whether the key was inserted,
+        /// and what `body` returns.
         ///
         /// - Precondition: this node is held by the caller alone (nodes below it are copied as
         ///   needed).
         @inlinable
-        func insert(_ value: Value, for key: Key) -> (split: Node?, replaced: Value?) {
+        func modify<Result>(
+            _ key: Key, inserting makeValue: () -> Value, _ body: (inout Value) -> Result
+        ) -> (split: Node?, isInserted: Bool, result: Result) {
             if self.isLeaf {
                 let index = self.lowerBound(key)
-                if index < self.keys.count && self.keys[index] == key {
-                    let replaced = self.values[index]
-                    self.values[index] = value
-                    return (nil, replaced)
-                }
+                if index < self.keys.count && self.keys[index] == key { return (nil, false, body(&self.values[index])) }
                 self.keys.insert(key, at: index)
-                self.values.insert(value, at: index)
+                self.values.insert(makeValue(), at: index)
                 self.count += 1
-                guard self.keys.count > PersistentSortedMap.leafCapacity else { return (nil, nil) }
+                let result = body(&self.values[index])
+                guard self.keys.count > PersistentSortedMap.leafCapacity else { return (nil, true, result) }
                 let half = self.keys.count / 2
                 let upper = Node(keys: Array(self.keys[half...]), values: Array(self.values[half...]))
                 self.keys.removeSubrange(half...)
                 self.values.removeSubrange(half...)
                 self.count = self.keys.count
-                return (upper, nil)
+                return (upper, true, result)
             }
             // A key before every child's first goes to the first child, which it then starts.
             let index = self.child(for: key) ?? 0
-            let (split, replaced) = self.uniqueChild(at: index).insert(value, for: key)
-            if key < self.keys[index] { self.keys[index] = key }
-            if replaced == nil { self.count += 1 }
+            let (split, isInserted, result) = self.uniqueChild(at: index).modify(key, inserting: makeValue, body)
+            if isInserted {
+                self.count += 1
+                if key < self.keys[index] { self.keys[index] = key }
+            }
             if let split {
                 self.children.insert(split, at: index + 1)
                 self.keys.insert(split.keys[0], at: index + 1)
             }
-            guard self.children.count > PersistentSortedMap.branchCapacity else { return (nil, replaced) }
+            guard self.children.count > PersistentSortedMap.branchCapacity else { return (nil, isInserted, result) }
             let half = self.children.count / 2
             let upper = Node(children: Array(self.children[half...]))
             self.children.removeSubrange(half...)
             self.keys.removeSubrange(half...)
             self.count -= upper.count
-            return (upper, replaced)
+            return (upper, isInserted, result)
         }
 
         /// Removes `key` from this subtree, in place, returning its value, or `nil` when the key is
