@@ -74,21 +74,18 @@ public struct EntityDirectory: Sendable {
         }
     }
 
-    /// Changes one record and moves it in the rankings: each ranking is written once, and
-    /// only where the record's count or type changed.
+    /// Changes one record where the directory holds it (so its maps change in place where this
+    /// version holds them alone) and moves it in the rankings: each ranking is written once,
+    /// and only where the record's count or type changed.
     private mutating func update(_ id: String, _ change: (inout EntityRecord) -> Void) {
-        var record = self.records[id] ?? EntityRecord()
-        let oldKind = record.isEmpty ? nil : record.first.kind
-        change(&record)
-        let newKind = record.isEmpty ? nil : record.first.kind
-        let count = record.isEmpty ? 0 : record.mentionCount
+        let (oldKind, newKind, count) = self.records.modifyValue(forKey: id, default: EntityRecord()) { record in
+            let oldKind = record.isEmpty ? nil : record.first.kind
+            change(&record)
+            return record.isEmpty ? (oldKind, nil, 0) : (oldKind, record.first.kind, record.mentionCount)
+        }
         if let oldKind, oldKind != newKind { self.rankingByKind[oldKind]?.set(0, for: id) }
         if let newKind { self.rankingByKind[newKind, default: RankedCounts()].set(count, for: id) }
         self.ranking.set(count, for: id)
-        if record.isEmpty {
-            self.records.removeValue(forKey: id)
-        } else {
-            self.records[id] = record
-        }
+        if newKind == nil { self.records.removeValue(forKey: id) }
     }
 }

@@ -61,9 +61,7 @@ struct EntityRecord: Sendable {
     mutating func add(_ mention: EntityDirectory.Mention) {
         self.documents[mention.documentID] = mention.appearance
         for (form, position) in mention.forms {
-            var documents = self.forms[form] ?? PersistentSortedMap()
-            documents[mention.documentID] = position
-            self.forms[form] = documents
+            self.forms.modifyValue(forKey: form, default: PersistentSortedMap()) { $0[mention.documentID] = position }
         }
         self.mentionCount += mention.appearance.mentions
         for quote in mention.quotes { self.quotes[quote] = () }
@@ -76,9 +74,10 @@ struct EntityRecord: Sendable {
     mutating func remove(_ mention: EntityDirectory.Mention) {
         guard self.documents.removeValue(forKey: mention.documentID) != nil else { return }
         for (form, _) in mention.forms {
-            guard var documents = self.forms[form] else { continue }
-            documents[mention.documentID] = nil
-            self.forms[form] = documents.isEmpty ? nil : documents
+            self.forms.modifyValue(forKey: form) { documents in
+                documents[mention.documentID] = nil
+                return !documents.isEmpty
+            }
         }
         self.mentionCount -= mention.appearance.mentions
         for quote in mention.quotes { self.quotes[quote] = nil }

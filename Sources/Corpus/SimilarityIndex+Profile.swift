@@ -21,9 +21,14 @@ extension SimilarityIndex {
             let stopwords = Vocabulary.stopwords
             let text = ([document.title] + document.bodyParagraphs.map(\.text)).joined(separator: "\n")
             self.id = document.id
-            self.termCounts = TextWord.scan(text).map(\.folded).filter { word in
-                Self.isLettersOnly(word, atLeast: 4) && !stopwords.contains(word)
-            }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+            // One pass over the words, counting into one dictionary, with no array between.
+            let words = TextWord.scan(text)
+            var termCounts: [String: Int] = [:]
+            termCounts.reserveCapacity(words.count / 2)
+            for word in words where Self.isLettersOnly(word.folded, atLeast: 4) && !stopwords.contains(word.folded) {
+                termCounts[word.folded, default: 0] += 1
+            }
+            self.termCounts = termCounts
             var seen = Set<String>()
             self.entities = document.entities.map(\.id).filter { seen.insert($0).inserted }
         }

@@ -78,9 +78,10 @@ public struct SimilarityIndex: Sendable {
         var frequencies: [String: Int] = [:]
         frequencies.reserveCapacity(profile.termCounts.count)
         for term in profile.termCounts.keys {
-            let frequency = (self.termFrequency[term] ?? 0) + 1
-            self.termFrequency[term] = frequency
-            frequencies[term] = frequency
+            frequencies[term] = self.termFrequency.modifyValue(forKey: term, default: 0) { frequency in
+                frequency += 1
+                return frequency
+            }
         }
         let weight = Self.weight(documentCount: self.features.count + 1)
         let terms = profile.characteristicTerms { weight(frequencies[$0] ?? 1) }

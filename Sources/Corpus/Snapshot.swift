@@ -90,9 +90,10 @@ public final class Snapshot: Sendable {
             dateMentions: self.dateMentions, speakerQuotes: self.speakerQuotes
         )
         func forget(_ old: Document) {
-            guard var ids = next.bySlug[old.slug] else { return }
-            ids.removeAll { $0 == old.id }
-            next.bySlug[old.slug] = ids.isEmpty ? nil : ids
+            next.bySlug.modifyValue(forKey: old.slug) { ids in
+                ids.removeAll { $0 == old.id }
+                return !ids.isEmpty
+            }
             next.quotes.remove(old)
             next.contacts.remove(old)
             next.postings.remove(old)
@@ -104,9 +105,9 @@ public final class Snapshot: Sendable {
         }
         for document in added {
             if let old = next.byID.updateValue(document, forKey: document.id) { forget(old) }
-            var ids = next.bySlug[document.slug] ?? []
-            ids.insert(document.id, at: ids.firstIndex { $0 > document.id } ?? ids.endIndex)
-            next.bySlug[document.slug] = ids
+            next.bySlug.modifyValue(forKey: document.slug, default: []) { ids in
+                ids.insert(document.id, at: ids.firstIndex { $0 > document.id } ?? ids.endIndex)
+            }
             next.quotes.add(document)
             next.contacts.add(document)
             next.postings.add(document)

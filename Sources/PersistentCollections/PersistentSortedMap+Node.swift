@@ -1,21 +1,25 @@
 extension PersistentSortedMap {
-    /// One immutable node of the tree: a leaf of entries, or an inner node of children.
+    /// One node of the tree: a leaf of entries, or an inner node of children.
     ///
-    /// - Note: Immutable, hence `Sendable`; versions of a map share nodes.
+    /// - Note: `@unchecked Sendable` because its fields are mutable, but a node is mutated only
+    ///   by the one map value that holds the only reference to it, and to every node above it
+    ///   (`isKnownUniquelyReferenced` on the path from the root): a node that another version,
+    ///   iterator or thread can reach has a second reference, so it is copied first, never
+    ///   changed. Versions shared across queues are therefore immutable, as `Array`'s buffers are.
     @usableFromInline
-    final class Node: Sendable {
+    final class Node: @unchecked Sendable {
         /// A leaf's keys, in order; an inner node's children's first keys, in order.
         @usableFromInline
-        let keys: [Key]
+        var keys: [Key]
         /// A leaf's values, one per key; empty in an inner node.
         @usableFromInline
-        let values: [Value]
+        var values: [Value]
         /// An inner node's children; empty in a leaf.
         @usableFromInline
-        let children: [Node]
+        var children: [Node]
         /// The entries in this subtree.
         @usableFromInline
-        let count: Int
+        var count: Int
 
         /// A leaf.
         @inlinable
@@ -35,6 +39,22 @@ extension PersistentSortedMap {
             self.count = children.reduce(0) { $0 + $1.count }
         }
 
+        /// A node with these fields (a copy shares them until one side changes its arrays).
+        @inlinable
+        init(keys: [Key], values: [Value], children: [Node], count: Int) {
+            self.keys = keys
+            self.values = values
+            self.children = children
+            self.count = count
+        }
+
+        /// A copy of this node that shares its children: what a version changes instead of a
+        /// node another version holds.
+        @inlinable
+        func copy() -> Node {
+            Node(keys: self.keys, values: self.values, children: self.children, count: self.count)
+        }
+
         @inlinable
         var isLeaf: Bool { self.children.isEmpty }
 
@@ -52,52 +72,101 @@ extension PersistentSortedMap {
             return self.children[child].value(for: key)
         }
 
-        /// This subtree with `value` set for `key`: one node, or two when it split; and the
-        /// value replaced, if any.
+        /// The child at `index`, first replaced by a copy when another node or version holds it
+        /// too, so that it can be changed in place.
+        ///
+        /// - Precondition: this node is held by the caller alone.
         @inlinable
-        func inserting(_ value: Value, for key: Key) -> (nodes: [Node], replaced: Value?) {
+        func uniqueChild(at index: Int) -> Node {
+            if !isKnownUniquelyReferenced(&self.children[index]) { self.children[index] = self.children[index].copy() }
+            return self.children[index]
+        }
+
+        /// Changes the value for `key` in this subtree in place, first inserting `makeValue()` when
+        /// the key is absent: one descent, whether the key is there or not. Returns the node split
+        /// off this one's upper half when it outgrew its capacity, whether the key was inserted,
+        /// and what `body` returns.
+        ///
+        /// - Precondition: this node is held by the caller alone (nodes below it are copied as
+        ///   needed).
+        @inlinable
+        func modify<Result>(
+            _ key: Key, inserting makeValue: () -> Value, _ body: (inout Value) -> Result
+        ) -> (split: Node?, isInserted: Bool, result: Result) {
             if self.isLeaf {
-                var keys = self.keys
-                var values = self.values
                 let index = self.lowerBound(key)
-                if index < keys.count && keys[index] == key {
-                    let replaced = values[index]
-                    values[index] = value
-                    return ([Node(keys: keys, values: values)], replaced)
-                }
-                keys.insert(key, at: index)
-                values.insert(value, at: index)
-                guard keys.count > PersistentSortedMap.leafCapacity else { return ([Node(keys: keys, values: values)], nil) }
-                let half = keys.count / 2
-                return ([Node(keys: Array(keys[..<half]), values: Array(values[..<half])), Node(keys: Array(keys[half...]), values: Array(values[half...]))], nil)
+                if index < self.keys.count && self.keys[index] == key { return (nil, false, body(&self.values[index])) }
+                self.keys.insert(key, at: index)
+                self.values.insert(makeValue(), at: index)
+                self.count += 1
+                let result = body(&self.values[index])
+                guard self.keys.count > PersistentSortedMap.leafCapacity else { return (nil, true, result) }
+                let half = self.keys.count / 2
+                let upper = Node(keys: Array(self.keys[half...]), values: Array(self.values[half...]))
+                self.keys.removeSubrange(half...)
+                self.values.removeSubrange(half...)
+                self.count = self.keys.count
+                return (upper, true, result)
             }
             // A key before every child's first goes to the first child, which it then starts.
             let index = self.child(for: key) ?? 0
-            let (replacements, replaced) = self.children[index].inserting(value, for: key)
-            var children = self.children
-            children.replaceSubrange(index...index, with: replacements)
-            guard children.count > PersistentSortedMap.branchCapacity else { return ([Node(children: children)], replaced) }
-            let half = children.count / 2
-            return ([Node(children: Array(children[..<half])), Node(children: Array(children[half...]))], replaced)
+            let (split, isInserted, result) = self.uniqueChild(at: index).modify(key, inserting: makeValue, body)
+            if isInserted {
+                self.count += 1
+                if key < self.keys[index] { self.keys[index] = key }
+            }
+            if let split {
+                self.children.insert(split, at: index + 1)
+                self.keys.insert(split.keys[0], at: index + 1)
+            }
+            guard self.children.count > PersistentSortedMap.branchCapacity else { return (nil, isInserted, result) }
+            let half = self.children.count / 2
+            let upper = Node(children: Array(self.children[half...]))
+            self.children.removeSubrange(half...)
+            self.keys.removeSubrange(half...)
+            self.count -= upper.count
+            return (upper, isInserted, result)
         }
 
-        /// This subtree without `key` (`nil` when that empties it) and the value removed, or
-        /// `nil` when the key is absent.
+        /// Removes `key` from this subtree, in place, returning its value, or `nil` when the key is
+        /// absent. A node left empty stays for the caller to drop.
+        ///
+        /// - Precondition: this node is held by the caller alone (nodes below it are copied as
+        ///   needed, so the caller checks first that the key is there).
         @inlinable
-        func removing(_ key: Key) -> (node: Node?, removed: Value)? {
+        func remove(_ key: Key) -> Value? {
             if self.isLeaf {
                 let index = self.lowerBound(key)
                 guard index < self.keys.count, self.keys[index] == key else { return nil }
-                var keys = self.keys
-                var values = self.values
-                keys.remove(at: index)
-                let removed = values.remove(at: index)
-                return (keys.isEmpty ? nil : Node(keys: keys, values: values), removed)
+                self.keys.remove(at: index)
+                self.count -= 1
+                return self.values.remove(at: index)
             }
-            guard let index = self.child(for: key), let (child, removed) = self.children[index].removing(key) else { return nil }
-            var children = self.children
-            if let child { children[index] = child } else { children.remove(at: index) }
-            return (children.isEmpty ? nil : Node(children: children), removed)
+            guard let index = self.child(for: key) else { return nil }
+            let child = self.uniqueChild(at: index)
+            guard let removed = child.remove(key) else { return nil }
+            self.count -= 1
+            if child.keys.isEmpty {
+                self.children.remove(at: index)
+                self.keys.remove(at: index)
+            } else if key == self.keys[index] {
+                self.keys[index] = child.keys[0]
+            }
+            return removed
+        }
+
+        /// Calls `body` with the value for `key`, in place.
+        ///
+        /// - Precondition: `key` is in this subtree, and this node is held by the caller alone.
+        @inlinable
+        func modifyValue<Result>(for key: Key, _ body: (inout Value) -> Result) -> Result {
+            if self.isLeaf {
+                let index = self.lowerBound(key)
+                precondition(index < self.keys.count && self.keys[index] == key, "the key is not in the map")
+                return body(&self.values[index])
+            }
+            guard let index = self.child(for: key) else { preconditionFailure("the key is not in the map") }
+            return self.uniqueChild(at: index).modifyValue(for: key, body)
         }
 
         /// The entry at `position` in this subtree.

@@ -2,8 +2,9 @@
 /// (O(log *n*)), not the map, and every earlier version stays valid and unchanged.
 ///
 /// This is what lets a store publish a new snapshot of a large collection per write: the new
-/// version and the one readers still hold share all but a few nodes. It is a B+-tree of
-/// immutable nodes; leaves hold up to `leafCapacity` entries in key order and inner nodes up to
+/// version and the one readers still hold share all but a few nodes. It is a B+-tree whose
+/// nodes change in place only while one version holds them (see `updateValue(_:forKey:)`);
+/// leaves hold up to `leafCapacity` entries in key order and inner nodes up to
 /// `branchCapacity` children, each inner node knowing its subtree's size, so positions (for
 /// paging in key order) are O(log *n*) too.
 ///
@@ -23,12 +24,14 @@
 /// went through generic metadata and value witnesses, and a write to the API's indexes spent
 /// most of its time there.
 public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: Sendable {
-    /// Most entries a leaf holds before it splits.
+    /// Most entries a leaf holds before it splits. A write copies each node it shares with
+    /// the version readers hold, whole, and that version frees it later, so a write costs the
+    /// size of its nodes: 32 rather than 64, for one level more of depth at 100,000 entries.
     @inlinable
-    static var leafCapacity: Int { 64 }
+    static var leafCapacity: Int { 32 }
     /// Most children an inner node holds before it splits.
     @inlinable
-    static var branchCapacity: Int { 64 }
+    static var branchCapacity: Int { 32 }
 
     @usableFromInline
     var root: Node?
@@ -86,28 +89,84 @@ public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: 
     }
 
     /// Sets the value for `key`, returning the one it replaces.
+    ///
+    /// Nodes this version shares with another are copied (the path to the key, the first time
+    /// it is written); nodes it holds alone, as those it copied before, change in place, so a
+    /// run of updates to nearby keys copies each node once.
+    ///
+    /// - Complexity: O(log *n*).
     @discardableResult
     @inlinable
     public mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
-        guard let root = self.root else {
-            self.root = Node(keys: [key], values: [value])
-            return nil
+        let (isInserted, old) = self.modify(key, inserting: { value }) { stored in
+            let old = stored
+            stored = value
+            return old
         }
-        let (nodes, replaced) = root.inserting(value, for: key)
-        self.root = nodes.count == 1 ? nodes[0] : Node(children: nodes)
-        return replaced
+        return isInserted ? nil : old
     }
 
-    /// Removes the entry for `key`, returning its value.
+    /// Removes the entry for `key`, returning its value; as `updateValue(_:forKey:)`, it copies
+    /// only the nodes it shares with another version, and only when the key is there.
+    ///
+    /// - Complexity: O(log *n*).
     @discardableResult
     @inlinable
     public mutating func removeValue(forKey key: Key) -> Value? {
-        guard let root = self.root, let (node, removed) = root.removing(key) else { return nil }
+        guard self.root?.value(for: key) != nil, let removed = self.uniqueRoot().remove(key) else { return nil }
         // An inner root with one child gives way to it, so depth follows the size down.
-        var top = node
+        var top = self.root
         while let only = top, only.children.count == 1 { top = only.children[0] }
-        self.root = top
+        self.root = top?.keys.isEmpty == false ? top : nil
         return removed
+    }
+
+    /// Changes the value for `key` in place, setting it to `defaultValue` first when the key is
+    /// absent, and returns what `body` returns.
+    ///
+    /// Unlike reading the value, changing it and setting it back, this leaves the value held
+    /// by this version alone while `body` runs, so a value that is itself a persistent map (or
+    /// an array) changes in place too, copying only what it shares with other versions.
+    ///
+    /// - Complexity: O(log *n*), plus `body`.
+    @inlinable
+    public mutating func modifyValue<Result>(
+        forKey key: Key, default defaultValue: @autoclosure () -> Value, _ body: (inout Value) -> Result
+    ) -> Result {
+        self.modify(key, inserting: defaultValue, body).result
+    }
+
+    /// Changes the value for `key` in place, as `modifyValue(forKey:default:_:)` does, when the
+    /// key is there, and removes the entry when `body` returns `false`: for a value that can
+    /// be left empty, such as a list of ids.
+    ///
+    /// - Complexity: O(log *n*), plus `body`.
+    @inlinable
+    public mutating func modifyValue(forKey key: Key, keepingIf body: (inout Value) -> Bool) {
+        guard self.root?.value(for: key) != nil else { return }
+        if !self.uniqueRoot().modifyValue(for: key, body) { self.removeValue(forKey: key) }
+    }
+
+    /// Changes the value for `key` in place, inserting `makeValue()` first when the key is
+    /// absent, in one descent; says whether it was inserted.
+    @inlinable
+    mutating func modify<Result>(
+        _ key: Key, inserting makeValue: () -> Value, _ body: (inout Value) -> Result
+    ) -> (isInserted: Bool, result: Result) {
+        if self.root == nil { self.root = Node(keys: [], values: []) }
+        let root = self.uniqueRoot()
+        let (split, isInserted, result) = root.modify(key, inserting: makeValue, body)
+        if let split { self.root = Node(children: [root, split]) }
+        return (isInserted, result)
+    }
+
+    /// The root, first replaced by a copy when another version holds it too.
+    ///
+    /// - Precondition: the map is not empty.
+    @inlinable
+    mutating func uniqueRoot() -> Node {
+        if !isKnownUniquelyReferenced(&self.root) { self.root = self.root!.copy() }
+        return self.root!
     }
 
     /// The position of `key` in key order, or of where it would go.
@@ -124,11 +183,11 @@ public struct PersistentSortedMap<Key: Comparable & Sendable, Value: Sendable>: 
 
     /// The values in key order, by position.
     @inlinable
-    public var values: Values { Values(entries: self.entries) }
+    public var values: Values { Values(entries: self.entries) { $0.value } }
 
     /// The keys in key order, by position.
     @inlinable
-    public var keys: Keys { Keys(entries: self.entries) }
+    public var keys: Keys { Keys(entries: self.entries) { $0.key } }
 }
 
 extension PersistentSortedMap {
@@ -192,55 +251,54 @@ extension PersistentSortedMap {
         }
     }
 
-    /// The map's values in key order.
-    public struct Values: RandomAccessCollection, Sendable {
+    /// One part of each of the map's entries (its keys, its values), in key order, by position.
+    public struct Projection<Element>: RandomAccessCollection, Sendable {
         @usableFromInline
         let entries: Entries
+        @usableFromInline
+        let part: @Sendable ((key: Key, value: Value)) -> Element
 
         @inlinable
-        init(entries: Entries) {
+        init(entries: Entries, part: @escaping @Sendable ((key: Key, value: Value)) -> Element) {
             self.entries = entries
+            self.part = part
         }
 
         /// 0.
         @inlinable
         public var startIndex: Int { 0 }
-        /// The number of values.
+        /// The number of entries.
         @inlinable
         public var endIndex: Int { self.entries.endIndex }
-        /// The value at `position`, in O(log *n*).
+        /// The part of the entry at `position`, in O(log *n*).
         @inlinable
-        public subscript(position: Int) -> Value { self.entries[position].value }
-        /// Walks the values in order: O(1) amortised per value.
+        public subscript(position: Int) -> Element { self.part(self.entries[position]) }
+        /// Walks the entries in order: O(1) amortised per entry.
         @inlinable
-        public func makeIterator() -> LazyMapSequence<Entries, Value>.Iterator {
-            self.entries.lazy.map(\.value).makeIterator()
+        public func makeIterator() -> Iterator { Iterator(entries: self.entries.makeIterator(), part: self.part) }
+
+        /// Walks the entries in order.
+        public struct Iterator: IteratorProtocol {
+            @usableFromInline
+            var entries: Entries.Iterator
+            @usableFromInline
+            let part: @Sendable ((key: Key, value: Value)) -> Element
+
+            @inlinable
+            init(entries: Entries.Iterator, part: @escaping @Sendable ((key: Key, value: Value)) -> Element) {
+                self.entries = entries
+                self.part = part
+            }
+
+            /// The next entry's part.
+            @inlinable
+            public mutating func next() -> Element? { self.entries.next().map(self.part) }
         }
     }
+
+    /// The map's values in key order.
+    public typealias Values = Projection<Value>
 
     /// The map's keys in key order.
-    public struct Keys: RandomAccessCollection, Sendable {
-        @usableFromInline
-        let entries: Entries
-
-        @inlinable
-        init(entries: Entries) {
-            self.entries = entries
-        }
-
-        /// 0.
-        @inlinable
-        public var startIndex: Int { 0 }
-        /// The number of keys.
-        @inlinable
-        public var endIndex: Int { self.entries.endIndex }
-        /// The key at `position`, in O(log *n*).
-        @inlinable
-        public subscript(position: Int) -> Key { self.entries[position].key }
-        /// Walks the keys in order: O(1) amortised per key.
-        @inlinable
-        public func makeIterator() -> LazyMapSequence<Entries, Key>.Iterator {
-            self.entries.lazy.map(\.key).makeIterator()
-        }
-    }
+    public typealias Keys = Projection<Key>
 }

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `SimilarityIndex.Postings` against a dictionary of sets, through enough random filings and
-/// withdrawals to split, empty and re-key its chunks.
+/// withdrawals to split and empty its lists' leaves, with a version kept from earlier unchanged.
 struct SimilarityIndexPostingsTests {
     private static func documents(of key: String, in postings: SimilarityIndex.Postings) -> [String] {
         var documents: [String] = []
@@ -16,7 +16,9 @@ struct SimilarityIndexPostingsTests {
         var random = SplitMix64(seed: seed)
         var postings = SimilarityIndex.Postings()
         var model: [String: Set<String>] = [:]
+        var kept: (postings: SimilarityIndex.Postings, model: [String: Set<String>])?
         for step in 0..<6_000 {
+            if step % 1_500 == 0 { kept = (postings, model) }
             let key = "k\(Int.random(in: 0..<3, using: &random))"
             let document = "d\(Int.random(in: 0..<400, using: &random))"
             if Bool.random(using: &random) && step % 7 != 0 {
@@ -30,6 +32,9 @@ struct SimilarityIndexPostingsTests {
         for key in ["k0", "k1", "k2", "absent"] {
             #expect(Self.documents(of: key, in: postings) == (model[key] ?? []).sorted())
             #expect(postings.count(of: key) == model[key]?.count ?? 0)
+        }
+        for key in ["k0", "k1", "k2"] {
+            #expect(kept.map { Self.documents(of: key, in: $0.postings) } == kept.map { ($0.model[key] ?? []).sorted() }, "kept \(key)")
         }
         let built = SimilarityIndex.Postings(model.mapValues { $0.sorted() })
         for key in model.keys {

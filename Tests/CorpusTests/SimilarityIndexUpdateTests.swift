@@ -64,13 +64,15 @@ struct SimilarityIndexUpdateTests {
 
     /// Random adds, replacements and removals: after each, every document's related list
     /// (ids, exact scores, shared entities and terms in order) is the reference's; a build
-    /// from scratch equals the reference with every term chosen again.
+    /// from scratch equals the reference with every term chosen again; and a version kept from
+    /// earlier (whose nodes the later writes shared, then copied) still answers as it did.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func updatesMatchTheBruteForceRule(seed: UInt64) {
         var generator = RandomEntityDocuments(seed: seed)
         var documents: [String: Document] = [:]
         var index = SimilarityIndex(documents: [])
         var reference = Reference()
+        var kept: (index: SimilarityIndex, related: [String: [String]?])?
         for step in 0..<60 {
             let (removed, added) = generator.change(&documents, pool: 12)
             if let removed {
@@ -84,6 +86,10 @@ struct SimilarityIndexUpdateTests {
             for id in documents.keys {
                 #expect(Self.related(index, to: id) == reference.related(to: id), "step \(step), \(id)")
             }
+            if step == 30 { kept = (index, Dictionary(uniqueKeysWithValues: documents.keys.map { ($0, Self.related(index, to: $0)) })) }
+        }
+        for (id, related) in kept?.related ?? [:] {
+            #expect(kept.flatMap { Self.related($0.index, to: id) } == related, "\(id) in the kept version")
         }
         var rebuilt = reference
         rebuilt.chooseAllTermsAgain()

@@ -78,13 +78,20 @@ struct Indexes {
         self.elapsed[2] += clock.measure {
             self.quotationSearch = self.quotationSearch.removing(documentIDs: replaced).addingQuotations(of: added)
         }
+        // Each index is changed in a copy while `self` still holds the previous version, as
+        // `RenderedCorpus.applying` does while readers hold the previous corpus: a write copies
+        // what it shares with the version readers see, and releasing that version is counted.
         self.elapsed[3] += clock.measure {
-            if let old { self.entities.remove(old) }
-            for document in added { self.entities.add(document) }
+            var entities = self.entities
+            if let old { entities.remove(old) }
+            for document in added { entities.add(document) }
+            self.entities = entities
         }
         self.elapsed[4] += clock.measure {
-            if let old { self.similarity.remove(old) }
-            for document in added { self.similarity.add(document) }
+            var similarity = self.similarity
+            if let old { similarity.remove(old) }
+            for document in added { similarity.add(document) }
+            self.similarity = similarity
         }
     }
 }
