@@ -126,7 +126,7 @@ write("fuzz-json", b'"\xf4\x90\x80\x80"')
 write("fuzz-json", b'"\xc0\xaf"')
 
 # --- Article texts: the seed documents and the extraction fixtures.
-for d in (os.path.join(repo, "seeds"), os.path.join(repo, "Tests", "CorpusTests", "Fixtures")):
+for d in (os.path.join(repo, "seeds"), os.path.join(repo, "Tests", "ExtractionTests", "Fixtures")):
     for name in sorted(os.listdir(d)):
         if name.endswith(".txt"):
             with open(os.path.join(d, name), "rb") as f:
