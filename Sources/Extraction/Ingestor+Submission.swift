@@ -1,5 +1,4 @@
 import DocumentModel
-import Extraction
 
 /// What turns a submission into a document for a `DocumentStore`: the `Ingestor`, or in tests
 /// one that can be held or made to fail.
